@@ -1,0 +1,71 @@
+# qfieldcloud_plugin: build, test, package.
+# `make test` installs what is missing (Debian packages, .venv, pip tools) and runs the suite offscreen.
+
+SHELL := /bin/bash
+PLUGIN := qfieldcloud_plugin
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth qttools5-dev-tools
+LRELEASE := $(shell command -v lrelease 2>/dev/null || echo /usr/lib/qt5/bin/lrelease)
+TS_FILES := $(wildcard i18n/*.ts)
+QM_FILES := $(patsubst i18n/%.ts,$(PLUGIN)/i18n/%.qm,$(TS_FILES))
+PYTEST_ARGS ?=
+SERVER_PORT ?= 8011
+SERVER_DATA ?= .data/server
+ARGS ?=
+
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: all deps apt venv translations test server cli demo demo-cli zip clean
+
+all: translations
+
+# --- dependencies (each step is skipped when already done) --------------------------------
+
+deps: apt venv
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: tests/requirements.txt | apt
+	@test -x $(PYTHON) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+	@touch $@
+
+# --- build ---------------------------------------------------------------------------------
+
+translations: $(QM_FILES)
+
+$(PLUGIN)/i18n/%.qm: i18n/%.ts | apt
+	@mkdir -p $(PLUGIN)/i18n
+	$(LRELEASE) -silent $< -qm $@
+
+# --- run -----------------------------------------------------------------------------------
+
+test: deps translations
+	@rc=0; $(PYTHON) -m pytest -c tests/pytest.ini --rootdir . $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
+
+server: deps
+	@mkdir -p $(SERVER_DATA)
+	$(PYTHON) -m tests.server --host 127.0.0.1 --port $(SERVER_PORT) --data $(SERVER_DATA)
+
+cli: deps
+	@$(PYTHON) -m $(PLUGIN).client $(ARGS)
+
+demo-cli: deps
+	@$(PYTHON) -m tests.demo_cli
+
+zip: translations
+	@$(PYTHON) -m scripts.plugin_zip build --output dist/$(PLUGIN).zip
+
+clean:
+	rm -rf dist $(PLUGIN)/i18n/*.qm .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +
