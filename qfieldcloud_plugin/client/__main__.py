@@ -1,0 +1,8 @@
+"""`python -m qfieldcloud_plugin.client`: the QFieldCloud command line."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,778 @@
+"""The QFieldCloud client: one method per API endpoint, named like the official SDK.
+
+Differences from the SDK, on purpose: timeouts and safe retries on every call, typed
+exceptions (all subclasses of the SDK's `QfcException`), streamed uploads, verified and
+atomic downloads, concurrent transfers with progress and cancel hooks, `patch_project`
+sends every argument that is not None, and `throw_on_error` means "raise" everywhere.
+"""
+
+import logging
+import os
+import time
+from email.message import Message
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union, cast
+
+import requests
+
+from .errors import (
+    InvalidResponseError,
+    JobTimeoutError,
+    QfcException,
+    QfcRequestException,
+    TransferCancelledError,
+)
+from .models import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_JOB_POLL_INTERVAL_S,
+    DEFAULT_JOB_TIMEOUT_S,
+    TERMINAL_JOB_STATUSES,
+    CollaboratorModel,
+    DeltaPushResponse,
+    FileTransferStatus,
+    FileTransferType,
+    JobTypes,
+    OrganizationMemberModel,
+    OrganizationMemberRole,
+    Pagination,
+    ProjectCollaboratorRole,
+    ProjectType,
+    SubscriptionModel,
+    TeamMemberModel,
+    TeamModel,
+)
+from .transfer import (
+    CancelCheck,
+    MultipartFileBody,
+    ProgressCallback,
+    ProgressTracker,
+    StderrProgress,
+    calc_etag,
+    check_remote_name,
+    is_qgis_project,
+    list_local_files,
+    match_glob,
+    quote_path,
+    run_batch,
+    safe_join,
+    stream_to_file,
+    validate_glob,
+)
+from .transport import Transport, VerifyType, env_verify_ssl
+
+logger = logging.getLogger(__name__)
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _seg(value: Any) -> str:
+    """One percent-encoded URL path segment."""
+    return quote_path(str(_value(value))).replace("/", "%2F")
+
+
+def _value(value: Any) -> Any:
+    """Enum members go on the wire as their value."""
+    return getattr(value, "value", value)
+
+
+class Client:
+    """A QFieldCloud API client (same methods and arguments as `qfieldcloud_sdk.sdk.Client`).
+
+    Args:
+        url: API URL; a server root such as `https://host/` is accepted. Defaults to env
+            `QFIELDCLOUD_URL`, then `https://app.qfield.cloud/api/v1/`.
+        verify_ssl: True (default; env `QFIELDCLOUD_VERIFY_SSL=0` disables), False, or the
+            path of a CA bundle to trust.
+        token: API token; defaults to env `QFIELDCLOUD_TOKEN`.
+        connect_timeout, read_timeout: seconds; default env `QFC_SDK_CONNECT_TIMEOUT_S` /
+            `QFC_SDK_READ_TIMEOUT_S`, then 10 / 300. 0 or less disables one.
+        concurrency: parallel file transfers (default 4); can be overridden per call.
+        proxies: a requests proxies mapping, e.g. `{"https": "http://proxy:3128"}`.
+        max_retries: retries of idempotent requests on 502/503/504 and connection errors.
+
+    Raises QfcException for an invalid URL or timeout.
+    """
+
+    def __init__(
+        self,
+        url: Optional[str] = None,
+        verify_ssl: Optional[VerifyType] = None,
+        token: Optional[str] = None,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        *,
+        concurrency: Optional[int] = None,
+        proxies: Optional[Mapping[str, str]] = None,
+        max_retries: int = 3,
+    ) -> None:
+        if verify_ssl is None:
+            verify_ssl = env_verify_ssl()
+        self.concurrency = max(1, int(concurrency or DEFAULT_CONCURRENCY))
+        self.transport = Transport(
+            url=url,
+            token=token if token is not None else os.environ.get("QFIELDCLOUD_TOKEN", ""),
+            verify=verify_ssl,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            proxies=proxies,
+            pool_size=max(10, self.concurrency),
+            max_retries=max_retries,
+        )
+
+    def __repr__(self) -> str:
+        return f"<Client url={self.url!r} authenticated={bool(self.token)}>"
+
+    @property
+    def url(self) -> str:
+        return self.transport.url
+
+    @property
+    def token(self) -> str:
+        return self.transport.token
+
+    @token.setter
+    def token(self, value: Optional[str]) -> None:
+        self.transport.token = value or ""
+
+    @property
+    def verify_ssl(self) -> VerifyType:
+        return self.transport.verify
+
+    @property
+    def session(self) -> requests.Session:
+        return self.transport.session
+
+    @property
+    def connect_timeout(self) -> Optional[float]:
+        return self.transport.connect_timeout
+
+    @property
+    def read_timeout(self) -> Optional[float]:
+        return self.transport.read_timeout
+
+    def _workers(self, concurrency: Optional[int]) -> int:
+        workers = max(1, int(concurrency or self.concurrency))
+        self.transport.resize_pool(max(10, workers)) if workers > 10 else None
+        return workers
+
+    # --- authentication and server -------------------------------------------------
+
+    def login(self, username: str, password: str) -> Dict[str, Any]:
+        """Log in and keep the new token; returns the login payload (token, username...)."""
+        payload = self.transport.request_json(
+            "POST", "auth/login/", json_body={"username": username, "password": password}, skip_token=True,
+        )
+        if not isinstance(payload, dict) or not payload.get("token"):
+            raise InvalidResponseError("The server's login answer has no token", url=self.url + "auth/login/")
+        self.token = payload["token"]
+        return payload
+
+    def logout(self) -> Dict[str, Any]:
+        """Expire all the user's tokens on the server (every client type) and forget ours."""
+        payload = self.transport.request_json("POST", "auth/logout/")
+        self.token = ""
+        return payload or {}
+
+    def create_user(
+        self, username: str, password: str, email: str, exist_ok: bool = False,
+    ) -> Optional[Dict[str, Any]]:
+        """Create a user account (staff only); None if it exists and `exist_ok`."""
+        try:
+            return self.transport.request_json(
+                "POST", "users/", json_body={"username": username, "password": password, "email": email},
+            )
+        except QfcRequestException as exc:
+            if exist_ok and exc.status_code == 409:
+                return None
+            raise
+
+    def check_server_status(self) -> Dict[str, Any]:
+        """GET status/ without the token: `{database|geodb, storage, ...}`."""
+        return self.transport.request_json("GET", "status/", skip_token=True)
+
+    def get_user(self) -> Dict[str, Any]:
+        """The logged-in user (`auth/user/`): the cheap "is my token still valid" call."""
+        return self.transport.request_json("GET", "auth/user/")
+
+    # --- projects ---------------------------------------------------------------------
+
+    def list_projects(
+        self, include_public: bool = False, pagination: Pagination = Pagination(), **kwargs: Any,
+    ) -> List[Dict[str, Any]]:
+        """Projects the user has a role on (plus public ones if asked), all pages unless paginated."""
+        params = {"include-public": "1" if include_public else "0"}
+        params.update({k: str(_value(v)) for k, v in kwargs.items() if v is not None})
+        return self.transport.paginate("projects/", params, pagination)
+
+    def get_project(self, project_id: str) -> Dict[str, Any]:
+        return self.transport.request_json("GET", f"projects/{_seg(project_id)}/")
+
+    def get_project_seed(self, project_id: str) -> Dict[str, Any]:
+        return self.transport.request_json("GET", f"projects/{_seg(project_id)}/seed/")
+
+    def get_project_seed_xlsform(self, project_id: str, destination_dir: str) -> Optional[str]:
+        """Download the project's seed XLSForm into `destination_dir`; returns its path."""
+        return self._download_seed_file(project_id, "xlsform", destination_dir, "xlsform.xlsx")
+
+    def get_project_seed_json2qgis(self, project_id: str, destination_dir: str) -> Optional[str]:
+        """Download the project's seed JSON2QGIS file into `destination_dir`; returns its path."""
+        return self._download_seed_file(project_id, "json2qgis", destination_dir, "json2qgis.json")
+
+    def _download_seed_file(self, project_id: str, kind: str, destination_dir: str, default: str) -> Optional[str]:
+        response = self.transport.request("GET", f"projects/{_seg(project_id)}/seed/{kind}/", stream=True)
+        if response.status_code != 200:
+            response.close()
+            return None
+        message = Message()
+        message["Content-Disposition"] = response.headers.get("Content-Disposition", "")
+        # Only the base name of the server's suggestion is used, never a path.
+        filename = os.path.basename((message.get_filename() or "").replace("\\", "/")) or default
+        if filename in (".", "..") or filename.startswith("."):
+            filename = default
+        target = safe_join(destination_dir, filename)
+        stream_to_file(response, target, display_name=filename)
+        return str(target)
+
+    def create_project(
+        self,
+        name: str,
+        owner: Optional[str] = None,
+        description: str = "",
+        is_public: bool = False,
+        public_collaborator_role: Optional[ProjectCollaboratorRole] = None,
+        project_type: Optional[ProjectType] = None,
+        clone_from_project: Optional[str] = None,
+    ) -> Dict[str, Any]:
+        """Create a project (owner defaults to the caller); the answer may lack `user_role`."""
+        data: Dict[str, Any] = {"name": name, "description": description or "", "is_public": bool(is_public)}
+        if owner:
+            data["owner"] = owner
+        if public_collaborator_role is not None:
+            data["public_collaborator_role"] = _value(public_collaborator_role)
+        if project_type is not None:
+            data["project_type"] = _value(project_type)
+        if clone_from_project is not None:
+            data["clone_from_project"] = clone_from_project
+        return self.transport.request_json("POST", "projects/", json_body=data)
+
+    def patch_project(
+        self,
+        project_id: str,
+        name: Optional[str] = None,
+        owner: Optional[str] = None,
+        description: Optional[str] = None,
+        is_public: Optional[bool] = None,
+        public_collaborator_role: Optional[ProjectCollaboratorRole] = None,
+        project_type: Optional[ProjectType] = None,
+    ) -> Dict[str, Any]:
+        """Change the given fields; every argument that is not None is sent, even False or ""."""
+        fields = {
+            "name": name, "owner": owner, "description": description, "is_public": is_public,
+            "public_collaborator_role": public_collaborator_role, "project_type": project_type,
+        }
+        data = {key: _value(value) for key, value in fields.items() if value is not None}
+        return self.transport.request_json("PATCH", f"projects/{_seg(project_id)}/", json_body=data)
+
+    def delete_project(self, project_id: str) -> requests.Response:
+        """Delete a project and all its files (204)."""
+        return self.transport.request("DELETE", f"projects/{_seg(project_id)}/")
+
+    def upload_project_thumbnail(self, project_id: str, local_filename: str) -> requests.Response:
+        """Upload a png/jpg thumbnail (multipart part `thumbnail`)."""
+        content_type = "image/png" if str(local_filename).lower().endswith(".png") else "image/jpeg"
+        body = MultipartFileBody(local_filename, field_name="thumbnail", content_type=content_type)
+        return self.transport.request(
+            "POST", f"projects/{_seg(project_id)}/thumbnail/", data=body,
+            headers={"Content-Type": body.content_type, "Accept": "application/json"}, retry=True,
+        )
+
+    # --- files ------------------------------------------------------------------------
+
+    def list_remote_files(self, project_id: str, skip_metadata: bool = True) -> List[Dict[str, Any]]:
+        """The project's files (latest version metadata + `versions`), with `etag` = `md5sum`."""
+        params = {"skip_metadata": "1" if skip_metadata else "0"}
+        files = self.transport.paginate(f"files/{_seg(project_id)}/", params)
+        return [{"etag": f.get("md5sum"), **f} for f in files]
+
+    def list_local_files(self, root_path: str, filter_glob: str = "*") -> List[Dict[str, Any]]:
+        """Local files to upload: POSIX `name`, `absolute_filename`, `size`; QGIS files last.
+
+        Paths with a segment starting with '.' or ending with '~' are skipped.
+        """
+        return list_local_files(root_path, filter_glob)
+
+    def upload_files(
+        self,
+        project_id: str,
+        upload_type: FileTransferType,
+        project_path: str,
+        filter_glob: str = "*",
+        throw_on_error: bool = False,
+        show_progress: bool = False,
+        force: bool = False,
+        job_id: str = "",
+        *,
+        progress_callback: Optional[ProgressCallback] = None,
+        is_cancelled: Optional[CancelCheck] = None,
+        concurrency: Optional[int] = None,
+    ) -> List[Dict[str, Any]]:
+        """Upload the local files of `project_path` matching `filter_glob`; QGIS files go last.
+
+        Files whose local etag equals the remote `md5sum` are skipped unless `force`
+        (`skipped: True`). Returns every matched local file dict with `status`
+        (FileTransferStatus) and `error`. `throw_on_error` raises the first failure.
+        `progress_callback(TransferProgress)` and `is_cancelled()` are called from worker
+        threads; a cancel raises TransferCancelledError.
+        """
+        upload_type = FileTransferType(_value(upload_type))
+        local_files = list_local_files(project_path, filter_glob)
+        if upload_type == FileTransferType.PACKAGE:
+            force = True
+            if not job_id:
+                raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
+        remote_etags: Dict[str, Optional[str]] = {}
+        if not force and local_files:
+            remote_etags = {f["name"]: f.get("md5sum") for f in self.list_remote_files(project_id)}
+        for file in local_files:
+            file["skipped"] = False
+        tracker = ProgressTracker(
+            progress_callback or (StderrProgress() if show_progress else None),
+            len(local_files), sum(f["size"] for f in local_files),
+        )
+
+        def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
+            remote = remote_etags.get(file["name"])
+            if remote and calc_etag(file["absolute_filename"]) == remote:
+                file["skipped"] = True
+                return
+            self.upload_file(
+                project_id, upload_type, Path(file["absolute_filename"]), file["name"], False, job_id,
+                _report=report, _should_stop=should_stop,
+            )
+
+        data_files = [f for f in local_files if not is_qgis_project(f["name"])]
+        project_files = [f for f in local_files if is_qgis_project(f["name"])]
+        workers = self._workers(concurrency)
+        # The QGIS project file goes last, once its data is on the server.
+        for batch in (data_files, project_files):
+            run_batch(batch, work, tracker=tracker, concurrency=workers,
+                      is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+        return local_files
+
+    def upload_file(
+        self,
+        project_id: str,
+        upload_type: FileTransferType,
+        local_filename: PathLike,
+        remote_filename: PathLike,
+        show_progress: bool = False,
+        job_id: str = "",
+        *,
+        progress_callback: Optional[ProgressCallback] = None,
+        is_cancelled: Optional[CancelCheck] = None,
+        _report: Optional[Callable[[int, int], None]] = None,
+        _should_stop: Optional[CancelCheck] = None,
+    ) -> requests.Response:
+        """Upload one file, streamed from disk; `remote_filename` is its POSIX name in the project."""
+        remote_name = Path(remote_filename).as_posix() if not isinstance(remote_filename, str) else remote_filename
+        check_remote_name(remote_name)
+        upload_type = FileTransferType(_value(upload_type))
+        if upload_type == FileTransferType.PROJECT:
+            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+        else:
+            if not job_id:
+                raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
+            path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{quote_path(remote_name)}/"
+        report = _report
+        if report is None and (progress_callback or show_progress):
+            size = os.path.getsize(local_filename)
+            tracker = ProgressTracker(progress_callback or StderrProgress(), 1, size)
+            report = lambda done, total: tracker.update(remote_name, done, total)  # noqa: E731
+        should_stop = _should_stop or is_cancelled
+        body = MultipartFileBody(local_filename, filename=os.path.basename(remote_name),
+                                 on_progress=report, should_stop=should_stop)
+        return self.transport.request(
+            "POST", path, data=body,
+            headers={"Content-Type": body.content_type, "Accept": "application/json"},
+            retry=True,
+        )
+
+    def download_project(
+        self,
+        project_id: str,
+        local_dir: str,
+        filter_glob: str = "*",
+        throw_on_error: bool = False,
+        show_progress: bool = False,
+        force_download: bool = False,
+        *,
+        progress_callback: Optional[ProgressCallback] = None,
+        is_cancelled: Optional[CancelCheck] = None,
+        concurrency: Optional[int] = None,
+    ) -> List[Dict[str, Any]]:
+        """Download the project's files matching `filter_glob` into `local_dir` (see download_files)."""
+        validate_glob(filter_glob)
+        files = self.list_remote_files(project_id, skip_metadata=False)
+        return self.download_files(
+            files, project_id, FileTransferType.PROJECT, local_dir, filter_glob, throw_on_error,
+            show_progress, force_download,
+            progress_callback=progress_callback, is_cancelled=is_cancelled, concurrency=concurrency,
+        )
+
+    def download_files(
+        self,
+        files: List[Dict[str, Any]],
+        project_id: str,
+        download_type: FileTransferType,
+        local_dir: str,
+        filter_glob: str = "*",
+        throw_on_error: bool = False,
+        show_progress: bool = False,
+        force_download: bool = False,
+        *,
+        progress_callback: Optional[ProgressCallback] = None,
+        is_cancelled: Optional[CancelCheck] = None,
+        concurrency: Optional[int] = None,
+    ) -> List[Dict[str, Any]]:
+        """Download the given remote file dicts that match `filter_glob` into `local_dir`.
+
+        Every name is checked first: one that would land outside `local_dir` raises
+        UnsafePathError before any request or write. A local file whose etag equals the
+        remote `md5sum` is skipped unless `force_download` (`skipped: True`). Each file
+        is written atomically after its sha256 (or etag) is verified. Returns the
+        matched dicts with `status` and `error`; `throw_on_error` raises the first failure.
+        """
+        download_type = FileTransferType(_value(download_type))
+        pattern = validate_glob(filter_glob)
+        selected = [f for f in files if match_glob(str(f.get("name", "")), pattern)]
+        targets = {id(f): safe_join(local_dir, f["name"]) for f in selected}
+        for file in selected:
+            file["status"] = FileTransferStatus.PENDING
+            file["error"] = None
+            file["skipped"] = False
+        tracker = ProgressTracker(
+            progress_callback or (StderrProgress() if show_progress else None),
+            len(selected), sum(int(f.get("size") or 0) for f in selected),
+        )
+
+        def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
+            remote_etag = None if force_download else (file.get("etag") or file.get("md5sum"))
+            response = self.download_file(
+                project_id, download_type, targets[id(file)], file["name"], False, remote_etag,
+                remote_sha256=file.get("sha256"), remote_md5sum=file.get("md5sum"),
+                _report=report, _should_stop=should_stop,
+            )
+            file["skipped"] = response is None
+
+        run_batch(selected, work, tracker=tracker, concurrency=self._workers(concurrency),
+                  is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+        return selected
+
+    def download_file(
+        self,
+        project_id: str,
+        download_type: FileTransferType,
+        local_filename: PathLike,
+        remote_filename: PathLike,
+        show_progress: bool = False,
+        remote_etag: Optional[str] = None,
+        *,
+        remote_sha256: Optional[str] = None,
+        remote_md5sum: Optional[str] = None,
+        progress_callback: Optional[ProgressCallback] = None,
+        is_cancelled: Optional[CancelCheck] = None,
+        _report: Optional[Callable[[int, int], None]] = None,
+        _should_stop: Optional[CancelCheck] = None,
+    ) -> Optional[requests.Response]:
+        """Download one file to `local_filename` atomically; None when it was already up to date.
+
+        With `remote_etag`, a local file with that etag is kept without a request, and a
+        differing one is sent as `If-None-Match` (a 304 keeps it). The result is checked
+        against `remote_sha256`, else `remote_md5sum`/`remote_etag` (etag rule).
+        """
+        remote_name = Path(remote_filename).as_posix() if not isinstance(remote_filename, str) else remote_filename
+        check_remote_name(remote_name)
+        local_path = Path(local_filename)
+        download_type = FileTransferType(_value(download_type))
+        headers: Dict[str, str] = {}
+        if remote_etag and local_path.is_file():
+            local_etag = calc_etag(local_path)
+            if local_etag == remote_etag:
+                logger.info('Skipping "%s": the local file is up to date', remote_name)
+                return None
+            headers["If-None-Match"] = local_etag
+        if download_type == FileTransferType.PROJECT:
+            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+        else:
+            path = f"packages/{_seg(project_id)}/latest/files/{quote_path(remote_name)}/"
+        report = _report
+        if report is None and (progress_callback or show_progress):
+            tracker = ProgressTracker(progress_callback or StderrProgress(), 1, 0)
+            report = lambda done, total: tracker.update(remote_name, done, total)  # noqa: E731
+        should_stop = _should_stop or is_cancelled
+        if should_stop and should_stop():
+            raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
+        response = self.transport.request("GET", path, headers=headers, stream=True)
+        if response.status_code == 304:
+            response.close()
+            return None
+        stream_to_file(
+            response, local_path, expected_sha256=remote_sha256,
+            expected_etag=remote_md5sum or remote_etag, on_progress=report, should_stop=should_stop,
+            display_name=remote_name,
+        )
+        return response
+
+    def delete_files(
+        self,
+        project_id: str,
+        glob_patterns: List[str],
+        throw_on_error: bool = False,
+        finished_cb: Optional[Callable[[Dict[str, Any]], None]] = None,
+    ) -> Dict[str, List[Dict[str, Any]]]:
+        """Delete every remote file matching one of the patterns; results grouped by pattern.
+
+        `throw_on_error=True` raises the first failure (the SDK inverts this; we do not).
+        """
+        if isinstance(glob_patterns, str):
+            glob_patterns = [glob_patterns]
+        patterns = [validate_glob(p) for p in glob_patterns]
+        project_files = self.list_remote_files(project_id)
+        results: Dict[str, List[Dict[str, Any]]] = {}
+        claimed = set()
+        for pattern in patterns:
+            results[pattern] = []
+            for file in project_files:
+                if file["name"] in claimed or not match_glob(file["name"], pattern):
+                    continue
+                claimed.add(file["name"])
+                file["status"] = FileTransferStatus.PENDING
+                file["error"] = None
+                results[pattern].append(file)
+        for files in results.values():
+            for file in files:
+                try:
+                    self.transport.request("DELETE", f"files/{_seg(project_id)}/{quote_path(file['name'])}/")
+                    file["status"] = FileTransferStatus.SUCCESS
+                except QfcRequestException as exc:
+                    file["status"] = FileTransferStatus.FAILED
+                    file["error"] = exc
+                    logger.info('Could not delete "%s": %s', file["name"], exc)
+                    if throw_on_error:
+                        raise
+                finally:
+                    if callable(finished_cb):
+                        finished_cb(file)
+        return results
+
+    def delete_file(self, project_id: str, filename: str, version_id: Optional[str] = None) -> requests.Response:
+        """Delete a file with all its versions, or only `version_id` (204, 200 on 2024-09)."""
+        headers = {"x-file-version": str(version_id)} if version_id else {}
+        return self.transport.request(
+            "DELETE", f"files/{_seg(project_id)}/{quote_path(filename)}/", headers=headers,
+        )
+
+    # --- jobs, deltas, packages -------------------------------------------------------
+
+    def list_jobs(
+        self, project_id: str, job_type: Optional[JobTypes] = None, pagination: Pagination = Pagination(),
+    ) -> List[Dict[str, Any]]:
+        """The project's jobs, filtered by `job_type` here because the server ignores `type`."""
+        # project_id also goes in the body: servers of 2024-09 read it from there.
+        jobs = self.transport.paginate(
+            "jobs/", {"project_id": project_id}, pagination, json_body={"project_id": project_id},
+        )
+        if job_type is not None:
+            wanted = _value(job_type)
+            jobs = [job for job in jobs if job.get("type") == wanted]
+        return jobs
+
+    def job_trigger(self, project_id: str, job_type: JobTypes, force: bool = False) -> Dict[str, Any]:
+        """Start a job (201), or get the active `package` job back (200) unless `force`."""
+        return self.transport.request_json(
+            "POST", "jobs/", json_body={"project_id": project_id, "type": _value(job_type), "force": int(bool(force))},
+        )
+
+    def job_status(self, job_id: str) -> Dict[str, Any]:
+        """The job with `status`, `feedback` and `output` (403 for an unknown id)."""
+        return self.transport.request_json("GET", f"jobs/{_seg(job_id)}/")
+
+    def job_wait(
+        self,
+        job_id: str,
+        timeout: float = DEFAULT_JOB_TIMEOUT_S,
+        poll_interval: float = DEFAULT_JOB_POLL_INTERVAL_S,
+        *,
+        is_cancelled: Optional[CancelCheck] = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Dict[str, Any]:
+        """Poll the job until it is finished, failed or stopped; returns the last job dict.
+
+        Raises JobTimeoutError after `timeout` seconds, TransferCancelledError if
+        `is_cancelled()` becomes true. A failed job is returned, not raised.
+        """
+        deadline = time.monotonic() + max(0.0, timeout)
+        while True:
+            job = self.job_status(job_id)
+            if job.get("status") in TERMINAL_JOB_STATUSES:
+                return job
+            if is_cancelled and is_cancelled():
+                raise TransferCancelledError(f'Stopped waiting for job "{job_id}"')
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise JobTimeoutError(
+                    f'Job "{job_id}" is still "{job.get("status")}" after {timeout:g} s', job=job,
+                )
+            sleep(min(max(0.0, poll_interval), remaining))
+
+    def push_delta(self, project_id: str, delta_filename: str) -> DeltaPushResponse:
+        """Upload a deltafile (multipart `file`); returns the JSON answer, `{}` when empty."""
+        body = MultipartFileBody(delta_filename, field_name="file", content_type="application/json")
+        payload = self.transport.request_json(
+            "POST", f"deltas/{_seg(project_id)}/", data=body,
+            headers={"Content-Type": body.content_type, "Accept": "application/json"},
+        )
+        return cast(DeltaPushResponse, payload if payload is not None else {})
+
+    def package_latest(self, project_id: str) -> Dict[str, Any]:
+        """The latest package: `{files, layers, status, package_id, ...}` (400 before any)."""
+        return self.transport.request_json("GET", f"packages/{_seg(project_id)}/latest/")
+
+    def package_download(
+        self,
+        project_id: str,
+        local_dir: str,
+        filter_glob: str = "*",
+        throw_on_error: bool = False,
+        show_progress: bool = False,
+        force_download: bool = False,
+        *,
+        progress_callback: Optional[ProgressCallback] = None,
+        is_cancelled: Optional[CancelCheck] = None,
+        concurrency: Optional[int] = None,
+    ) -> List[Dict[str, Any]]:
+        """Download the latest package's files; raises QfcException unless it is `finished`."""
+        validate_glob(filter_glob)
+        package = self.package_latest(project_id)
+        if package.get("status") != "finished":
+            raise QfcException(
+                f'The project has no finished package (status "{package.get("status")}"). '
+                f'Trigger one with job_trigger("{project_id}", "package") and wait for it.'
+            )
+        return self.download_files(
+            list(package.get("files") or []), project_id, FileTransferType.PACKAGE, local_dir, filter_glob,
+            throw_on_error, show_progress, force_download,
+            progress_callback=progress_callback, is_cancelled=is_cancelled, concurrency=concurrency,
+        )
+
+    # --- collaborators ------------------------------------------------------------------
+
+    def get_project_collaborators(self, project_id: str) -> List[CollaboratorModel]:
+        return cast(List[CollaboratorModel], self.transport.paginate(f"collaborators/{_seg(project_id)}/"))
+
+    def add_project_collaborator(
+        self, project_id: str, username: str, role: ProjectCollaboratorRole,
+    ) -> CollaboratorModel:
+        return self.transport.request_json(
+            "POST", f"collaborators/{_seg(project_id)}/", json_body={"collaborator": username, "role": _value(role)},
+        )
+
+    def remove_project_collaborator(self, project_id: str, username: str) -> None:
+        self.transport.request("DELETE", f"collaborators/{_seg(project_id)}/{_seg(username)}/")
+
+    def patch_project_collaborators(
+        self, project_id: str, username: str, role: ProjectCollaboratorRole,
+    ) -> CollaboratorModel:
+        return self.transport.request_json(
+            "PATCH", f"collaborators/{_seg(project_id)}/{_seg(username)}/", json_body={"role": _value(role)},
+        )
+
+    # --- organization members -------------------------------------------------------------
+
+    def get_organization_members(self, organization: str) -> List[OrganizationMemberModel]:
+        return cast(List[OrganizationMemberModel], self.transport.paginate(f"members/{_seg(organization)}/"))
+
+    def add_organization_member(
+        self, organization: str, username: str, role: OrganizationMemberRole, is_public: bool = False,
+    ) -> OrganizationMemberModel:
+        return self.transport.request_json(
+            "POST", f"members/{_seg(organization)}/",
+            json_body={"member": username, "role": _value(role), "is_public": bool(is_public)},
+        )
+
+    def remove_organization_members(
+        self, organization: Optional[str] = None, username: Optional[str] = None, *, project_id: Optional[str] = None,
+    ) -> None:
+        """Remove a member. `project_id=` is accepted as the SDK's (mis)name for the organization."""
+        organization = _organization_arg(organization, project_id, username)
+        self.transport.request("DELETE", f"members/{_seg(organization)}/{_seg(username)}/")
+
+    def patch_organization_members(
+        self,
+        organization: Optional[str] = None,
+        username: Optional[str] = None,
+        role: Optional[OrganizationMemberRole] = None,
+        *,
+        project_id: Optional[str] = None,
+    ) -> OrganizationMemberModel:
+        """Change a member's role. `project_id=` is accepted as the SDK's (mis)name for the organization."""
+        organization = _organization_arg(organization, project_id, username)
+        if role is None:
+            raise TypeError("patch_organization_members() needs a role")
+        return self.transport.request_json(
+            "PATCH", f"members/{_seg(organization)}/{_seg(username)}/", json_body={"role": _value(role)},
+        )
+
+    # --- teams ---------------------------------------------------------------------------
+
+    def get_organization_teams(self, organization: str) -> List[TeamModel]:
+        return self.transport.request_json("GET", f"organizations/{_seg(organization)}/teams/")
+
+    def create_organization_team(self, organization: str, team_name: str) -> TeamModel:
+        return self.transport.request_json(
+            "POST", f"organizations/{_seg(organization)}/teams/", json_body={"team": team_name},
+        )
+
+    def get_organization_team(self, organization: str, team_name: str) -> TeamModel:
+        return self.transport.request_json("GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/")
+
+    def patch_organization_team(self, organization: str, team_name: str, new_team_name: str) -> TeamModel:
+        """Rename a team (PUT, as the SDK does)."""
+        return self.transport.request_json(
+            "PUT", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", json_body={"team": new_team_name},
+        )
+
+    def delete_organization_team(self, organization: str, team_name: str) -> None:
+        self.transport.request("DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/")
+
+    def get_organization_team_members(self, organization: str, team_name: str) -> List[TeamMemberModel]:
+        return self.transport.request_json(
+            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/",
+        )
+
+    def add_organization_team_member(self, organization: str, team_name: str, member_username: str) -> TeamMemberModel:
+        return self.transport.request_json(
+            "POST", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/",
+            json_body={"member": member_username},
+        )
+
+    def remove_organization_team_member(self, organization: str, team_name: str, member_username: str) -> None:
+        self.transport.request(
+            "DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/{_seg(member_username)}/",
+        )
+
+    # --- accounts -------------------------------------------------------------------------
+
+    def current_subscription(self, account: str) -> SubscriptionModel:
+        return self.transport.request_json("GET", f"subscriptions/{_seg(account)}/current/")
+
+    def get_user_organizations(self, username: str) -> List[Dict[str, Any]]:
+        """The organizations of `username` (yourself only; 403 for others)."""
+        return self.transport.request_json("GET", f"users/{_seg(username)}/organizations/")
+
+
+def _organization_arg(organization: Optional[str], project_id: Optional[str], username: Optional[str]) -> str:
+    name = organization if organization is not None else project_id
+    if not name or not username:
+        raise TypeError("an organization and a username are required")
+    return name

@@ -1,0 +1,501 @@
+"""File transfers: local listing, globs, path safety, etags, streaming bodies, atomic writes.
+
+Uploads stream a multipart body straight from disk with an exact Content-Length, so
+memory stays flat whatever the file size. Downloads go to a temporary file in the target
+folder, are hashed while written, checked, then moved into place with `os.replace`.
+Batches run on a thread pool over the shared session; `progress_callback` and
+`is_cancelled` are called from those worker threads.
+"""
+
+import fnmatch
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
+from urllib.parse import quote
+
+import requests
+
+from .errors import (
+    ChecksumMismatchError,
+    ConnectionFailedError,
+    InvalidGlobError,
+    QfcException,
+    TransferCancelledError,
+    TransferError,
+    UnsafePathError,
+)
+from .models import ETAG_PART_SIZE, QGIS_PROJECT_SUFFIXES, FileTransferStatus, TransferProgress
+
+CHUNK_SIZE = 64 * 1024
+TEMP_SUFFIX = ".qfcpart"
+
+ProgressCallback = Callable[[TransferProgress], None]
+CancelCheck = Callable[[], bool]
+PathLike = Union[str, "os.PathLike[str]"]
+
+# Read once at import time: os.umask() can only be read by setting it, which is not thread-safe.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+class EtagHasher:
+    """Incremental S3-style ETag: plain MD5 up to one part, else md5(part digests)-N."""
+
+    def __init__(self, part_size: int = ETAG_PART_SIZE) -> None:
+        self.part_size = part_size
+        self._whole = hashlib.md5()
+        self._part = hashlib.md5()
+        self._part_len = 0
+        self._digests: List[bytes] = []
+        self.size = 0
+
+    def update(self, data: bytes) -> None:
+        self._whole.update(data)
+        self.size += len(data)
+        view = memoryview(data)
+        while len(view):
+            take = min(len(view), self.part_size - self._part_len)
+            self._part.update(view[:take])
+            self._part_len += take
+            view = view[take:]
+            if self._part_len == self.part_size:
+                self._digests.append(self._part.digest())
+                self._part = hashlib.md5()
+                self._part_len = 0
+
+    def hexdigest(self) -> str:
+        if self.size <= self.part_size:
+            return self._whole.hexdigest()
+        digests = list(self._digests)
+        if self._part_len:
+            digests.append(self._part.digest())
+        return f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
+
+
+def calc_etag(filename: PathLike, part_size: int = ETAG_PART_SIZE) -> str:
+    """The S3-style ETag of a local file, comparable with the server's `md5sum`."""
+    hasher = EtagHasher(part_size)
+    with open(filename, "rb") as f:
+        for chunk in iter(lambda: f.read(1024 * 1024), b""):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def calc_sha256(filename: PathLike) -> str:
+    hasher = hashlib.sha256()
+    with open(filename, "rb") as f:
+        for chunk in iter(lambda: f.read(1024 * 1024), b""):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def validate_glob(pattern: Optional[str]) -> str:
+    """Return a usable relative shell-style pattern ("*" when empty) or raise InvalidGlobError."""
+    if pattern is None or pattern == "":
+        return "*"
+    if not isinstance(pattern, str):
+        raise InvalidGlobError(f"Invalid glob {pattern!r}: expected a string such as '*.gpkg'")
+    problem = None
+    if "\x00" in pattern:
+        problem = "it contains a NUL character"
+    elif pattern.startswith(("/", "\\")) or _DRIVE.match(pattern):
+        problem = "it is absolute; give a pattern relative to the project, such as 'DCIM/*.jpg'"
+    elif "\\" in pattern:
+        problem = "it contains a backslash; use / to separate folders"
+    elif ".." in pattern.split("/"):
+        problem = "it contains a '..' segment"
+    elif _unbalanced_brackets(pattern):
+        problem = "it has an unclosed '['"
+    if problem:
+        raise InvalidGlobError(f"Invalid glob {pattern!r}: {problem}")
+    return pattern
+
+
+def _unbalanced_brackets(pattern: str) -> bool:
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern[i] == "[":
+            j = i + 1
+            if j < n and pattern[j] in "!^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 1
+            if j >= n:
+                return True
+            i = j
+        i += 1
+    return False
+
+
+def match_glob(name: str, pattern: str) -> bool:
+    """Whether a POSIX relative name matches; a pattern without '/' also matches the basename."""
+    if fnmatch.fnmatchcase(name, pattern):
+        return True
+    return "/" not in pattern and fnmatch.fnmatchcase(name.rsplit("/", 1)[-1], pattern)
+
+
+def is_ignored(name: str) -> bool:
+    """Hidden (leading '.') or backup (trailing '~') path segments are never transferred."""
+    return any(part.startswith(".") or part.endswith("~") for part in name.split("/"))
+
+
+def is_qgis_project(name: str) -> bool:
+    return name.lower().endswith(QGIS_PROJECT_SUFFIXES)
+
+
+def list_local_files(root_path: PathLike, filter_glob: Optional[str] = "*") -> List[Dict[str, Any]]:
+    """Files under `root_path` matching the glob, POSIX names, QGIS project files last."""
+    pattern = validate_glob(filter_glob)
+    root = Path(root_path)
+    if not root.is_dir():
+        raise QfcException(f'Local folder "{root}" does not exist or is not a folder')
+    files: List[Dict[str, Any]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not (d.startswith(".") or d.endswith("~")))
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        for filename in sorted(filenames):
+            name = filename if rel_dir == "." else f"{rel_dir}/{filename}"
+            absolute = os.path.join(dirpath, filename)
+            if is_ignored(name) or not os.path.isfile(absolute) or not match_glob(name, pattern):
+                continue
+            files.append({
+                "name": name,
+                "absolute_filename": absolute,
+                "size": os.path.getsize(absolute),
+                "status": FileTransferStatus.PENDING,
+                "error": None,
+            })
+    files.sort(key=lambda f: is_qgis_project(f["name"]))
+    return files
+
+
+def quote_path(name: str) -> str:
+    """Percent-encode each segment of a POSIX relative name for use in a URL path."""
+    return "/".join(quote(segment, safe="") for segment in str(name).split("/"))
+
+
+def check_remote_name(name: Any) -> str:
+    """Refuse a remote name that is absolute, has a drive, '..', '.', backslashes or empty parts."""
+    if not isinstance(name, str) or not name:
+        raise UnsafePathError(f"Refusing to write a file with an empty or invalid name: {name!r}")
+    if "\x00" in name:
+        raise UnsafePathError(f"Refusing to write {name!r}: the name contains a NUL character")
+    if name.startswith("/") or _DRIVE.match(name):
+        raise UnsafePathError(f"Refusing to write {name!r}: the name is absolute")
+    if "\\" in name:
+        raise UnsafePathError(f"Refusing to write {name!r}: the name contains a backslash")
+    if any(segment in ("", ".", "..") for segment in name.split("/")):
+        raise UnsafePathError(f"Refusing to write {name!r}: the name has '..', '.' or empty segments")
+    return name
+
+
+def safe_join(local_dir: PathLike, name: str) -> Path:
+    """The local path for remote `name` inside `local_dir`, or UnsafePathError if it escapes."""
+    check_remote_name(name)
+    root = os.path.realpath(local_dir)
+    target = os.path.realpath(os.path.join(root, *name.split("/")))
+    if os.path.commonpath([root, target]) != root or target == root:
+        raise UnsafePathError(f"Refusing to write {name!r}: it resolves outside {root}")
+    return Path(os.path.join(os.path.abspath(local_dir), *name.split("/")))
+
+
+class MultipartFileBody:
+    """A multipart/form-data body with one file part, streamed from disk.
+
+    It has an exact `len()` so requests sends a Content-Length and never buffers it, and
+    each iteration re-opens the file, so a retried request sends the whole body again.
+    """
+
+    def __init__(
+        self,
+        path: PathLike,
+        field_name: str = "file",
+        filename: Optional[str] = None,
+        content_type: str = "application/octet-stream",
+        on_progress: Optional[Callable[[int, int], None]] = None,
+        should_stop: Optional[CancelCheck] = None,
+        chunk_size: int = CHUNK_SIZE,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.size = os.stat(self.path).st_size
+        self.on_progress = on_progress
+        self.should_stop = should_stop
+        self.chunk_size = chunk_size
+        boundary = uuid.uuid4().hex
+        self.content_type = f"multipart/form-data; boundary={boundary}"
+        shown = (filename or os.path.basename(self.path)).replace('"', "%22").replace("\r", "").replace("\n", "")
+        self._preamble = (
+            f"--{boundary}\r\n"
+            f'Content-Disposition: form-data; name="{field_name}"; filename="{shown}"\r\n'
+            f"Content-Type: {content_type}\r\n\r\n"
+        ).encode("utf-8")
+        self._epilogue = f"\r\n--{boundary}--\r\n".encode("ascii")
+
+    def __len__(self) -> int:
+        return len(self._preamble) + self.size + len(self._epilogue)
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self._preamble
+        done = 0
+        if self.on_progress:
+            self.on_progress(0, self.size)
+        try:
+            f = open(self.path, "rb")
+        except OSError as exc:
+            raise TransferError(f'Could not read "{self.path}": {exc.strerror or exc}') from None
+        with f:
+            while done < self.size:
+                if self.should_stop and self.should_stop():
+                    raise TransferCancelledError("Upload cancelled")
+                chunk = f.read(min(self.chunk_size, self.size - done))
+                if not chunk:
+                    raise TransferError(f'"{self.path}" became shorter while it was being uploaded')
+                done += len(chunk)
+                yield chunk
+                if self.on_progress:
+                    self.on_progress(done, self.size)
+        yield self._epilogue
+
+
+def stream_to_file(
+    response: requests.Response,
+    target: Path,
+    *,
+    expected_sha256: Optional[str] = None,
+    expected_etag: Optional[str] = None,
+    on_progress: Optional[Callable[[int, int], None]] = None,
+    should_stop: Optional[CancelCheck] = None,
+    display_name: str = "",
+) -> int:
+    """Write a streamed response to `target` atomically; return the number of bytes.
+
+    The body goes to a hidden temporary file next to `target`, hashed on the way, and
+    replaces `target` only when it is complete and its checksum matches. On any failure
+    or cancel the temporary file is removed and an existing `target` is left untouched.
+    """
+    name = display_name or target.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    announced = _content_length(response)
+    total = announced if announced is not None else 0
+    sha = hashlib.sha256()
+    etag = EtagHasher()
+    written = 0
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if on_progress:
+                on_progress(0, total)
+            try:
+                for chunk in response.iter_content(chunk_size=CHUNK_SIZE):
+                    if should_stop and should_stop():
+                        raise TransferCancelledError(f'Download of "{name}" cancelled')
+                    if not chunk:
+                        continue
+                    out.write(chunk)
+                    sha.update(chunk)
+                    etag.update(chunk)
+                    written += len(chunk)
+                    if on_progress:
+                        on_progress(written, max(total, written))
+            except requests.exceptions.RequestException as exc:
+                raise ConnectionFailedError(
+                    f'The download of "{name}" was interrupted after {written} bytes: the connection broke',
+                    url=_strip_query(response.url), method="GET",
+                ) from exc
+            out.flush()
+            os.fsync(out.fileno())
+        if announced is not None and written != announced:
+            raise ConnectionFailedError(
+                f'The download of "{name}" was interrupted: got {written} of {announced} bytes',
+                url=_strip_query(response.url), method="GET",
+            )
+        if expected_sha256 and sha.hexdigest() != expected_sha256.lower():
+            raise ChecksumMismatchError(
+                f'"{name}" does not match the server\'s SHA-256 after download; the local file was not changed'
+            )
+        if not expected_sha256 and expected_etag and etag.hexdigest() != expected_etag.strip('"').lower():
+            raise ChecksumMismatchError(
+                f'"{name}" does not match the server\'s checksum after download; the local file was not changed'
+            )
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    finally:
+        response.close()
+    return written
+
+
+def _content_length(response: requests.Response) -> Optional[int]:
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    value = response.headers.get("Content-Length")
+    if encoding not in ("", "identity") or value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _strip_query(url: Optional[str]) -> str:
+    return (url or "").split("?", 1)[0]
+
+
+class ProgressTracker:
+    """Aggregates per-file byte counts into TransferProgress events (thread-safe)."""
+
+    def __init__(self, callback: Optional[ProgressCallback], files_total: int, bytes_total: int) -> None:
+        self.callback = callback
+        self.files_total = files_total
+        self.bytes_total = bytes_total
+        self.files_done = 0
+        self._per_file: Dict[str, int] = {}
+        self._bytes_done = 0
+        self._lock = threading.Lock()
+
+    def update(self, name: str, done: int, total: int) -> None:
+        with self._lock:
+            previous = self._per_file.get(name, 0)
+            self._per_file[name] = done
+            self._bytes_done += done - previous
+            event = TransferProgress(name, done, total, self._bytes_done, self.bytes_total,
+                                     self.files_done, self.files_total)
+        if self.callback:
+            self.callback(event)
+
+    def finish(self, name: str, size: int) -> None:
+        with self._lock:
+            previous = self._per_file.get(name, 0)
+            self._per_file[name] = size
+            self._bytes_done += size - previous
+            self.files_done += 1
+            event = TransferProgress(name, size, size, self._bytes_done, self.bytes_total,
+                                     self.files_done, self.files_total)
+        if self.callback:
+            self.callback(event)
+
+
+class StderrProgress:
+    """A plain one-line progress display on stderr, for `show_progress=True`."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self._lock = threading.Lock()
+        self._last = -1
+
+    def __call__(self, progress: TransferProgress) -> None:
+        percent = int(progress.fraction * 100)
+        with self._lock:
+            if percent == self._last and progress.files_done != progress.files_total:
+                return
+            self._last = percent
+            self.stream.write(
+                f"\r{percent:3d}% {progress.files_done}/{progress.files_total} files "
+                f"{_human_size(progress.bytes_done)}/{_human_size(progress.bytes_total)} {progress.name[-40:]:<40}"
+            )
+            if progress.files_done == progress.files_total:
+                self.stream.write("\n")
+            self.stream.flush()
+
+
+def _human_size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1000:
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000.0
+    return f"{n:.1f} TB"
+
+
+def run_batch(
+    items: Sequence[Dict[str, Any]],
+    work: Callable[[Dict[str, Any], Callable[[int, int], None], CancelCheck], None],
+    *,
+    tracker: ProgressTracker,
+    concurrency: int,
+    is_cancelled: Optional[CancelCheck],
+    throw_on_error: bool,
+) -> None:
+    """Run `work(item, report, should_stop)` for each item on a thread pool.
+
+    Sets each item's `status` and `error`. With `throw_on_error` the first failure stops
+    the batch (running transfers stop between chunks, queued ones stay PENDING) and is
+    raised. A cancel stops everything and raises TransferCancelledError after cleanup.
+    Errors other than QfcException/OSError are bugs: they stop the batch and propagate.
+    """
+    abort = threading.Event()
+    failures: List[BaseException] = []
+    lock = threading.Lock()
+
+    def user_cancelled() -> bool:
+        return bool(is_cancelled and is_cancelled())
+
+    def should_stop() -> bool:
+        return abort.is_set() or user_cancelled()
+
+    def run_one(item: Dict[str, Any]) -> None:
+        if abort.is_set():
+            return
+        if user_cancelled():
+            item["status"] = FileTransferStatus.FAILED
+            item["error"] = TransferCancelledError("Transfer cancelled")
+            return
+        name = item["name"]
+
+        def report(done: int, total: int) -> None:
+            tracker.update(name, done, total)
+
+        try:
+            work(item, report, should_stop)
+        except TransferCancelledError as exc:
+            item["status"] = FileTransferStatus.FAILED
+            item["error"] = exc
+            return
+        except (QfcException, OSError) as exc:
+            item["status"] = FileTransferStatus.FAILED
+            item["error"] = exc
+            if throw_on_error:
+                with lock:
+                    failures.append(exc)
+                abort.set()
+            return
+        except BaseException as exc:
+            with lock:
+                failures.append(exc)
+            abort.set()
+            raise
+        item["status"] = FileTransferStatus.SUCCESS
+        item["error"] = None
+        tracker.finish(name, item.get("size") or 0)
+
+    if not items:
+        return
+    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(items))),
+                            thread_name_prefix="qfc-transfer") as pool:
+        futures = [pool.submit(run_one, item) for item in items]
+        for future in futures:
+            future.exception()
+    if failures:
+        raise failures[0]
+    if user_cancelled() or any(isinstance(i.get("error"), TransferCancelledError) for i in items):
+        done = sum(1 for i in items if i.get("status") == FileTransferStatus.SUCCESS)
+        raise TransferCancelledError(f"Transfer cancelled after {done} of {len(items)} files")

@@ -1,0 +1,420 @@
+"""HTTP transport: one session, User-Agent, timeouts, retries, paging, errors.
+
+Everything that touches `requests` directly lives here, so the rest of the client deals
+only in JSON values and the exceptions of `errors.py`. The token is sent in a header and
+never appears in exception text, reprs or log records.
+"""
+
+import json
+import logging
+import os
+import re
+import time
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from . import __version__
+from .errors import (
+    AuthenticationError,
+    ConnectionFailedError,
+    InvalidResponseError,
+    NotFoundError,
+    PermissionDeniedError,
+    QfcException,
+    QfcRequestException,
+    ServerError,
+)
+from .models import (
+    DEFAULT_CONNECT_TIMEOUT_S,
+    DEFAULT_PAGINATION_LIMIT,
+    DEFAULT_READ_TIMEOUT_S,
+    DEFAULT_URL,
+    Pagination,
+)
+
+logger = logging.getLogger(__name__)
+
+# "sdk|" makes the server treat our tokens as the multi-token `sdk` type, so logging in
+# here never logs QField or QFieldSync out (contract §1).
+USER_AGENT = f"sdk|py|{requests.__version__} qfc-plugin/{__version__}"
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_STATUSES = frozenset({502, 503, 504})
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_BACKOFF_S = 0.5
+MAX_RETRY_AFTER_S = 60.0
+_FALSE_WORDS = frozenset({"0", "false", "no", "off", "n", "f"})
+
+VerifyType = Union[bool, str]
+Timeout = Tuple[Optional[float], Optional[float]]
+
+
+def normalize_url(url: Optional[str]) -> str:
+    """Return the API base URL ending with `/api/v1/`; a server root or `.../api/v1` is accepted."""
+    url = (url or "").strip() or os.environ.get("QFIELDCLOUD_URL", "").strip() or DEFAULT_URL
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise QfcException(
+            f'Invalid QFieldCloud URL "{url}": it must start with http:// or https://, '
+            f"e.g. {DEFAULT_URL}"
+        )
+    path = parts.path.rstrip("/")
+    if path.endswith("/api/v1"):
+        pass
+    elif path.endswith("/api"):
+        path += "/v1"
+    else:
+        path += "/api/v1"
+    return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+
+
+def env_verify_ssl(default: bool = True) -> bool:
+    """Read QFIELDCLOUD_VERIFY_SSL: 0/false/no/off disable TLS verification."""
+    value = os.environ.get("QFIELDCLOUD_VERIFY_SSL")
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() not in _FALSE_WORDS
+
+
+def resolve_timeout(value: Optional[float], envvar: str, default: float) -> Optional[float]:
+    """Explicit value, else the environment variable, else the default; 0 or less disables it."""
+    configured: Any = value if value is not None else os.environ.get(envvar)
+    if configured is None or configured == "":
+        return default
+    try:
+        seconds = float(configured)
+    except ValueError:
+        raise QfcException(f'Invalid timeout "{configured}" for {envvar}: expected a number of seconds.')
+    return seconds if seconds > 0 else None
+
+
+def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+class _Session(requests.Session):
+    """A session that drops `Authorization` on any redirect to another origin.
+
+    requests keeps the header on an http→https upgrade of the same host; we do not:
+    scheme, host and port must all match.
+    """
+
+    def should_strip_auth(self, old_url: str, new_url: str) -> bool:
+        return _origin(old_url) != _origin(new_url)
+
+
+class Transport:
+    """Sends requests to one QFieldCloud API and turns failures into exceptions."""
+
+    def __init__(
+        self,
+        url: Optional[str] = None,
+        token: Optional[str] = None,
+        verify: VerifyType = True,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        proxies: Optional[Mapping[str, str]] = None,
+        pool_size: int = 10,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        backoff_factor: float = DEFAULT_BACKOFF_S,
+    ) -> None:
+        self.url = normalize_url(url)
+        self.token = token or ""
+        self.verify = verify
+        self.proxies = dict(proxies or {})
+        self.connect_timeout = resolve_timeout(connect_timeout, "QFC_SDK_CONNECT_TIMEOUT_S", DEFAULT_CONNECT_TIMEOUT_S)
+        self.read_timeout = resolve_timeout(read_timeout, "QFC_SDK_READ_TIMEOUT_S", DEFAULT_READ_TIMEOUT_S)
+        self.max_retries = max(0, int(max_retries))
+        self.backoff_factor = backoff_factor
+        self.session = _Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+        self.resize_pool(pool_size)
+        if verify is False:
+            import urllib3
+
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+    def resize_pool(self, pool_size: int) -> None:
+        """Mount adapters whose pools hold `pool_size` connections, for http and https alike."""
+        # Retries are done in `request`, where we know whether the body can be re-sent.
+        for prefix in ("http://", "https://"):
+            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=max(1, pool_size), max_retries=0)
+            self.session.mount(prefix, adapter)
+
+    @property
+    def timeout(self) -> Timeout:
+        return (self.connect_timeout, self.read_timeout)
+
+    def build_url(self, path: str) -> str:
+        """Join `path` (already percent-encoded) to the base URL and add the trailing slash."""
+        url = path if path.startswith(("http://", "https://")) else self.url + path.lstrip("/")
+        parts = urlsplit(url)
+        if not parts.path.endswith("/"):
+            url = urlunsplit(parts._replace(path=parts.path + "/"))
+        return url
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Optional[Mapping[str, Any]] = None,
+        json_body: Any = None,
+        data: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        stream: bool = False,
+        skip_token: bool = False,
+        allow_redirects: Optional[bool] = None,
+        retry: Optional[bool] = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> requests.Response:
+        """Send one request (retrying when safe); return the response or raise QfcRequestException.
+
+        `retry` defaults to True for idempotent methods. A caller may set it for a POST
+        whose `data` can be iterated again from the start (a re-opened file).
+        """
+        method = method.upper()
+        url = self.build_url(path)
+        if retry is None:
+            retry = method in IDEMPOTENT_METHODS
+        if allow_redirects is None:
+            # A followed redirect turns a POST into a GET and loses the body.
+            allow_redirects = method in ("GET", "HEAD")
+        all_headers: Dict[str, str] = dict(headers or {})
+        if self.token and not skip_token:
+            all_headers["Authorization"] = f"Token {self.token}"
+        attempts = 1 + (self.max_retries if retry else 0)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            logger.debug("%s %s (attempt %d)", method, url, attempt + 1)
+            try:
+                response = self.session.request(
+                    method, url, params=params, json=json_body, data=data, headers=all_headers,
+                    stream=stream, allow_redirects=allow_redirects, timeout=self.timeout,
+                    verify=self.verify, proxies=self.proxies or None,
+                )
+            except requests.exceptions.RequestException as exc:
+                if not last and _is_retryable(exc):
+                    sleep(self._backoff(attempt))
+                    continue
+                raise self.connection_error(exc, method, url) from None
+            if not last and response.status_code in RETRY_STATUSES:
+                delay = _retry_after(response)
+                response.close()
+                sleep(self._backoff(attempt) if delay is None else delay)
+                continue
+            break
+        if response.status_code >= 400:
+            raise error_from_response(response, method)
+        return response
+
+    def request_json(self, method: str, path: str, **kwargs: Any) -> Any:
+        """Like `request`, returning the decoded JSON body (None for an empty body)."""
+        response = self.request(method, path, **kwargs)
+        return decode_json(response, method)
+
+    def paginate(
+        self,
+        path: str,
+        params: Optional[Mapping[str, Any]] = None,
+        pagination: Optional[Pagination] = None,
+        json_body: Any = None,
+    ) -> List[Any]:
+        """GET a list endpoint: one page for an explicit Pagination, else every page flattened.
+
+        Follows `X-Next-Page` by reading its limit/offset and re-asking our own base URL
+        (a proxy may rewrite the absolute link). A server that does not paginate simply
+        returns the whole list with no next link.
+        """
+        base_params = dict(params or {})
+        explicit = pagination is not None and not pagination.is_empty
+        limit = (pagination.limit if explicit and pagination.limit else DEFAULT_PAGINATION_LIMIT)
+        offset = (pagination.offset or 0) if explicit else 0
+        result: List[Any] = []
+        while True:
+            page_params = {**base_params, "limit": str(limit), "offset": str(offset)}
+            response = self.request("GET", path, params=page_params, json_body=json_body)
+            payload = decode_json(response, "GET")
+            if not isinstance(payload, list):
+                raise InvalidResponseError(
+                    f"The server answered {response.status_code} with a {type(payload).__name__} "
+                    "where a list was expected",
+                    status_code=response.status_code, url=_safe_url(response.url), method="GET",
+                )
+            result.extend(payload)
+            next_link = response.headers.get("X-Next-Page")
+            if explicit or not next_link or not payload:
+                return result
+            query = parse_qs(urlsplit(next_link).query)
+            try:
+                next_offset = int(query.get("offset", ["0"])[0])
+                limit = int(query.get("limit", [str(limit)])[0]) or limit
+            except ValueError:
+                return result
+            if next_offset <= offset:
+                return result
+            offset = next_offset
+
+    def _backoff(self, attempt: int) -> float:
+        return self.backoff_factor * (2 ** attempt)
+
+    def connection_error(self, exc: BaseException, method: str, url: str) -> ConnectionFailedError:
+        """A one-line ConnectionFailedError naming the server and what to check."""
+        parts = urlsplit(url)
+        where = f"{parts.scheme}://{parts.netloc}"
+        if isinstance(exc, requests.exceptions.SSLError):
+            text = (
+                f"TLS verification failed for {where}: {_reason(exc)}. Check the server's certificate, "
+                "give a CA bundle, or disable verification for a trusted test server"
+            )
+        elif isinstance(exc, requests.exceptions.ConnectTimeout):
+            text = f"Could not connect to {where} within {self.connect_timeout} s. Check the URL and your network"
+        elif isinstance(exc, requests.exceptions.ReadTimeout):
+            text = f"The server at {where} did not answer within {self.read_timeout} s"
+        elif isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                              requests.exceptions.InvalidSchema)):
+            text = f"Invalid URL {url}. Check the QFieldCloud URL"
+        else:
+            text = f"Could not connect to {where}: {_reason(exc)}. Check the URL and that the server is reachable"
+        return ConnectionFailedError(text, url=_safe_url(url), method=method)
+
+
+def _is_retryable(exc: requests.exceptions.RequestException) -> bool:
+    if isinstance(exc, (requests.exceptions.SSLError, requests.exceptions.ReadTimeout)):
+        return False
+    return isinstance(exc, requests.exceptions.ConnectionError)
+
+
+def _retry_after(response: requests.Response) -> Optional[float]:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return min(MAX_RETRY_AFTER_S, max(0.0, float(value)))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return min(MAX_RETRY_AFTER_S, max(0.0, when.timestamp() - time.time()))
+
+
+_ERRNO_REASON = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    match = _ERRNO_REASON.search(text)
+    if match:
+        return match.group(1).strip().rstrip(".")
+    lowered = text.lower()
+    if "remotedisconnected" in lowered or "connection aborted" in lowered:
+        return "the server closed the connection without answering"
+    if "connection reset" in lowered:
+        return "the connection was reset"
+    if "certificate" in lowered:
+        found = re.search(r"certificate verify failed: ([^()'\"]+)", text)
+        return ("certificate verify failed: " + found.group(1).strip()) if found else "certificate verify failed"
+    return type(exc).__name__
+
+
+def _safe_url(url: Optional[str]) -> str:
+    """The URL without userinfo, in case someone put credentials in it."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if "@" in parts.netloc:
+        parts = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])
+    return urlunsplit(parts)
+
+
+def _looks_like_html(response: requests.Response, body: bytes) -> bool:
+    ctype = response.headers.get("Content-Type", "").lower()
+    return "html" in ctype or body.lstrip()[:1] == b"<"
+
+
+def _read_body(response: requests.Response, limit: int = 1 << 20) -> bytes:
+    try:
+        if response.raw is not None and not response._content_consumed:  # type: ignore[attr-defined]
+            return response.raw.read(limit, decode_content=True) or b""
+        return response.content or b""
+    except Exception:  # the body of an error answer is best effort
+        return b""
+
+
+def error_from_response(response: requests.Response, method: str) -> QfcRequestException:
+    """Build the exception for an HTTP error answer, from its `{code, message}` if any."""
+    status = response.status_code
+    url = _safe_url(response.url)
+    body = _read_body(response)
+    response.close()
+    code: Optional[str] = None
+    detail: Any = None
+    message = ""
+    payload: Any = None
+    try:
+        payload = json.loads(body.decode("utf-8")) if body.strip() else None
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    if isinstance(payload, dict) and ("code" in payload or "message" in payload):
+        code = str(payload["code"]) if payload.get("code") is not None else None
+        message = str(payload.get("message") or code or "")
+        debug = payload.get("debug")
+        if isinstance(debug, dict):
+            detail = debug.get("detail")
+    elif isinstance(payload, dict) and "detail" in payload:
+        message = str(payload["detail"])
+    elif payload is not None:
+        message = f"The server answered {status} with unexpected JSON: {json.dumps(payload)[:120]}"
+    elif _looks_like_html(response, body):
+        message = f"The server answered {status} with an HTML page instead of JSON"
+        if status == 404:
+            message += ": is the URL a QFieldCloud API URL?"
+        elif status >= 500:
+            message += ": the server or a proxy in front of it failed"
+    elif body.strip():
+        snippet = " ".join(body[:120].decode("utf-8", "replace").split())
+        message = f"The server answered {status} with a non-JSON body: {snippet}"
+    else:
+        message = f"The server answered {status} {response.reason or ''}".rstrip() + " with an empty body"
+    if status == 401:
+        cls = AuthenticationError
+    elif status == 403:
+        cls = PermissionDeniedError
+    elif status == 404 or (status == 400 and code == "object_not_found"):
+        cls = NotFoundError
+    elif status >= 500:
+        cls = ServerError
+    else:
+        cls = QfcRequestException
+    return cls(message, status_code=status, code=code, url=url, method=method, detail=detail, response=response)
+
+
+def decode_json(response: requests.Response, method: str = "GET") -> Any:
+    """The JSON body of a successful answer; None when it is empty (older servers)."""
+    body = response.content
+    if not body or not body.strip():
+        return None
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        if _looks_like_html(response, body):
+            message = (
+                f"The server answered {response.status_code} with an HTML page instead of JSON: "
+                "is the URL a QFieldCloud API URL?"
+            )
+        else:
+            snippet = " ".join(body[:120].decode("utf-8", "replace").split())
+            message = f"The server answered {response.status_code} with a non-JSON body: {snippet}"
+        raise InvalidResponseError(
+            message, status_code=response.status_code, url=_safe_url(response.url), method=method,
+            response=response,
+        ) from None
