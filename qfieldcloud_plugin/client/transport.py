@@ -46,6 +46,9 @@ RETRY_STATUSES = frozenset({502, 503, 504})
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_BACKOFF_S = 0.5
 MAX_RETRY_AFTER_S = 60.0
+# A name that does not resolve will not resolve a second later either.
+_DNS_FAILURES = ("Name or service not known", "nodename nor servname", "getaddrinfo failed",
+                 "Temporary failure in name resolution", "No address associated")
 _FALSE_WORDS = frozenset({"0", "false", "no", "off", "n", "f"})
 
 VerifyType = Union[bool, str]
@@ -287,6 +290,9 @@ class Transport:
 
 def _is_retryable(exc: requests.exceptions.RequestException) -> bool:
     if isinstance(exc, (requests.exceptions.SSLError, requests.exceptions.ReadTimeout)):
+        return False
+    text = str(exc)
+    if any(marker in text for marker in _DNS_FAILURES):
         return False
     return isinstance(exc, requests.exceptions.ConnectionError)
 
