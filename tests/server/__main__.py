@@ -1,0 +1,99 @@
+"""Command line: `python -m tests.server --port 0 [--data DIR] [--user NAME:PASSWORD ...] ...`.
+
+Prints one line with the base URL (`http://127.0.0.1:PORT/api/v1/`) once connections are
+accepted, then serves until SIGTERM/SIGINT and shuts down cleanly (exit status 0).
+"""
+
+import argparse
+import asyncio
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Tuple
+
+import uvicorn
+
+from .app import create_app
+from .demo import ensure_accounts, ensure_demo
+from .settings import COMPAT_2024_09, Settings
+
+
+def _pair(value: str) -> Tuple[str, str]:
+    name, separator, second = value.partition(":")
+    if not separator or not name or not second:
+        raise argparse.ArgumentTypeError(f"expected NAME:VALUE, got {value!r}")
+    return name, second
+
+
+def parse_args(argv: List[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m tests.server", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", choices=["127.0.0.1"], help="loopback only")
+    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    parser.add_argument("--data", type=Path, help="state directory (default: a temporary one)")
+    parser.add_argument("--user", type=_pair, action="append", default=[], metavar="NAME:PASSWORD",
+                        help="a person account (repeatable); without any, the demo account is created")
+    parser.add_argument("--org", type=_pair, action="append", default=[], metavar="ORG:OWNER",
+                        help="an organization owned by a --user (repeatable)")
+    parser.add_argument("--compat", choices=[COMPAT_2024_09], help="behave like a 2024-09 server")
+    parser.add_argument("--token-hours", type=float, default=720.0, help="token lifetime (default 720)")
+    parser.add_argument("--redirect-downloads", action="store_true",
+                        help="answer downloads with 302 to a presigned URL on another host name")
+    parser.add_argument("--job-delay", type=float, default=0.1,
+                        help="seconds a job stays queued and then started (default 0.1)")
+    return parser.parse_args(argv)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+async def _serve(server: uvicorn.Server, sock: socket.socket, url: str) -> None:
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started and not task.done():
+        await asyncio.sleep(0.01)
+    if server.started:
+        print(f"QFieldCloud test server ready at {url}", flush=True)
+    await task
+
+
+def main(argv: List[str]) -> int:
+    args = parse_args(argv)
+    temporary = None
+    if args.data is None:
+        temporary = tempfile.mkdtemp(prefix="qfc-server-")
+        args.data = Path(temporary)
+    args.data.mkdir(parents=True, exist_ok=True)
+    settings = Settings(
+        data_dir=args.data, compat=args.compat, token_hours=args.token_hours,
+        redirect_downloads=args.redirect_downloads, job_step_seconds=args.job_delay,
+    )
+    app = create_app(settings)
+    ensure_accounts(app.state.store, args.user, args.org)
+    if not args.user:
+        ensure_demo(app.state.store, app.state.jobs)
+    sock = _listen(args.host, args.port)
+    url = f"http://{args.host}:{sock.getsockname()[1]}/api/v1/"
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    # uvicorn re-raises the signal it caught after shutting down; a no-op handler makes that a clean exit.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: None)
+    try:
+        asyncio.run(_serve(server, sock, url))
+    finally:
+        sock.close()
+        if temporary:
+            shutil.rmtree(temporary, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

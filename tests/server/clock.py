@@ -1,0 +1,38 @@
+"""Timestamps: stored as UTC epoch floats, rendered the way QFieldCloud renders them.
+
+The server's TIME_ZONE (Europe/Zurich) gives ISO dates a +01:00/+02:00 offset, while the file
+field `last_modified` keeps Django's legacy `%d.%m.%Y %H:%M:%S UTC` format.
+"""
+
+import time
+from datetime import datetime, timezone
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+SERVER_TIME_ZONE = ZoneInfo("Europe/Zurich")
+
+
+def now() -> float:
+    return time.time()
+
+
+def iso(timestamp: Optional[float]) -> Optional[str]:
+    """ISO-8601 with microseconds and the server's offset, or None for unset dates."""
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, SERVER_TIME_ZONE).isoformat(timespec="microseconds")
+
+
+def legacy(timestamp: float) -> str:
+    """The legacy `last_modified` format of file listings, always in UTC."""
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%d.%m.%Y %H:%M:%S UTC")
+
+
+def version_display(timestamp: float) -> str:
+    """The human label of a file version, e.g. `v20260821173714`."""
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("v%Y%m%d%H%M%S")
+
+
+def http_date(timestamp: float) -> str:
+    """An RFC 7231 date for Last-Modified headers."""
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
