@@ -1,0 +1,239 @@
+"""The logged-in state of the plugin and the one door through which the GUI reaches the server.
+
+Every call runs in a `ClientTask`. A 401 on any call drops the token, asks for a new login
+(`authRequired`) and replays the call once the user has logged in again.
+"""
+
+from typing import Callable, List, Optional
+
+from qgis.core import Qgis
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+
+from ..client import Client, QfcException, QfcRequestException
+from ..client import errors
+from .auth import AuthStorageError, TokenStore
+from .log import log, register_secret
+from .network import network_options
+from .settings import Settings, api_url, normalize_server_url, server_label
+from .tasks import ClientTask, TaskPool, UnexpectedError, is_cancellation
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("QFieldCloud", text)
+
+
+def user_message(error: BaseException, server_url: str = "") -> str:
+    """A one-line explanation of `error` for the message bar or the dock."""
+    if isinstance(error, errors.ConnectionFailedError):
+        return tr("Cannot reach the server {server}. Check your network connection and the server address.").format(
+            server=server_label(server_url) if server_url else ""
+        )
+    if isinstance(error, errors.AuthenticationError):
+        if error.code == "too_many_failed_login_attempts":
+            return tr("Too many failed login attempts. Wait 30 minutes and try again.")
+        if error.code == "authentication_failed":
+            return tr("Wrong username, email or password.")
+        return tr("Your QFieldCloud session has expired. Please log in again.")
+    if isinstance(error, errors.PermissionDeniedError):
+        return tr("You are not allowed to do this on QFieldCloud ({message}).").format(message=error.message)
+    if isinstance(error, errors.NotFoundError):
+        return tr("Not found on QFieldCloud; it may have been deleted.")
+    if isinstance(error, errors.TransferCancelledError):
+        return tr("Cancelled.")
+    if isinstance(error, errors.ChecksumMismatchError):
+        return tr("A downloaded file is corrupt ({error}).").format(error=str(error))
+    if isinstance(error, QfcRequestException):
+        return tr("QFieldCloud answered: {message}").format(message=error.message)
+    if isinstance(error, OSError):
+        return tr("Local file error: {error}").format(error=str(error))
+    if isinstance(error, UnexpectedError):
+        return tr("Unexpected error: {error}. Details are in the QFieldCloud log.").format(error=str(error))
+    return str(error)
+
+
+class CloudSession(QObject):
+    """Login state, token storage, and background calls for the whole plugin."""
+
+    loggedIn = pyqtSignal()
+    loggedOut = pyqtSignal()
+    loginFailed = pyqtSignal(str)
+    authRequired = pyqtSignal(str)
+    errorOccurred = pyqtSignal(str, str)
+    restoreFailed = pyqtSignal(str)
+
+    def __init__(self, settings: Settings = None, parent: QObject = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.tokens = TokenStore(self.settings)
+        self.server_url = self.settings.server_url
+        self.username = ""
+        self.user_info = {}
+        self._token = ""
+        self._retries: List[Callable[[], None]] = []
+        self.calls = TaskPool(0, self)
+        self.transfers = TaskPool(self.settings.max_transfers, self)
+
+    @property
+    def is_logged_in(self) -> bool:
+        return bool(self._token)
+
+    @property
+    def has_stored_token(self) -> bool:
+        return bool(self.settings.authcfg)
+
+    def client_factory(self, token: Optional[str] = None) -> Callable[[], Client]:
+        """A factory of fresh clients for the current server and token (one per task)."""
+        url = api_url(self.server_url)
+        token = self._token if token is None else token
+        options = network_options(url)
+        concurrency = self.settings.transfer_concurrency
+
+        def make() -> Client:
+            client = Client(url=url, verify_ssl=True, token=token, concurrency=concurrency)
+            client.session.verify = options.verify
+            client.session.proxies.update(options.proxies)
+            return client
+
+        return make
+
+    # --- login / logout ---------------------------------------------------------------
+    def login(self, server_url: str, username: str, password: str, remember: bool) -> ClientTask:
+        """Log in in the background; ends with `loggedIn` or `loginFailed(message)`."""
+        server_url = normalize_server_url(server_url)
+        self.server_url = server_url
+        task = ClientTask(
+            tr("Logging in to QFieldCloud"),
+            self.client_factory(token=""),
+            lambda client, _task: client.login(username, password),
+            can_cancel=False,
+        )
+        task.succeeded.connect(lambda info: self._on_login(server_url, info, remember))
+        task.failed.connect(lambda error: self._on_login_failed(server_url, error))
+        return self.calls.submit(task)
+
+    def _on_login(self, server_url: str, info: dict, remember: bool) -> None:
+        token = info["token"]
+        register_secret(token)
+        self._token = token
+        self.username = info.get("username", "")
+        self.user_info = {k: v for k, v in info.items() if k != "token"}
+        self.settings.server_url = server_url
+        self.settings.username = self.username
+        self.settings.remember_me = remember
+        try:
+            if remember:
+                self.tokens.save(server_url, self.username, token)
+            else:
+                self.tokens.clear()
+        except AuthStorageError as error:
+            self.errorOccurred.emit(tr("Remember me"), str(error))
+        log(tr("Logged in to {server} as {user}").format(server=server_url, user=self.username))
+        self.loggedIn.emit()
+        retries, self._retries = self._retries, []
+        for retry in retries:
+            retry()
+
+    def _on_login_failed(self, server_url: str, error: BaseException) -> None:
+        log(tr("Login to {server} failed: {error}").format(server=server_url, error=error), Qgis.MessageLevel.Warning)
+        self.loginFailed.emit(user_message(error, server_url))
+
+    def restore(self) -> bool:
+        """Log in again with the remembered token; validated in a task. False if nothing is stored."""
+        if not self.settings.remember_me:
+            return False
+        stored = self.tokens.load()
+        if stored is None:
+            return False
+        register_secret(stored.token)
+        self.server_url = normalize_server_url(stored.server_url)
+        task = ClientTask(
+            tr("Checking the QFieldCloud login"),
+            self.client_factory(token=stored.token),
+            lambda client, _task: client.get_user(),
+            can_cancel=False,
+        )
+
+        def on_success(user: dict) -> None:
+            self._token = stored.token
+            self.username = user.get("username", stored.username)
+            self.user_info = dict(user)
+            self.loggedIn.emit()
+
+        def on_failure(error: BaseException) -> None:
+            if isinstance(error, errors.AuthenticationError):
+                self.tokens.clear()
+                self.authRequired.emit(tr("Your saved QFieldCloud login has expired. Please log in again."))
+            else:
+                self.restoreFailed.emit(user_message(error, self.server_url))
+
+        task.succeeded.connect(on_success)
+        task.failed.connect(on_failure)
+        self.calls.submit(task)
+        return True
+
+    def logout(self) -> ClientTask:
+        """End the session on the server, then forget the token here whatever the answer."""
+        task = ClientTask(tr("Logging out of QFieldCloud"), self.client_factory(), lambda c, _t: c.logout(), False)
+        self._token = ""
+        self.tokens.clear()
+        self.settings.remember_me = False
+        self.calls.cancel_all(detach=True)
+        self.transfers.cancel_all(detach=True)
+        task.failed.connect(lambda error: log(user_message(error, self.server_url), Qgis.MessageLevel.Warning))
+        self.calls.submit(task)
+        self.loggedOut.emit()
+        return task
+
+    # --- calls -------------------------------------------------------------------------
+    def call(
+        self,
+        description: str,
+        fn: Callable,
+        on_success: Callable = None,
+        on_error: Callable[[BaseException], bool] = None,
+        transfer: bool = False,
+    ) -> Optional[ClientTask]:
+        """Run `fn(client, task)` in a task; `on_error` returns True when it showed the error itself.
+
+        On a 401 the call is replayed after the next successful login.
+        """
+
+        def retry() -> None:
+            self.call(description, fn, on_success, on_error, transfer)
+
+        if not self.is_logged_in:
+            self._retries.append(retry)
+            self.authRequired.emit(tr("Please log in to QFieldCloud."))
+            return None
+        task = ClientTask(description, self.client_factory(), fn)
+        if on_success is not None:
+            task.succeeded.connect(on_success)
+        task.failed.connect(lambda error: self._on_call_failed(description, error, on_error, retry))
+        return (self.transfers if transfer else self.calls).submit(task)
+
+    def _on_call_failed(self, description: str, error: BaseException, on_error, retry) -> None:
+        if isinstance(error, errors.AuthenticationError):
+            self._token = ""
+            self.tokens.clear()
+            self._retries.append(retry)
+            self.authRequired.emit(user_message(error, self.server_url))
+            return
+        handled = bool(on_error(error)) if on_error is not None else False
+        if is_cancellation(error):
+            return
+        log("{}: {!s}".format(description, error), Qgis.MessageLevel.Critical)
+        if not handled:
+            self.errorOccurred.emit(description, user_message(error, self.server_url))
+
+    def drop_retries(self) -> None:
+        """The user gave up logging in: forget the calls waiting for it."""
+        self._retries = []
+
+    def shutdown(self) -> None:
+        """Cancel every task and drop their results (plugin unload)."""
+        self._retries = []
+        self.calls.cancel_all(detach=True)
+        self.transfers.cancel_all(detach=True)
+
+
+__all__ = ["CloudSession", "user_message", "QfcException"]

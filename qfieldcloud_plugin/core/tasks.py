@@ -1,0 +1,122 @@
+"""QgsTasks that run client calls off the GUI thread, and a pool that limits how many run.
+
+A task calls `fn(client, task)` in `run()` (worker thread) with a client of its own, so no
+`requests.Session` is shared between threads. Results come back through `succeeded` and
+`failed`, emitted from `finished()`, which QGIS runs on the GUI thread.
+"""
+
+import traceback
+from typing import Callable, List, Optional
+
+from qgis.core import Qgis, QgsApplication, QgsTask
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..client import QfcException
+from ..client.errors import TransferCancelledError
+from .log import log
+
+
+class UnexpectedError(Exception):
+    """A bug in the plugin or the client; the traceback is in the QGIS log."""
+
+
+class ClientTask(QgsTask):
+    """Runs one client call (or a short sequence of them) in the background."""
+
+    succeeded = pyqtSignal(object)
+    failed = pyqtSignal(object)
+    done = pyqtSignal()
+
+    def __init__(self, description: str, client_factory: Callable, fn: Callable, can_cancel: bool = True):
+        flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flags()
+        super().__init__(description, flags)
+        self._client_factory = client_factory
+        self._fn = fn
+        self.result = None
+        self.error: Optional[BaseException] = None
+        self.last_progress = None
+        self.detached = False
+
+    # --- worker thread -------------------------------------------------------------
+    def run(self) -> bool:
+        try:
+            self.result = self._fn(self._client_factory(), self)
+            return not self.isCanceled()
+        except (QfcException, OSError) as error:
+            self.error = error
+        except Exception as error:  # noqa: BLE001 - a bug must reach the log, not kill QGIS
+            log("{}\n{}".format(self.description(), traceback.format_exc()), Qgis.MessageLevel.Critical)
+            self.error = UnexpectedError(str(error) or type(error).__name__)
+        return False
+
+    def progress_callback(self, progress) -> None:
+        """Client progress (any thread) → the QGIS task bar."""
+        self.last_progress = progress
+        if progress.bytes_total:
+            self.setProgress(100.0 * progress.bytes_done / progress.bytes_total)
+        elif progress.files_total:
+            self.setProgress(100.0 * progress.files_done / progress.files_total)
+
+    def is_cancelled(self) -> bool:
+        return self.isCanceled()
+
+    # --- GUI thread ----------------------------------------------------------------
+    def finished(self, ok: bool) -> None:
+        if not self.detached:
+            if ok:
+                self.succeeded.emit(self.result)
+            else:
+                error = self.error
+                if error is None or (self.isCanceled() and not isinstance(error, UnexpectedError)):
+                    error = TransferCancelledError("Cancelled.")
+                self.failed.emit(error)
+        self.done.emit()
+
+
+def is_cancellation(error: BaseException) -> bool:
+    return isinstance(error, TransferCancelledError)
+
+
+class TaskPool(QObject):
+    """Keeps a Python reference to its tasks and runs at most `limit` at once (0 = no limit)."""
+
+    idle = pyqtSignal()
+
+    def __init__(self, limit: int = 0, parent: QObject = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self._queued: List[ClientTask] = []
+        self._running: List[ClientTask] = []
+
+    @property
+    def tasks(self) -> List[ClientTask]:
+        return self._running + self._queued
+
+    def submit(self, task: ClientTask) -> ClientTask:
+        task.done.connect(lambda: self._on_done(task))
+        self._queued.append(task)
+        self._start_next()
+        return task
+
+    def _start_next(self) -> None:
+        while self._queued and (not self.limit or len(self._running) < self.limit):
+            task = self._queued.pop(0)
+            self._running.append(task)
+            QgsApplication.taskManager().addTask(task)
+
+    def _on_done(self, task: ClientTask) -> None:
+        if task in self._running:
+            self._running.remove(task)
+        self._start_next()
+        if not self._running and not self._queued:
+            self.idle.emit()
+
+    def cancel_all(self, detach: bool = False) -> None:
+        """Cancel every task; with `detach`, their results are dropped (used by unload)."""
+        queued, self._queued = self._queued, []
+        for task in queued + self._running:
+            task.detached = task.detached or detach
+        for task in queued:
+            task.detached = True
+        for task in list(self._running):
+            task.cancel()

@@ -1,0 +1,40 @@
+"""Questions to the user behind one small interface, so flows can be driven without dialogs in tests."""
+
+from typing import List, Optional
+
+from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class MessageBoxAsker:
+    """Asks through QMessageBox / QFileDialog, parented to `parent`."""
+
+    def __init__(self, parent: QWidget = None) -> None:
+        self.parent = parent
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Yes/No; True for Yes."""
+        answer = QMessageBox.question(
+            self.parent, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, title: str, text: str, options: List[str]) -> Optional[int]:
+        """One button per option plus Cancel; the chosen index, or None when cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.parent)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+        box.setDefaultButton(buttons[0] if buttons else box.button(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
+    def folder(self, title: str, start: str) -> Optional[str]:
+        """A folder picked by the user, or None."""
+        chosen = QFileDialog.getExistingDirectory(self.parent, title, start)
+        return chosen or None
+
+    def show_text(self, title: str, text: str) -> None:
+        """Long read-only text, e.g. a job's output."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, title, QMessageBox.StandardButton.Close, self.parent)
+        box.setDetailedText(text)
+        box.exec()

@@ -1,0 +1,437 @@
+"""The QFieldCloud dock: projects (paged), and the selected project's jobs, files and collaborators."""
+
+from typing import Any, Dict, Optional
+
+from qgis.gui import QgsDockWidget, QgsFilterLineEdit
+from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..client import JobTypes
+from ..core.project_link import project_folder, read_link
+from ..core.session import CloudSession, user_message
+from ..core.settings import server_label
+from ..core import transfers
+from .icons import plugin_icon, theme_icon
+from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
+from .workflows import MANAGER_ROLES, UPLOAD_ROLES, CloudActions
+
+
+def _table(model) -> QTreeView:
+    view = QTreeView()
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.header().setStretchLastSection(True)
+    return view
+
+
+def _tool_button(icon, tooltip: str) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(icon)
+    button.setToolTip(tooltip)
+    button.setAutoRaise(True)
+    return button
+
+
+class CloudDock(QgsDockWidget):
+    """Presentation of the session state; every action goes through `CloudActions`."""
+
+    MESSAGE_PAGE, MAIN_PAGE = range(2)
+
+    def __init__(self, session: CloudSession, actions: CloudActions, parent: QWidget = None) -> None:
+        super().__init__(self.tr("QFieldCloud"), parent)
+        self.setObjectName("QFieldCloudDock")
+        self.session = session
+        self.actions = actions
+        self.project: Optional[Dict[str, Any]] = None
+        self._jobs_loading = False
+        self._connections = []
+
+        self.stack = QStackedWidget()
+        self.setWidget(self.stack)
+        self.stack.addWidget(self._build_message_page())
+        self.stack.addWidget(self._build_main_page())
+
+        self.job_timer = QTimer(self)
+        self.job_timer.setInterval(session.settings.job_poll_interval_ms)
+        self.job_timer.timeout.connect(self.refresh_jobs)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(350)
+        self.search_timer.timeout.connect(self.reload_projects)
+
+        self._connect(session.loggedIn, self.on_logged_in)
+        self._connect(session.loggedOut, self.on_logged_out)
+        self._connect(session.restoreFailed, self.show_unreachable)
+        self._connect(actions.projectCreated, self._on_project_created)
+        self._connect(actions.projectDeleted, self._on_project_deleted)
+        self._connect(actions.jobsChanged, self._on_jobs_changed)
+        self._connect(actions.projectLinked, lambda _p: self.refresh_files())
+        self._connect(actions.uploadFinished, lambda _r: self.refresh_files())
+        if session.is_logged_in:
+            self.on_logged_in()
+        else:
+            self.on_logged_out()
+
+    def _connect(self, signal, slot) -> None:
+        signal.connect(slot)
+        self._connections.append((signal, slot))
+
+    def disconnect_all(self) -> None:
+        """Drop the connections to the session and actions (plugin unload)."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections = []
+        self.job_timer.stop()
+        self.search_timer.stop()
+        self.projects_model.clear()
+
+    # --- layout --------------------------------------------------------------------
+    def _build_message_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        icon = QLabel()
+        icon.setPixmap(plugin_icon("qfieldcloud").pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message_button = QPushButton()
+        self.message_button.clicked.connect(self._on_message_button)
+        layout.addWidget(icon)
+        layout.addWidget(self.message_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.message_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self._message_action = None
+        return page
+
+    def _build_main_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        header = QHBoxLayout()
+        self.user_label = QLabel()
+        self.logout_button = _tool_button(plugin_icon("logout"), self.tr("Log out"))
+        self.logout_button.clicked.connect(self.session.logout)
+        header.addWidget(self.user_label, 1)
+        header.addWidget(self.logout_button)
+        layout.addLayout(header)
+
+        filters = QHBoxLayout()
+        self.search_edit = QgsFilterLineEdit()
+        self.search_edit.setShowSearchIcon(True)
+        self.search_edit.setPlaceholderText(self.tr("Search projects by name or owner"))
+        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
+        self.public_check = QCheckBox(self.tr("Public"))
+        self.public_check.setToolTip(self.tr("Also list the public projects of other users"))
+        self.public_check.toggled.connect(lambda _c: self.reload_projects())
+        self.refresh_button = _tool_button(theme_icon("mActionRefresh.svg"), self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.reload_projects)
+        self.new_button = _tool_button(theme_icon("mActionAdd.svg"), self.tr("New cloud project"))
+        self.new_button.clicked.connect(self.create_project)
+        self.delete_button = _tool_button(theme_icon("mActionDeleteSelected.svg"), self.tr("Delete the selected project"))
+        self.delete_button.clicked.connect(lambda: self.project and self.actions.delete_project(self.project))
+        for widget in (self.search_edit, self.public_check, self.refresh_button, self.new_button, self.delete_button):
+            filters.addWidget(widget, 1 if widget is self.search_edit else 0)
+        layout.addLayout(filters)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.projects_model = ProjectsModel(self.session, self.session.settings.page_size, self)
+        self.projects_view = _table(self.projects_model)
+        self.projects_view.selectionModel().currentRowChanged.connect(self._on_current_project)
+        self.projects_model.loadingChanged.connect(lambda _l: self._update_status())
+        self.projects_model.pageLoaded.connect(self._update_status)
+        self.projects_model.loadFailed.connect(lambda _m: self._update_status())
+        self.projects_model.modelReset.connect(self._update_status)
+        top_layout.addWidget(self.projects_view)
+        status = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.more_button = QPushButton(self.tr("Load more"))
+        self.more_button.clicked.connect(self._on_more_clicked)
+        status.addWidget(self.status_label, 1)
+        status.addWidget(self.more_button)
+        top_layout.addLayout(status)
+        splitter.addWidget(top)
+
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.project_label = QLabel()
+        self.project_label.setWordWrap(True)
+        detail_layout.addWidget(self.project_label)
+        buttons = QHBoxLayout()
+        self.open_package_button = QPushButton(plugin_icon("download_package"), self.tr("Open in map"))
+        self.open_package_button.setToolTip(self.tr("Download the latest package and open it in QGIS"))
+        self.open_package_button.clicked.connect(lambda: self.project and self.actions.download_package(self.project))
+        self.download_button = QPushButton(theme_icon("mActionFileOpen.svg"), self.tr("Download files…"))
+        self.download_button.clicked.connect(lambda: self.project and self.actions.download_files(self.project))
+        self.package_button = QPushButton(self.tr("Package"))
+        self.package_button.setToolTip(self.tr("Start a package job (what QField downloads)"))
+        self.package_button.clicked.connect(lambda: self._trigger(JobTypes.PACKAGE.value))
+        self.process_button = QPushButton(self.tr("Process"))
+        self.process_button.setToolTip(self.tr("Start a process_projectfile job (re-reads the QGIS project)"))
+        self.process_button.clicked.connect(lambda: self._trigger(JobTypes.PROCESS_PROJECTFILE.value))
+        for button in (self.open_package_button, self.download_button, self.package_button, self.process_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        detail_layout.addLayout(buttons)
+
+        self.tabs = QTabWidget()
+        jobs_page = QWidget()
+        jobs_layout = QVBoxLayout(jobs_page)
+        jobs_layout.setContentsMargins(0, 0, 0, 0)
+        self.jobs_model = JobsModel(self)
+        self.jobs_view = _table(self.jobs_model)
+        self.jobs_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.output_button = QPushButton(self.tr("Show output"))
+        self.output_button.clicked.connect(self._show_output)
+        jobs_layout.addWidget(self.jobs_view)
+        jobs_layout.addWidget(self.output_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.files_model = FilesModel(self)
+        self.files_view = _table(self.files_model)
+        self.collaborators_model = CollaboratorsModel(self)
+        self.collaborators_view = _table(self.collaborators_model)
+        self.tabs.addTab(jobs_page, self.tr("Jobs"))
+        self.tabs.addTab(self.files_view, self.tr("Files"))
+        self.tabs.addTab(self.collaborators_view, self.tr("Collaborators"))
+        detail_layout.addWidget(self.tabs)
+        splitter.addWidget(detail)
+        splitter.setSizes([300, 300])
+        layout.addWidget(splitter, 1)
+        return page
+
+    # --- session state -------------------------------------------------------------
+    def show_message(self, text: str, button_text: str, action) -> None:
+        self.message_label.setText(text)
+        self.message_button.setText(button_text)
+        self._message_action = action
+        self.stack.setCurrentIndex(self.MESSAGE_PAGE)
+
+    def _on_message_button(self) -> None:
+        if self._message_action is not None:
+            self._message_action()
+
+    def on_logged_out(self) -> None:
+        self.job_timer.stop()
+        self.projects_model.clear()
+        self._set_project(None)
+        self.show_message(
+            self.tr("You are not logged in to QFieldCloud.\nLog in to see your projects, their jobs and files."),
+            self.tr("Log in…"), lambda: self.session.authRequired.emit(""),
+        )
+
+    def show_unreachable(self, message: str) -> None:
+        self.show_message(message, self.tr("Retry"), self._retry_restore)
+
+    def _retry_restore(self) -> None:
+        if not self.session.restore():
+            self.session.authRequired.emit("")
+
+    def on_logged_in(self) -> None:
+        self.user_label.setText(self.tr("{user} on {server}").format(
+            user=self.session.username, server=server_label(self.session.server_url)))
+        self.stack.setCurrentIndex(self.MAIN_PAGE)
+        self.reload_projects()
+
+    # --- projects ------------------------------------------------------------------
+    def reload_projects(self) -> None:
+        if not self.session.is_logged_in:
+            return
+        self._set_project(None)
+        self.projects_model.reload(include_public=self.public_check.isChecked(), search=self.search_edit.text())
+
+    def _update_status(self) -> None:
+        model = self.projects_model
+        count = model.rowCount()
+        if model.error:
+            text = self.tr("Could not load the projects: {error}").format(error=model.error)
+        elif model.loading:
+            text = self.tr("Loading projects…") if count == 0 else self.tr("{count} projects, loading more…").format(
+                count=count)
+        elif count == 0 and model.search:
+            text = self.tr("No project matches \"{search}\".").format(search=model.search)
+        elif count == 0:
+            text = self.tr("You have no QFieldCloud projects yet. Create one with the + button, or upload the open "
+                           "QGIS project from the toolbar.")
+        elif model.exhausted:
+            text = self.tr("{count} projects").format(count=count)
+        else:
+            text = self.tr("{count} projects shown, more on the server").format(count=count)
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("QLabel { color: #b00020; }" if model.error else "")
+        self.more_button.setVisible(bool(model.error) or (not model.exhausted and not model.loading))
+        self.more_button.setText(self.tr("Retry") if model.error else self.tr("Load more"))
+
+    def _on_more_clicked(self) -> None:
+        if self.projects_model.error:
+            self.reload_projects()
+        else:
+            self.projects_model.fetchMore(QModelIndex())
+
+    def _on_current_project(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._set_project(self.projects_model.row_dict(current.row()) if current.isValid() else None)
+
+    def select_project(self, project_id: str) -> bool:
+        for row, project in enumerate(self.projects_model.rows):
+            if project.get("id") == project_id:
+                self.projects_view.setCurrentIndex(self.projects_model.index(row, 0))
+                return True
+        return False
+
+    def _set_project(self, project: Optional[Dict[str, Any]]) -> None:
+        self.project = project
+        self.actions.selected_project = project
+        self.job_timer.stop()
+        self.jobs_model.set_rows([])
+        self.files_model.set_rows([])
+        self.collaborators_model.set_rows([])
+        if project is None:
+            self.project_label.setText(self.tr("Select a project to see its jobs, files and collaborators."))
+        else:
+            self.project_label.setText("<b>{owner}/{name}</b> — {description}".format(
+                owner=project.get("owner", ""), name=project.get("name", ""),
+                description=project.get("description") or self.tr("no description")))
+            self.refresh_jobs()
+            self.refresh_files()
+            if project.get("user_role") in MANAGER_ROLES:
+                self.refresh_collaborators()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        role = (self.project or {}).get("user_role")
+        selected = self.project is not None
+        self.delete_button.setEnabled(selected and role in MANAGER_ROLES)
+        self.open_package_button.setEnabled(selected)
+        self.download_button.setEnabled(selected)
+        self.package_button.setEnabled(selected)
+        self.process_button.setEnabled(selected and role in UPLOAD_ROLES)
+        self.tabs.setTabEnabled(2, selected and role in MANAGER_ROLES)
+        job = self._current_job()
+        self.output_button.setEnabled(job is not None and job.get("status") in ("failed", "finished"))
+
+    def create_project(self) -> None:
+        from .create_dialog import CreateProjectDialog  # small dialog, built on demand
+
+        dialog = CreateProjectDialog(self.session.username, self)
+        if dialog.exec():
+            self.actions.create_project(**dialog.values())
+
+    def _on_project_created(self, project: Dict[str, Any]) -> None:
+        self.reload_projects()
+
+    def _on_project_deleted(self, project_id: str) -> None:
+        self.projects_model.remove_project(project_id)
+        if self.project and self.project.get("id") == project_id:
+            self._set_project(None)
+        self._update_status()
+
+    # --- jobs ----------------------------------------------------------------------
+    def _trigger(self, job_type: str) -> None:
+        if self.project:
+            self.actions.trigger_job(self.project, job_type)
+
+    def _on_jobs_changed(self, project_id: str) -> None:
+        if self.project and self.project.get("id") == project_id:
+            self.refresh_jobs()
+
+    def refresh_jobs(self) -> None:
+        """Reload the jobs of the selected project; polls while any job is not terminal."""
+        if self.project is None or self._jobs_loading or not self.session.is_logged_in:
+            return
+        project_id = self.project["id"]
+        self._jobs_loading = True
+
+        def loaded(jobs) -> None:
+            self._jobs_loading = False
+            if self.project is None or self.project.get("id") != project_id:
+                return
+            current = self._current_job()
+            self.jobs_model.set_rows(jobs)
+            if current is not None:
+                for row, job in enumerate(self.jobs_model.rows):
+                    if job.get("id") == current.get("id"):
+                        self.jobs_view.setCurrentIndex(self.jobs_model.index(row, 0))
+            if self.jobs_model.has_running_jobs():
+                self.job_timer.start()
+            else:
+                self.job_timer.stop()
+            self._update_buttons()
+
+        def failed(error) -> bool:
+            self._jobs_loading = False
+            self.job_timer.stop()
+            self.jobs_model.set_rows([{"type": user_message(error, self.session.server_url)}])
+            return True
+
+        self.session.call(self.tr("Loading jobs"), lambda client, _task: client.list_jobs(project_id),
+                          on_success=loaded, on_error=failed)
+
+    def _current_job(self) -> Optional[Dict[str, Any]]:
+        index = self.jobs_view.currentIndex()
+        job = self.jobs_model.row_dict(index.row()) if index.isValid() else None
+        return job if job and job.get("id") else None
+
+    def _show_output(self) -> None:
+        job = self._current_job()
+        if job is not None:
+            self.actions.show_job_output(job)
+
+    # --- files and collaborators -----------------------------------------------------
+    def refresh_files(self) -> None:
+        """Reload the file list; the checksums of the linked local copy are computed in the task."""
+        if self.project is None or not self.session.is_logged_in:
+            return
+        project_id = self.project["id"]
+        link = read_link()
+        folder = project_folder() if link is not None and link.project_id == project_id else None
+
+        def loaded(files) -> None:
+            if self.project is not None and self.project.get("id") == project_id:
+                self.files_model.set_rows(files)
+
+        self.session.call(self.tr("Comparing files"),
+                          lambda client, task: transfers.local_file_states(client, task, project_id, folder),
+                          on_success=loaded,
+                          on_error=lambda error: self.files_model.set_rows(
+                              [{"name": user_message(error, self.session.server_url)}]) or True)
+
+    def refresh_collaborators(self) -> None:
+        project_id = self.project["id"]
+
+        def loaded(rows) -> None:
+            if self.project is not None and self.project.get("id") == project_id:
+                self.collaborators_model.set_rows(rows)
+
+        self.session.call(self.tr("Loading collaborators"),
+                          lambda client, _task: client.get_project_collaborators(project_id), on_success=loaded,
+                          on_error=lambda error: self.collaborators_model.set_rows(
+                              [{"collaborator": user_message(error, self.session.server_url)}]) or True)

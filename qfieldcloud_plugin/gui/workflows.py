@@ -1,0 +1,367 @@
+"""User-level actions (upload, package into the map, create, delete, jobs) as small flows.
+
+A flow asks its questions through an injectable asker (see `asker.py`), runs the network
+part in tasks through `CloudSession`, and reports in the QGIS message bar.
+"""
+
+from functools import partial
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from ..client import JobTypes, NotFoundError, QfcRequestException
+from ..client.models import TERMINAL_JOB_STATUSES
+from ..core import transfers
+from ..core.log import log
+from ..core.project_link import ProjectLink, SyncState, project_folder, read_link, write_link
+from ..core.session import CloudSession, user_message
+from ..core.sync import checkpoint_geopackages
+from .asker import MessageBoxAsker
+
+MANAGER_ROLES = ("admin", "manager")
+UPLOAD_ROLES = ("admin", "manager", "editor", "reporter")
+
+
+class CloudActions(QObject):
+    """The plugin's actions; the dock and the toolbar call these."""
+
+    projectCreated = pyqtSignal(dict)
+    projectDeleted = pyqtSignal(str)
+    projectLinked = pyqtSignal(dict)
+    jobsChanged = pyqtSignal(str)
+    uploadFinished = pyqtSignal(object)
+    packageOpened = pyqtSignal(str)
+    filesDownloaded = pyqtSignal(str, object)
+
+    def __init__(self, iface, session: CloudSession, asker=None, parent: QObject = None) -> None:
+        super().__init__(parent)
+        self.iface = iface
+        self.session = session
+        self.asker = asker or MessageBoxAsker(iface.mainWindow())
+        self.selected_project: Optional[Dict[str, Any]] = None
+        self._job_watchers: List[QTimer] = []
+
+    # --- helpers -------------------------------------------------------------------
+    def notify(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 8) -> None:
+        self.iface.messageBar().pushMessage(self.tr("QFieldCloud"), text, level, duration)
+        log(text, level)
+
+    def stop(self) -> None:
+        """Stop following jobs (plugin unload)."""
+        for timer in self._job_watchers:
+            timer.stop()
+        self._job_watchers = []
+
+    # --- projects ------------------------------------------------------------------
+    def create_project(self, name: str, owner: str = "", description: str = "", is_public: bool = False,
+                       link_current: bool = False) -> None:
+        """Create a cloud project; with `link_current`, link the open QGIS project and upload it."""
+
+        def created(project: Dict[str, Any]) -> None:
+            self.notify(self.tr("Created the cloud project {name}.").format(name=project.get("name", name)),
+                        Qgis.MessageLevel.Success)
+            project.setdefault("user_role", "admin")
+            self.projectCreated.emit(project)
+            if link_current:
+                self.link_current_project(project)
+                self.upload_current_project()
+
+        self.session.call(
+            self.tr("Creating the cloud project {name}").format(name=name),
+            lambda client, _task: client.create_project(name, owner=owner or None, description=description,
+                                                        is_public=is_public),
+            on_success=created,
+        )
+
+    def delete_project(self, project: Dict[str, Any]) -> None:
+        """Delete after a confirmation that names the project."""
+        full_name = "{}/{}".format(project.get("owner"), project.get("name"))
+        if not self.asker.confirm(
+            self.tr("Delete cloud project"),
+            self.tr("Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.")
+            .format(name=full_name),
+        ):
+            return
+
+        def deleted(_response) -> None:
+            self.notify(self.tr("Deleted the cloud project {name}.").format(name=full_name), Qgis.MessageLevel.Success)
+            self.projectDeleted.emit(project["id"])
+
+        self.session.call(self.tr("Deleting the cloud project {name}").format(name=full_name),
+                          lambda client, _task: client.delete_project(project["id"]), on_success=deleted)
+
+    def link_current_project(self, project: Dict[str, Any]) -> ProjectLink:
+        link = ProjectLink(self.session.server_url, project["id"], project.get("owner", ""), project.get("name", ""))
+        write_link(link)
+        self.projectLinked.emit(project)
+        return link
+
+    # --- jobs ----------------------------------------------------------------------
+    def trigger_job(self, project: Dict[str, Any], job_type: str, on_finished=None) -> None:
+        """Start a job, then follow it until it ends; `on_finished(job)` gets the final job."""
+
+        def triggered(job: Dict[str, Any]) -> None:
+            self.notify(self.tr("Started a {job_type} job on {name}.").format(job_type=job_type, name=project["name"]))
+            self.jobsChanged.emit(project["id"])
+            self.follow_job(project, job, on_finished)
+
+        self.session.call(
+            self.tr("Starting a {job_type} job").format(job_type=job_type),
+            lambda client, _task: client.job_trigger(project["id"], job_type),
+            on_success=triggered,
+        )
+
+    def follow_job(self, project: Dict[str, Any], job: Dict[str, Any], on_finished=None) -> None:
+        """Poll `job` with a timer (each poll is a task) until it reaches a terminal status."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(self.session.settings.job_poll_interval_ms)
+        self._job_watchers.append(timer)
+
+        def check(current: Dict[str, Any]) -> None:
+            if timer not in self._job_watchers:
+                return
+            if current.get("status") in TERMINAL_JOB_STATUSES:
+                self._job_watchers.remove(timer)
+                self.jobsChanged.emit(project["id"])
+                if current.get("status") == "failed":
+                    self.notify(self.tr("The {job_type} job of {name} failed. Select it in the Jobs tab and "
+                                        "click \"Show output\" for details.")
+                                .format(job_type=current.get("type"), name=project["name"]), Qgis.MessageLevel.Warning)
+                if on_finished is not None:
+                    on_finished(current)
+                return
+            timer.start()
+
+        def poll() -> None:
+            self.session.call(self.tr("Checking a QFieldCloud job"),
+                              lambda client, _task: client.job_status(job["id"]), on_success=check,
+                              on_error=lambda _error: self._stop_watching(timer))
+
+        timer.timeout.connect(poll)
+        check(job)
+
+    def _stop_watching(self, timer: QTimer) -> bool:
+        if timer in self._job_watchers:
+            self._job_watchers.remove(timer)
+        return False
+
+    def show_job_output(self, job: Dict[str, Any]) -> None:
+        def show(full_job: Dict[str, Any]) -> None:
+            text = full_job.get("output") or self.tr("This job has no output.")
+            self.asker.show_text(self.tr("Output of the {job_type} job").format(job_type=full_job.get("type", "")), text)
+
+        self.session.call(self.tr("Loading the job output"), lambda client, _task: client.job_status(job["id"]),
+                          on_success=show)
+
+    # --- downloads -----------------------------------------------------------------
+    def download_files(self, project: Dict[str, Any], folder: Optional[str] = None) -> None:
+        """Download the project's files into a folder the user picks."""
+        default = str(self.session.settings.package_dir(project["owner"], project["name"]).parent
+                      / (project["name"] + "-files"))
+        folder = folder or self.asker.folder(self.tr("Download the project files into"), default)
+        if not folder:
+            return
+
+        def done(files: List[Dict[str, Any]]) -> None:
+            failed = [f for f in files if f.get("error")]
+            skipped = [f for f in files if f.get("skipped")]
+            text = self.tr("Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.") \
+                .format(name=project["name"], folder=folder, done=len(files) - len(failed) - len(skipped),
+                        skipped=len(skipped), failed=len(failed))
+            self.notify(text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+            for file in failed:
+                log("{}: {}".format(file["name"], file["error"]), Qgis.MessageLevel.Warning)
+            self.filesDownloaded.emit(folder, files)
+
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.session.call(self.tr("Downloading {name}").format(name=project["name"]),
+                          partial(transfers.download_project, project_id=project["id"], local_dir=Path(folder)),
+                          on_success=done, transfer=True)
+
+    def download_package(self, project: Dict[str, Any], fresh: bool = False) -> None:
+        """Open the project's latest package in the map; package it first if needed or asked."""
+        if fresh:
+            self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job))
+            return
+
+        def checked(package: Optional[Dict[str, Any]]) -> None:
+            finished = package is not None and package.get("status") == "finished"
+            outdated = finished and bool(project.get("needs_repackaging"))
+            if not finished:
+                self.notify(self.tr("{name} has no finished package yet: packaging it now.").format(name=project["name"]))
+                self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job))
+            elif outdated and self.asker.confirm(
+                self.tr("Package out of date"),
+                self.tr("The data of {name} changed since it was last packaged. Create a fresh package first?")
+                .format(name=project["name"]),
+            ):
+                self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job))
+            else:
+                self._download_package(project)
+
+        def latest(client, _task) -> Optional[Dict[str, Any]]:
+            try:
+                return client.package_latest(project["id"])
+            except (NotFoundError, QfcRequestException) as error:
+                if getattr(error, "status_code", None) in (400, 404):
+                    return None
+                raise
+
+        self.session.call(self.tr("Checking the package of {name}").format(name=project["name"]), latest,
+                          on_success=checked)
+
+    def _after_package_job(self, project: Dict[str, Any], job: Dict[str, Any]) -> None:
+        if job.get("status") == "finished":
+            self._download_package(project)
+
+    def _download_package(self, project: Dict[str, Any]) -> None:
+        local_dir = self.session.settings.package_dir(project["owner"], project["name"])
+        local_dir.mkdir(parents=True, exist_ok=True)
+
+        def downloaded(files: List[Dict[str, Any]]) -> None:
+            project_file = transfers.find_project_file(local_dir, [f["name"] for f in files])
+            if project_file is None:
+                self.notify(self.tr("The package of {name} holds no QGIS project.").format(name=project["name"]),
+                            Qgis.MessageLevel.Warning)
+                return
+            self.open_project_file(project_file, project)
+
+        self.session.call(self.tr("Downloading the package of {name}").format(name=project["name"]),
+                          partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
+                          on_success=downloaded, transfer=True)
+
+    def open_project_file(self, path: Path, project: Dict[str, Any]) -> bool:
+        """Open `path` in QGIS, asking first what to do with unsaved changes."""
+        current = QgsProject.instance()
+        if current.isDirty():
+            choice = self.asker.choose(
+                self.tr("Unsaved changes"),
+                self.tr("The current project has unsaved changes. Save them before opening {name}?")
+                .format(name=project.get("name", path.name)),
+                [self.tr("Save and open"), self.tr("Discard changes and open")],
+            )
+            if choice is None:
+                self.notify(self.tr("The package of {name} was downloaded to {folder} but not opened.")
+                            .format(name=project.get("name", ""), folder=str(path.parent)))
+                return False
+            if choice == 0 and not current.write():
+                self.notify(self.tr("Could not save the current project: {error}").format(error=current.error()),
+                            Qgis.MessageLevel.Critical)
+                return False
+            current.setDirty(False)
+        self.iface.addProject(str(path))
+        layers = list(QgsProject.instance().mapLayers().values())
+        invalid = [layer.name() for layer in layers if not layer.isValid()]
+        if invalid:
+            self.notify(self.tr("Opened {name}, but these layers are invalid: {layers}")
+                        .format(name=project.get("name", path.name), layers=", ".join(invalid)), Qgis.MessageLevel.Warning)
+        else:
+            self.notify(self.tr("Opened the package of {name} with {count} layers.")
+                        .format(name=project.get("name", path.name), count=len(layers)), Qgis.MessageLevel.Success)
+        self.packageOpened.emit(str(path))
+        return True
+
+    # --- upload --------------------------------------------------------------------
+    def upload_current_project(self) -> None:
+        """Upload the open project's folder to its linked cloud project (asking to link or save first)."""
+        project = QgsProject.instance()
+        if not project.fileName():
+            self.notify(self.tr("Save the QGIS project to a file first: its folder is what gets uploaded."),
+                        Qgis.MessageLevel.Warning)
+            return
+        link = read_link(project)
+        if link is None:
+            link = self._ask_for_link()
+            if link is None:
+                return
+        if project.isDirty():
+            if not self.asker.confirm(
+                self.tr("Save the project"),
+                self.tr("The project has unsaved changes. Save it before uploading? Otherwise the last saved "
+                        "version is uploaded."),
+            ):
+                self.notify(self.tr("Uploading the last saved version of the project."))
+            elif not project.write():
+                self.notify(self.tr("Could not save the project: {error}").format(error=project.error()),
+                            Qgis.MessageLevel.Critical)
+                return
+        folder = project_folder(project)
+        busy = checkpoint_geopackages(folder)
+        if busy:
+            self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
+                        .format(files=", ".join(busy)), Qgis.MessageLevel.Warning)
+        state = SyncState(link.project_id)
+        self.session.call(
+            self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
+            partial(transfers.prepare_upload, project_id=link.project_id, folder=folder, last_sync=state.load()),
+            on_success=lambda preparation: self._upload_prepared(link, state, preparation),
+            transfer=True,
+        )
+
+    def _ask_for_link(self) -> Optional[ProjectLink]:
+        project = QgsProject.instance()
+        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in (project.baseName() or "project"))
+        options = [self.tr("Create the cloud project {name}").format(name=name)]
+        selected = self.selected_project
+        if selected is not None:
+            options.append(self.tr("Link to {owner}/{name}").format(owner=selected["owner"], name=selected["name"]))
+        choice = self.asker.choose(
+            self.tr("Link to QFieldCloud"),
+            self.tr("This project is not linked to a QFieldCloud project yet."),
+            options,
+        )
+        if choice == 0:
+            self.create_project(name, description=project.title(), link_current=True)
+        elif choice == 1:
+            return self.link_current_project(selected)
+        return None
+
+    def _upload_prepared(self, link: ProjectLink, state: SyncState, preparation: transfers.UploadPreparation) -> None:
+        plan = preparation.plan
+        names = list(plan.upload)
+        if plan.conflicts:
+            shown = "\n".join(plan.conflicts[:15]) + ("\n…" if len(plan.conflicts) > 15 else "")
+            choice = self.asker.choose(
+                self.tr("Files changed on QFieldCloud"),
+                self.tr("These files changed on QFieldCloud since your last sync:\n{files}\n\n"
+                        "Overwrite them with your local version?").format(files=shown),
+                [self.tr("Overwrite on QFieldCloud"), self.tr("Keep the QFieldCloud version")],
+            )
+            if choice is None:
+                self.notify(self.tr("Upload cancelled: nothing was uploaded."))
+                return
+            if choice == 0:
+                names += plan.conflicts
+        if not names:
+            state.update({n: preparation.local_etags[n] for n in plan.skipped})
+            self.notify(self.tr("{name} is up to date: {skipped} files unchanged.")
+                        .format(name=link.full_name, skipped=len(plan.skipped)), Qgis.MessageLevel.Success)
+            self.uploadFinished.emit(transfers.UploadResult(skipped=list(plan.skipped)))
+            return
+
+        def uploaded(result: transfers.UploadResult) -> None:
+            state.update(result.synced_md5sums)
+            kept = [n for n in plan.conflicts if n not in names]
+            text = self.tr("Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.").format(
+                name=link.full_name, uploaded=len(result.uploaded), skipped=len(result.skipped) + len(kept),
+                failed=len(result.failed))
+            if result.failed:
+                text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
+            self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)
+            self.jobsChanged.emit(link.project_id)
+            self.uploadFinished.emit(result)
+
+        def failed(error: BaseException) -> bool:
+            self.notify(self.tr("Upload of {name} stopped: {error}").format(
+                name=link.full_name, error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            self.uploadFinished.emit(error)
+            return True
+
+        self.session.call(
+            self.tr("Uploading {name}").format(name=link.full_name),
+            partial(transfers.upload, project_id=link.project_id, preparation=preparation, names=names),
+            on_success=uploaded, on_error=failed, transfer=True,
+        )

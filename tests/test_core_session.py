@@ -1,0 +1,87 @@
+"""Login, wrong password, expired token and remembered logins against the local server."""
+
+import requests
+from qgis.core import QgsSettings
+
+from qfieldcloud_plugin.core.session import CloudSession
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    auth_manager,
+    clean_settings,
+    download_root,
+    session,
+    wait_for_tasks,
+    wait_until,
+)
+
+
+def _record(signal):
+    seen = []
+    signal.connect(lambda *args: seen.append(args))
+    return seen
+
+
+def test_login_with_email_style_username_fails_with_a_clear_message(qfc_server, clean_settings):  # noqa: F811
+    cloud = CloudSession()
+    failures = _record(cloud.loginFailed)
+    cloud.login(qfc_server.root_url, "alice", "wrong password", remember=False)
+    wait_until(lambda: failures, message="login failure")
+    assert failures[0][0] == "Wrong username, email or password."
+    assert not cloud.is_logged_in
+
+
+def test_unreachable_server_is_explained(clean_settings):  # noqa: F811
+    cloud = CloudSession()
+    failures = _record(cloud.loginFailed)
+    cloud.login("http://127.0.0.1:9/", "alice", "x", remember=False)
+    wait_until(lambda: failures, message="login failure")
+    assert failures[0][0].startswith("Cannot reach the server 127.0.0.1:9")
+
+
+def test_login_remembers_server_and_user_but_not_the_token_without_remember_me(qfc_server, session):  # noqa: F811
+    assert session.username == "alice"
+    settings = QgsSettings()
+    assert settings.value("qfieldcloud/server_url") == qfc_server.root_url
+    assert settings.value("qfieldcloud/username") == "alice"
+    assert settings.value("qfieldcloud/authcfg", "") == ""
+
+
+def test_remember_me_logs_in_again_at_start_without_asking(qfc_server, clean_settings, auth_manager):  # noqa: F811
+    first = CloudSession()
+    first.login(qfc_server.root_url, "bob", "bob-secret-1", remember=True)
+    wait_until(lambda: first.is_logged_in, message="login")
+    assert QgsSettings().value("qfieldcloud/authcfg")
+    # A new QGIS start: a fresh session restores the token and validates it in a task.
+    second = CloudSession()
+    logged_in = _record(second.loggedIn)
+    assert second.restore()
+    wait_until(lambda: logged_in, message="restored login")
+    assert second.username == "bob"
+
+
+def test_revoked_token_asks_for_login_and_replays_the_call(qfc_server, session):  # noqa: F811
+    # Another client logs alice out on the server: every token of hers is revoked.
+    token = requests.post(qfc_server.url + "auth/login/", data={"username": "alice", "password": "alice-secret-1"}
+                          ).json()["token"]
+    requests.post(qfc_server.url + "auth/logout/", headers={"Authorization": "Token " + token})
+    asked = _record(session.authRequired)
+    results = []
+    session.call("list", lambda client, _task: client.list_projects(), on_success=results.append)
+    wait_until(lambda: asked, message="login request")
+    assert "expired" in asked[0][0]
+    assert not session.is_logged_in and results == []
+    session.login(qfc_server.root_url, "alice", "alice-secret-1", remember=False)
+    wait_until(lambda: results, message="replayed call")
+    assert isinstance(results[0], list)
+
+
+def test_logout_forgets_the_stored_token(qfc_server, clean_settings, auth_manager):  # noqa: F811
+    cloud = CloudSession()
+    cloud.login(qfc_server.root_url, "carol", "carol-secret-1", remember=True)
+    wait_until(lambda: cloud.is_logged_in, message="login")
+    authcfg = QgsSettings().value("qfieldcloud/authcfg")
+    logged_out = _record(cloud.loggedOut)
+    cloud.logout()
+    wait_for_tasks()
+    assert logged_out and not cloud.is_logged_in
+    assert authcfg not in auth_manager.configIds()
+    assert not CloudSession().restore()

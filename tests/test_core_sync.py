@@ -1,0 +1,47 @@
+"""Upload decisions and the GeoPackage WAL flush, on real files."""
+
+import sqlite3
+
+from qfieldcloud_plugin.core.sync import checkpoint_geopackages, plan_upload
+
+
+def test_identical_files_are_skipped_and_project_file_goes_last():
+    local = {"survey.qgs": "p1", "data/b.gpkg": "b1", "a.csv": "a1", "same.txt": "s"}
+    plan = plan_upload(local, remote={"same.txt": "s"}, last_sync={})
+    assert plan.skipped == ["same.txt"]
+    assert plan.upload == ["a.csv", "data/b.gpkg", "survey.qgs"]
+    assert plan.conflicts == []
+
+
+def test_server_change_since_last_sync_is_a_conflict_not_an_overwrite():
+    local = {"a.csv": "mine", "b.csv": "mine-b"}
+    remote = {"a.csv": "theirs", "b.csv": "synced-b"}
+    plan = plan_upload(local, remote, last_sync={"a.csv": "synced-a", "b.csv": "synced-b"})
+    assert plan.conflicts == ["a.csv"]  # the server moved on from what we last synced
+    assert plan.upload == ["b.csv"]  # the server still has our last sync: safe to overwrite
+
+
+def test_unknown_history_with_different_server_file_asks():
+    plan = plan_upload({"a.csv": "mine"}, {"a.csv": "theirs"}, last_sync={})
+    assert plan.conflicts == ["a.csv"]
+
+
+def test_wal_checkpoint_moves_edits_into_the_gpkg(tmp_path):
+    gpkg = tmp_path / "edits.gpkg"
+    writer = sqlite3.connect(str(gpkg))
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE t (v TEXT)")
+    writer.execute("INSERT INTO t VALUES ('recent edit')")
+    writer.commit()
+    # Keep a reader open so SQLite does not checkpoint by itself on close.
+    reader = sqlite3.connect(str(gpkg))
+    reader.execute("SELECT * FROM t").fetchall()
+    writer.close()
+    wal = tmp_path / "edits.gpkg-wal"
+    assert wal.exists() and wal.stat().st_size > 0
+    reader.close()
+    assert checkpoint_geopackages(tmp_path) == []
+    assert not wal.exists() or wal.stat().st_size == 0
+    copy = tmp_path / "copy.gpkg"
+    copy.write_bytes(gpkg.read_bytes())  # what an upload of the main file alone would send
+    assert sqlite3.connect(str(copy)).execute("SELECT v FROM t").fetchall() == [("recent edit",)]
