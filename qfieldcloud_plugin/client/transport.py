@@ -407,6 +407,12 @@ def error_from_response(response: requests.Response, method: str) -> QfcRequestE
 def decode_json(response: requests.Response, method: str = "GET") -> Any:
     """The JSON body of a successful answer; None when it is empty (older servers)."""
     body = response.content
+    announced = response.headers.get("Content-Length", "")
+    if announced.isdigit() and "Content-Encoding" not in response.headers and len(body) < int(announced):
+        raise ConnectionFailedError(
+            f"The server's answer was cut short: got {len(body)} of {announced} bytes",
+            status_code=response.status_code, url=_safe_url(response.url), method=method,
+        )
     if not body or not body.strip():
         return None
     try:
