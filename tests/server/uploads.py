@@ -7,9 +7,11 @@ flat whatever the file size and each byte is written to disk exactly once.
 
 import asyncio
 import hashlib
+import queue
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
@@ -17,7 +19,7 @@ from starlette.requests import Request
 from .errors import ApiError
 
 ETAG_PART_SIZE = 8 * 1024 * 1024  # the object storage's multipart size behind `md5sum`
-BATCH_SIZE = 4 * 1024 * 1024      # bytes handed to the worker thread at once
+BATCH_SIZE = 4 * 1024 * 1024      # bytes handed to the worker thread at once (and read by copy_blob)
 
 
 @dataclass
@@ -27,39 +29,61 @@ class Blob:
     sha256: str
 
 
+class _EtagHasher(threading.Thread):
+    """Computes the S3-style ETag on its own thread: MD5 is the slowest hash, so it runs in parallel
+    with the SHA-256 and the disk write of the caller (hashlib releases the GIL on large buffers)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="qfc-etag", daemon=True)
+        self._queue: "queue.Queue[Optional[memoryview]]" = queue.Queue(maxsize=64)
+        self._part = hashlib.md5()
+        self._part_filled = 0
+        self._part_digests = []
+        self.start()
+
+    def update(self, data: memoryview) -> None:
+        self._queue.put(data)
+
+    def run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            while len(data):
+                take = min(ETAG_PART_SIZE - self._part_filled, len(data))
+                self._part.update(data[:take])
+                self._part_filled += take
+                data = data[take:]
+                if self._part_filled == ETAG_PART_SIZE:
+                    self._part_digests.append(self._part.digest())
+                    self._part = hashlib.md5()
+                    self._part_filled = 0
+
+    def etag(self) -> str:
+        """Waits for the queued data; plain MD5 up to one part, else `md5(part md5s)-<parts>`."""
+        self._queue.put(None)
+        self.join()
+        digests = self._part_digests + ([self._part.digest()] if self._part_filled else [])
+        if len(digests) <= 1:
+            return digests[0].hex() if digests else hashlib.md5().hexdigest()
+        return f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
+
+
 class BlobWriter:
     """Writes one file while computing its size, SHA-256 and S3-style ETag in the same pass."""
 
     def __init__(self, path: Path) -> None:
         self._file = open(path, "wb")
         self._sha256 = hashlib.sha256()
-        self._part = hashlib.md5()
-        self._part_filled = 0
-        self._part_digests = []
+        self._etag = _EtagHasher()
         self.size = 0
 
     def write(self, data: memoryview) -> None:
+        self._etag.update(data)
         self._file.write(data)
         self._sha256.update(data)
         self.size += len(data)
-        while len(data):
-            take = min(ETAG_PART_SIZE - self._part_filled, len(data))
-            self._part.update(data[:take])
-            self._part_filled += take
-            data = data[take:]
-            if self._part_filled == ETAG_PART_SIZE:
-                self._part_digests.append(self._part.digest())
-                self._part = hashlib.md5()
-                self._part_filled = 0
 
     def close(self) -> Blob:
         self._file.close()
-        digests = self._part_digests + ([self._part.digest()] if self._part_filled else [])
-        if len(digests) <= 1:
-            md5sum = digests[0].hex() if digests else hashlib.md5().hexdigest()
-        else:
-            md5sum = f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
-        return Blob(self.size, md5sum, self._sha256.hexdigest())
+        return Blob(self.size, self._etag.etag(), self._sha256.hexdigest())
 
 
 def copy_blob(source: Path, destination: Path) -> Blob:
@@ -93,8 +117,10 @@ class _PartSink:
             "on_part_end": self._on_part_end,
         })
 
-    def feed(self, data: bytes) -> None:
-        self._parser.write(data)
+    def feed(self, chunks: List[bytes]) -> None:
+        """Parses chunks as received from the socket, avoiding a copy into one big buffer."""
+        for chunk in chunks:
+            self._parser.write(chunk)
 
     def finish(self) -> None:
         self._parser.finalize()
@@ -151,18 +177,20 @@ async def receive_part(request: Request, part_name: str, destination: Path) -> _
     sink = _PartSink(boundary, part_name, destination)
     loop = asyncio.get_running_loop()
     in_flight: Optional[asyncio.Future] = None
-    batch = bytearray()
+    batch: List[bytes] = []
+    batch_size = 0
     try:
         async for chunk in request.stream():
-            batch += chunk
-            if len(batch) >= BATCH_SIZE:
+            batch.append(chunk)
+            batch_size += len(chunk)
+            if batch_size >= BATCH_SIZE:
                 if in_flight is not None:
                     await in_flight
-                in_flight = loop.run_in_executor(None, sink.feed, bytes(batch))
-                batch.clear()
+                in_flight = loop.run_in_executor(None, sink.feed, batch)
+                batch, batch_size = [], 0
         if in_flight is not None:
             await in_flight
-        await loop.run_in_executor(None, _feed_and_finish, sink, bytes(batch))
+        await loop.run_in_executor(None, _feed_and_finish, sink, batch)
     except ApiError:
         await loop.run_in_executor(None, sink.abort)
         raise
@@ -174,7 +202,6 @@ async def receive_part(request: Request, part_name: str, destination: Path) -> _
     return sink
 
 
-def _feed_and_finish(sink: _PartSink, data: bytes) -> None:
-    if data:
-        sink.feed(data)
+def _feed_and_finish(sink: _PartSink, chunks: List[bytes]) -> None:
+    sink.feed(chunks)
     sink.finish()
