@@ -69,9 +69,7 @@ class QFieldCloudPlugin:
         self.session.authRequired.disconnect(self.show_login)
         self.session.errorOccurred.disconnect(self.show_error)
         if self.login_dialog is not None:
-            self.login_dialog.reject()
-            self.login_dialog.deleteLater()
-            self.login_dialog = None
+            self.login_dialog.reject()  # _login_closed() deletes it
         for action in self.actions:
             self.iface.removePluginWebMenu(self.menu, action)
         self.actions = []

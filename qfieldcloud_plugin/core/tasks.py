@@ -73,6 +73,15 @@ class ClientTask(QgsTask):
         self.done.emit()
 
 
+# Detached tasks outlive their pool (plugin unload); QGIS still calls their Python
+# `run()`/`finished()`, so they stay referenced here until they are done.
+_detached_tasks = set()
+
+
+def _forget_detached(task: "ClientTask") -> None:
+    _detached_tasks.discard(task)
+
+
 def is_cancellation(error: BaseException) -> bool:
     return isinstance(error, TransferCancelledError)
 
@@ -93,7 +102,7 @@ class TaskPool(QObject):
         return self._running + self._queued
 
     def submit(self, task: ClientTask) -> ClientTask:
-        task.done.connect(lambda: self._on_done(task))
+        task.done.connect(self._on_task_done)
         self._queued.append(task)
         self._start_next()
         return task
@@ -104,7 +113,8 @@ class TaskPool(QObject):
             self._running.append(task)
             QgsApplication.taskManager().addTask(task)
 
-    def _on_done(self, task: ClientTask) -> None:
+    def _on_task_done(self) -> None:
+        task = self.sender()
         if task in self._running:
             self._running.remove(task)
         self._start_next()
@@ -114,9 +124,13 @@ class TaskPool(QObject):
     def cancel_all(self, detach: bool = False) -> None:
         """Cancel every task; with `detach`, their results are dropped (used by unload)."""
         queued, self._queued = self._queued, []
-        for task in queued + self._running:
-            task.detached = task.detached or detach
         for task in queued:
             task.detached = True
         for task in list(self._running):
+            if detach:
+                task.detached = True
+                task.done.disconnect(self._on_task_done)
+                self._running.remove(task)
+                _detached_tasks.add(task)
+                task.done.connect(lambda task=task: _forget_detached(task))
             task.cancel()

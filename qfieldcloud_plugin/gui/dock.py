@@ -58,7 +58,8 @@ class CloudDock(QgsDockWidget):
     MESSAGE_PAGE, MAIN_PAGE = range(2)
 
     def __init__(self, session: CloudSession, actions: CloudActions, parent: QWidget = None) -> None:
-        super().__init__(self.tr("QFieldCloud"), parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("QFieldCloud"))
         self.setObjectName("QFieldCloudDock")
         self.session = session
         self.actions = actions

@@ -1,0 +1,146 @@
+"""The dock against the local server: paging, search, public toggle, jobs, files, empty states."""
+
+import pytest
+from qgis.PyQt.QtCore import QModelIndex
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.core.session import CloudSession
+from qfieldcloud_plugin.gui.dock import CloudDock
+from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    ScriptedAsker,
+    auth_manager,
+    clean_settings,
+    download_root,
+    make_project_folder,
+    plugin_iface,
+    session,
+    wait_for_tasks,
+    wait_until,
+)
+
+
+@pytest.fixture(scope="module")
+def carol_projects(qfc_server):
+    """Carol owns 60 projects (and nothing else): enough for three pages of 25."""
+    client = Client(url=qfc_server.url)
+    client.login("carol", "carol-secret-1")
+    names = ["paged-{:02d}".format(i) for i in range(60)]
+    existing = {p["name"] for p in client.list_projects()}
+    for name in names:
+        if name not in existing:
+            client.create_project(name, description="page test")
+    return names
+
+
+def _dock(iface, cloud, asker=None, show=True):
+    actions = CloudActions(iface, cloud, asker or ScriptedAsker())
+    dock = CloudDock(cloud, actions)
+    dock.resize(500, 800)
+    if show:
+        dock.show()
+    return dock, actions
+
+
+def _login(qfc_server, user, password):
+    cloud = CloudSession()
+    cloud.login(qfc_server.root_url, user, password, remember=False)
+    wait_until(lambda: cloud.is_logged_in, message="login")
+    return cloud
+
+
+def test_projects_load_page_by_page(qfc_server, carol_projects, plugin_iface, clean_settings):  # noqa: F811
+    clean_settings.setValue("qfieldcloud/page_size", 25)
+    cloud = _login(qfc_server, "carol", "carol-secret-1")
+    # Hidden dock: the view does not fetch more by itself while its viewport is not full.
+    dock, _actions = _dock(plugin_iface, cloud, show=False)
+    model = dock.projects_model
+    pages = []
+    model.pageLoaded.connect(lambda: pages.append(model.rowCount()))
+    wait_until(lambda: model.rowCount() >= 25 and not model.loading, message="first page")
+    assert dock.stack.currentIndex() == dock.MAIN_PAGE
+    assert model.rowCount() == 25
+    assert dock.status_label.text() == "25 projects shown, more on the server"
+    assert not dock.more_button.isHidden()
+
+    dock.more_button.click()
+    wait_until(lambda: model.rowCount() == 50 and not model.loading, message="second page")
+    model.fetchMore(QModelIndex())
+    wait_until(lambda: model.rowCount() == 60 and not model.loading, message="last page")
+    assert not model.canFetchMore(QModelIndex())
+    assert pages == [25, 50, 60]
+    assert dock.status_label.text() == "60 projects"
+    assert dock.more_button.isHidden()
+    assert sorted(r["name"] for r in model.rows) == carol_projects
+    first = model.index(0, model.ROLE).data()
+    assert first == "admin"
+    assert model.index(0, model.VISIBILITY).data() == "Private"
+
+    dock.search_edit.setText("paged-05")
+    wait_until(lambda: model.rowCount() == 1 and not model.loading, timeout=10, message="search")
+    assert model.rows[0]["name"] == "paged-05"
+    dock.search_edit.setText("no-such-project")
+    wait_until(lambda: model.rowCount() == 0 and not model.loading and "No project matches" in dock.status_label.text(),
+               message="empty search")
+    dock.close()
+    cloud.shutdown()
+    wait_for_tasks()
+
+
+def test_public_toggle_shows_other_users_public_projects(qfc_server, plugin_iface, clean_settings, unique_name):  # noqa: F811
+    bob = Client(url=qfc_server.url)
+    bob.login("bob", "bob-secret-1")
+    bob.create_project(unique_name, is_public=True)
+    cloud = _login(qfc_server, "dave", "dave-secret-1")
+    dock, _actions = _dock(plugin_iface, cloud)
+    model = dock.projects_model
+    wait_until(lambda: not model.loading and model.exhausted, message="dave's projects")
+    assert unique_name not in [r["name"] for r in model.rows]
+    dock.public_check.setChecked(True)
+    wait_until(lambda: unique_name in [r["name"] for r in model.rows], message="public projects")
+    row = [r for r in model.rows if r["name"] == unique_name][0]
+    assert row["owner"] == "bob"
+    dock.close()
+    cloud.shutdown()
+    wait_for_tasks()
+
+
+def test_empty_state_and_unreachable_server(qfc_server, plugin_iface, clean_settings):  # noqa: F811
+    cloud = CloudSession()
+    dock, _actions = _dock(plugin_iface, cloud)
+    assert "not logged in" in dock.message_label.text()
+    dock.show_unreachable("Cannot reach the server qfc.example.")
+    assert dock.message_label.text() == "Cannot reach the server qfc.example."
+    assert dock.message_button.text() == "Retry"
+    dock.close()
+
+
+def test_selecting_a_project_shows_jobs_files_and_collaborators(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+    client = Client(url=qfc_server.url, token=session._token)
+    project = client.create_project(unique_name)
+    make_project_folder(tmp_path / "src")
+    client.upload_files(project["id"], "project", str(tmp_path / "src"))
+    client.add_project_collaborator(project["id"], "bob", "editor")
+    dock, _actions = _dock(plugin_iface, session)
+    dock.search_edit.setText(unique_name)
+    wait_until(lambda: dock.projects_model.rowCount() == 1 and not dock.projects_model.loading, message="project")
+    dock.projects_view.setCurrentIndex(dock.projects_model.index(0, 0))
+    assert dock.project["id"] == project["id"]
+    wait_until(lambda: dock.files_model.rowCount() == 2, message="files")
+    assert [r["name"] for r in dock.files_model.rows] == ["points.gpkg", "survey.qgs"]
+    assert dock.files_model.index(0, 2).data() == "project not linked"
+    wait_until(lambda: dock.collaborators_model.rowCount() == 1, message="collaborators")
+    assert dock.collaborators_model.index(0, 0).data() == "bob"
+    # The upload of the project file started a process_projectfile job: it is shown and followed live.
+    wait_until(lambda: dock.jobs_model.rowCount() >= 1, message="jobs")
+    assert dock.jobs_model.index(0, 0).data() == "process_projectfile"
+    wait_until(lambda: dock.jobs_model.index(0, 1).data() == "finished", timeout=30, message="live job status")
+    assert not dock.job_timer.isActive()
+
+    dock.package_button.click()
+    wait_until(lambda: any(r.get("type") == "package" for r in dock.jobs_model.rows), message="package job")
+    wait_until(lambda: all(r.get("status") == "finished" for r in dock.jobs_model.rows), timeout=30,
+               message="package finished")
+    dock.close()
+    wait_for_tasks()

@@ -1,0 +1,105 @@
+"""initGui/unload: toolbar, Web menu, dock; load → unload → load leaves no duplicate."""
+
+from qgis.core import Qgis
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+
+import qfieldcloud_plugin
+from qfieldcloud_plugin.gui.login_dialog import LoginDialog
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    auth_manager,
+    clean_settings,
+    download_root,
+    flush_deletes,
+    plugin_iface,
+    wait_for_tasks,
+    wait_until,
+)
+
+
+def _ui(iface):
+    window = iface.mainWindow()
+    web_actions = [a.text() for m in iface.web_menu().findChildren(type(iface.web_menu())) for a in m.actions()]
+    return {
+        "toolbars": [t for t in window.findChildren(QToolBar) if t.objectName() == "QFieldCloudToolbar"],
+        "docks": [d for d in window.findChildren(QDockWidget) if d.objectName() == "QFieldCloudDock"],
+        "web_actions": web_actions,
+    }
+
+
+def test_load_unload_load_leaves_no_duplicate(plugin_iface, clean_settings):  # noqa: F811
+    plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+    plugin.initGui()
+    ui = _ui(plugin_iface)
+    assert len(ui["toolbars"]) == 1 and len(ui["docks"]) == 1
+    assert "Upload the open project to QFieldCloud" in ui["web_actions"]
+    assert [a.text() for a in ui["toolbars"][0].actions()] == [
+        "QFieldCloud projects", "Upload the open project to QFieldCloud", "Open the QFieldCloud package in the map"]
+
+    plugin.unload()
+    flush_deletes()
+    ui = _ui(plugin_iface)
+    assert ui == {"toolbars": [], "docks": [], "web_actions": []}
+
+    again = qfieldcloud_plugin.classFactory(plugin_iface)
+    again.initGui()
+    ui = _ui(plugin_iface)
+    assert len(ui["toolbars"]) == 1 and len(ui["docks"]) == 1
+    assert ui["web_actions"].count("Upload the open project to QFieldCloud") == 1
+    again.unload()
+    flush_deletes()
+
+
+def test_dock_explains_not_logged_in_and_opens_login(plugin_iface, clean_settings):  # noqa: F811
+    plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+    plugin.initGui()
+    try:
+        assert "not logged in" in plugin.dock.message_label.text()
+        plugin.dock.message_button.click()
+        assert isinstance(plugin.login_dialog, LoginDialog) and plugin.login_dialog.isVisible()
+    finally:
+        plugin.unload()
+        flush_deletes()
+
+
+def test_login_dialog_wrong_password_then_success(plugin_iface, qfc_server, clean_settings):  # noqa: F811
+    plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+    plugin.initGui()
+    try:
+        dialog = plugin.show_login("")
+        dialog.server_combo.setCurrentText(qfc_server.root_url)
+        dialog.username_edit.setText("alice")
+        dialog.password_edit.setText("not-her-password")
+        dialog.login_button.click()
+        wait_until(lambda: dialog.message_label.text() == "Wrong username, email or password.", message="error")
+        assert dialog.isVisible() and dialog.login_button.isEnabled()
+
+        dialog.password_edit.setText("alice-secret-1")
+        dialog.login_button.click()
+        wait_until(lambda: not dialog.isVisible(), message="dialog closed")
+        assert plugin.dock.user_label.text().startswith("alice on 127.0.0.1")
+        wait_until(lambda: not plugin.dock.projects_model.loading, message="projects")
+        wait_for_tasks()
+    finally:
+        plugin.unload()
+        flush_deletes()
+
+
+def test_remembered_login_is_restored_at_start(plugin_iface, qfc_server, clean_settings, auth_manager):  # noqa: F811
+    plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+    plugin.initGui()
+    plugin.session.login(qfc_server.root_url, "dave", "dave-secret-1", remember=True)
+    wait_until(lambda: plugin.session.is_logged_in, message="login")
+    plugin.unload()
+    flush_deletes()
+    # QGIS restarts: the plugin logs in again without asking.
+    restarted = qfieldcloud_plugin.classFactory(plugin_iface)
+    restarted.initGui()
+    try:
+        wait_until(lambda: restarted.session.is_logged_in, message="restored login")
+        assert restarted.login_dialog is None
+        assert restarted.dock.user_label.text().startswith("dave on")
+        wait_for_tasks()
+    finally:
+        restarted.unload()
+        flush_deletes()
+    assert plugin_iface.messageBar().get_messages(Qgis.Critical) == []
