@@ -175,7 +175,7 @@ def make_project_folder(folder: Path, name: str = "survey", n_points: int = 3) -
     gpkg = folder / "points.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
         memory, str(gpkg), QgsProject.instance().transformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError, error
     project = QgsProject()

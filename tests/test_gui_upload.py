@@ -1,0 +1,183 @@
+"""Uploading the open project: link, skip identical files, conflicts, cancel, GUI responsiveness."""
+
+import time
+
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.core.project_link import read_link
+from qfieldcloud_plugin.core.transfers import UploadResult
+from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    ScriptedAsker,
+    auth_manager,
+    clean_settings,
+    download_root,
+    make_project_folder,
+    plugin_iface,
+    session,
+    wait_for_tasks,
+    wait_until,
+)
+
+
+def _open_project(folder, name):
+    path = make_project_folder(folder, name)
+    (folder / "notes.csv").write_text("id,text\n1,hello\n")
+    assert QgsProject.instance().read(str(path))
+    return path
+
+
+def _upload(actions, results):
+    before = len(results)
+    actions.upload_current_project()
+    wait_until(lambda: len(results) > before, timeout=60, message="upload result")
+    wait_for_tasks()
+    return results[-1]
+
+
+def _remote(qfc_server, session, project_id):
+    client = Client(url=qfc_server.url, token=session._token)
+    return {f["name"]: f["md5sum"] for f in client.list_remote_files(project_id)}
+
+
+def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+    path = _open_project(tmp_path / "proj", unique_name)
+    asker = ScriptedAsker(confirm=True, choice=0)  # "Create the cloud project <name>", then "save?" yes
+    actions = CloudActions(plugin_iface, session, asker)
+    results = []
+    actions.uploadFinished.connect(results.append)
+
+    result = _upload(actions, results)
+    assert isinstance(result, UploadResult)
+    assert sorted(result.uploaded) == ["notes.csv", "points.gpkg", unique_name + ".qgs"]
+    assert "not linked to a QFieldCloud project" in asker.questions[0]
+    link = read_link()
+    assert link.name == unique_name and link.owner == "alice"
+    assert sorted(_remote(qfc_server, session, link.project_id)) == sorted(result.uploaded)
+    success = plugin_iface.messageBar().get_messages(Qgis.Success)
+    assert any("3 uploaded, 0 unchanged, 0 failed" in m for m in success), success
+
+    # The link is stored in the project file: reopening it remembers the cloud project.
+    QgsProject.instance().clear()
+    assert read_link() is None
+    QgsProject.instance().read(str(path))
+    assert read_link().project_id == link.project_id
+
+    # Nothing changed: everything is skipped, nothing is sent.
+    result = _upload(actions, results)
+    assert result.uploaded == [] and len(result.skipped) == 3
+    assert any("is up to date: 3 files unchanged" in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+
+    # One changed file: only that one goes up.
+    (tmp_path / "proj" / "notes.csv").write_text("id,text\n1,hello\n2,world\n")
+    result = _upload(actions, results)
+    assert result.uploaded == ["notes.csv"] and len(result.skipped) == 2
+    QgsProject.instance().clear()
+
+
+def test_file_changed_on_the_server_is_not_silently_overwritten(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+    _open_project(tmp_path / "proj", unique_name)
+    asker = ScriptedAsker(confirm=True, choice=0)
+    actions = CloudActions(plugin_iface, session, asker)
+    results = []
+    actions.uploadFinished.connect(results.append)
+    _upload(actions, results)
+    link = read_link()
+
+    # A colleague uploads another notes.csv; we edit ours too.
+    colleague = tmp_path / "colleague"
+    colleague.mkdir()
+    (colleague / "notes.csv").write_text("id,text\n1,their version\n")
+    client = Client(url=qfc_server.url, token=session._token)
+    client.upload_file(link.project_id, "project", colleague / "notes.csv", "notes.csv")
+    theirs = _remote(qfc_server, session, link.project_id)["notes.csv"]
+    (tmp_path / "proj" / "notes.csv").write_text("id,text\n1,my version\n")
+
+    asker.questions.clear()
+    asker.choice_answer = 1  # "Keep the QFieldCloud version"
+    result = _upload(actions, results)
+    assert any("notes.csv" in q and "changed on QFieldCloud" in q for q in asker.questions)
+    assert "notes.csv" not in result.uploaded
+    assert _remote(qfc_server, session, link.project_id)["notes.csv"] == theirs
+
+    asker.choice_answer = 0  # "Overwrite on QFieldCloud"
+    result = _upload(actions, results)
+    assert result.uploaded == ["notes.csv"]
+    assert _remote(qfc_server, session, link.project_id)["notes.csv"] != theirs
+    QgsProject.instance().clear()
+
+
+def _many_files(folder, count, size):
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (data / "f{:04d}.bin".format(i)).write_bytes(bytes([i % 256]) * size + str(i).encode())
+
+
+def test_cancel_stops_the_upload_and_says_so(qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+    _open_project(tmp_path / "proj", unique_name)
+    _many_files(tmp_path / "proj", 300, 64 * 1024)
+    actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0))
+    results = []
+    actions.uploadFinished.connect(results.append)
+    uploading = []
+
+    def cancel_when_running():
+        for task in session.transfers.tasks:
+            if task.description().startswith("Uploading") and task.progress() > 5:
+                uploading.append(task.progress())
+                task.cancel()
+                return
+        QTimer.singleShot(5, cancel_when_running)
+
+    QTimer.singleShot(5, cancel_when_running)
+    actions.upload_current_project()
+    wait_until(lambda: results, timeout=120, message="upload end")
+    wait_for_tasks()
+    assert uploading, "the upload never showed progress"
+    assert not isinstance(results[-1], UploadResult)
+    warnings = plugin_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("stopped: Cancelled." in m for m in warnings), warnings
+    link = read_link()
+    remote = _remote(qfc_server, session, link.project_id)
+    assert 0 < len(remote) < 303
+    assert unique_name + ".qgs" not in remote  # the project file goes last: never reached
+    QgsProject.instance().clear()
+
+
+def test_gui_thread_stays_responsive_while_hundreds_of_files_upload(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+    _open_project(tmp_path / "proj", unique_name)
+    _many_files(tmp_path / "proj", 400, 16 * 1024)
+    actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0))
+    results = []
+    actions.uploadFinished.connect(results.append)
+    gaps = []
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    actions.upload_current_project()
+    wait_until(lambda: results, timeout=180, message="upload end")
+    timer.stop()
+    elapsed = time.perf_counter() - started
+    result = results[-1]
+    assert isinstance(result, UploadResult) and len(result.uploaded) == 403 and not result.failed
+    stall_ms = max(gaps) * 1000
+    print("\nGUI thread: max stall {:.1f} ms over {:.1f} s while uploading 403 files ({} ticks)".format(
+        stall_ms, elapsed, len(gaps)))
+    assert stall_ms < 250
+    assert QgsApplication.taskManager().countActiveTasks() == 0
+    QgsProject.instance().clear()
