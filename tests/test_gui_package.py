@@ -1,0 +1,84 @@
+"""A project's latest package downloaded in a task and opened in QGIS, layers valid in the canvas."""
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsProject
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    ScriptedAsker,
+    auth_manager,
+    clean_settings,
+    download_root,
+    make_project_folder,
+    plugin_iface,
+    session,
+    wait_for_tasks,
+    wait_until,
+)
+
+
+def _cloud_project(qfc_server, session, tmp_path, name):  # noqa: F811
+    client = Client(url=qfc_server.url, token=session._token)
+    project = client.create_project(name)
+    make_project_folder(tmp_path / "src", name, n_points=5)
+    client.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
+    return client, project
+
+
+def test_package_is_created_downloaded_and_opened_in_the_canvas(
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+    client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
+    QgsProject.instance().clear()
+    actions = CloudActions(plugin_iface, session, ScriptedAsker())
+    opened = []
+    actions.packageOpened.connect(opened.append)
+
+    actions.download_package(project)  # no package yet: a package job runs first
+    wait_until(lambda: opened, timeout=60, message="package opened")
+    wait_for_tasks()
+
+    path = Path(opened[0])
+    assert path.parent == download_root / "alice" / unique_name
+    assert QgsProject.instance().fileName() == str(path)
+    layers = list(QgsProject.instance().mapLayers().values())
+    assert [layer.name() for layer in layers] == ["points"]
+    assert all(layer.isValid() for layer in layers)
+    assert layers[0].featureCount() == 5
+    assert plugin_iface.mapCanvas().layers() and plugin_iface.mapCanvas().layers()[0].name() == "points"
+    infos = plugin_iface.messageBar().get_messages(Qgis.Info)
+    assert any("no finished package yet" in m for m in infos)
+    assert any("with 1 layers" in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+    assert [j["type"] for j in client.list_jobs(project["id"]) if j["type"] == "package"] == ["package"]
+    QgsProject.instance().clear()
+
+
+def test_unsaved_changes_are_asked_about_before_opening(
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+    client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
+    job = client.job_trigger(project["id"], "package")
+    client.job_wait(job["id"], timeout=30, poll_interval=0.1)
+    current = make_project_folder(tmp_path / "mine", "mine")
+    QgsProject.instance().read(str(current))
+    QgsProject.instance().setTitle("edited but not saved")
+    assert QgsProject.instance().isDirty()
+
+    asker = ScriptedAsker(choice=None)  # Cancel: keep the current project open
+    actions = CloudActions(plugin_iface, session, asker)
+    actions.download_package(project)
+    wait_until(lambda: any("downloaded to" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+               timeout=60, message="download without opening")
+    assert "unsaved changes" in asker.questions[-1]
+    assert QgsProject.instance().fileName() == str(current)
+    assert (download_root / "alice" / unique_name / (unique_name + ".qgs")).exists()
+
+    asker.choice_answer = 1  # Discard and open
+    opened = []
+    actions.packageOpened.connect(opened.append)
+    actions.download_package(project)
+    wait_until(lambda: opened, timeout=60, message="package opened")
+    wait_for_tasks()
+    assert QgsProject.instance().fileName().endswith(unique_name + ".qgs")
+    assert "edited but not saved" not in (tmp_path / "mine" / "mine.qgs").read_text()
+    QgsProject.instance().clear()
