@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.responses import RedirectResponse
-from starlette.routing import Match, Route, Router
+from starlette.routing import Match, Route
 
 from . import downloads, views_auth, views_files, views_jobs, views_people, views_projects
 from .errors import EXCEPTION_HANDLERS, not_found_page
