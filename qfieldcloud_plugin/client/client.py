@@ -152,7 +152,9 @@ class Client:
 
     def _workers(self, concurrency: Optional[int]) -> int:
         workers = max(1, int(concurrency or self.concurrency))
-        self.transport.resize_pool(max(10, workers)) if workers > 10 else None
+        if workers > self.concurrency and workers > 10:
+            # Enough pooled connections that no worker opens a throwaway one.
+            self.transport.resize_pool(workers)
         return workers
 
     # --- authentication and server -------------------------------------------------
