@@ -16,7 +16,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv translations test server cli demo demo-cli zip clean
+.PHONY: all deps apt venv translations test server cli demo zip clean
 
 all: translations
 
@@ -60,8 +60,8 @@ server: deps
 cli: deps
 	@$(PYTHON) -m $(PLUGIN).client $(ARGS)
 
-demo-cli: deps
-	@$(PYTHON) -m tests.demo_cli
+demo: deps
+	@$(PYTHON) -m scripts.demo cli
 
 zip: translations
 	@$(PYTHON) -m scripts.plugin_zip build --output dist/$(PLUGIN).zip
