@@ -1,7 +1,8 @@
 """Command line: `python -m tests.server --port 0 [--data DIR] [--user NAME:PASSWORD ...] ...`.
 
-Prints one line with the base URL (`http://127.0.0.1:PORT/api/v1/`) once connections are
-accepted, then serves until SIGTERM/SIGINT and shuts down cleanly (exit status 0).
+Prints one line with the base URL (`http://127.0.0.1:PORT/api/v1/`, `https://` with
+`--tls-cert/--tls-key`) once connections are accepted, then serves until SIGTERM/SIGINT and
+shuts down cleanly (exit status 0). `--faults SPEC` adds the fault layer of `faults.py`.
 """
 
 import argparse
@@ -18,6 +19,7 @@ import uvicorn
 
 from .app import create_app
 from .demo import ensure_accounts, ensure_demo
+from .faults import FaultLayer, parse_spec
 from .settings import COMPAT_2024_09, Settings
 
 
@@ -43,7 +45,26 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
                         help="answer downloads with 302 to a presigned URL on another host name")
     parser.add_argument("--job-delay", type=float, default=0.1,
                         help="seconds a job stays queued and then started (default 0.1)")
-    return parser.parse_args(argv)
+    parser.add_argument("--faults", metavar="SPEC", default=None, type=_fault_spec,
+                        help='inject faults, e.g. "503:0.02,reset:0.02,stall:0.01" ("none": only the '
+                             "/__faults__/ control endpoint); see tests/server/faults.py")
+    parser.add_argument("--fault-seed", type=int, default=0, help="random seed of the fault layer (default 0)")
+    parser.add_argument("--fault-stall", type=float, default=5.0,
+                        help="seconds a `stall` fault holds the answer (default 5; above the client's read timeout)")
+    parser.add_argument("--tls-cert", type=Path, help="serve HTTPS with this PEM certificate (needs --tls-key)")
+    parser.add_argument("--tls-key", type=Path, help="the PEM private key of --tls-cert")
+    args = parser.parse_args(argv)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error("--tls-cert and --tls-key go together")
+    return args
+
+
+def _fault_spec(value: str) -> str:
+    try:
+        parse_spec(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -81,9 +102,13 @@ def main(argv: List[str]) -> int:
     ensure_accounts(app.state.store, args.user, args.org)
     if not args.user:
         ensure_demo(app.state.store, app.state.jobs)
+    served = app if args.faults is None else FaultLayer(app, args.faults, args.fault_seed, args.fault_stall)
     sock = _listen(args.host, args.port)
-    url = f"http://{args.host}:{sock.getsockname()[1]}/api/v1/"
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5)
+    scheme = "https" if args.tls_cert else "http"
+    url = f"{scheme}://{args.host}:{sock.getsockname()[1]}/api/v1/"
+    tls = {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)} if args.tls_cert else {}
+    config = uvicorn.Config(served, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5,
+                            **tls)
     server = uvicorn.Server(config)
     # uvicorn re-raises the signal it caught after shutting down; a no-op handler makes that a clean exit.
     for signum in (signal.SIGTERM, signal.SIGINT):
