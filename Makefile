@@ -10,13 +10,15 @@ LRELEASE := $(shell command -v lrelease 2>/dev/null || echo /usr/lib/qt5/bin/lre
 TS_FILES := $(wildcard i18n/*.ts)
 QM_FILES := $(patsubst i18n/%.ts,$(PLUGIN)/i18n/%.qm,$(TS_FILES))
 PYTEST_ARGS ?=
+BENCH_SCALE ?= full
+SDK_VENV := bench/.venv-sdk
 SERVER_PORT ?= 8011
 SERVER_DATA ?= .data/server
 ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv translations test server cli demo zip clean
+.PHONY: all deps apt venv sdk-venv translations test server cli demo bench zip clean
 
 all: translations
 
@@ -37,6 +39,15 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: tests/requirements.txt | apt
 	@test -x $(PYTHON) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PYTHON) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+	@touch $@
+
+# The official qfieldcloud-sdk (latest from PyPI) for `make bench`, in its own venv: it never
+# enters the plugin's .venv. `rm -rf bench/.venv-sdk` picks up a newer release.
+sdk-venv: $(SDK_VENV)/.installed
+
+$(SDK_VENV)/.installed:
+	@test -x $(SDK_VENV)/bin/python || /usr/bin/python3 -m venv $(SDK_VENV)
+	$(SDK_VENV)/bin/python -m pip install -q --disable-pip-version-check --upgrade qfieldcloud-sdk
 	@touch $@
 
 # --- build ---------------------------------------------------------------------------------
@@ -62,6 +73,10 @@ cli: deps
 
 demo: deps
 	@$(PYTHON) -m scripts.demo cli
+
+# Our client vs the SDK vs curl/cp on the local server; BENCH_SCALE=small takes under 2 minutes.
+bench: deps sdk-venv
+	$(PYTHON) -m bench --scale $(BENCH_SCALE) --sdk-python $(SDK_VENV)/bin/python
 
 zip: translations
 	@$(PYTHON) -m scripts.plugin_zip build --output dist/$(PLUGIN).zip

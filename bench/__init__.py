@@ -1,0 +1,1 @@
+"""Benchmarks of the bundled client against the official qfieldcloud-sdk and curl (`make bench`)."""

@@ -1,0 +1,80 @@
+"""Targets, the printed table (also pasted into the README) and the JSON files."""
+
+import json
+from pathlib import Path
+from typing import Any, Dict, Optional, Tuple
+
+# workload -> (what the issue asks, check(entry) -> met?)
+TARGETS = {
+    "download_small": ("≥4x faster than SDK download_project",
+                       lambda e: _ge(e.get("sdk_over_ours"), 4.0)),
+    "upload_small": ("≥3x faster than SDK upload_files",
+                     lambda e: _ge(e.get("sdk_over_ours"), 3.0)),
+    "download_large": ("≥0.8x curl throughput",
+                       lambda e: _ge(e.get("ours_throughput_vs_curl"), 0.8)),
+    "upload_large": ("≥0.8x curl multipart throughput, peak RSS <100 MB",
+                     lambda e: _ge(e.get("ours_throughput_vs_curl"), 0.8)
+                     and e.get("ours_peak_rss_mb") is not None and e["ours_peak_rss_mb"] < 100),
+    "redownload": ("no content transferred, ≥10x faster than SDK 2nd run",
+                   lambda e: e.get("ours_file_gets_200") == 0 and _ge(e.get("sdk_over_ours"), 10.0)),
+    "list_files": ("one paged stream; report s and requests", None),
+    "list_projects": ("one paged stream; report s and requests", None),
+    "gui_stall": ("largest GUI stall <50 ms",
+                  lambda e: e.get("max_gap_ms") is not None and e["max_gap_ms"] < 50),
+}
+
+
+def _ge(value: Optional[float], bound: float) -> bool:
+    return value is not None and value >= bound
+
+
+def verdict(name: str, entry: Dict[str, Any]) -> Tuple[str, str]:
+    target, check = TARGETS.get(name, ("", None))
+    if check is None:
+        return target, "report"
+    return target, "MET" if check(entry) else "missed"
+
+
+def _fmt(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}g}" if abs(value) < 1000 else f"{value:.0f}"
+    return str(value)
+
+
+def _ratio_cell(name: str, entry: Dict[str, Any]) -> str:
+    if "ours_throughput_vs_curl" in entry:
+        return f"{_fmt(entry['ours_throughput_vs_curl'], 2)}x curl"
+    if name == "gui_stall":
+        return f"max gap {_fmt(entry.get('max_gap_ms'))} ms"
+    if entry.get("sdk_over_ours") is not None:
+        return f"{_fmt(entry['sdk_over_ours'], 3)}x vs SDK"
+    return ""
+
+
+def _requests_cell(entry: Dict[str, Any]) -> str:
+    ours, sdk = entry.get("ours_requests"), entry.get("sdk_requests")
+    if ours is None and sdk is None:
+        return ""
+    return f"{_fmt(ours)} / {_fmt(sdk)}"
+
+
+def markdown_table(results: Dict[str, Dict[str, Any]]) -> str:
+    lines = [
+        "| workload | ours s | SDK s | limit s | ratio (median of pairs) | ours / SDK peak RSS MB "
+        "| requests ours / SDK | target | status |",
+        "| --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |",
+    ]
+    for name, entry in results.items():
+        target, status = verdict(name, entry)
+        lines.append(
+            f"| {name} | {_fmt(entry.get('ours_s'))} | {_fmt(entry.get('sdk_s'))} | {_fmt(entry.get('limit_s'))} "
+            f"| {_ratio_cell(name, entry)} | {_fmt(entry.get('ours_peak_rss_mb'))} / "
+            f"{_fmt(entry.get('sdk_peak_rss_mb'))} | {_requests_cell(entry)} | {target} | {status} |"
+        )
+    return "\n".join(lines)
+
+
+def write_json(path: Path, data: Dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")

@@ -1,0 +1,450 @@
+"""`make bench`: our client vs the official qfieldcloud-sdk vs curl/cp, against the local server.
+
+    .venv/bin/python -m bench --scale small|full [--sdk-python bench/.venv-sdk/bin/python]
+                              [--only download_small,upload_small,...] [--runs N]
+
+Every measured operation runs in its own child process (`bench/runner.py`, or curl / cp), so
+its peak RSS is its own. Each repetition runs ours, the SDK and the limit back to back
+(alternating the order), ratios are taken within a repetition, and every figure is the median
+over the repetitions. Writes `bench/results.json` (workload figures) and
+`bench/results.meta.json` (scale, machine, server throughput, versions).
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+from qfieldcloud_plugin.client import Client
+from tests.support.local_server import LocalServer
+
+from . import report
+from .measure import ChildRun, median, ratios, run_child
+from .workloads import BENCH_USER, PROJECTS, SCALES, Scale, generate
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+RUNNER = BENCH_DIR / "runner.py"
+GUI_STALL = BENCH_DIR / "gui_stall.py"
+WORKLOADS = ["download_small", "upload_small", "download_large", "upload_large", "redownload",
+             "list_files", "list_projects", "gui_stall"]
+MB = 1e6
+
+
+class Bench:
+    def __init__(self, scale: Scale, sdk_python: Path, work: Path, runs: int) -> None:
+        self.scale, self.sdk_python, self.work, self.runs = scale, sdk_python, work, runs
+        self.ours_python = Path(sys.executable)
+        self.server: Optional[LocalServer] = None
+        self.client: Optional[Client] = None
+        self.data: Dict[str, Any] = {}
+        self.curl_rates: Dict[str, float] = {}
+
+    # --- set-up ------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.work.exists():
+            shutil.rmtree(self.work)
+        self.work.mkdir(parents=True)
+        t0 = time.perf_counter()
+        self.data = generate(self.work, self.scale)
+        log(f"generated workloads in {time.perf_counter() - t0:.1f}s under {self.work}")
+        self.server = LocalServer(users=dict([BENCH_USER]), orgs={}, data_dir=self.data["server_dir"]).start()
+        self.client = Client(url=self.server.url)
+        self.client.login(*BENCH_USER)
+        base = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "QFIELDCLOUD_TOKEN")}
+        base.update(QFIELDCLOUD_URL=self.server.url, QFIELDCLOUD_TOKEN=self.client.token)
+        self.env_sdk = dict(base)
+        self.env_ours = dict(base, PYTHONPATH=str(REPO))
+        log(f"server {self.server.url} (pid {self.server.process.pid}), data in {self.data['server_dir']}")
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+
+    # --- helpers -----------------------------------------------------------------------------
+    def side(self, side: str, op: str, **args: Any) -> ChildRun:
+        python = self.ours_python if side == "ours" else self.sdk_python
+        env = self.env_ours if side == "ours" else self.env_sdk
+        run = run_child([python, RUNNER, side, op, json.dumps({k: str(v) for k, v in args.items()})], env=env)
+        run.check()
+        if run.report.get("failed"):
+            raise RuntimeError(f"{side} {op}: {run.report['failed']} files failed\n{run.stderr[-2000:]}")
+        return run
+
+    def curl(self, *args: str) -> ChildRun:
+        run = run_child(["curl", "-sS", "--fail", "-H", f"Authorization: Token {self.client.token}", *args])
+        return run.check()
+
+    def url(self, path: str) -> str:
+        return self.server.url + path
+
+    def fresh(self, *parts: str) -> Path:
+        path = self.work.joinpath(*parts)
+        if path.exists():
+            shutil.rmtree(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def new_project(self, label: str) -> str:
+        return self.client.create_project(f"bench-{label}-{uuid.uuid4().hex[:8]}")["id"]
+
+    def repeat(self, steps: Dict[str, Callable[[int], ChildRun]]) -> Dict[str, List[ChildRun]]:
+        """Each repetition runs every step once; the order alternates between repetitions."""
+        out: Dict[str, List[ChildRun]] = {name: [] for name in steps}
+        names = list(steps)
+        for i in range(self.runs):
+            for name in (names if i % 2 == 0 else list(reversed(names))):
+                out[name].append(steps[name](i))
+        return out
+
+    def summarize(self, runs: Dict[str, List[ChildRun]], limit: str = "curl") -> Dict[str, Any]:
+        secs = {name: [r.seconds for r in rs] for name, rs in runs.items()}
+        entry: Dict[str, Any] = {
+            "ours_s": median(secs.get("ours", [])),
+            "sdk_s": median(secs.get("sdk", [])),
+            "limit_s": median(secs.get(limit, [])),
+            "ours_peak_rss_mb": median([r.peak_rss_mb for r in runs.get("ours", [])]),
+            "sdk_peak_rss_mb": median([r.peak_rss_mb for r in runs.get("sdk", [])]),
+        }
+        for name in ("curl", "copy"):
+            if name in secs and name != limit:
+                entry[f"{name}_s"] = median(secs[name])
+        if "ours" in secs and "sdk" in secs:
+            entry["sdk_over_ours"] = median(ratios(secs["sdk"], secs["ours"]))
+        for side in ("ours", "sdk"):
+            if side in runs and runs[side] and "requests" in runs[side][0].report:
+                entry[f"{side}_requests"] = median([r.report["requests"] for r in runs[side]])
+        entry["runs"] = {name: [round(s, 4) for s in values] for name, values in secs.items()}
+        return entry
+
+    # --- workloads ---------------------------------------------------------------------------
+    def download_small(self) -> Dict[str, Any]:
+        pid, n = PROJECTS["small"], self.data["small_count"]
+        files = self.client.list_remote_files(pid)
+        config = self.work / "curl-download-small.cfg"
+
+        def client_step(side):
+            def step(i):
+                target = self.fresh("dl", f"small-{side}-{i}")
+                run = self.side(side, "download_project", project_id=pid, dir=target)
+                expect_files(target, n)
+                shutil.rmtree(target)
+                return run
+            return step
+
+        def curl_step(i):
+            target = self.fresh("dl", f"small-curl-{i}")
+            config.write_text("".join(
+                f'url = "{self.url("files/" + pid + "/" + f["name"] + "/")}"\noutput = "{target / f["name"]}"\n'
+                for f in files))
+            run = self.curl("--parallel", "--parallel-max", "4", "--create-dirs", "-K", str(config))
+            expect_files(target, n)
+            shutil.rmtree(target)
+            return run
+
+        def copy_step(i):
+            target = self.fresh("dl", f"small-copy-{i}")
+            run = run_child(["cp", "-r", self.data["small_dir"], target]).check()
+            shutil.rmtree(target)
+            return run
+
+        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
+                            "copy": copy_step})
+        entry = self.summarize(runs)
+        entry["curl_files_per_s"] = n / entry["limit_s"]
+        self.curl_rates["small_download_files_per_s"] = entry["curl_files_per_s"]
+        return entry
+
+    def upload_small(self) -> Dict[str, Any]:
+        n, folder = self.data["small_count"], self.data["small_dir"]
+        names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        config = self.work / "curl-upload-small.cfg"
+
+        def client_step(side):
+            def step(i):
+                pid = self.new_project(f"up-small-{side}")
+                run = self.side(side, "upload_files", project_id=pid, dir=folder)
+                self.expect_remote(pid, n)
+                self.client.delete_project(pid)
+                return run
+            return step
+
+        def curl_step(i):
+            pid = self.new_project("up-small-curl")
+            auth = f"Authorization: Token {self.client.token}"
+            config.write_text("next\n".join(
+                f'url = "{self.url("files/" + pid + "/" + name + "/")}"\nform = "file=@{folder / name}"\n'
+                f'header = "{auth}"\noutput = "/dev/null"\n' for name in names))
+            run = self.curl("--parallel", "--parallel-max", "4", "-K", str(config))
+            self.expect_remote(pid, n)
+            self.client.delete_project(pid)
+            return run
+
+        def copy_step(i):
+            target = self.fresh("up", f"small-copy-{i}")
+            run = run_child(["cp", "-r", folder, target]).check()
+            shutil.rmtree(target)
+            return run
+
+        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
+                            "copy": copy_step})
+        entry = self.summarize(runs)
+        entry["curl_files_per_s"] = n / entry["limit_s"]
+        self.curl_rates["small_upload_files_per_s"] = entry["curl_files_per_s"]
+        return entry
+
+    def download_large(self) -> Dict[str, Any]:
+        pid, size = PROJECTS["large"], self.data["large_size"]
+
+        def client_step(side):
+            def step(i):
+                target = self.fresh("dl", f"large-{side}-{i}")
+                run = self.side(side, "download_project", project_id=pid, dir=target)
+                expect_size(target / "orthophoto.tif", size)
+                shutil.rmtree(target)
+                return run
+            return step
+
+        def curl_step(i):
+            target = self.fresh("dl", f"large-curl-{i}")
+            target.mkdir(parents=True)
+            run = self.curl("-o", str(target / "orthophoto.tif"), self.url(f"files/{pid}/orthophoto.tif/"))
+            expect_size(target / "orthophoto.tif", size)
+            shutil.rmtree(target)
+            return run
+
+        def copy_step(i):
+            target = self.fresh("dl", f"large-copy-{i}")
+            target.mkdir(parents=True)
+            run = run_child(["cp", self.data["large_file"], target / "orthophoto.tif"]).check()
+            shutil.rmtree(target)
+            return run
+
+        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
+                            "copy": copy_step})
+        entry = self.summarize(runs)
+        self._throughput(entry, runs, size, "download")
+        return entry
+
+    def upload_large(self) -> Dict[str, Any]:
+        size, folder, source = self.data["large_size"], self.data["large_dir"], self.data["large_file"]
+
+        def client_step(side):
+            def step(i):
+                pid = self.new_project(f"up-large-{side}")
+                run = self.side(side, "upload_files", project_id=pid, dir=folder)
+                self.expect_remote(pid, 1, size)
+                self.client.delete_project(pid)
+                return run
+            return step
+
+        def curl_step(i):
+            pid = self.new_project("up-large-curl")
+            run = self.curl("-o", "/dev/null", "-F", f"file=@{source}", self.url(f"files/{pid}/orthophoto.tif/"))
+            self.expect_remote(pid, 1, size)
+            self.client.delete_project(pid)
+            return run
+
+        def copy_step(i):
+            target = self.fresh("up", f"large-copy-{i}")
+            target.mkdir(parents=True)
+            run = run_child(["cp", source, target / "orthophoto.tif"]).check()
+            shutil.rmtree(target)
+            return run
+
+        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
+                            "copy": copy_step})
+        entry = self.summarize(runs)
+        self._throughput(entry, runs, size, "upload")
+        entry["curl_peak_rss_mb"] = median([r.peak_rss_mb for r in runs["curl"]])
+        return entry
+
+    def _throughput(self, entry: Dict[str, Any], runs: Dict[str, List[ChildRun]], size: int, kind: str) -> None:
+        secs = {name: [r.seconds for r in rs] for name, rs in runs.items()}
+        entry["ours_mb_s"] = size / MB / entry["ours_s"]
+        entry["sdk_mb_s"] = size / MB / entry["sdk_s"]
+        entry["curl_mb_s"] = size / MB / entry["limit_s"]
+        entry["copy_mb_s"] = size / MB / entry["copy_s"]
+        # throughput ratio = curl time / our time, pair by pair
+        entry["ours_throughput_vs_curl"] = median(ratios(secs["curl"], secs["ours"]))
+        self.curl_rates[f"large_{kind}_mb_s"] = entry["curl_mb_s"]
+
+    def redownload(self) -> Dict[str, Any]:
+        pid, n = PROJECTS["redownload"], self.data["small_count"] + 1
+        first: Dict[str, ChildRun] = {}
+        for side in ("ours", "sdk"):
+            target = self.fresh("redl", side)
+            first[side] = self.side(side, "download_project", project_id=pid, dir=target)
+            expect_files(target, n)
+
+        def client_step(side):
+            def step(i):
+                run = self.side(side, "download_project", project_id=pid, dir=self.work / "redl" / side)
+                expect_files(self.work / "redl" / side, n)
+                return run
+            return step
+
+        def curl_step(i):  # the floor: the one listing request a client cannot avoid
+            return self.curl("-o", "/dev/null", self.url(f"files/{pid}/"))
+
+        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step})
+        entry = self.summarize(runs)
+        for side in ("ours", "sdk"):
+            entry[f"{side}_first_s"] = first[side].seconds
+            entry[f"{side}_file_gets_200"] = max(r.report["file_gets_200"] for r in runs[side])
+            entry[f"{side}_bytes_in"] = max(r.report["bytes_in"] for r in runs[side])
+        for side in ("ours", "sdk"):
+            shutil.rmtree(self.work / "redl" / side)
+        return entry
+
+    def _listing(self, op: str, args: Dict[str, str], expected: int, path: str) -> Dict[str, Any]:
+        def client_step(side):
+            def step(i):
+                run = self.side(side, op, **args)
+                if run.report["result_count"] != expected:
+                    raise RuntimeError(f"{side} {op}: {run.report['result_count']} items, expected {expected}")
+                return run
+            return step
+
+        def curl_step(i):  # one unpaginated request for the whole list
+            return self.curl("-o", "/dev/null", self.url(path))
+
+        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step})
+        entry = self.summarize(runs)
+        entry["items"] = expected
+        return entry
+
+    def list_files(self) -> Dict[str, Any]:
+        pid = PROJECTS["listing"]
+        return self._listing("list_files", {"project_id": pid}, self.scale.list_files, f"files/{pid}/")
+
+    def list_projects(self) -> Dict[str, Any]:
+        expected = max(self.scale.list_projects, len(PROJECTS))
+        return self._listing("list_projects", {}, expected, "projects/")
+
+    def gui_stall(self) -> Dict[str, Any]:
+        pid, n = PROJECTS["small"], self.data["small_count"]
+        env = dict(self.env_ours, QT_QPA_PLATFORM="offscreen")
+        gui_runs = []
+        for i in range(self.runs):
+            target = self.fresh("gui", str(i))
+            run = run_child([self.ours_python, GUI_STALL, pid, target], env=env).check()
+            if run.report.get("error") or run.report.get("result_count") != n:
+                raise RuntimeError(f"gui_stall: {run.report}\n{run.stderr[-2000:]}")
+            expect_files(target, n)
+            shutil.rmtree(target)
+            gui_runs.append(run)
+        entry = self.summarize({"ours": gui_runs})
+        gaps = [r.report["max_gap_ms"] for r in gui_runs]
+        entry.update(
+            max_gap_ms=max(gaps), median_max_gap_ms=median(gaps),
+            p99_gap_ms=median([r.report["p99_gap_ms"] for r in gui_runs]),
+            idle_max_gap_ms=max(r.report["idle_max_gap_ms"] for r in gui_runs),
+            files=n,
+        )
+        return entry
+
+    def expect_remote(self, pid: str, count: int, size: Optional[int] = None) -> None:
+        files = self.client.list_remote_files(pid)
+        if len(files) != count or (size is not None and files[0]["size"] != size):
+            raise RuntimeError(f"project {pid}: {len(files)} files on the server, expected {count}")
+
+
+def expect_files(folder: Path, count: int) -> None:
+    found = sum(1 for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    if found != count:
+        raise RuntimeError(f"{folder}: {found} files, expected {count}")
+
+
+def expect_size(path: Path, size: int) -> None:
+    if path.stat().st_size != size:
+        raise RuntimeError(f"{path}: {path.stat().st_size} bytes, expected {size}")
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def machine() -> Dict[str, Any]:
+    info: Dict[str, Any] = {"cpus": os.cpu_count(), "platform": platform.platform(),
+                            "python": platform.python_version()}
+    try:
+        info["os"] = dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines()
+                          if "=" in line).get("PRETTY_NAME", "").strip('"')
+        model = [line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")]
+        info["cpu"] = model[0].split(":", 1)[1].strip() if model else ""
+        info["load_avg_at_start"] = os.getloadavg()
+    except OSError:
+        pass
+    return info
+
+
+def sdk_version(python: Path) -> str:
+    out = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('qfieldcloud-sdk'))"],
+                         capture_output=True, text=True)
+    return out.stdout.strip() or "unknown"
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="full")
+    parser.add_argument("--sdk-python", type=Path, default=BENCH_DIR / ".venv-sdk" / "bin" / "python")
+    parser.add_argument("--only", default="", help="comma-separated workloads (default: all)")
+    parser.add_argument("--runs", type=int, default=0, help="repetitions (default: the scale's, at least 3)")
+    parser.add_argument("--work", type=Path, default=BENCH_DIR / "work")
+    parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
+    parser.add_argument("--keep", action="store_true", help="keep bench/work (server data) afterwards")
+    args = parser.parse_args(argv)
+    scale = SCALES[args.scale]
+    selected = [w for w in (args.only.split(",") if args.only else WORKLOADS) if w]
+    unknown = set(selected) - set(WORKLOADS)
+    if unknown:
+        parser.error(f"unknown workloads: {', '.join(sorted(unknown))}")
+    if not args.sdk_python.exists():
+        parser.error(f"{args.sdk_python} is missing: run `make bench` (it creates bench/.venv-sdk)")
+    if shutil.which("curl") is None:
+        parser.error("curl is required")
+
+    started = time.perf_counter()
+    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs)
+    results: Dict[str, Dict[str, Any]] = {}
+    try:
+        bench.start()
+        for name in selected:
+            t0 = time.perf_counter()
+            results[name] = getattr(bench, name)()
+            target, status = report.verdict(name, results[name])
+            log(f"{name}: ours {results[name]['ours_s']:.3f}s, sdk {results[name].get('sdk_s') or 0:.3f}s, "
+                f"limit {results[name].get('limit_s') or 0:.3f}s — {status} ({time.perf_counter() - t0:.0f}s)")
+    finally:
+        bench.stop()
+        if not args.keep and bench.work.exists():
+            shutil.rmtree(bench.work, ignore_errors=True)
+
+    meta = {
+        "scale": scale.__dict__, "runs": bench.runs, "machine": machine(),
+        "sdk_version": sdk_version(args.sdk_python), "curl": subprocess.run(
+            ["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
+        "server_curl_throughput": bench.curl_rates,
+        "total_s": round(time.perf_counter() - started, 1),
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+    }
+    report.write_json(args.output, results)
+    report.write_json(args.output.with_suffix(".meta.json"), meta)
+    print(report.markdown_table(results))
+    print()
+    print(f"scale {scale.name}, {bench.runs} runs, qfieldcloud-sdk {meta['sdk_version']}, "
+          f"curl through the server: " + ", ".join(f"{k} {v:.0f}" for k, v in bench.curl_rates.items()))
+    print(f"total {meta['total_s']}s; figures in {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
