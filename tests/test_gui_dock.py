@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import QModelIndex
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.session import CloudSession
 from qfieldcloud_plugin.gui.dock import CloudDock
+from qfieldcloud_plugin.gui.models import ProjectsModel
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import (  # noqa: F401
     ScriptedAsker,
@@ -49,32 +50,45 @@ def _login(qfc_server, user, password):
     return cloud
 
 
-def test_projects_load_page_by_page(qfc_server, carol_projects, plugin_iface, clean_settings):  # noqa: F811
+def test_projects_model_loads_one_page_per_fetch(qfc_server, carol_projects, clean_settings):  # noqa: F811
+    cloud = _login(qfc_server, "carol", "carol-secret-1")
+    model = ProjectsModel(cloud, page_size=25)
+    model.reload()
+    wait_until(lambda: not model.loading, message="first page")
+    assert model.rowCount() == 25 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())  # ignored: a page is already loading
+    wait_until(lambda: not model.loading, message="second page")
+    assert model.rowCount() == 50
+    model.fetchMore(QModelIndex())
+    wait_until(lambda: not model.loading, message="last page")
+    assert model.rowCount() == 60 and not model.canFetchMore(QModelIndex())
+    assert sorted(r["name"] for r in model.rows) == carol_projects
+    assert model.index(0, model.ROLE).data() == "admin"
+    assert model.index(0, model.VISIBILITY).data() == "Private"
+    cloud.shutdown()
+    wait_for_tasks()
+
+
+def test_dock_pages_through_projects_and_searches(qfc_server, carol_projects, plugin_iface, clean_settings):  # noqa: F811
     clean_settings.setValue("qfieldcloud/page_size", 25)
     cloud = _login(qfc_server, "carol", "carol-secret-1")
-    # Hidden dock: the view does not fetch more by itself while its viewport is not full.
-    dock, _actions = _dock(plugin_iface, cloud, show=False)
+    dock, _actions = _dock(plugin_iface, cloud)
     model = dock.projects_model
-    pages = []
+    pages, statuses = [], []
     model.pageLoaded.connect(lambda: pages.append(model.rowCount()))
-    wait_until(lambda: model.rowCount() >= 25 and not model.loading, message="first page")
+    model.pageLoaded.connect(lambda: statuses.append(dock.status_label.text()))
+    wait_until(lambda: pages, message="first page")
     assert dock.stack.currentIndex() == dock.MAIN_PAGE
-    assert model.rowCount() == 25
-    assert dock.status_label.text() == "25 projects shown, more on the server"
-    assert not dock.more_button.isHidden()
-
-    dock.more_button.click()
-    wait_until(lambda: model.rowCount() == 50 and not model.loading, message="second page")
-    model.fetchMore(QModelIndex())
-    wait_until(lambda: model.rowCount() == 60 and not model.loading, message="last page")
-    assert not model.canFetchMore(QModelIndex())
+    assert statuses[0] in ("25 project(s) shown, more on the server", "25 project(s), loading more…")
+    # Scrolling (or "Load more") fetches the next pages, one request each.
+    while not model.exhausted:
+        if not model.loading:
+            dock.more_button.click()
+        wait_until(lambda: not model.loading, message="next page")
     assert pages == [25, 50, 60]
-    assert dock.status_label.text() == "60 projects"
+    assert dock.status_label.text() == "60 project(s)"
     assert dock.more_button.isHidden()
-    assert sorted(r["name"] for r in model.rows) == carol_projects
-    first = model.index(0, model.ROLE).data()
-    assert first == "admin"
-    assert model.index(0, model.VISIBILITY).data() == "Private"
 
     dock.search_edit.setText("paged-05")
     wait_until(lambda: model.rowCount() == 1 and not model.loading, timeout=10, message="search")
@@ -134,7 +148,7 @@ def test_selecting_a_project_shows_jobs_files_and_collaborators(
     assert dock.collaborators_model.index(0, 0).data() == "bob"
     # The upload of the project file started a process_projectfile job: it is shown and followed live.
     wait_until(lambda: dock.jobs_model.rowCount() >= 1, message="jobs")
-    assert dock.jobs_model.index(0, 0).data() == "process_projectfile"
+    assert dock.jobs_model.index(0, 0).data() == "Process project file"
     wait_until(lambda: dock.jobs_model.index(0, 1).data() == "finished", timeout=30, message="live job status")
     assert not dock.job_timer.isActive()
 

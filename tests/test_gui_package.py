@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.gui.workflows import CloudActions
@@ -68,7 +68,9 @@ def test_unsaved_changes_are_asked_about_before_opening(
     actions = CloudActions(plugin_iface, session, asker)
     actions.download_package(project)
     wait_until(lambda: any("downloaded to" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
-               timeout=60, message="download without opening")
+               timeout=60, message="download without opening: {} {}".format(
+                   plugin_iface.messageBar().messages,
+                   [(t.description(), t.status()) for t in QgsApplication.taskManager().tasks()]))
     assert "unsaved changes" in asker.questions[-1]
     assert QgsProject.instance().fileName() == str(current)
     assert (download_root / "alice" / unique_name / (unique_name + ".qgs")).exists()

@@ -9,7 +9,7 @@ import traceback
 from typing import Callable, List, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsTask
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..client import QfcException
 from ..client.errors import TransferCancelledError
@@ -96,6 +96,7 @@ class TaskPool(QObject):
         self.limit = limit
         self._queued: List[ClientTask] = []
         self._running: List[ClientTask] = []
+        self._start_scheduled = False
 
     @property
     def tasks(self) -> List[ClientTask]:
@@ -104,10 +105,20 @@ class TaskPool(QObject):
     def submit(self, task: ClientTask) -> ClientTask:
         task.done.connect(self._on_task_done)
         self._queued.append(task)
-        self._start_next()
+        self._schedule()
         return task
 
+    def _schedule(self) -> None:
+        # Never call addTask() while QgsTaskManager is still handling another task's
+        # completion (we are often inside finished()): QGIS then may leave the new task
+        # queued forever (qgis/QGIS#53806, fixed upstream in 2026). Starting from the event
+        # loop avoids it on every QGIS version.
+        if not self._start_scheduled:
+            self._start_scheduled = True
+            QTimer.singleShot(0, self._start_next)
+
     def _start_next(self) -> None:
+        self._start_scheduled = False
         while self._queued and (not self.limit or len(self._running) < self.limit):
             task = self._queued.pop(0)
             self._running.append(task)
@@ -117,8 +128,9 @@ class TaskPool(QObject):
         task = self.sender()
         if task in self._running:
             self._running.remove(task)
-        self._start_next()
-        if not self._running and not self._queued:
+        if self._queued:
+            self._schedule()
+        elif not self._running:
             self.idle.emit()
 
     def cancel_all(self, detach: bool = False) -> None:

@@ -170,6 +170,7 @@ class CloudDock(QgsDockWidget):
         self.projects_view.selectionModel().currentRowChanged.connect(self._on_current_project)
         self.projects_model.loadingChanged.connect(lambda _l: self._update_status())
         self.projects_model.pageLoaded.connect(self._update_status)
+        self.projects_model.pageLoaded.connect(self._fit_columns)
         self.projects_model.loadFailed.connect(lambda _m: self._update_status())
         self.projects_model.modelReset.connect(self._update_status)
         top_layout.addWidget(self.projects_view)
@@ -276,21 +277,26 @@ class CloudDock(QgsDockWidget):
         if model.error:
             text = self.tr("Could not load the projects: {error}").format(error=model.error)
         elif model.loading:
-            text = self.tr("Loading projects…") if count == 0 else self.tr("{count} projects, loading more…").format(
-                count=count)
+            text = self.tr("Loading projects…") if count == 0 else self.tr("%n project(s), loading more…", "", count)
         elif count == 0 and model.search:
             text = self.tr("No project matches \"{search}\".").format(search=model.search)
         elif count == 0:
             text = self.tr("You have no QFieldCloud projects yet. Create one with the + button, or upload the open "
                            "QGIS project from the toolbar.")
         elif model.exhausted:
-            text = self.tr("{count} projects").format(count=count)
+            text = self.tr("%n project(s)", "", count)
         else:
-            text = self.tr("{count} projects shown, more on the server").format(count=count)
+            text = self.tr("%n project(s) shown, more on the server", "", count)
         self.status_label.setText(text)
         self.status_label.setStyleSheet("QLabel { color: #b00020; }" if model.error else "")
         self.more_button.setVisible(bool(model.error) or (not model.exhausted and not model.loading))
         self.more_button.setText(self.tr("Retry") if model.error else self.tr("Load more"))
+
+    def _fit_columns(self) -> None:
+        """Size the columns to the first page once; later pages keep what the user set."""
+        if self.projects_model.rowCount() <= self.projects_model.page_size:
+            for column in range(self.projects_model.columnCount()):
+                self.projects_view.resizeColumnToContents(column)
 
     def _on_more_clicked(self) -> None:
         if self.projects_model.error:
@@ -377,6 +383,8 @@ class CloudDock(QgsDockWidget):
                 return
             current = self._current_job()
             self.jobs_model.set_rows(jobs)
+            for column in range(self.jobs_model.columnCount() - 1):
+                self.jobs_view.resizeColumnToContents(column)
             if current is not None:
                 for row, job in enumerate(self.jobs_model.rows):
                     if job.get("id") == current.get("id"):

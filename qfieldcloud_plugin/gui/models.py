@@ -6,7 +6,7 @@ thousands of projects never blocks the GUI.
 """
 
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
@@ -223,9 +223,17 @@ class JobsModel(RowsModel):
     def columns(self) -> List[str]:
         return [self.tr("Type"), self.tr("Status"), self.tr("Created"), self.tr("Finished")]
 
+    def job_type_label(self, job_type: str) -> str:
+        return {
+            "package": self.tr("Package"),
+            "process_projectfile": self.tr("Process project file"),
+            "delta_apply": self.tr("Apply changes"),
+            "create_project": self.tr("Create project"),
+        }.get(job_type, job_type)
+
     def cell(self, row: Dict[str, Any], column: int) -> str:
         if column == self.TYPE:
-            return row.get("type", "")
+            return self.job_type_label(row.get("type", ""))
         if column == self.STATUS:
             return row.get("status", "")
         if column == self.CREATED:
@@ -285,4 +293,3 @@ class CollaboratorsModel(RowsModel):
         return row.get("collaborator", "") if column == self.COLLABORATOR else row.get("role", "")
 
 
-__all__ = ["ProjectsModel", "JobsModel", "FilesModel", "CollaboratorsModel", "Callable"]

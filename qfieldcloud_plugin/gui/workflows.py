@@ -99,11 +99,13 @@ class CloudActions(QObject):
         return link
 
     # --- jobs ----------------------------------------------------------------------
-    def trigger_job(self, project: Dict[str, Any], job_type: str, on_finished=None) -> None:
+    def trigger_job(self, project: Dict[str, Any], job_type: str, on_finished=None, quiet: bool = False) -> None:
         """Start a job, then follow it until it ends; `on_finished(job)` gets the final job."""
 
         def triggered(job: Dict[str, Any]) -> None:
-            self.notify(self.tr("Started a {job_type} job on {name}.").format(job_type=job_type, name=project["name"]))
+            if not quiet:
+                self.notify(self.tr("Started a {job_type} job on {name}.").format(job_type=job_type,
+                                                                                  name=project["name"]))
             self.jobsChanged.emit(project["id"])
             self.follow_job(project, job, on_finished)
 
@@ -192,7 +194,8 @@ class CloudActions(QObject):
             outdated = finished and bool(project.get("needs_repackaging"))
             if not finished:
                 self.notify(self.tr("{name} has no finished package yet: packaging it now.").format(name=project["name"]))
-                self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job))
+                self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job),
+                                 quiet=True)
             elif outdated and self.asker.confirm(
                 self.tr("Package out of date"),
                 self.tr("The data of {name} changed since it was last packaged. Create a fresh package first?")

@@ -10,7 +10,7 @@ from typing import Callable, List, Optional
 
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QThreadPool
 from qgis.PyQt.QtWidgets import QMenu
 
 MASTER_PASSWORD = "test-only-master-password"
@@ -21,7 +21,10 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 20.0, message: st
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for {}".format(message))
+            tasks = [(t.description(), t.status(), round(t.progress())) for t in QgsApplication.taskManager().tasks()]
+            raise AssertionError("timed out waiting for {}; QGIS tasks: {}; busy pool threads: {}/{}".format(
+                message, tasks, QThreadPool.globalInstance().activeThreadCount(),
+                QThreadPool.globalInstance().maxThreadCount()))
         QCoreApplication.processEvents()
         time.sleep(0.005)
 

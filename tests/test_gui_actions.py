@@ -1,0 +1,76 @@
+"""Dock actions against the local server: create, delete (confirmed), failed job output, download files."""
+
+from qgis.core import Qgis
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    ScriptedAsker,
+    auth_manager,
+    clean_settings,
+    download_root,
+    make_project_folder,
+    plugin_iface,
+    session,
+    wait_for_tasks,
+    wait_until,
+)
+
+
+def _names(qfc_server, session):  # noqa: F811
+    return {p["name"]: p for p in Client(url=qfc_server.url, token=session._token).list_projects()}
+
+
+def test_create_then_delete_only_after_confirmation(qfc_server, session, plugin_iface, unique_name):  # noqa: F811
+    asker = ScriptedAsker(confirm=False)
+    actions = CloudActions(plugin_iface, session, asker)
+    created, deleted = [], []
+    actions.projectCreated.connect(created.append)
+    actions.projectDeleted.connect(deleted.append)
+    actions.create_project(unique_name, description="made in a test")
+    wait_until(lambda: created, message="created")
+    assert _names(qfc_server, session)[unique_name]["description"] == "made in a test"
+
+    actions.delete_project(created[0])
+    assert unique_name in asker.questions[-1] and "cannot be undone" in asker.questions[-1]
+    wait_for_tasks()
+    assert unique_name in _names(qfc_server, session) and not deleted
+
+    asker.confirm_answer = True
+    actions.delete_project(created[0])
+    wait_until(lambda: deleted, message="deleted")
+    assert unique_name not in _names(qfc_server, session)
+    assert any("Deleted the cloud project alice/" + unique_name in m
+               for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+
+
+def test_failed_job_is_reported_and_its_output_shown(qfc_server, session, plugin_iface, unique_name):  # noqa: F811
+    project = Client(url=qfc_server.url, token=session._token).create_project(unique_name)
+    asker = ScriptedAsker()
+    actions = CloudActions(plugin_iface, session, asker)
+    ended = []
+    actions.trigger_job(project, "process_projectfile", on_finished=ended.append)
+    wait_until(lambda: ended, timeout=30, message="job end")
+    assert ended[0]["status"] == "failed"
+    assert any("process_projectfile job of {} failed".format(unique_name) in m
+               for m in plugin_iface.messageBar().get_messages(Qgis.Warning))
+    actions.show_job_output(ended[0])
+    wait_until(lambda: asker.texts, message="job output")
+    assert "does not contain a valid QGIS project" in asker.texts[0]
+
+
+def test_download_project_files_into_a_chosen_folder(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+    client = Client(url=qfc_server.url, token=session._token)
+    project = client.create_project(unique_name)
+    make_project_folder(tmp_path / "src", unique_name)
+    client.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
+    target = tmp_path / "copy"
+    actions = CloudActions(plugin_iface, session, ScriptedAsker(folder=str(target)))
+    done = []
+    actions.filesDownloaded.connect(lambda folder, files: done.append(files))
+    actions.download_files(project)
+    wait_until(lambda: done, timeout=30, message="download")
+    assert sorted(p.name for p in target.iterdir()) == ["points.gpkg", unique_name + ".qgs"]
+    assert (target / "points.gpkg").read_bytes() == (tmp_path / "src" / "points.gpkg").read_bytes()
+    assert any("2 downloaded, 0 unchanged, 0 failed" in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
