@@ -11,6 +11,7 @@ TS_FILES := $(wildcard i18n/*.ts)
 QM_FILES := $(patsubst i18n/%.ts,$(PLUGIN)/i18n/%.qm,$(TS_FILES))
 PYTEST_ARGS ?=
 BENCH_SCALE ?= full
+BENCH_ARGS ?=
 SDK_VENV := bench/.venv-sdk
 SERVER_PORT ?= 8011
 SERVER_DATA ?= .data/server
@@ -76,7 +77,7 @@ demo: deps
 
 # Our client vs the SDK vs curl/cp on the local server; BENCH_SCALE=small takes under 2 minutes.
 bench: deps sdk-venv
-	$(PYTHON) -m bench --scale $(BENCH_SCALE) --sdk-python $(SDK_VENV)/bin/python
+	$(PYTHON) -m bench --scale $(BENCH_SCALE) --sdk-python $(SDK_VENV)/bin/python $(BENCH_ARGS)
 
 zip: translations
 	@$(PYTHON) -m scripts.plugin_zip build --output dist/$(PLUGIN).zip

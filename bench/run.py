@@ -1,7 +1,7 @@
 """`make bench`: our client vs the official qfieldcloud-sdk vs curl/cp, against the local server.
 
     .venv/bin/python -m bench --scale small|full [--sdk-python bench/.venv-sdk/bin/python]
-                              [--only download_small,upload_small,...] [--runs N]
+                              [--only download_small,upload_small,...] [--runs N] [--ours-ref HEAD]
 
 Every measured operation runs in its own child process (`bench/runner.py`, or curl / cp), so
 its peak RSS is its own. Each repetition runs ours, the SDK and the limit back to back
@@ -39,8 +39,9 @@ MB = 1e6
 
 
 class Bench:
-    def __init__(self, scale: Scale, sdk_python: Path, work: Path, runs: int) -> None:
+    def __init__(self, scale: Scale, sdk_python: Path, work: Path, runs: int, ours_ref: str = "") -> None:
         self.scale, self.sdk_python, self.work, self.runs = scale, sdk_python, work, runs
+        self.ours_ref = ours_ref
         self.ours_python = Path(sys.executable)
         self.server: Optional[LocalServer] = None
         self.client: Optional[Client] = None
@@ -61,8 +62,22 @@ class Bench:
         base = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "QFIELDCLOUD_TOKEN")}
         base.update(QFIELDCLOUD_URL=self.server.url, QFIELDCLOUD_TOKEN=self.client.token)
         self.env_sdk = dict(base)
-        self.env_ours = dict(base, PYTHONPATH=str(REPO))
+        ours_path = str(REPO)
+        if self.ours_ref:
+            # Measure a committed snapshot of the plugin, not a working tree someone is editing.
+            source = self.work / "ours-src"
+            source.mkdir()
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", self.ours_ref, "qfieldcloud_plugin"],
+                                     check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+            ours_path = f"{source}{os.pathsep}{REPO}"
+            log(f"our client from {self.ours_ref} ({self.ours_commit()})")
+        self.env_ours = dict(base, PYTHONPATH=ours_path)
         log(f"server {self.server.url} (pid {self.server.process.pid}), data in {self.data['server_dir']}")
+
+    def ours_commit(self) -> str:
+        return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", self.ours_ref or "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
 
     def stop(self) -> None:
         if self.server is not None:
@@ -401,6 +416,8 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--work", type=Path, default=BENCH_DIR / "work")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
     parser.add_argument("--keep", action="store_true", help="keep bench/work (server data) afterwards")
+    parser.add_argument("--ours-ref", default="", help="benchmark the plugin as committed at this git ref "
+                        "(default: the working tree)")
     args = parser.parse_args(argv)
     scale = SCALES[args.scale]
     selected = [w for w in (args.only.split(",") if args.only else WORKLOADS) if w]
@@ -413,7 +430,7 @@ def main(argv: List[str]) -> int:
         parser.error("curl is required")
 
     started = time.perf_counter()
-    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs)
+    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref)
     results: Dict[str, Dict[str, Any]] = {}
     try:
         bench.start()
@@ -430,6 +447,7 @@ def main(argv: List[str]) -> int:
 
     meta = {
         "scale": scale.__dict__, "runs": bench.runs, "machine": machine(),
+        "ours": f"{args.ours_ref or 'working tree'} at {bench.ours_commit()}",
         "sdk_version": sdk_version(args.sdk_python), "curl": subprocess.run(
             ["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
         "server_curl_throughput": bench.curl_rates,
