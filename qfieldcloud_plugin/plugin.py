@@ -12,6 +12,7 @@ from .gui.asker import MessageBoxAsker
 from .gui.dock import CloudDock
 from .gui.icons import plugin_icon
 from .gui.login_dialog import LoginDialog
+from .gui.settings_dialog import SettingsDialog
 from .gui.workflows import CloudActions
 
 
@@ -51,10 +52,13 @@ class QFieldCloudPlugin:
         self.package_action.triggered.connect(self.open_package)
         self.login_action = QAction(tr("Log in to QFieldCloud…"), main_window)
         self.login_action.triggered.connect(lambda: self.show_login(""))
-        self.actions = [self.dock_action, self.upload_action, self.package_action, self.login_action]
+        self.settings_action = QAction(tr("Settings…"), main_window)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.actions = [self.dock_action, self.upload_action, self.package_action, self.login_action,
+                        self.settings_action]
         for action in self.actions:
             self.iface.addPluginToWebMenu(self.menu, action)
-            if action is not self.login_action:
+            if action not in (self.login_action, self.settings_action):
                 self.toolbar.addAction(action)
 
         self.session.authRequired.connect(self.show_login)
@@ -76,6 +80,7 @@ class QFieldCloudPlugin:
         self.upload_action.deleteLater()
         self.package_action.deleteLater()
         self.login_action.deleteLater()
+        self.settings_action.deleteLater()
         self.iface.mainWindow().removeToolBar(self.toolbar)
         self.toolbar.deleteLater()
         self.toolbar = None
@@ -106,6 +111,9 @@ class QFieldCloudPlugin:
         if self.login_dialog is not None:
             self.login_dialog.deleteLater()
             self.login_dialog = None
+
+    def show_settings(self) -> None:
+        SettingsDialog(self.session.settings, self.iface.mainWindow()).exec()
 
     def show_error(self, title: str, message: str) -> None:
         self.iface.messageBar().pushMessage(title, message, Qgis.MessageLevel.Critical, 10)

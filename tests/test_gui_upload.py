@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QTimer
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.project_link import read_link
 from qfieldcloud_plugin.core.transfers import UploadResult
+from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import (  # noqa: F401
     ScriptedAsker,
@@ -56,6 +57,9 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
     assert "not linked to a QFieldCloud project" in asker.questions[0]
     link = read_link()
     assert link.name == unique_name and link.owner == "alice"
+    dock = CloudDock(session, actions)
+    assert dock.link_label.text() == "Open project ↔ alice/" + unique_name
+    dock.disconnect_all()
     assert sorted(_remote(qfc_server, session, link.project_id)) == sorted(result.uploaded)
     success = plugin_iface.messageBar().get_messages(Qgis.Success)
     assert any("3 uploaded, 0 unchanged, 0 failed" in m for m in success), success

@@ -7,9 +7,9 @@ Every call runs in a `ClientTask`. A 401 on any call drops the token, asks for a
 from typing import Callable, List, Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal
 
-from ..client import Client, QfcException, QfcRequestException
+from ..client import Client, QfcRequestException
 from ..client import errors
 from .auth import AuthStorageError, TokenStore
 from .log import log, register_secret
@@ -51,6 +51,15 @@ def user_message(error: BaseException, server_url: str = "") -> str:
     return str(error)
 
 
+def transfer_task_limit(configured: int) -> int:
+    """At most `configured` transfer tasks, and always one QGIS worker thread left free.
+
+    QgsTaskManager runs tasks on the thread pool map rendering also uses; long transfers
+    must not take all of it on a two-core machine.
+    """
+    return max(1, min(configured, QThread.idealThreadCount() - 1))
+
+
 class CloudSession(QObject):
     """Login state, token storage, and background calls for the whole plugin."""
 
@@ -71,7 +80,7 @@ class CloudSession(QObject):
         self._token = ""
         self._retries: List[Callable[[], None]] = []
         self.calls = TaskPool(0, self)
-        self.transfers = TaskPool(self.settings.max_transfers, self)
+        self.transfers = TaskPool(transfer_task_limit(self.settings.max_transfers), self)
 
     @property
     def is_logged_in(self) -> bool:
@@ -235,5 +244,3 @@ class CloudSession(QObject):
         self.calls.cancel_all(detach=True)
         self.transfers.cancel_all(detach=True)
 
-
-__all__ = ["CloudSession", "user_message", "QfcException"]

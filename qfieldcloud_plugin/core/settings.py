@@ -119,6 +119,10 @@ class Settings:
         """How many files one transfer task sends or fetches in parallel."""
         return max(1, self._value("transfer_concurrency", 4, int))
 
+    @transfer_concurrency.setter
+    def transfer_concurrency(self, value: int) -> None:
+        self._set("transfer_concurrency", int(value))
+
     @property
     def page_size(self) -> int:
         """How many projects one page of the project list holds."""

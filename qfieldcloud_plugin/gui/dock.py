@@ -2,14 +2,17 @@
 
 from typing import Any, Dict, Optional
 
+from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QAction,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -88,6 +91,11 @@ class CloudDock(QgsDockWidget):
         self._connect(actions.jobsChanged, self._on_jobs_changed)
         self._connect(actions.projectLinked, lambda _p: self.refresh_files())
         self._connect(actions.uploadFinished, lambda _r: self.refresh_files())
+        project = QgsProject.instance()
+        for signal in (project.readProject, project.cleared, project.projectSaved):
+            self._connect(signal, lambda *_: self.update_link_label())
+        self._connect(actions.projectLinked, lambda _p: self.update_link_label())
+        self.update_link_label()
         if session.is_logged_in:
             self.on_logged_in()
         else:
@@ -142,6 +150,9 @@ class CloudDock(QgsDockWidget):
         header.addWidget(self.user_label, 1)
         header.addWidget(self.logout_button)
         layout.addLayout(header)
+        self.link_label = QLabel()
+        self.link_label.setWordWrap(True)
+        layout.addWidget(self.link_label)
 
         filters = QHBoxLayout()
         self.search_edit = QgsFilterLineEdit()
@@ -191,9 +202,19 @@ class CloudDock(QgsDockWidget):
         self.project_label.setWordWrap(True)
         detail_layout.addWidget(self.project_label)
         buttons = QHBoxLayout()
-        self.open_package_button = QPushButton(plugin_icon("download_package"), self.tr("Open in map"))
-        self.open_package_button.setToolTip(self.tr("Download the latest package and open it in QGIS"))
-        self.open_package_button.clicked.connect(lambda: self.project and self.actions.download_package(self.project))
+        self.open_package_button = QToolButton()
+        self.open_package_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.open_package_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        open_action = QAction(plugin_icon("download_package"), self.tr("Open in map"), self)
+        open_action.setToolTip(self.tr("Download the latest package and open it in QGIS"))
+        open_action.triggered.connect(lambda: self.project and self.actions.download_package(self.project))
+        self.fresh_package_action = QAction(self.tr("Package again, then open in map"), self)
+        self.fresh_package_action.triggered.connect(
+            lambda: self.project and self.actions.download_package(self.project, fresh=True))
+        self.open_package_button.setDefaultAction(open_action)
+        menu = QMenu(self.open_package_button)
+        menu.addAction(self.fresh_package_action)
+        self.open_package_button.setMenu(menu)
         self.download_button = QPushButton(theme_icon("mActionFileOpen.svg"), self.tr("Download files…"))
         self.download_button.clicked.connect(lambda: self.project and self.actions.download_files(self.project))
         self.package_button = QPushButton(self.tr("Package"))
@@ -263,6 +284,17 @@ class CloudDock(QgsDockWidget):
             user=self.session.username, server=server_label(self.session.server_url)))
         self.stack.setCurrentIndex(self.MAIN_PAGE)
         self.reload_projects()
+
+    def update_link_label(self) -> None:
+        """Say which cloud project the open QGIS project uploads to."""
+        link = read_link()
+        if link is not None:
+            text = self.tr("Open project ↔ {name}").format(name=link.full_name)
+        elif QgsProject.instance().fileName():
+            text = self.tr("Open project: not linked yet (the upload button offers to link it)")
+        else:
+            text = self.tr("Open project: not saved")
+        self.link_label.setText(text)
 
     # --- projects ------------------------------------------------------------------
     def reload_projects(self) -> None:
