@@ -1,5 +1,6 @@
 # qfieldcloud_plugin: build, test, package.
-# `make test` installs what is missing (Debian packages, .venv, pip tools) and runs the suite offscreen.
+# `make test` installs what is missing (Debian packages, .venv, pip tools) and runs the suite offscreen,
+# on the host's QGIS 3.22 and then on QGIS 3.40 in a Debian trixie root (`QGIS_MATRIX=3.22`: host only).
 
 SHELL := /bin/bash
 PLUGIN := qfieldcloud_plugin
@@ -10,6 +11,8 @@ LRELEASE := $(shell command -v lrelease 2>/dev/null || echo /usr/lib/qt5/bin/lre
 TS_FILES := $(wildcard i18n/*.ts)
 QM_FILES := $(patsubst i18n/%.ts,$(PLUGIN)/i18n/%.qm,$(TS_FILES))
 PYTEST_ARGS ?=
+# QGIS versions `make test` runs the suite on, in this order: 3.22 (host), 3.40 (scripts/qgis340/).
+QGIS_MATRIX ?= 3.22 3.40
 BENCH_SCALE ?= full
 BENCH_ARGS ?=
 SDK_VENV := bench/.venv-sdk
@@ -19,7 +22,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv sdk-venv translations test server cli demo bench zip clean
+.PHONY: all deps apt venv sdk-venv qgis340-root translations test test-322 test-340 check-qt6 server cli demo bench zip clean
 
 all: translations
 
@@ -51,6 +54,11 @@ $(SDK_VENV)/.installed:
 	$(SDK_VENV)/bin/python -m pip install -q --disable-pip-version-check --upgrade qfieldcloud-sdk
 	@touch $@
 
+# Debian trixie root with QGIS 3.40 and its own test venv, kept outside the clone
+# (QGIS340_ROOT, default /var/cache/qfieldcloud_plugin/trixie-qgis); a no-op once built.
+qgis340-root:
+	@scripts/qgis340/build_root.sh
+
 # --- build ---------------------------------------------------------------------------------
 
 translations: $(QM_FILES)
@@ -61,9 +69,25 @@ $(PLUGIN)/i18n/%.qm: i18n/%.ts | apt
 
 # --- run -----------------------------------------------------------------------------------
 
-test: deps translations
+# Each QGIS of QGIS_MATRIX in turn; all of them run, and the first failure's exit code is kept.
+test:
+	@rc=0; for v in $(QGIS_MATRIX); do \
+	  case $$v in 3.22|3.40) ;; *) echo "QGIS_MATRIX: unknown QGIS version '$$v' (3.22, 3.40)"; exit 2;; esac; \
+	  echo "=== QGIS $$v ==="; start=$$(date +%s); \
+	  $(MAKE) --no-print-directory test-$${v/./} || { r=$$?; [ $$rc -ne 0 ] || rc=$$r; }; \
+	  echo "=== QGIS $$v: $$(( $$(date +%s) - start )) s ==="; \
+	done; exit $$rc
+
+test-322: deps translations
 	@rc=0; $(PYTHON) -m pytest -c tests/pytest.ini --rootdir . $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
+
+test-340: qgis340-root translations
+	@scripts/qgis340/run_tests.sh $(PYTEST_ARGS)
+
+# Code that would break under QGIS 4 / PyQt6 (also run by the suite, tests/test_qt6_readiness.py).
+check-qt6:
+	@python3 scripts/check_qt6.py
 
 server: deps
 	@mkdir -p $(SERVER_DATA)
