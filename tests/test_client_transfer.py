@@ -202,6 +202,8 @@ def test_cancel_before_start_downloads_nothing(fake, tmp_path):
 def test_old_servers_upload_answer_with_empty_body_is_fine(fake, tmp_path):
     (tmp_path / "a.txt").write_text("a")
     fake.route("POST", f"api/v1/files/{PID}/a.txt/", Reply(201, {}, b""))
+    # upload_files reads the listing back to verify what the server stored.
+    fake.route("GET", f"api/v1/files/{PID}/", listing(("a.txt", b"a")))
     result = client_for(fake).upload_files(PID, "project", str(tmp_path), force=True)
     assert result[0]["status"] == FileTransferStatus.SUCCESS
     body = fake.requests[0].body
@@ -212,6 +214,7 @@ def test_url_segments_are_percent_encoded(fake, tmp_path):
     (tmp_path / "dir #1").mkdir()
     (tmp_path / "dir #1" / "a%b;c.txt").write_text("x")
     fake.route("POST", f"api/v1/files/{PID}/dir%20%231/a%25b%3Bc.txt/", json_reply({}, 201))
+    fake.route("GET", f"api/v1/files/{PID}/", listing(("dir #1/a%b;c.txt", b"x")))
     result = client_for(fake).upload_files(PID, "project", str(tmp_path), force=True)
     assert result[0]["status"] == FileTransferStatus.SUCCESS, result[0]["error"]
 

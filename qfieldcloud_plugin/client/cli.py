@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 from . import __version__
 from .client import Client
-from .errors import QfcException
+from .errors import NotAppliedError, QfcException
 from .models import (
     DEFAULT_JOB_POLL_INTERVAL_S,
     DEFAULT_JOB_TIMEOUT_S,
@@ -114,8 +114,13 @@ def _transfer_lines(files: Sequence[Dict[str, Any]], verb: str) -> List[str]:
 def _raise_if_failed(files: Sequence[Dict[str, Any]], verb: str) -> None:
     failed = [f for f in files if f.get("status") == FileTransferStatus.FAILED]
     if failed:
-        first = failed[0]
-        raise CommandFailed(f"{len(failed)} file(s) failed to {verb}; first: \"{first['name']}\": {first.get('error')}")
+        # Name the file that caused the failure, not one that was only held back because of it.
+        first = next((f for f in failed if not isinstance(f.get("error"), NotAppliedError)), failed[0])
+        not_done = sum(1 for f in files if f.get("status") == FileTransferStatus.PENDING)
+        also = f" ({not_done} not attempted)" if not_done else ""
+        raise CommandFailed(
+            f"{len(failed)} file(s) failed to {verb}{also}; first: \"{first['name']}\": {first.get('error')}"
+        )
 
 
 def _progress(ctx: Context) -> bool:

@@ -16,11 +16,16 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 import requests
 
 from .errors import (
+    AuthenticationError,
+    ChecksumMismatchError,
     InvalidResponseError,
     JobTimeoutError,
+    NotAppliedError,
+    NotFoundError,
     QfcException,
     QfcRequestException,
     TransferCancelledError,
+    TransferError,
 )
 from .models import (
     DEFAULT_CONCURRENCY,
@@ -46,9 +51,12 @@ from .transfer import (
     MultipartFileBody,
     ProgressCallback,
     ProgressTracker,
+    Staging,
     StderrProgress,
     calc_etag,
+    calc_sha256,
     check_remote_name,
+    fetch_resumable,
     is_qgis_project,
     list_local_files,
     match_glob,
@@ -317,19 +325,25 @@ class Client:
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
         concurrency: Optional[int] = None,
+        verify: bool = True,
     ) -> List[Dict[str, Any]]:
         """Upload the local files of `project_path` matching `filter_glob`; QGIS files go last.
 
-        Files whose local etag equals the remote `md5sum` are skipped unless `force`
-        (`skipped: True`). Returns every matched local file dict with `status`
-        (FileTransferStatus) and `error`. `throw_on_error` raises the first failure.
-        `progress_callback(TransferProgress)` and `is_cancelled()` are called from worker
-        threads; a cancel raises TransferCancelledError.
+        Files listed in `.qfieldcloudignore` are left out. Files whose local etag equals the
+        remote `md5sum` are skipped unless `force` (`skipped: True`). With `verify` (project
+        uploads), each uploaded file is then checked against the server's listing (size and
+        sha256 of what was sent); a file the server stored wrongly is sent once more, then
+        reported FAILED with ChecksumMismatchError. Returns every matched local file dict
+        with `status` (FileTransferStatus) and `error`. `throw_on_error` raises the first
+        failure. A 401 stops the batch (the other files stay PENDING). `progress_callback`
+        and `is_cancelled()` are called from worker threads; a cancel raises
+        TransferCancelledError.
         """
         upload_type = FileTransferType(_value(upload_type))
         local_files = list_local_files(project_path, filter_glob)
         if upload_type == FileTransferType.PACKAGE:
             force = True
+            verify = False  # package files are listed by the package job, not by files/
             if not job_id:
                 raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
         remote_etags: Dict[str, Optional[str]] = {}
@@ -347,19 +361,113 @@ class Client:
             if remote and calc_etag(file["absolute_filename"]) == remote:
                 file["skipped"] = True
                 return
-            self.upload_file(
-                project_id, upload_type, Path(file["absolute_filename"]), file["name"], False, job_id,
-                _report=report, _should_stop=should_stop,
+            file["sha256"] = self._upload_one(
+                project_id, upload_type, Path(file["absolute_filename"]), file["name"], job_id, report, should_stop,
             )
 
         data_files = [f for f in local_files if not is_qgis_project(f["name"])]
         project_files = [f for f in local_files if is_qgis_project(f["name"])]
         workers = self._workers(concurrency)
-        # The QGIS project file goes last, once its data is on the server.
+        # The QGIS project file goes last, once its data is on the server and verified.
         for batch in (data_files, project_files):
             run_batch(batch, work, tracker=tracker, concurrency=workers,
                       is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+            if verify:
+                self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error)
+            if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
+                break
         return local_files
+
+    def _upload_one(
+        self,
+        project_id: str,
+        upload_type: FileTransferType,
+        local_path: Path,
+        remote_name: str,
+        job_id: str,
+        report: Optional[Callable[[int, int], None]],
+        should_stop: Optional[CancelCheck],
+    ) -> Optional[str]:
+        """POST one file (retried with the whole body on transient failures); the SHA-256 sent."""
+        if upload_type == FileTransferType.PROJECT:
+            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+        else:
+            path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{quote_path(remote_name)}/"
+        body = MultipartFileBody(local_path, filename=os.path.basename(remote_name),
+                                 on_progress=report, should_stop=should_stop)
+        # Retrying a POST is safe here: a duplicate is only one more version, and the caller
+        # verifies by reading the listing back. An HTML page instead of the JSON answer is retried too.
+        self.transport.request_decoded(
+            "POST", path, data=body, headers={"Content-Type": body.content_type, "Accept": "application/json"},
+            retry=True,
+        )
+        return body.sent_sha256
+
+    def _verify_uploads(
+        self,
+        project_id: str,
+        upload_type: FileTransferType,
+        files: List[Dict[str, Any]],
+        job_id: str,
+        throw_on_error: bool,
+    ) -> None:
+        """Read the listing back; send again what the server does not hold as sent, then give up."""
+        sent = [f for f in files if f.get("status") == FileTransferStatus.SUCCESS and not f.get("skipped")]
+        for attempt in range(self.transport.max_retries + 2):
+            if not sent:
+                return
+            try:
+                listing = {f["name"]: f for f in self.list_remote_files(project_id, skip_metadata=False)}
+            except QfcRequestException as exc:
+                for file in sent:
+                    _fail(file, QfcException(f'"{file["name"]}" was sent but could not be verified: {exc}'))
+                if throw_on_error:
+                    raise
+                return
+            wrong = [f for f in sent if _stored_differently(f, listing.get(f["name"]))]
+            if wrong and attempt == 0:
+                # A listing can be wrong on its own (a proxy, a race): ask once more before re-sending.
+                continue
+            if not wrong or attempt > self.transport.max_retries:
+                break
+            for file in wrong:
+                self.transport.stats.add("checksum_retries")
+                self.transport.stats.add("bytes_resent", file["size"])
+                try:
+                    file["sha256"] = self._upload_one(
+                        project_id, upload_type, Path(file["absolute_filename"]), file["name"], job_id, None, None,
+                    )
+                except (QfcException, OSError) as exc:
+                    _fail(file, exc)
+                    if throw_on_error:
+                        raise
+            sent = [f for f in wrong if f.get("status") == FileTransferStatus.SUCCESS]
+        for file in wrong:
+            remote = listing.get(file["name"])
+            found = "is missing" if remote is None else f"holds {remote.get('size')} bytes, sha256 {remote.get('sha256')}"
+            error = ChecksumMismatchError(
+                f'"{file["name"]}" was not stored as sent ({file["size"]} bytes, sha256 {file.get("sha256")}): '
+                f"the server's copy {found}"
+            )
+            _fail(file, error)
+            if throw_on_error:
+                raise error
+
+    def verify_upload(self, project_id: str, local_filename: PathLike, remote_filename: str) -> Dict[str, Any]:
+        """Check that the server's latest `remote_filename` has the local file's size and sha256.
+
+        Returns the server's file dict; raises ChecksumMismatchError if it differs or is missing.
+        """
+        local = {"name": remote_filename, "size": os.path.getsize(local_filename),
+                 "sha256": calc_sha256(local_filename)}
+        for attempt in range(2):
+            remote = self._fresh_file_info(project_id, FileTransferType.PROJECT, remote_filename)
+            if not _stored_differently(local, remote):
+                return cast(Dict[str, Any], remote)
+        raise ChecksumMismatchError(
+            f'"{remote_filename}" on the server does not match the local file '
+            f'({local["size"]} bytes, sha256 {local["sha256"]})'
+        )
 
     def upload_file(
         self,
@@ -372,10 +480,15 @@ class Client:
         *,
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
+        verify: bool = False,
         _report: Optional[Callable[[int, int], None]] = None,
         _should_stop: Optional[CancelCheck] = None,
     ) -> requests.Response:
-        """Upload one file, streamed from disk; `remote_filename` is its POSIX name in the project."""
+        """Upload one file, streamed from disk; `remote_filename` is its POSIX name in the project.
+
+        With `verify`, the server's listing is read back afterwards (see `verify_upload`);
+        a mismatch raises ChecksumMismatchError.
+        """
         remote_name = Path(remote_filename).as_posix() if not isinstance(remote_filename, str) else remote_filename
         check_remote_name(remote_name)
         upload_type = FileTransferType(_value(upload_type))
@@ -393,11 +506,14 @@ class Client:
         should_stop = _should_stop or is_cancelled
         body = MultipartFileBody(local_filename, filename=os.path.basename(remote_name),
                                  on_progress=report, should_stop=should_stop)
-        return self.transport.request(
+        response = self.transport.request(
             "POST", path, data=body,
             headers={"Content-Type": body.content_type, "Accept": "application/json"},
             retry=True,
         )
+        if verify and upload_type == FileTransferType.PROJECT:
+            self.verify_upload(project_id, local_filename, remote_name)
+        return response
 
     def download_project(
         self,
@@ -440,9 +556,16 @@ class Client:
 
         Every name is checked first: one that would land outside `local_dir` raises
         UnsafePathError before any request or write. A local file whose etag equals the
-        remote `md5sum` is skipped unless `force_download` (`skipped: True`). Each file
-        is written atomically after its sha256 (or etag) is verified. Returns the
-        matched dicts with `status` and `error`; `throw_on_error` raises the first failure.
+        remote `md5sum` is skipped unless `force_download` (`skipped: True`).
+
+        The files are staged in `local_dir/.qfieldcloud/staging/`, each resumed with
+        `Range` after a broken connection and verified against its sha256 (or etag) and
+        size, and moved into `local_dir` only when every file arrived and verified; if a
+        move fails half way the files already moved are put back. When some file failed,
+        nothing in `local_dir` changes: the others are reported FAILED with
+        NotAppliedError, and their verified staged copies are reused by the next call.
+        Returns the matched dicts with `status` and `error`; `throw_on_error` raises the
+        first failure. A 401 stops the batch.
         """
         download_type = FileTransferType(_value(download_type))
         pattern = validate_glob(filter_glob)
@@ -456,19 +579,134 @@ class Client:
             progress_callback or (StderrProgress() if show_progress else None),
             len(selected), sum(int(f.get("size") or 0) for f in selected),
         )
+        staging = Staging(local_dir)
 
         def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
+            target = targets[id(file)]
             remote_etag = None if force_download else (file.get("etag") or file.get("md5sum"))
-            response = self.download_file(
-                project_id, download_type, targets[id(file)], file["name"], False, remote_etag,
-                remote_sha256=file.get("sha256"), remote_md5sum=file.get("md5sum"),
-                _report=report, _should_stop=should_stop,
+            headers: Dict[str, str] = {}
+            if remote_etag and target.is_file():
+                local_etag = calc_etag(target)
+                if local_etag == remote_etag:
+                    file["skipped"] = True
+                    return
+                headers["If-None-Match"] = local_etag
+            staged = staging.path_for(file["name"])
+            if staging.reusable(staged, file):
+                file["staged"] = staged
+                return
+            response = self._download_one(
+                project_id, download_type, file["name"], staged, headers, file, report, should_stop,
             )
-            file["skipped"] = response is None
+            if response is None:
+                file["skipped"] = True  # 304: the local file is current
+            else:
+                file["staged"] = staged
 
-        run_batch(selected, work, tracker=tracker, concurrency=self._workers(concurrency),
-                  is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+        try:
+            run_batch(selected, work, tracker=tracker, concurrency=self._workers(concurrency),
+                      is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+        except TransferCancelledError:
+            staging.remove()
+            raise
+        except BaseException:
+            staging.finish(keep=True)
+            raise
+        failed = [f for f in selected if f["status"] != FileTransferStatus.SUCCESS]
+        to_apply = [f for f in selected if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
+        if failed:
+            first = next((f for f in failed if f.get("error") is not None), failed[0])
+            for file in to_apply:
+                _fail(file, NotAppliedError(
+                    f'"{file["name"]}" was downloaded but not applied: {len(failed)} other file(s) failed, '
+                    f'first "{first["name"]}"'))
+            staging.finish(keep=True)
+            return selected
+        try:
+            staging.apply([(f["staged"], targets[id(f)]) for f in to_apply])
+        except TransferError as exc:
+            for file in to_apply:
+                _fail(file, exc)
+            staging.finish(keep=True)
+            if throw_on_error:
+                raise
+            return selected
+        staging.finish(keep=False)
+        for file in selected:
+            file.pop("staged", None)
         return selected
+
+    def _download_one(
+        self,
+        project_id: str,
+        download_type: FileTransferType,
+        remote_name: str,
+        write_to: Path,
+        headers: Dict[str, str],
+        remote: Dict[str, Any],
+        report: Optional[Callable[[int, int], None]],
+        should_stop: Optional[CancelCheck],
+    ) -> Optional[requests.Response]:
+        """GET one file into `write_to`, resumed and verified; a mismatch is fetched again.
+
+        Before fetching again, the file's listing entry is read afresh: the one we had may
+        have been wrong or out of date. Returns the last (closed) response, None for a 304.
+        """
+        if download_type == FileTransferType.PROJECT:
+            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+        else:
+            path = f"packages/{_seg(project_id)}/latest/files/{quote_path(remote_name)}/"
+        expected = dict(remote)
+        transport = self.transport
+        for attempt in range(transport.max_retries + 1):
+            if should_stop and should_stop():
+                raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
+            size = expected.get("size")
+            try:
+                return fetch_resumable(
+                    lambda extra: transport.request("GET", path, headers=extra, stream=True),
+                    write_to,
+                    first_headers=headers,
+                    expected_size=int(size) if isinstance(size, int) or (isinstance(size, str) and size.isdigit())
+                    else None,
+                    expected_sha256=expected.get("sha256"),
+                    expected_etag=expected.get("md5sum") or expected.get("etag"),
+                    max_retries=transport.max_retries,
+                    stats=transport.stats,
+                    on_progress=report,
+                    should_stop=should_stop,
+                    display_name=remote_name,
+                    backoff=lambda n: time.sleep(transport._backoff(n)),
+                )
+            except ChecksumMismatchError:
+                if attempt == transport.max_retries:
+                    raise
+                transport.stats.add("checksum_retries")
+                transport.stats.add("bytes_refetched", int(size or 0))
+                fresh = self._fresh_file_info(project_id, download_type, remote_name)
+                if fresh:
+                    expected = fresh
+                headers = {}
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _fresh_file_info(
+        self, project_id: str, download_type: FileTransferType, remote_name: str,
+    ) -> Optional[Dict[str, Any]]:
+        """The file's current listing entry (size, md5sum, sha256), or None if it has none."""
+        try:
+            if download_type == FileTransferType.PACKAGE:
+                files = self.package_latest(project_id).get("files") or []
+            else:
+                try:
+                    info = self.transport.request_json(
+                        "GET", f"files/metadata/{_seg(project_id)}/{quote_path(remote_name)}/")
+                    return info if isinstance(info, dict) else None
+                except (NotFoundError, InvalidResponseError):
+                    files = self.list_remote_files(project_id, skip_metadata=False)  # servers without metadata/
+            return next((f for f in files if f.get("name") == remote_name), None)
+        except QfcRequestException as exc:
+            logger.info('Could not read the listing of "%s" again: %s', remote_name, exc)
+            return None
 
     def download_file(
         self,
@@ -481,16 +719,18 @@ class Client:
         *,
         remote_sha256: Optional[str] = None,
         remote_md5sum: Optional[str] = None,
+        remote_size: Optional[int] = None,
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
-        _report: Optional[Callable[[int, int], None]] = None,
-        _should_stop: Optional[CancelCheck] = None,
     ) -> Optional[requests.Response]:
         """Download one file to `local_filename` atomically; None when it was already up to date.
 
         With `remote_etag`, a local file with that etag is kept without a request, and a
-        differing one is sent as `If-None-Match` (a 304 keeps it). The result is checked
-        against `remote_sha256`, else `remote_md5sum`/`remote_etag` (etag rule).
+        differing one is sent as `If-None-Match` (a 304 keeps it). A broken connection is
+        resumed with `Range`. The result is checked against `remote_size` and
+        `remote_sha256`, else `remote_md5sum`/`remote_etag` (etag rule); on a mismatch the
+        file is fetched again, then ChecksumMismatchError is raised. Returns the last
+        (closed) response.
         """
         remote_name = Path(remote_filename).as_posix() if not isinstance(remote_filename, str) else remote_filename
         check_remote_name(remote_name)
@@ -503,27 +743,15 @@ class Client:
                 logger.info('Skipping "%s": the local file is up to date', remote_name)
                 return None
             headers["If-None-Match"] = local_etag
-        if download_type == FileTransferType.PROJECT:
-            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
-        else:
-            path = f"packages/{_seg(project_id)}/latest/files/{quote_path(remote_name)}/"
-        report = _report
-        if report is None and (progress_callback or show_progress):
+        report = None
+        if progress_callback or show_progress:
             tracker = ProgressTracker(progress_callback or StderrProgress(), 1, 0)
             report = lambda done, total: tracker.update(remote_name, done, total)  # noqa: E731
-        should_stop = _should_stop or is_cancelled
-        if should_stop and should_stop():
+        if is_cancelled and is_cancelled():
             raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
-        response = self.transport.request("GET", path, headers=headers, stream=True)
-        if response.status_code == 304:
-            response.close()
-            return None
-        stream_to_file(
-            response, local_path, expected_sha256=remote_sha256,
-            expected_etag=remote_md5sum or remote_etag, on_progress=report, should_stop=should_stop,
-            display_name=remote_name,
-        )
-        return response
+        remote = {"size": remote_size, "sha256": remote_sha256, "md5sum": remote_md5sum or remote_etag}
+        return self._download_one(project_id, download_type, remote_name, local_path, headers, remote,
+                                  report, is_cancelled)
 
     def delete_files(
         self,
@@ -771,6 +999,24 @@ class Client:
     def get_user_organizations(self, username: str) -> List[Dict[str, Any]]:
         """The organizations of `username` (yourself only; 403 for others)."""
         return self.transport.request_json("GET", f"users/{_seg(username)}/organizations/")
+
+
+def _fail(file: Dict[str, Any], error: BaseException) -> None:
+    file["status"] = FileTransferStatus.FAILED
+    file["error"] = error
+
+
+def _stored_differently(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> bool:
+    """Whether the server's listing entry disagrees with what was sent (size, then sha256 or etag)."""
+    if not remote:
+        return True
+    if remote.get("size") is not None and int(remote["size"]) != int(sent["size"]):
+        return True
+    if remote.get("sha256") and sent.get("sha256"):
+        return str(remote["sha256"]).lower() != str(sent["sha256"]).lower()
+    if remote.get("md5sum") and sent.get("absolute_filename"):
+        return remote["md5sum"] != calc_etag(sent["absolute_filename"])
+    return False
 
 
 def _organization_arg(organization: Optional[str], project_id: Optional[str], username: Optional[str]) -> str:

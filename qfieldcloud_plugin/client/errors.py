@@ -97,6 +97,10 @@ class ChecksumMismatchError(TransferError):
     """A downloaded file does not match the checksum or size the server announced."""
 
 
+class NotAppliedError(TransferError):
+    """The file arrived and verified, but was not moved into place because another file failed."""
+
+
 class UnsafePathError(TransferError, ValueError):
     """A remote file name would be written outside the target folder; nothing was written."""
 

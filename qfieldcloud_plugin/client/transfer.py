@@ -11,18 +11,20 @@ import fnmatch
 import hashlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 from urllib.parse import quote
 
 import requests
 
 from .errors import (
+    AuthenticationError,
     ChecksumMismatchError,
     ConnectionFailedError,
     InvalidGlobError,
@@ -35,6 +37,8 @@ from .models import ETAG_PART_SIZE, QGIS_PROJECT_SUFFIXES, FileTransferStatus, T
 
 CHUNK_SIZE = 64 * 1024
 TEMP_SUFFIX = ".qfcpart"
+# Hidden folder in a download target for staged files and backups (never uploaded: it is hidden).
+STATE_DIR = ".qfieldcloud"
 
 ProgressCallback = Callable[[TransferProgress], None]
 CancelCheck = Callable[[], bool]
@@ -242,6 +246,8 @@ class MultipartFileBody:
             f"Content-Type: {content_type}\r\n\r\n"
         ).encode("utf-8")
         self._epilogue = f"\r\n--{boundary}--\r\n".encode("ascii")
+        # SHA-256 of the file bytes of the last complete send, to compare with the server's listing.
+        self.sent_sha256: Optional[str] = None
 
     def __len__(self) -> int:
         return len(self._preamble) + self.size + len(self._epilogue)
@@ -249,6 +255,7 @@ class MultipartFileBody:
     def __iter__(self) -> Iterator[bytes]:
         yield self._preamble
         done = 0
+        sha = hashlib.sha256()
         if self.on_progress:
             self.on_progress(0, self.size)
         try:
@@ -263,9 +270,11 @@ class MultipartFileBody:
                 if not chunk:
                     raise TransferError(f'"{self.path}" became shorter while it was being uploaded')
                 done += len(chunk)
+                sha.update(chunk)
                 yield chunk
                 if self.on_progress:
                     self.on_progress(done, self.size)
+        self.sent_sha256 = sha.hexdigest()
         yield self._epilogue
 
 
@@ -346,6 +355,180 @@ def stream_to_file(
     return written
 
 
+_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$")
+
+
+class PartialDownload:
+    """A download in progress: a hidden temporary file next to its target, hashed as it grows."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
+        self.file = os.fdopen(fd, "wb")
+        self.size = 0
+        self.sha = hashlib.sha256()
+        self.etag = EtagHasher()
+
+    def write(self, chunk: bytes) -> None:
+        self.file.write(chunk)
+        self.sha.update(chunk)
+        self.etag.update(chunk)
+        self.size += len(chunk)
+
+    def restart(self) -> None:
+        self.file.seek(0)
+        self.file.truncate()
+        self.size = 0
+        self.sha = hashlib.sha256()
+        self.etag = EtagHasher()
+
+    def commit(self) -> None:
+        """fsync, keep the target's permissions, and move into place atomically."""
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+        try:
+            mode = os.stat(self.target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(self.path, mode)
+        os.replace(self.path, self.target)
+
+    def discard(self) -> None:
+        if not self.file.closed:
+            self.file.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+
+def _range_start(response: requests.Response) -> Tuple[Optional[int], Optional[int]]:
+    """(first byte, total size) of a 206 answer's Content-Range; (None, None) if unusable."""
+    match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
+    if not match:
+        return None, None
+    total = None if match.group(3) == "*" else int(match.group(3))
+    return int(match.group(1)), total
+
+
+def fetch_resumable(
+    fetch: Callable[[Dict[str, str]], requests.Response],
+    target: Path,
+    *,
+    first_headers: Optional[Dict[str, str]] = None,
+    expected_size: Optional[int] = None,
+    expected_sha256: Optional[str] = None,
+    expected_etag: Optional[str] = None,
+    max_retries: int = 0,
+    stats: Any = None,
+    on_progress: Optional[Callable[[int, int], None]] = None,
+    should_stop: Optional[CancelCheck] = None,
+    display_name: str = "",
+    backoff: Callable[[int], None] = lambda attempt: None,
+) -> Optional[requests.Response]:
+    """Download to `target` atomically, resuming with `Range` after a broken connection.
+
+    `fetch(headers)` sends the GET (the transport retries connection errors and 5xx). When
+    the body stops early (reset, stall, a Content-Length shorter than `expected_size`) and
+    `max_retries` allows, the next request asks `Range: bytes=<received>-` (with `If-Range`
+    on the first answer's ETag) and appends a 206; any other answer starts over. Progress
+    resets the count of failed attempts; `max_retries` attempts in a row without new bytes
+    give up. The whole file is then checked against `expected_size`, `expected_sha256`,
+    else `expected_etag`, and replaces `target` only if it matches. On any failure the
+    temporary file is removed and `target` is untouched. Returns the last (closed) response,
+    or None when the server answered 304 (the local file is current).
+    """
+    name = display_name or target.name
+    partial = PartialDownload(target)
+    validator: Optional[str] = None
+    total = expected_size
+    stalled = 0          # attempts in a row that brought no new byte
+    attempts = 0
+    max_attempts = 1 + 4 * max_retries
+    last_url = ""
+    try:
+        while True:
+            attempts += 1
+            headers: Dict[str, str] = dict(first_headers or {}) if attempts == 1 else {}
+            if partial.size:
+                headers["Range"] = f"bytes={partial.size}-"
+                if validator:
+                    headers["If-Range"] = validator
+            response = fetch(headers)
+            last_url = _strip_query(response.url)
+            try:
+                if response.status_code == 304:
+                    partial.discard()
+                    return None
+                if partial.size:
+                    start, range_total = _range_start(response) if response.status_code == 206 else (None, None)
+                    if start == partial.size and (total is None or range_total in (None, total)):
+                        if stats:
+                            stats.add("resumes")
+                    else:
+                        if stats:
+                            stats.add("restarts")
+                            stats.add("bytes_refetched", partial.size)
+                        partial.restart()
+                announced = _content_length(response)
+                if response.status_code == 200 and total is None:
+                    total = announced
+                etag = response.headers.get("ETag", "")
+                if validator is None and etag and not etag.startswith("W/"):
+                    validator = etag
+                before = partial.size
+                received = 0
+                broken: Optional[BaseException] = None
+                if on_progress:
+                    on_progress(partial.size, total or 0)
+                try:
+                    for chunk in response.iter_content(chunk_size=CHUNK_SIZE):
+                        if should_stop and should_stop():
+                            raise TransferCancelledError(f'Download of "{name}" cancelled')
+                        if not chunk:
+                            continue
+                        partial.write(chunk)
+                        received += len(chunk)
+                        if on_progress:
+                            on_progress(partial.size, max(total or 0, partial.size))
+                except requests.exceptions.RequestException as exc:
+                    broken = exc
+            finally:
+                response.close()
+            short_answer = announced is not None and received < announced
+            short_file = total is not None and partial.size < total
+            if broken is None and not short_answer and not short_file:
+                break
+            stalled = 0 if partial.size > before else stalled + 1
+            if stalled > max_retries or attempts >= max_attempts:
+                got = f"{partial.size} of {total} bytes" if total is not None else f"{partial.size} bytes"
+                why = ": the connection broke" if broken is not None else ""
+                raise ConnectionFailedError(
+                    f'The download of "{name}" was interrupted after {got}{why}', url=last_url, method="GET",
+                ) from broken
+            backoff(attempts - 1)
+        if expected_size is not None and partial.size != expected_size:
+            raise ChecksumMismatchError(
+                f'"{name}" has {partial.size} bytes after download where the server listed {expected_size}; '
+                "the local file was not changed"
+            )
+        if expected_sha256 and partial.sha.hexdigest() != expected_sha256.lower():
+            raise ChecksumMismatchError(
+                f'"{name}" does not match the server\'s SHA-256 after download; the local file was not changed'
+            )
+        if not expected_sha256 and expected_etag and partial.etag.hexdigest() != expected_etag.strip('"').lower():
+            raise ChecksumMismatchError(
+                f'"{name}" does not match the server\'s checksum after download; the local file was not changed'
+            )
+        partial.commit()
+        return response
+    except BaseException:
+        partial.discard()
+        raise
+
+
 def _content_length(response: requests.Response) -> Optional[int]:
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     value = response.headers.get("Content-Length")
@@ -359,6 +542,96 @@ def _content_length(response: requests.Response) -> Optional[int]:
 
 def _strip_query(url: Optional[str]) -> str:
     return (url or "").split("?", 1)[0]
+
+
+class Staging:
+    """Where a multi-file download lands before it is moved into `local_dir`, all or nothing.
+
+    Files are staged in `local_dir/.qfieldcloud/staging/<name>`. `apply` moves them into
+    place, first moving each file it replaces to a backup folder, and undoes every move if
+    one fails, so the project folder ends either fully updated or as it was.
+    """
+
+    def __init__(self, local_dir: PathLike) -> None:
+        self.root = Path(os.path.abspath(local_dir))
+        self.base = self.root / STATE_DIR
+        self.dir = self.base / "staging"
+
+    def path_for(self, name: str) -> Path:
+        return safe_join(self.dir, name)
+
+    def reusable(self, staged: Path, remote: Dict[str, Any]) -> bool:
+        """Whether a file staged by an earlier, failed call still matches the remote file."""
+        if not staged.is_file():
+            return False
+        size, sha256, md5sum = remote.get("size"), remote.get("sha256"), remote.get("md5sum")
+        if size is not None and str(staged.stat().st_size) != str(size):
+            return False
+        if sha256:
+            return calc_sha256(staged) == str(sha256).lower()
+        return bool(md5sum) and calc_etag(staged) == md5sum
+
+    def apply(self, moves: Sequence[Any]) -> None:
+        """Move each (staged, target) pair into place; on failure restore and raise TransferError."""
+        backup = self.base / f"backup-{uuid.uuid4().hex}"
+        done: List[Any] = []  # (staged, target, saved or None, moved)
+        try:
+            for staged, target in moves:
+                saved = None
+                if os.path.lexists(target):
+                    saved = backup / Path(target).relative_to(self.root)
+                    saved.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(target, saved)
+                entry = [staged, target, saved, False]
+                done.append(entry)
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+                entry[3] = True
+        except OSError as exc:
+            failed_on = done[-1][1] if done else moves[0][1]
+            problems = self._undo(done)
+            if problems:
+                raise TransferError(
+                    f'Could not move "{failed_on}" into place ({exc.strerror or exc}), and could not restore '
+                    f'{", ".join(problems)}: the previous versions are in "{backup}"'
+                ) from None
+            shutil.rmtree(backup, ignore_errors=True)
+            raise TransferError(
+                f'Could not move "{failed_on}" into place ({exc.strerror or exc}); '
+                "the local folder was left as it was before the download"
+            ) from None
+        shutil.rmtree(backup, ignore_errors=True)
+
+    @staticmethod
+    def _undo(done: List[Any]) -> List[str]:
+        problems = []
+        for staged, target, saved, moved in reversed(done):
+            try:
+                if moved:
+                    os.replace(target, staged)  # kept staged, so the next call need not fetch it again
+                if saved is not None:
+                    os.replace(saved, target)
+            except OSError:
+                problems.append(f'"{target}"')
+        return problems
+
+    def finish(self, keep: bool) -> None:
+        """Drop the staging folder, or (`keep`) only its empty folders, for a later call to reuse."""
+        if not keep:
+            shutil.rmtree(self.dir, ignore_errors=True)
+        elif self.dir.is_dir():
+            for dirpath, _, _ in sorted(os.walk(self.dir), key=lambda entry: -len(entry[0])):
+                try:
+                    os.rmdir(dirpath)
+                except OSError:
+                    pass
+        try:
+            os.rmdir(self.base)
+        except OSError:
+            pass
+
+    def remove(self) -> None:
+        self.finish(keep=False)
 
 
 class ProgressTracker:
@@ -439,7 +712,9 @@ def run_batch(
 
     Sets each item's `status` and `error`. With `throw_on_error` the first failure stops
     the batch (running transfers stop between chunks, queued ones stay PENDING) and is
-    raised. A cancel stops everything and raises TransferCancelledError after cleanup.
+    raised. A 401 stops the batch too (without raising unless `throw_on_error`): the
+    remaining items stay PENDING. A cancel stops everything and raises
+    TransferCancelledError after cleanup.
     Errors other than QfcException/OSError are bugs: they stop the batch and propagate.
     """
     abort = threading.Event()
@@ -467,6 +742,8 @@ def run_batch(
         try:
             work(item, report, should_stop)
         except TransferCancelledError as exc:
+            if abort.is_set() and not user_cancelled():
+                return  # stopped because another file failed: not done, not cancelled
             item["status"] = FileTransferStatus.FAILED
             item["error"] = exc
             return
@@ -477,6 +754,8 @@ def run_batch(
                 with lock:
                     failures.append(exc)
                 abort.set()
+            elif isinstance(exc, AuthenticationError):
+                abort.set()  # every further request would be refused too
             return
         except BaseException as exc:
             with lock:

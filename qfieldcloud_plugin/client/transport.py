@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import threading
 import time
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 from urllib.parse import parse_qs, urlsplit, urlunsplit
@@ -42,7 +43,8 @@ logger = logging.getLogger(__name__)
 USER_AGENT = f"sdk|py|{requests.__version__} qfc-plugin/{__version__}"
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-RETRY_STATUSES = frozenset({502, 503, 504})
+# 429: the server asks us to come back later (Retry-After); it did not process the request.
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_BACKOFF_S = 0.5
 MAX_RETRY_AFTER_S = 60.0
@@ -101,6 +103,40 @@ def _origin(url: str) -> Tuple[str, str, Optional[int]]:
     return scheme, (parts.hostname or "").lower(), port
 
 
+class TransferStats:
+    """Counters of what the transport had to do, for reports and tests (thread-safe).
+
+    `requests`: HTTP requests sent; `retries`: requests sent again after a transient
+    failure; `resumes`: downloads continued with `Range`; `restarts`: downloads started
+    over; `bytes_resent`: upload bytes sent again; `bytes_refetched`: downloaded bytes
+    that were thrown away and fetched again; `checksum_retries`: files transferred again
+    after a checksum or size mismatch.
+    """
+
+    FIELDS = ("requests", "retries", "resumes", "restarts", "bytes_resent", "bytes_refetched", "checksum_retries")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: Dict[str, int] = {name: 0 for name in self.FIELDS}
+
+    def add(self, name: str, amount: int = 1) -> None:
+        with self._lock:
+            self._values[name] += amount
+
+    def snapshot(self) -> Dict[str, int]:
+        with self._lock:
+            return dict(self._values)
+
+    def reset(self) -> None:
+        with self._lock:
+            for name in self._values:
+                self._values[name] = 0
+
+    def __getitem__(self, name: str) -> int:
+        with self._lock:
+            return self._values[name]
+
+
 class _Session(requests.Session):
     """A session that drops `Authorization` on any redirect to another origin.
 
@@ -135,6 +171,7 @@ class Transport:
         self.read_timeout = resolve_timeout(read_timeout, "QFC_SDK_READ_TIMEOUT_S", DEFAULT_READ_TIMEOUT_S)
         self.max_retries = max(0, int(max_retries))
         self.backoff_factor = backoff_factor
+        self.stats = TransferStats()
         self.session = _Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self.resize_pool(pool_size)
@@ -195,6 +232,11 @@ class Transport:
         attempts = 1 + (self.max_retries if retry else 0)
         for attempt in range(attempts):
             last = attempt == attempts - 1
+            if attempt:
+                self.stats.add("retries")
+                if data is not None and hasattr(data, "__len__"):
+                    self.stats.add("bytes_resent", len(data))
+            self.stats.add("requests")
             logger.debug("%s %s (attempt %d)", method, url, attempt + 1)
             try:
                 response = self.session.request(
@@ -204,23 +246,48 @@ class Transport:
                 )
             except requests.exceptions.RequestException as exc:
                 if not last and _is_retryable(exc):
+                    logger.info("%s %s failed (%s); retrying", method, _safe_url(url), _reason(exc))
                     sleep(self._backoff(attempt))
                     continue
                 raise self.connection_error(exc, method, url) from None
             if not last and response.status_code in RETRY_STATUSES:
                 delay = _retry_after(response)
+                logger.info("%s %s answered %d; retrying", method, _safe_url(url), response.status_code)
                 response.close()
                 sleep(self._backoff(attempt) if delay is None else delay)
                 continue
             break
         if response.status_code >= 400:
-            raise error_from_response(response, method)
+            raise error_from_response(response, method, bool(self.token and not skip_token))
         return response
 
     def request_json(self, method: str, path: str, **kwargs: Any) -> Any:
-        """Like `request`, returning the decoded JSON body (None for an empty body)."""
-        response = self.request(method, path, **kwargs)
-        return decode_json(response, method)
+        """Like `request`, returning the decoded JSON body (None for an empty body).
+
+        An answer that is cut short or is not JSON (an HTML page from a proxy) is asked
+        again when the request may be retried, like a connection error would be.
+        """
+        return self.request_decoded(method, path, **kwargs)[1]
+
+    def request_decoded(self, method: str, path: str, **kwargs: Any) -> Tuple[requests.Response, Any]:
+        """`request` plus `decode_json`, retrying an undecodable answer when the request may be retried."""
+        method = method.upper()
+        retry = kwargs.get("retry")
+        if retry is None:
+            retry = method in IDEMPOTENT_METHODS
+        sleep = kwargs.get("sleep", time.sleep)
+        attempts = 1 + (self.max_retries if retry else 0)
+        for attempt in range(attempts):
+            response = self.request(method, path, **kwargs)
+            try:
+                return response, decode_json(response, method)
+            except (InvalidResponseError, ConnectionFailedError):
+                if attempt == attempts - 1:
+                    raise
+                logger.info("%s %s: the answer was not usable JSON; retrying", method, _safe_url(response.url))
+                self.stats.add("retries")
+                sleep(self._backoff(attempt))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def paginate(
         self,
@@ -242,8 +309,7 @@ class Transport:
         result: List[Any] = []
         while True:
             page_params = {**base_params, "limit": str(limit), "offset": str(offset)}
-            response = self.request("GET", path, params=page_params, json_body=json_body)
-            payload = decode_json(response, "GET")
+            response, payload = self.request_decoded("GET", path, params=page_params, json_body=json_body)
             if not isinstance(payload, list):
                 raise InvalidResponseError(
                     f"The server answered {response.status_code} with a {type(payload).__name__} "
@@ -289,8 +355,12 @@ class Transport:
 
 
 def _is_retryable(exc: requests.exceptions.RequestException) -> bool:
-    if isinstance(exc, (requests.exceptions.SSLError, requests.exceptions.ReadTimeout)):
+    """Transient: a dropped or stalled connection, or a body cut short. Not TLS, DNS or bad URLs."""
+    if isinstance(exc, requests.exceptions.SSLError):
         return False
+    if isinstance(exc, (requests.exceptions.ReadTimeout, requests.exceptions.ChunkedEncodingError,
+                        requests.exceptions.ContentDecodingError)):
+        return True
     text = str(exc)
     if any(marker in text for marker in _DNS_FAILURES):
         return False
@@ -356,7 +426,7 @@ def _read_body(response: requests.Response, limit: int = 1 << 20) -> bytes:
         return b""
 
 
-def error_from_response(response: requests.Response, method: str) -> QfcRequestException:
+def error_from_response(response: requests.Response, method: str, sent_token: bool = False) -> QfcRequestException:
     """Build the exception for an HTTP error answer, from its `{code, message}` if any."""
     status = response.status_code
     url = _safe_url(response.url)
@@ -393,6 +463,8 @@ def error_from_response(response: requests.Response, method: str) -> QfcRequestE
         message = f"The server answered {status} {response.reason or ''}".rstrip() + " with an empty body"
     if status == 401:
         cls = AuthenticationError
+        if sent_token and code != "too_many_failed_login_attempts":
+            message += ": the server refused the session token (expired, logged out or revoked); log in again"
     elif status == 403:
         cls = PermissionDeniedError
     elif status == 404 or (status == 400 and code == "object_not_found"):
