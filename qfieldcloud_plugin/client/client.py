@@ -307,7 +307,8 @@ class Client:
     def list_local_files(self, root_path: str, filter_glob: str = "*") -> List[Dict[str, Any]]:
         """Local files to upload: POSIX `name`, `absolute_filename`, `size`; QGIS files last.
 
-        Paths with a segment starting with '.' or ending with '~' are skipped.
+        Paths with a segment starting with '.' or ending with '~' are skipped, and so are
+        those matched by `root_path/.qfieldcloudignore` (gitignore syntax).
         """
         return list_local_files(root_path, filter_glob)
 

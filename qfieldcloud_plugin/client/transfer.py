@@ -33,6 +33,7 @@ from .errors import (
     TransferError,
     UnsafePathError,
 )
+from .ignore import IGNORE_FILE, is_ignored_by, load_ignore_rules
 from .models import ETAG_PART_SIZE, QGIS_PROJECT_SUFFIXES, FileTransferStatus, TransferProgress
 
 CHUNK_SIZE = 64 * 1024
@@ -159,20 +160,31 @@ def is_qgis_project(name: str) -> bool:
     return name.lower().endswith(QGIS_PROJECT_SUFFIXES)
 
 
-def list_local_files(root_path: PathLike, filter_glob: Optional[str] = "*") -> List[Dict[str, Any]]:
-    """Files under `root_path` matching the glob, POSIX names, QGIS project files last."""
+def list_local_files(
+    root_path: PathLike, filter_glob: Optional[str] = "*", ignore_file: Optional[str] = IGNORE_FILE,
+) -> List[Dict[str, Any]]:
+    """Files under `root_path` matching the glob, POSIX names, QGIS project files last.
+
+    Hidden and backup paths are skipped, and so is whatever `root_path/<ignore_file>`
+    (`.qfieldcloudignore`, gitignore syntax) ignores; `ignore_file=None` reads no file.
+    """
     pattern = validate_glob(filter_glob)
     root = Path(root_path)
     if not root.is_dir():
         raise QfcException(f'Local folder "{root}" does not exist or is not a folder')
+    rules = (load_ignore_rules(root, ignore_file) if ignore_file else None) or []
     files: List[Dict[str, Any]] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not (d.startswith(".") or d.endswith("~")))
         rel_dir = Path(dirpath).relative_to(root).as_posix()
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        dirnames[:] = sorted(d for d in dirnames if not (d.startswith(".") or d.endswith("~"))
+                             and not (rules and is_ignored_by(rules, prefix + d, is_dir=True)))
         for filename in sorted(filenames):
-            name = filename if rel_dir == "." else f"{rel_dir}/{filename}"
+            name = prefix + filename
             absolute = os.path.join(dirpath, filename)
             if is_ignored(name) or not os.path.isfile(absolute) or not match_glob(name, pattern):
+                continue
+            if rules and is_ignored_by(rules, name):
                 continue
             files.append({
                 "name": name,

@@ -1,0 +1,104 @@
+""".qfieldcloudignore: gitignore-style rules (pure functions) and their use by list_local_files / upload_files."""
+
+import pytest
+
+from qfieldcloud_plugin.client.ignore import is_ignored_by, parse_ignore_patterns, path_ignored
+from qfieldcloud_plugin.client.transfer import list_local_files
+from tests.test_cli import as_json, ok, run
+
+RULES = """
+# a comment, then a blank line
+
+*.tmp
+/build
+cache/
+docs/*.pdf
+**/secret/**
+data/**/raw.csv
+!keep.tmp
+\\#literal.txt
+\\!bang.txt
+trailing.txt   
+photo?.jpg
+[ab]x.bin
+"""
+
+
+@pytest.mark.parametrize("name, is_dir, ignored", [
+    ("a.tmp", False, True),
+    ("deep/dir/a.tmp", False, True),
+    ("keep.tmp", False, False),           # re-included by the later `!keep.tmp`
+    ("sub/keep.tmp", False, False),
+    ("build", True, True),
+    ("build", False, True),
+    ("sub/build", True, False),           # `/build` is anchored to the project folder
+    ("cache", True, True),
+    ("sub/cache", True, True),
+    ("cache", False, False),              # `cache/` matches folders only
+    ("docs/a.pdf", False, True),
+    ("docs/sub/a.pdf", False, False),     # `*` does not cross `/`
+    ("x/docs/a.pdf", False, False),       # a `/` in the middle anchors
+    ("a/secret/b.txt", False, True),
+    ("secret/b.txt", False, True),
+    ("data/raw.csv", False, True),
+    ("data/x/y/raw.csv", False, True),
+    ("data/x/raw.csv.bak", False, False),
+    ("#literal.txt", False, True),
+    ("!bang.txt", False, True),
+    ("trailing.txt", False, True),        # trailing spaces are dropped
+    ("photo1.jpg", False, True),
+    ("photo10.jpg", False, False),
+    ("ax.bin", False, True),
+    ("cx.bin", False, False),
+    ("data.csv", False, False),
+])
+def test_gitignore_rules(name, is_dir, ignored):
+    rules = parse_ignore_patterns(RULES.splitlines())
+    assert is_ignored_by(rules, name, is_dir) is ignored
+
+
+def test_a_file_inside_an_ignored_folder_stays_ignored():
+    rules = parse_ignore_patterns(["cache/", "!cache/keep.txt"])
+    assert path_ignored(rules, "cache/other.txt")
+    assert path_ignored(rules, "cache/keep.txt")  # as in git: the folder is excluded as a whole
+
+
+def test_no_rules_ignore_nothing():
+    assert not is_ignored_by(parse_ignore_patterns(["", "# only a comment", "   "]), "a.txt")
+
+
+def make_project(root):
+    (root / "DCIM").mkdir(parents=True)
+    (root / "cache").mkdir()
+    (root / "DCIM" / "a.jpg").write_bytes(b"jpg")
+    (root / "cache" / "tile.png").write_bytes(b"png")
+    (root / "data.gpkg").write_bytes(b"gpkg")
+    (root / "scratch.tmp").write_bytes(b"tmp")
+    (root / "keep.tmp").write_bytes(b"keep")
+    (root / "project.qgs").write_text("<qgis/>")
+    (root / ".qfieldcloudignore").write_text("*.tmp\n!keep.tmp\ncache/\n")
+    return root
+
+
+def test_list_local_files_honours_the_ignore_file(tmp_path):
+    root = make_project(tmp_path / "p")
+    names = sorted(f["name"] for f in list_local_files(root))
+    assert names == ["DCIM/a.jpg", "data.gpkg", "keep.tmp", "project.qgs"]
+    everything = [f["name"] for f in list_local_files(root, ignore_file=None)]
+    assert "cache/tile.png" in everything and "scratch.tmp" in everything
+    assert ".qfieldcloudignore" not in everything  # hidden files are never uploaded
+
+
+def test_upload_files_and_the_cli_honour_the_ignore_file(qfc_server, tmp_path, unique_name):
+    from qfieldcloud_plugin.client import Client
+
+    client = Client(qfc_server.url)
+    client.login("alice", qfc_server.users["alice"])
+    root = make_project(tmp_path / "p")
+    project = client.create_project(unique_name)
+    result = client.upload_files(project["id"], "project", str(root))
+    assert sorted(f["name"] for f in result) == ["DCIM/a.jpg", "data.gpkg", "keep.tmp", "project.qgs"]
+    other = client.create_project(unique_name + "-cli")
+    ok(run("upload-files", other["id"], str(root), url=qfc_server.url, token=client.token))
+    files = as_json(run("--json", "list-files", other["id"], url=qfc_server.url, token=client.token))
+    assert sorted(f["name"] for f in files) == ["DCIM/a.jpg", "data.gpkg", "keep.tmp", "project.qgs"]
