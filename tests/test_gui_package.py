@@ -49,7 +49,7 @@ def test_package_is_created_downloaded_and_opened_in_the_canvas(
     assert plugin_iface.mapCanvas().layers() and plugin_iface.mapCanvas().layers()[0].name() == "points"
     infos = plugin_iface.messageBar().get_messages(Qgis.Info)
     assert any("no finished package yet" in m for m in infos)
-    assert any("with 1 layers" in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+    assert any(": 1 layer(s)." in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
     assert [j["type"] for j in client.list_jobs(project["id"]) if j["type"] == "package"] == ["package"]
     QgsProject.instance().clear()
 

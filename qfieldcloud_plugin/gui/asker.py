@@ -2,7 +2,16 @@
 
 from typing import List, Optional
 
-from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QWidget
+from qgis.PyQt.QtGui import QFontDatabase
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class MessageBoxAsker:
@@ -34,7 +43,16 @@ class MessageBoxAsker:
         return chosen or None
 
     def show_text(self, title: str, text: str) -> None:
-        """Long read-only text, e.g. a job's output."""
-        box = QMessageBox(QMessageBox.Icon.Information, title, title, QMessageBox.StandardButton.Close, self.parent)
-        box.setDetailedText(text)
-        box.exec()
+        """Long read-only text in a monospace viewer, e.g. a job's output."""
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.resize(720, 420)
+        viewer = QPlainTextEdit(text)
+        viewer.setReadOnly(True)
+        viewer.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(viewer)
+        layout.addWidget(buttons)
+        dialog.exec()

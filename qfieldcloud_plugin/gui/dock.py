@@ -458,6 +458,7 @@ class CloudDock(QgsDockWidget):
         def loaded(files) -> None:
             if self.project is not None and self.project.get("id") == project_id:
                 self.files_model.set_rows(files)
+                self.files_view.resizeColumnToContents(0)
 
         self.session.call(self.tr("Comparing files"),
                           lambda client, task: transfers.local_file_states(client, task, project_id, folder),

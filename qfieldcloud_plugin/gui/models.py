@@ -73,7 +73,9 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
-        if role in (DisplayRole, ToolTipRole):
+        if role == ToolTipRole:
+            return self.tooltip(row, index.column()) or self.cell(row, index.column())
+        if role == DisplayRole:
             return self.cell(row, index.column())
         if role == UserRole:
             return row
@@ -83,6 +85,9 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def color(self, row: Dict[str, Any], column: int) -> Optional[str]:
+        return None
+
+    def tooltip(self, row: Dict[str, Any], column: int) -> Optional[str]:
         return None
 
     def set_rows(self, rows: List[Dict[str, Any]]) -> None:
@@ -133,6 +138,18 @@ class ProjectsModel(RowsModel):
 
     def color(self, row: Dict[str, Any], column: int) -> Optional[str]:
         return STATUS_COLORS.get(row.get("status", "")) if column == self.STATUS else None
+
+    def tooltip(self, row: Dict[str, Any], column: int) -> Optional[str]:
+        if column == self.STATUS:
+            return {
+                "ok": self.tr("Ready: the QGIS project was processed."),
+                "busy": self.tr("A job is pending or running on this project."),
+                "failed": self.tr("No processed QGIS project file yet (upload one), or too many collaborators "
+                                  "for the plan."),
+            }.get(row.get("status", ""))
+        if column == self.NAME:
+            return row.get("description") or None
+        return None
 
     def reload(self, include_public: Optional[bool] = None, search: Optional[str] = None) -> None:
         """Forget the loaded pages and fetch the first one again."""

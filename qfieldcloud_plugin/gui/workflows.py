@@ -262,8 +262,8 @@ class CloudActions(QObject):
             self.notify(self.tr("Opened {name}, but these layers are invalid: {layers}")
                         .format(name=project.get("name", path.name), layers=", ".join(invalid)), Qgis.MessageLevel.Warning)
         else:
-            self.notify(self.tr("Opened the package of {name} with {count} layers.")
-                        .format(name=project.get("name", path.name), count=len(layers)), Qgis.MessageLevel.Success)
+            self.notify(self.tr("Opened the package of {name}: %n layer(s).", "", len(layers))
+                        .format(name=project.get("name", path.name)), Qgis.MessageLevel.Success)
         self.packageOpened.emit(str(path))
         return True
 
