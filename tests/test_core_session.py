@@ -85,3 +85,23 @@ def test_logout_forgets_the_stored_token(qfc_server, clean_settings, auth_manage
     assert logged_out and not cloud.is_logged_in
     assert authcfg not in auth_manager.configIds()
     assert not CloudSession().restore()
+
+
+def test_qgis_proxy_settings_reach_the_client(qfc_server, clean_settings):  # noqa: F811
+    settings = QgsSettings()
+    settings.setValue("proxy/proxyEnabled", True)
+    settings.setValue("proxy/proxyType", "HttpProxy")
+    settings.setValue("proxy/proxyHost", "127.0.0.1")
+    settings.setValue("proxy/proxyPort", "9")  # nothing listens there
+    try:
+        cloud = CloudSession()
+        failures = _record(cloud.loginFailed)
+        cloud.login(qfc_server.root_url, "alice", "alice-secret-1", remember=False)
+        wait_until(lambda: failures, message="login through the proxy")
+        assert failures[0][0].startswith("Cannot reach the server")
+        # Excluding the server from the proxy, as in QGIS's options, lets the login through.
+        settings.setValue("proxy/proxyExcludedUrls", [qfc_server.root_url])
+        cloud.login(qfc_server.root_url, "alice", "alice-secret-1", remember=False)
+        wait_until(lambda: cloud.is_logged_in, message="login without proxy")
+    finally:
+        settings.remove("proxy")

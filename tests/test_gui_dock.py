@@ -158,3 +158,23 @@ def test_selecting_a_project_shows_jobs_files_and_collaborators(
                message="package finished")
     dock.close()
     wait_for_tasks()
+
+
+def test_search_also_works_on_a_2024_09_server(clean_settings):  # noqa: F811
+    from tests.support.local_server import LocalServer
+
+    with LocalServer(users={"erin": "erin-secret-1"}, orgs={}, extra_args=["--compat", "2024-09"]) as old:
+        client = Client(url=old.url)
+        client.login("erin", "erin-secret-1")
+        for name in ("roads", "rivers", "rooftops", "lakes"):
+            client.create_project(name)
+        cloud = _login(old, "erin", "erin-secret-1")
+        model = ProjectsModel(cloud, page_size=2)
+        model.reload(search="ro")  # the old server ignores `search`: the model filters
+        while not model.exhausted:
+            wait_until(lambda: not model.loading, message="page")
+            model.fetchMore(QModelIndex())
+        wait_until(lambda: not model.loading, message="last page")
+        assert sorted(r["name"] for r in model.rows) == ["roads", "rooftops"]
+        cloud.shutdown()
+        wait_for_tasks()

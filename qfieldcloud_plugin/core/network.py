@@ -51,6 +51,9 @@ def _string_list(value) -> List[str]:
     return [str(v) for v in value or [] if v]
 
 
+_written_bundles: Dict[str, tuple] = {}
+
+
 def _extra_certificates() -> List:
     """CAs the user added to QGIS, plus the certificates of their SSL server exceptions."""
     manager = QgsApplication.authManager()
@@ -73,12 +76,18 @@ def ca_bundle_path(directory: Path = None) -> Union[bool, str]:
     import requests.certs  # QGIS ships requests; imported late to keep this module light
 
     directory = directory or Path(QgsApplication.qgisSettingsDirPath()) / "qfieldcloud"
-    directory.mkdir(parents=True, exist_ok=True)
     bundle = directory / "ca-bundle.pem"
+    key = (str(bundle), tuple(bytes(c.digest()).hex() for c in extra))
+    if _written_bundles.get(key[0]) == key[1] and bundle.is_file():
+        return str(bundle)
+    directory.mkdir(parents=True, exist_ok=True)
     pem = Path(requests.certs.where()).read_bytes().rstrip(b"\n") + b"\n"
     for certificate in extra:
         pem += bytes(certificate.toPem())
-    bundle.write_bytes(pem)
+    tmp = bundle.with_suffix(".tmp")
+    tmp.write_bytes(pem)
+    tmp.replace(bundle)
+    _written_bundles[key[0]] = key[1]
     return str(bundle)
 
 

@@ -98,10 +98,8 @@ class CloudSession(QObject):
         concurrency = self.settings.transfer_concurrency
 
         def make() -> Client:
-            client = Client(url=url, verify_ssl=True, token=token, concurrency=concurrency)
-            client.session.verify = options.verify
-            client.session.proxies.update(options.proxies)
-            return client
+            return Client(url=url, verify_ssl=options.verify, token=token, concurrency=concurrency,
+                          proxies=options.proxies)
 
         return make
 

@@ -118,6 +118,7 @@ class ProjectsModel(RowsModel):
         self.exhausted = True
         self.error = ""
         self._generation = 0
+        self._offset = 0
 
     def columns(self) -> List[str]:
         return [self.tr("Name"), self.tr("Owner"), self.tr("Role"), self.tr("Status"), self.tr("Updated"),
@@ -158,6 +159,7 @@ class ProjectsModel(RowsModel):
         if search is not None:
             self.search = search.strip()
         self._generation += 1
+        self._offset = 0
         self.set_rows([])
         self.exhausted = False
         self.error = ""
@@ -177,7 +179,7 @@ class ProjectsModel(RowsModel):
         if parent.isValid() or self.exhausted or self.loading or not self.session.is_logged_in:
             return
         generation = self._generation
-        pagination = Pagination(limit=self.page_size, offset=len(self.rows))
+        pagination = Pagination(limit=self.page_size, offset=self._offset)
         include_public, search = self.include_public, self.search
         self._set_loading(True)
 
@@ -196,6 +198,11 @@ class ProjectsModel(RowsModel):
             return
         self._set_loading(False)
         self.exhausted = len(page) < self.page_size
+        self._offset += len(page)
+        if self.search:
+            # Servers older than 2025 ignore `search`: filter here too, same rule (icontains).
+            needle = self.search.lower()
+            page = [p for p in page if needle in p.get("name", "").lower() or needle in p.get("owner", "").lower()]
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
@@ -226,6 +233,7 @@ class ProjectsModel(RowsModel):
     def remove_project(self, project_id: str) -> None:
         for i, row in enumerate(self.rows):
             if row.get("id") == project_id:
+                self._offset = max(0, self._offset - 1)
                 self.beginRemoveRows(QModelIndex(), i, i)
                 del self.rows[i]
                 self.endRemoveRows()
