@@ -103,3 +103,35 @@ def test_remembered_login_is_restored_at_start(plugin_iface, qfc_server, clean_s
         restarted.unload()
         flush_deletes()
     assert plugin_iface.messageBar().get_messages(Qgis.Critical) == []
+
+
+def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, clean_settings, tmp_path,  # noqa: F811
+                                                     unique_name):
+    from qgis.core import QgsApplication, QgsProject
+
+    from tests.support.qgis_plugin_env import ScriptedAsker, make_project_folder
+
+    path = make_project_folder(tmp_path / "proj", unique_name)
+    data = tmp_path / "proj" / "data"
+    data.mkdir()
+    for i in range(300):
+        (data / "f{:03d}.bin".format(i)).write_bytes(bytes([i % 256]) * 32768)
+    QgsProject.instance().read(str(path))
+    plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+    plugin.initGui()
+    plugin.cloud_actions.asker = ScriptedAsker(confirm=True, choice=0)
+    plugin.session.login(qfc_server.root_url, "alice", "alice-secret-1", remember=False)
+    wait_until(lambda: plugin.session.is_logged_in, message="login")
+    plugin.upload_action.trigger()
+    wait_until(lambda: any(t.description().startswith("Uploading") and t.progress() > 1
+                           for t in QgsApplication.taskManager().tasks()), timeout=30, message="upload running")
+    plugin.unload()
+    flush_deletes()
+    wait_for_tasks(timeout=30)  # the detached task stops between chunks; nothing touches the removed UI
+    assert QgsApplication.taskManager().countActiveTasks() == 0
+    again = qfieldcloud_plugin.classFactory(plugin_iface)
+    again.initGui()
+    assert again.dock.stack.currentIndex() == again.dock.MESSAGE_PAGE
+    again.unload()
+    flush_deletes()
+    QgsProject.instance().clear()
