@@ -20,14 +20,17 @@ class ChildRun:
     stdout: str
     stderr: str
     report: Dict[str, Any] = field(default_factory=dict)  # the child's JSON line, if any
+    timed_out: bool = False       # killed after `timeout` seconds; `seconds` is then a lower bound
 
     @property
     def seconds(self) -> float:
         """The child's own timing of the operation when it reports one, else the wall time."""
+        if self.timed_out:
+            return self.wall_s
         return float(self.report.get("seconds", self.wall_s))
 
     def check(self) -> "ChildRun":
-        if self.returncode != 0:
+        if self.returncode != 0 and not self.timed_out:
             raise RuntimeError(
                 f"{' '.join(map(str, self.argv))} exited {self.returncode}:\n{self.stderr[-3000:]}"
             )
@@ -41,7 +44,13 @@ def run_child(argv: Sequence[str], env: Optional[Mapping[str, str]] = None, cwd:
         start = time.perf_counter()
         process = subprocess.Popen(list(map(str, argv)), stdout=out, stderr=err, env=dict(env or os.environ),
                                    cwd=cwd)
-        killer = threading.Timer(timeout, process.kill)
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
+            process.kill()
+
+        killer = threading.Timer(timeout, kill)
         killer.start()
         sampler = _HwmSampler(process.pid)
         try:
@@ -67,7 +76,8 @@ def run_child(argv: Sequence[str], env: Optional[Mapping[str, str]] = None, cwd:
     # (posix_spawn/vfork share the parent's mm), so every child would "peak" at the harness's RSS.
     # Python children report their own VmHWM; others are sampled from /proc/<pid>/status.
     peak_kb = report.get("vmhwm_kb") or sampler.peak_kb
-    return ChildRun(argv, process.returncode, wall, peak_kb / 1024.0, stdout, stderr, report)
+    return ChildRun(argv, process.returncode, wall, peak_kb / 1024.0, stdout, stderr, report,
+                    timed_out=killed.is_set())
 
 
 def vmhwm_kb(pid: str = "self") -> int:

@@ -43,6 +43,12 @@ def _fmt(value: Any, digits: int = 3) -> str:
     return str(value)
 
 
+def _seconds(entry: Dict[str, Any], side: str) -> str:
+    if entry.get(f"{side}_timed_out"):
+        return f">{_fmt(entry.get('budget_s'))} (stopped)"
+    return _fmt(entry.get(f"{side}_s"))
+
+
 def _ratio_cell(name: str, entry: Dict[str, Any]) -> str:
     if "ours_throughput_vs_curl" in entry:
         return f"{_fmt(entry['ours_throughput_vs_curl'], 2)}x curl"
@@ -69,7 +75,7 @@ def markdown_table(results: Dict[str, Dict[str, Any]]) -> str:
     for name, entry in results.items():
         target, status = verdict(name, entry)
         lines.append(
-            f"| {name} | {_fmt(entry.get('ours_s'))} | {_fmt(entry.get('sdk_s'))} | {_fmt(entry.get('limit_s'))} "
+            f"| {name} | {_seconds(entry, 'ours')} | {_seconds(entry, 'sdk')} | {_fmt(entry.get('limit_s'))} "
             f"| {_ratio_cell(name, entry)} | {_fmt(entry.get('ours_peak_rss_mb'))} / "
             f"{_fmt(entry.get('sdk_peak_rss_mb'))} | {_requests_cell(entry)} | {target} | {status} |"
         )

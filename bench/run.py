@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -39,8 +40,10 @@ MB = 1e6
 
 
 class Bench:
-    def __init__(self, scale: Scale, sdk_python: Path, work: Path, runs: int, ours_ref: str = "") -> None:
+    def __init__(self, scale: Scale, sdk_python: Path, work: Path, runs: int, ours_ref: str = "",
+                 list_budget: float = 60.0) -> None:
         self.scale, self.sdk_python, self.work, self.runs = scale, sdk_python, work, runs
+        self.list_budget = list_budget
         self.ours_ref = ours_ref
         self.ours_python = Path(sys.executable)
         self.server: Optional[LocalServer] = None
@@ -84,11 +87,14 @@ class Bench:
             self.server.stop()
 
     # --- helpers -----------------------------------------------------------------------------
-    def side(self, side: str, op: str, **args: Any) -> ChildRun:
+    def side(self, side: str, op: str, timeout: float = 1800.0, **args: Any) -> ChildRun:
         python = self.ours_python if side == "ours" else self.sdk_python
         env = self.env_ours if side == "ours" else self.env_sdk
-        run = run_child([python, RUNNER, side, op, json.dumps({k: str(v) for k, v in args.items()})], env=env)
+        run = run_child([python, RUNNER, side, op, json.dumps({k: str(v) for k, v in args.items()})], env=env,
+                        timeout=timeout)
         run.check()
+        if run.timed_out:
+            return run
         if run.report.get("failed"):
             raise RuntimeError(f"{side} {op}: {run.report['failed']} files failed\n{run.stderr[-2000:]}")
         return run
@@ -134,8 +140,9 @@ class Bench:
         if "ours" in secs and "sdk" in secs:
             entry["sdk_over_ours"] = median(ratios(secs["sdk"], secs["ours"]))
         for side in ("ours", "sdk"):
-            if side in runs and runs[side] and "requests" in runs[side][0].report:
-                entry[f"{side}_requests"] = median([r.report["requests"] for r in runs[side]])
+            reported = [r.report["requests"] for r in runs.get(side, []) if "requests" in r.report]
+            if reported:
+                entry[f"{side}_requests"] = median(reported)
         entry["runs"] = {name: [round(s, 4) for s in values] for name, values in secs.items()}
         return entry
 
@@ -320,20 +327,28 @@ class Bench:
         return entry
 
     def _listing(self, op: str, args: Dict[str, str], expected: int, path: str) -> Dict[str, Any]:
-        def client_step(side):
-            def step(i):
-                run = self.side(side, op, **args)
-                if run.report["result_count"] != expected:
+        """Listings get a time budget per run: a run over it is killed, counted as a lower bound, and
+        that side is not repeated (a server that is O(items) per page makes them O(items²))."""
+        runs: Dict[str, List[ChildRun]] = {"ours": [], "sdk": [], "curl": [], "page": []}
+        for i in range(self.runs):
+            for side in (("ours", "sdk") if i % 2 == 0 else ("sdk", "ours")):
+                if runs[side] and runs[side][-1].timed_out:
+                    continue
+                run = self.side(side, op, timeout=self.list_budget, **args)
+                if not run.timed_out and run.report["result_count"] != expected:
                     raise RuntimeError(f"{side} {op}: {run.report['result_count']} items, expected {expected}")
-                return run
-            return step
-
-        def curl_step(i):  # one unpaginated request for the whole list
-            return self.curl("-o", "/dev/null", self.url(path))
-
-        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step})
+                runs[side].append(run)
+            # one unpaginated request for the whole list, and one 20-item page (the SDK's page size)
+            runs["curl"].append(self.curl("-o", "/dev/null", self.url(path)))
+            runs["page"].append(self.curl("-o", "/dev/null", self.url(path + "?limit=20&offset=0")))
         entry = self.summarize(runs)
         entry["items"] = expected
+        entry["page20_s"] = median([r.seconds for r in runs["page"]])
+        entry["budget_s"] = self.list_budget
+        for side in ("ours", "sdk"):
+            if any(r.timed_out for r in runs[side]):
+                entry[f"{side}_timed_out"] = True
+                entry.pop(f"{side}_requests", None)
         return entry
 
     def list_files(self) -> Dict[str, Any]:
@@ -416,6 +431,8 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--work", type=Path, default=BENCH_DIR / "work")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
     parser.add_argument("--keep", action="store_true", help="keep bench/work (server data) afterwards")
+    parser.add_argument("--list-budget", type=float, default=60.0,
+                        help="seconds one listing run may take before it is stopped (default 60)")
     parser.add_argument("--ours-ref", default="", help="benchmark the plugin as committed at this git ref "
                         "(default: the working tree)")
     args = parser.parse_args(argv)
@@ -429,8 +446,11 @@ def main(argv: List[str]) -> int:
     if shutil.which("curl") is None:
         parser.error("curl is required")
 
+    # make may start us with SIGINT ignored (background jobs); SIGTERM must still stop the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
-    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref)
+    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref,
+                  args.list_budget)
     results: Dict[str, Dict[str, Any]] = {}
     try:
         bench.start()
