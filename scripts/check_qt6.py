@@ -77,13 +77,17 @@ Finding = Tuple[str, int, str]
 
 # --- the enum table ----------------------------------------------------------------------------
 # One line per class: `Class:Base1,Base2|Enum=Member,Member;Enum2=...`, with only the enums the
-# class itself defines; members of base classes' enums are found by walking the bases.
+# class itself defines; members of base classes' enums are found by walking the bases. A value
+# written `Attr>Name` is `Class.Attr` unscoped but `Enum.Name` scoped. An enum
+# written `Owner.Enum` lives in another class (QGIS moved many to `Qgis`). Merged from the QGIS
+# versions of the test matrix, so a value may list one scoped form per version.
 
 
 class EnumTable:
     def __init__(self, lines: Iterable[str]) -> None:
         self.bases: Dict[str, List[str]] = {}
-        self.own: Dict[str, Dict[str, List[str]]] = {}  # class -> member -> [enum names]
+        # class -> unscoped name -> [(enum, scoped value name)]
+        self.own: Dict[str, Dict[str, List[Tuple[str, str]]]] = {}
         self.enum_names: Dict[str, Set[str]] = {}
         for line in lines:
             line = line.strip()
@@ -92,13 +96,14 @@ class EnumTable:
             head, _, enums = line.partition("|")
             name, _, bases = head.partition(":")
             self.bases[name] = [b for b in bases.split(",") if b]
-            members: Dict[str, List[str]] = {}
+            members: Dict[str, List[Tuple[str, str]]] = {}
             names: Set[str] = set()
             for part in filter(None, enums.split(";")):
                 enum_name, _, values = part.partition("=")
                 names.add(enum_name)
                 for value in values.split(","):
-                    members.setdefault(value, []).append(enum_name)
+                    unscoped, _, scoped = value.partition(">")
+                    members.setdefault(unscoped, []).append((enum_name, scoped or unscoped))
             self.own[name] = members
             self.enum_names[name] = names
 
@@ -123,12 +128,15 @@ class EnumTable:
     def is_enum_name(self, name: str, attr: str) -> bool:
         return any(attr in self.enum_names.get(c, ()) for c in self._mro(name))
 
-    def enums_of(self, name: str, member: str) -> List[str]:
-        """The enums of `name` (or its bases) that have `member`, nearest class first."""
+    def enums_of(self, name: str, member: str) -> List[Tuple[str, str]]:
+        """(enum, value name) of the scoped forms of `name.member`, from the class and its bases
+        (QGIS versions differ in which class of the hierarchy holds a value), nearest first."""
+        found: List[Tuple[str, str]] = []
         for current in self._mro(name):
-            if member in self.own.get(current, {}):
-                return self.own[current][member]
-        return []
+            for pair in self.own.get(current, {}).get(member, []):
+                if pair not in found:
+                    found.append(pair)
+        return found
 
 
 # --- the checker -------------------------------------------------------------------------------
@@ -284,7 +292,10 @@ class Checker(ast.NodeVisitor):
         enums = self.enums.enums_of(cls, node.attr)
         if not enums:
             return
-        scoped = " or ".join("{}.{}.{}".format(owner, enum, node.attr) for enum in enums)
+        # An enum name with a dot lives in another class (e.g. `Qgis.VectorSimplificationAlgorithm`).
+        forms = ["{}.{}".format(enum, value) if "." in enum else "{}.{}.{}".format(owner, enum, value)
+                 for enum, value in enums]
+        scoped = " or ".join(sorted(set(forms), key=forms.index))
         self.report(node, "enum: unscoped enum value {}.{}; use {}".format(owner, node.attr, scoped))
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
@@ -366,10 +377,27 @@ def _default_enums() -> EnumTable:
 # --- regenerating the enum table (needs QGIS's Python bindings) --------------------------------
 
 
-def generate_enum_table() -> str:
-    """The table from the running PyQt/QGIS: every class of QtCore, QtGui, QtWidgets, QtNetwork,
-    plus qgis.core/qgis.gui classes that define enums. Only values whose scoped form
-    `Class.Enum.Value` resolves here are listed, so every suggestion works on this QGIS."""
+def _parse_table(text: str) -> Tuple[List[str], Dict[str, Tuple[List[str], Dict[str, Set[str]]]]]:
+    """Header comment lines and {class: (bases, {enum: members})} of a table file."""
+    header: List[str] = []
+    entries: Dict[str, Tuple[List[str], Dict[str, Set[str]]]] = {}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            header.append(line)
+        elif line.strip():
+            head, _, enums = line.partition("|")
+            name, _, bases = head.partition(":")
+            entries[name] = ([b for b in bases.split(",") if b], {
+                enum: set(values.split(",")) for enum, _, values in
+                (part.partition("=") for part in enums.split(";") if part)})
+    return header, entries
+
+
+def generate_enum_entries() -> Dict[str, Tuple[List[str], Dict[str, Set[str]]]]:
+    """Enums of the running PyQt/QGIS: every class of QtCore, QtGui, QtWidgets, QtNetwork, plus
+    the qgis.core/qgis.gui classes that have enum values. Only values whose scoped form resolves
+    here are listed. An enum that lives in another class (QGIS moves many to `Qgis`) is written
+    with its owner, e.g. `Qgis.VectorSimplificationAlgorithm`."""
     import enum
     import inspect
 
@@ -377,34 +405,77 @@ def generate_enum_table() -> str:
     import qgis.gui
     from qgis.PyQt import QtCore, QtGui, QtNetwork, QtWidgets
 
+    modules = (QtCore, QtGui, QtWidgets, QtNetwork, qgis.core, qgis.gui)
+
     def is_enum_type(t: object) -> bool:
         return type(t).__name__ == "enumtype" or (isinstance(t, type) and issubclass(t, enum.Enum))
 
+    def same(a: object, b: object) -> bool:  # sip enum values are new objects at each access
+        return a is b or (a is not None and type(a) is type(b) and a == b)
+
+    def absolute(kind: type) -> Optional[str]:
+        owner, _, rest = kind.__qualname__.partition(".")
+        for module in modules:
+            target: object = getattr(module, owner, None)
+            for part in rest.split(".") if rest else []:
+                target = getattr(target, part, None)
+            if target is kind:
+                return kind.__qualname__
+        return None
+
     classes: Dict[str, type] = {}
-    for module in (QtCore, QtGui, QtWidgets, QtNetwork, qgis.core, qgis.gui):
+    for module in modules:
         for name, cls in vars(module).items():
-            if inspect.isclass(cls) and name not in classes and not is_enum_type(cls):
-                classes[name] = cls
-    lines = []
+            if inspect.isclass(cls) and cls.__name__ == name and name not in classes and not is_enum_type(cls):
+                classes[name] = cls  # (aliases such as qgis.core.AnnotationItemFlags are skipped)
+    entries: Dict[str, Tuple[List[str], Dict[str, Set[str]]]] = {}
     for name, cls in sorted(classes.items()):
-        own: Dict[str, List[str]] = {}
+        own: Dict[str, Set[str]] = {}
         for attr, value in vars(cls).items():
             kind = type(value)
             if attr.startswith("_") or not is_enum_type(kind) or kind.__name__ == attr:
                 continue
-            if getattr(cls, kind.__name__, None) is not kind or not hasattr(kind, attr):
+            # A Python enum's value may have another name than the class attribute (QGIS 3.22:
+            # QgsGeometry.SideLeft is Qgis.BufferSide.Left): written `SideLeft>Left`.
+            real = getattr(value, "name", attr) if isinstance(value, enum.Enum) else attr
+            if same(getattr(kind, attr, None), value):
+                real = attr
+            elif not same(getattr(kind, real, None), value):
                 continue
-            own.setdefault(kind.__name__, []).append(attr)
+            enum_name: Optional[str] = kind.__name__
+            if getattr(cls, kind.__name__, None) is not kind:
+                enum_name = absolute(kind)
+            if enum_name:
+                own.setdefault(enum_name, set()).add(attr if real == attr else "{}>{}".format(attr, real))
         bases = [b.__name__ for b in cls.__bases__ if b.__name__ in classes]
-        if not own and (name.startswith("Qgs") or not bases):
-            continue
+        if own or (bases and not name.startswith("Qgs")):
+            entries[name] = (bases, own)
+    return entries
+
+
+def update_enum_table(path: Path = ENUM_TABLE) -> str:
+    """Merge the running QGIS's enums into the table (run it on each QGIS of the matrix)."""
+    import qgis.core
+    from qgis.PyQt import QtCore
+
+    header, entries = _parse_table(path.read_text(encoding="utf-8")) if path.exists() else ([], {})
+    for name, (bases, enums) in generate_enum_entries().items():
+        old_bases, old_enums = entries.setdefault(name, ([], {}))
+        old_bases.extend(b for b in bases if b not in old_bases)
+        for enum_name, members in enums.items():
+            old_enums.setdefault(enum_name, set()).update(members)
+    source = "# From QGIS {} / Qt {}".format(qgis.core.Qgis.QGIS_VERSION, QtCore.QT_VERSION_STR)
+    header = [line for line in header if line.startswith("# From ") and line != source] + [source]
+    lines = ["# Enums of Qt and QGIS classes for scripts/check_qt6.py: `Class:Bases|Enum=Value,...;...`",
+             "# (`Attr>Name`: unscoped `Class.Attr` is scoped `Enum.Name`; `Owner.Enum`: enum of another class),",
+             "# merged from several QGIS versions by `python3 scripts/check_qt6.py --update-enums` run on each."]
+    lines += header
+    for name, (bases, enums) in sorted(entries.items()):
         lines.append("{}:{}|{}".format(name, ",".join(bases), ";".join(
-            "{}={}".format(e, ",".join(sorted(members))) for e, members in sorted(own.items()))))
-    qgis_version = qgis.core.Qgis.QGIS_VERSION if hasattr(qgis.core.Qgis, "QGIS_VERSION") else "?"
-    header = ("# Enums of Qt and QGIS classes for scripts/check_qt6.py: `Class:Bases|Enum=Value,...;...`\n"
-              "# Generated by `python3 scripts/check_qt6.py --update-enums` with QGIS {} / Qt {}.\n"
-              .format(qgis_version, QtCore.QT_VERSION_STR))
-    return header + "\n".join(lines) + "\n"
+            "{}={}".format(e, ",".join(sorted(members))) for e, members in sorted(enums.items()))))
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -414,8 +485,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="regenerate {} from the installed QGIS".format(ENUM_TABLE.name))
     args = parser.parse_args(argv)
     if args.update_enums:
-        ENUM_TABLE.write_text(generate_enum_table(), encoding="utf-8")
-        print("wrote {}".format(ENUM_TABLE))
+        update_enum_table()
+        print("updated {}".format(ENUM_TABLE))
         return 0
     findings = check_paths(args.paths or DEFAULT_PATHS)
     for path, line, message in findings:

@@ -64,6 +64,10 @@ FIRES = {
     "Qgis.Critical": ("bar.pushMessage('t', 'm', Qgis.Critical)\n", "use Qgis.MessageLevel.Critical"),
     "inherited enum": ("if dlg.exec() == QMessageBox.Accepted:\n    pass\n", "use QMessageBox.DialogCode.Accepted"),
     "module-qualified": ("role = QtCore.Qt.UserRole\n", "use QtCore.Qt.ItemDataRole.UserRole"),
+    "enum moved to Qgis": ("s = QgsMapToPixelSimplifier(QgsMapToPixelSimplifier.SimplifyGeometry, 1, "
+                           "QgsMapToPixelSimplifier.Distance)\n",
+                           "use Qgis.VectorSimplificationAlgorithm.Distance or "
+                           "QgsMapToPixelSimplifier.SimplifyAlgorithm.Distance"),
     "QEvent type": ("if event.type() == QEvent.Show:\n    pass\n", "use QEvent.Type.Show"),
     # removed in Qt 6
     "QDesktopWidget": ("from qgis.PyQt.QtWidgets import QDesktopWidget\n", "removed: QDesktopWidget is not in Qt 6"),
@@ -156,23 +160,38 @@ def test_command_line_default_is_the_plugin_package():
 
 def test_enum_table_suggestions_resolve_on_this_qgis():
     """Every scoped replacement the check suggests exists on the running QGIS (3.22 and 3.40 in
-    `make test`), for each class and unscoped value this QGIS still has."""
+    `make test`), for each class and unscoped enum value this QGIS has."""
     import qgis.core
     import qgis.gui
     from qgis.PyQt import QtCore, QtGui, QtNetwork, QtWidgets
 
     modules = (QtCore, QtGui, QtWidgets, QtNetwork, qgis.core, qgis.gui)
+
+    def find(name):
+        return next((getattr(m, name) for m in modules if hasattr(m, name)), None)
+
+    def enum_type(cls, enum):
+        if "." not in enum:
+            return getattr(cls, enum, None)
+        owner, *parts = enum.split(".")  # an enum that lives in another class, e.g. Qgis.X
+        target = find(owner)
+        for part in parts:
+            target = getattr(target, part, None)
+        return target
+
     table = check_qt6.EnumTable.load()
     checked, missing = 0, []
     for name, members in table.own.items():
-        cls = next((getattr(m, name) for m in modules if hasattr(m, name)), None)
+        cls = find(name)
         if cls is None:
             continue
-        for member, enums in members.items():
-            if not hasattr(cls, member):
-                continue  # gone from this QGIS: code using it fails on it anyway
+        for member in members:
+            enums = table.enums_of(name, member)
+            value = getattr(cls, member, None)
+            if value is None or type(value) in (int, bool, str, float):
+                continue  # gone from this QGIS, or not an enum value here (a plain int constant)
             checked += 1
-            if not any(getattr(getattr(cls, enum, None), member, None) is not None for enum in enums):
-                missing.append("{}.{}.{}".format(name, enums[0], member))
+            if not any(getattr(enum_type(cls, enum), value, None) is not None for enum, value in enums):
+                missing.append("{}.{}: {}".format(name, member, enums))
     assert checked > 5000
     assert missing == [], "suggestions that do not exist here: " + ", ".join(missing[:50])
