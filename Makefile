@@ -89,6 +89,11 @@ test-340: qgis340-root translations
 check-qt6:
 	@python3 scripts/check_qt6.py
 
+# The long sync under injected faults (300 files, one over 100 MB); `make test` runs the short one.
+# Figures: .data/fault-reports/long.json
+test-faults: deps translations
+	$(PYTHON) -m pytest -c tests/pytest.ini --rootdir . -s -m faults_long tests/test_faults.py $(PYTEST_ARGS)
+
 server: deps
 	@mkdir -p $(SERVER_DATA)
 	$(PYTHON) -m tests.server --host 127.0.0.1 --port $(SERVER_PORT) --data $(SERVER_DATA)

@@ -162,7 +162,7 @@ def test_other_users_project_is_forbidden(cli, qfc_server, project_id):
 def test_thumbnail(cli, project_id, tmp_path):
     png = tmp_path / "t.png"
     png.write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-                                  "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"))
+                                  "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"))  # pragma: allowlist secret (a PNG image in hex)
     ok(cli("upload-project-thumbnail", project_id, str(png)))
     fails(cli("upload-project-thumbnail", project_id, str(tmp_path / "missing.png")), "does not exist")
 

@@ -30,7 +30,7 @@ from qfieldcloud_plugin.client import (
 QGS = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.34.0\"><projectlayers/></qgis>\n"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"
+    "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"  # pragma: allowlist secret (a PNG image in hex)
 )
 
 

@@ -26,7 +26,7 @@ from qfieldcloud_plugin.client import (
 )
 from tests.support.fake_http import FakeServer, Reply, closed_port, json_reply
 
-SECRET = "S3cr3tT0k3n" * 9
+SECRET = "S3cr3tT0k3n" * 9  # pragma: allowlist secret (a fake token the test checks is never leaked)
 PID = "6f1f5d2e-9a4b-4c3d-8e7f-0123456789ab"
 
 

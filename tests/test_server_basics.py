@@ -118,7 +118,7 @@ def test_lockout_and_token_expiry_and_restart(tmp_path):
     server = LocalServer(users={"erin": "erin-pw"}, orgs={}, data_dir=tmp_path, extra_args=["--token-hours", "0.0005"])
     with server:
         url = server.url + "auth/login/"
-        codes = [error_code(requests.post(url, json={"username": "erin", "password": "bad"}, timeout=10))
+        codes = [error_code(requests.post(url, json={"username": "erin", "password": "bad"}, timeout=10))  # pragma: allowlist secret (a wrong password on purpose)
                  for _ in range(5)]
         assert codes == ["authentication_failed"] * 4 + ["too_many_failed_login_attempts"]
         locked = requests.post(url, json={"username": "erin", "password": "erin-pw"}, timeout=10)

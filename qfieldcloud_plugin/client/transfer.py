@@ -50,13 +50,18 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
+def _md5(data: bytes = b"") -> "hashlib._Hash":
+    """MD5 only to compute the S3-style ETag the server lists, not for security."""
+    return hashlib.md5(data, usedforsecurity=False)
+
+
 class EtagHasher:
     """Incremental S3-style ETag: plain MD5 up to one part, else md5(part digests)-N."""
 
     def __init__(self, part_size: int = ETAG_PART_SIZE) -> None:
         self.part_size = part_size
-        self._whole = hashlib.md5()
-        self._part = hashlib.md5()
+        self._whole = _md5()
+        self._part = _md5()
         self._part_len = 0
         self._digests: List[bytes] = []
         self.size = 0
@@ -72,7 +77,7 @@ class EtagHasher:
             view = view[take:]
             if self._part_len == self.part_size:
                 self._digests.append(self._part.digest())
-                self._part = hashlib.md5()
+                self._part = _md5()
                 self._part_len = 0
 
     def hexdigest(self) -> str:
@@ -81,7 +86,7 @@ class EtagHasher:
         digests = list(self._digests)
         if self._part_len:
             digests.append(self._part.digest())
-        return f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
+        return f"{_md5(b''.join(digests)).hexdigest()}-{len(digests)}"
 
 
 def calc_etag(filename: PathLike, part_size: int = ETAG_PART_SIZE) -> str:
@@ -724,12 +729,14 @@ def run_batch(
 
     Sets each item's `status` and `error`. With `throw_on_error` the first failure stops
     the batch (running transfers stop between chunks, queued ones stay PENDING) and is
-    raised. A 401 stops the batch too (without raising unless `throw_on_error`): the
-    remaining items stay PENDING. A cancel stops everything and raises
+    raised. After a 401 no new item starts (without raising unless `throw_on_error`):
+    running ones finish, the remaining items stay PENDING. A cancel stops everything and raises
     TransferCancelledError after cleanup.
     Errors other than QfcException/OSError are bugs: they stop the batch and propagate.
     """
     abort = threading.Event()
+    # After a 401 no new transfer starts, but running ones finish: their requests were accepted.
+    refused = threading.Event()
     failures: List[BaseException] = []
     lock = threading.Lock()
 
@@ -740,7 +747,7 @@ def run_batch(
         return abort.is_set() or user_cancelled()
 
     def run_one(item: Dict[str, Any]) -> None:
-        if abort.is_set():
+        if abort.is_set() or refused.is_set():
             return
         if user_cancelled():
             item["status"] = FileTransferStatus.FAILED
@@ -767,7 +774,7 @@ def run_batch(
                     failures.append(exc)
                 abort.set()
             elif isinstance(exc, AuthenticationError):
-                abort.set()  # every further request would be refused too
+                refused.set()  # every new request would be refused too
             return
         except BaseException as exc:
             with lock:
