@@ -13,6 +13,7 @@ from tests.support.qgis_plugin_env import (  # noqa: F401
     auth_manager,
     clean_settings,
     download_root,
+    local_names,
     make_project_folder,
     plugin_iface,
     session,
@@ -141,8 +142,10 @@ def test_selecting_a_project_shows_jobs_files_and_collaborators(
     wait_until(lambda: dock.projects_model.rowCount() == 1 and not dock.projects_model.loading, message="project")
     dock.projects_view.setCurrentIndex(dock.projects_model.index(0, 0))
     assert dock.project["id"] == project["id"]
-    wait_until(lambda: dock.files_model.rowCount() == 2, message="files")
-    assert [r["name"] for r in dock.files_model.rows] == ["points.gpkg", "survey.qgs"]
+    expected = local_names(tmp_path / "src")
+    wait_until(lambda: dock.files_model.rowCount() == len(expected), message="files")
+    assert [r["name"] for r in dock.files_model.rows] == expected
+    assert {"points.gpkg", "survey.qgs"} <= set(expected)
     assert dock.files_model.index(0, 2).data() == "project not linked"
     wait_until(lambda: dock.collaborators_model.rowCount() == 1, message="collaborators")
     assert dock.collaborators_model.index(0, 0).data() == "bob"

@@ -44,8 +44,8 @@ class TokenStore:
         config = QgsAuthMethodConfig(AUTH_METHOD)
         config.setName("QFieldCloud {user}@{server}".format(user=username, server=server_label(server_url)))
         config.setUri(server_url)
+        # Only the header: with the APIHeader method every config entry becomes an HTTP header.
         config.setConfig(HEADER, PREFIX + token)
-        config.setConfig("username", username)
         existing = self._settings.authcfg
         if existing and existing in manager.configIds():
             config.setId(existing)
@@ -57,6 +57,7 @@ class TokenStore:
         if not ok or not config.id():
             raise AuthStorageError("QGIS could not store the token in its authentication database.")
         self._settings.authcfg = config.id()
+        self._settings.username = username
         return config.id()
 
     def load(self) -> Optional[StoredToken]:
@@ -76,7 +77,7 @@ class TokenStore:
         header = config.config(HEADER, "")
         if not ok or not header.startswith(PREFIX):
             return None
-        return StoredToken(config.uri(), config.config("username", ""), header[len(PREFIX):])
+        return StoredToken(config.uri(), self._settings.username, header[len(PREFIX):])
 
     def clear(self) -> None:
         """Remove the stored token and the authcfg id."""

@@ -15,6 +15,9 @@ from ..client.transfer import list_local_files
 from .sync import UploadPlan, plan_upload, project_files_last
 
 
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
 @dataclass
 class UploadPreparation:
     """What an upload would do, computed before asking the user about conflicts."""
@@ -36,7 +39,8 @@ class UploadResult:
 
 def prepare_upload(client: Client, task, project_id: str, folder: Path, last_sync: Dict[str, str]) -> UploadPreparation:
     """Hash the local files and compare them with the server's (no upload yet)."""
-    local_files = list_local_files(folder)
+    # SQLite's live side files are never data: the WAL was checkpointed into the .gpkg.
+    local_files = [f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES)]
     remote = {f["name"]: f.get("md5sum") for f in client.list_remote_files(project_id)}
     local_etags, sizes = {}, {}
     for i, file in enumerate(local_files):

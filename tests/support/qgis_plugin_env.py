@@ -162,6 +162,15 @@ def messages(iface, level) -> List[str]:
     return list(iface.messageBar().get_messages(level))
 
 
+def local_names(folder: Path) -> List[str]:
+    """The files of `folder` an upload sends: no hidden, backup (`~`, QGIS 3.40 keeps `x.qgs~`) or SQLite
+    side files. QGIS ≥ 3.26 also saves `<name>_attachments.zip` next to a .qgs."""
+    return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*")
+                  if p.is_file() and not any(part.startswith(".") or part.endswith("~")
+                                             for part in p.relative_to(folder).parts)
+                  and not p.name.endswith(("-wal", "-shm", "-journal")))
+
+
 def make_project_folder(folder: Path, name: str = "survey", n_points: int = 3) -> Path:
     """A real QGIS project with a GeoPackage point layer, saved in `folder`; returns the .qgs path."""
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorFileWriter, QgsVectorLayer
