@@ -1,4 +1,7 @@
-"""Fixtures shared by the whole suite: the local QFieldCloud server over loopback."""
+"""Fixtures shared by the whole suite: the local QFieldCloud server over loopback.
+
+Also the tests known to fail on one QGIS version of the `make test` matrix (KNOWN_FAILURES).
+"""
 
 import itertools
 
@@ -34,3 +37,33 @@ def unique_name(request):
     """A project name no other test uses (project names are unique per owner)."""
     base = "".join(c if c.isalnum() else "-" for c in request.node.name)[:60]
     return f"{base}-{next(_names)}"
+
+
+# Tests that fail on one QGIS version of the matrix for a reason outside the test infrastructure
+# (plugin/client code, or a test that expects that version to behave like QGIS 3.22). They run as
+# strict xfail there: any other failure still fails the run, and so does one of these passing,
+# so the entry is removed with the fix. Key: (major, minor) of the running QGIS.
+KNOWN_FAILURES = {
+    (3, 40): {
+        "tests/test_client_transport.py::test_truncated_json_body_is_an_error_not_a_crash":
+            "client: with urllib3 2 (trixie) a body shorter than its Content-Length raises "
+            "ChunkedEncodingError in response.content, reported as 'Could not connect', not 'cut short'",
+    },
+}
+
+
+def _qgis_version():
+    try:
+        from qgis.core import Qgis
+    except ImportError:
+        return None
+    return divmod(Qgis.QGIS_VERSION_INT // 100, 100)  # 34006 -> (3, 40)
+
+
+def pytest_collection_modifyitems(config, items):
+    known = KNOWN_FAILURES.get(_qgis_version(), {})
+    for item in items:
+        reason = known.get(item.nodeid)
+        if reason:
+            item.add_marker(pytest.mark.xfail(
+                reason="known to fail on this QGIS (tests/conftest.py KNOWN_FAILURES): " + reason, strict=True))
