@@ -46,7 +46,8 @@ def test_bandit_finds_nothing_unexplained():
 
 def test_detect_secrets_finds_nothing_unexplained():
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=str(REPO), capture_output=True, check=True).stdout
-    files = [name for name in tracked.decode().split("\0") if name and (REPO / name).is_file()]
+    baseline = "tests/support/security_baseline.json"  # holds the accepted findings' hashes
+    files = [name for name in tracked.decode().split("\0") if name and name != baseline and (REPO / name).is_file()]
     out = subprocess.run([tool("detect-secrets"), "scan", *files], cwd=str(REPO),
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
