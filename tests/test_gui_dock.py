@@ -1,6 +1,7 @@
 """The dock against the local server: paging, search, public toggle, jobs, files, empty states."""
 
 import pytest
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QModelIndex
 
 from qfieldcloud_plugin.client import Client
@@ -110,7 +111,8 @@ def test_public_toggle_shows_other_users_public_projects(qfc_server, plugin_ifac
     dock, _actions = _dock(plugin_iface, cloud)
     model = dock.projects_model
     wait_until(lambda: not model.loading and model.exhausted, message="dave's projects")
-    assert unique_name not in [r["name"] for r in model.rows]
+    assert model.rowCount() == 0
+    assert dock.status_label.text().startswith("You have no QFieldCloud projects yet.")
     dock.public_check.setChecked(True)
     wait_until(lambda: unique_name in [r["name"] for r in model.rows], message="public projects")
     row = [r for r in model.rows if r["name"] == unique_name][0]
@@ -181,3 +183,23 @@ def test_search_also_works_on_a_2024_09_server(clean_settings):  # noqa: F811
         assert sorted(r["name"] for r in model.rows) == ["roads", "rooftops"]
         cloud.shutdown()
         wait_for_tasks()
+
+
+def test_server_going_away_is_explained_in_the_dock_with_a_retry(plugin_iface, clean_settings):  # noqa: F811
+    from tests.support.local_server import LocalServer
+
+    server = LocalServer(users={"erin": "erin-secret-1"}, orgs={}).start()
+    try:
+        cloud = _login(server, "erin", "erin-secret-1")
+        dock, _actions = _dock(plugin_iface, cloud)
+        wait_until(lambda: not dock.projects_model.loading, message="first listing")
+    finally:
+        server.stop()
+    dock.refresh_button.click()
+    wait_until(lambda: dock.projects_model.error, timeout=30, message="listing error")
+    assert dock.status_label.text().startswith("Could not load the projects: Cannot reach the server 127.0.0.1:")
+    assert dock.more_button.text() == "Retry" and not dock.more_button.isHidden()
+    assert plugin_iface.messageBar().get_messages(Qgis.Critical) == []  # explained in the dock, not twice
+    dock.close()
+    cloud.shutdown()
+    wait_for_tasks()

@@ -145,7 +145,8 @@ class CloudDock(QgsDockWidget):
 
         header = QHBoxLayout()
         self.user_label = QLabel()
-        self.logout_button = _tool_button(plugin_icon("logout"), self.tr("Log out"))
+        self.logout_button = _tool_button(
+            plugin_icon("logout"), self.tr("Log out (QFieldCloud ends your sessions on every device, QField included)"))
         self.logout_button.clicked.connect(self.session.logout)
         header.addWidget(self.user_label, 1)
         header.addWidget(self.logout_button)

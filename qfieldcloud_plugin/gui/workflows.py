@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..client import JobTypes, NotFoundError, QfcRequestException
+from ..client import JobTypes, QfcRequestException
 from ..client.models import TERMINAL_JOB_STATUSES
 from ..core import transfers
 from ..core.log import log
@@ -208,8 +208,8 @@ class CloudActions(QObject):
         def latest(client, _task) -> Optional[Dict[str, Any]]:
             try:
                 return client.package_latest(project["id"])
-            except (NotFoundError, QfcRequestException) as error:
-                if getattr(error, "status_code", None) in (400, 404):
+            except QfcRequestException as error:
+                if error.status_code in (400, 404):  # 400 invalid_job: never packaged
                     return None
                 raise
 
