@@ -31,7 +31,7 @@ def test_http_proxy_with_credentials_and_exclusions(proxy_settings):
     proxy_settings.setValue("proxy/proxyUser", "jo@corp")
     proxy_settings.setValue("proxy/proxyPassword", "p:ss")
     proxy_settings.setValue("proxy/proxyExcludedUrls", ["https://qfc.intranet/"])
-    expected = "http://jo%40corp:p%3Ass@proxy.example.com:3128"
+    expected = "http://jo%40corp:p%3Ass@proxy.example.com:3128"  # pragma: allowlist secret
     assert proxies_for("https://app.qfield.cloud/api/v1/", proxy_settings) == {"http": expected, "https": expected}
     assert proxies_for("https://qfc.intranet/api/v1/", proxy_settings) == {}
 

@@ -4,6 +4,7 @@ import requests
 from qgis.core import QgsSettings
 
 from qfieldcloud_plugin.core.session import CloudSession
+from tests.support.local_server import TEST_USERS
 from tests.support.qgis_plugin_env import (  # noqa: F401
     auth_manager,
     clean_settings,
@@ -60,8 +61,8 @@ def test_remember_me_logs_in_again_at_start_without_asking(qfc_server, clean_set
 
 def test_revoked_token_asks_for_login_and_replays_the_call(qfc_server, session):  # noqa: F811
     # Another client logs alice out on the server: every token of hers is revoked.
-    token = requests.post(qfc_server.url + "auth/login/", data={"username": "alice", "password": "alice-secret-1"}
-                          ).json()["token"]
+    credentials = {"username": "alice", "password": TEST_USERS["alice"]}
+    token = requests.post(qfc_server.url + "auth/login/", data=credentials).json()["token"]
     requests.post(qfc_server.url + "auth/logout/", headers={"Authorization": "Token " + token})
     asked = _record(session.authRequired)
     results = []

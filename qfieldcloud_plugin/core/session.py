@@ -51,6 +51,9 @@ def user_message(error: BaseException, server_url: str = "") -> str:
     return str(error)
 
 
+ANONYMOUS = ""
+
+
 def transfer_task_limit(configured: int) -> int:
     """At most `configured` transfer tasks, and always one QGIS worker thread left free.
 
@@ -77,7 +80,7 @@ class CloudSession(QObject):
         self.server_url = self.settings.server_url
         self.username = ""
         self.user_info = {}
-        self._token = ""
+        self._token: Optional[str] = None
         self._retries: List[Callable[[], None]] = []
         self.calls = TaskPool(0, self)
         self.transfers = TaskPool(transfer_task_limit(self.settings.max_transfers), self)
@@ -90,10 +93,11 @@ class CloudSession(QObject):
     def has_stored_token(self) -> bool:
         return bool(self.settings.authcfg)
 
-    def client_factory(self, token: Optional[str] = None) -> Callable[[], Client]:
+    def client_factory(self, token: Optional[str] = None, anonymous: bool = False) -> Callable[[], Client]:
         """A factory of fresh clients for the current server and token (one per task)."""
         url = api_url(self.server_url)
-        token = self._token if token is None else token
+        # An empty string, not None: None would make the client read QFIELDCLOUD_TOKEN.
+        token = ANONYMOUS if anonymous else (token or self._token or ANONYMOUS)
         options = network_options(url)
         concurrency = self.settings.transfer_concurrency
 
@@ -110,7 +114,7 @@ class CloudSession(QObject):
         self.server_url = server_url
         task = ClientTask(
             tr("Logging in to QFieldCloud"),
-            self.client_factory(token=""),
+            self.client_factory(anonymous=True),
             lambda client, _task: client.login(username, password),
             can_cancel=False,
         )
@@ -181,7 +185,7 @@ class CloudSession(QObject):
     def logout(self) -> ClientTask:
         """End the session on the server, then forget the token here whatever the answer."""
         task = ClientTask(tr("Logging out of QFieldCloud"), self.client_factory(), lambda c, _t: c.logout(), False)
-        self._token = ""
+        self._token = None
         self.tokens.clear()
         self.settings.remember_me = False
         self.calls.cancel_all(detach=True)
@@ -220,7 +224,7 @@ class CloudSession(QObject):
 
     def _on_call_failed(self, description: str, error: BaseException, on_error, retry) -> None:
         if isinstance(error, errors.AuthenticationError):
-            self._token = ""
+            self._token = None
             self.tokens.clear()
             self._retries.append(retry)
             self.authRequired.emit(user_message(error, self.server_url))

@@ -13,7 +13,7 @@ from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QThreadPool
 from qgis.PyQt.QtWidgets import QMenu
 
-MASTER_PASSWORD = "test-only-master-password"
+MASTER_PASSWORD = "test-only-master-password"  # pragma: allowlist secret
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 20.0, message: str = "condition") -> None:
