@@ -156,36 +156,61 @@ def test_cancel_stops_the_upload_and_says_so(qfc_server, session, plugin_iface, 
     QgsProject.instance().clear()
 
 
-def test_gui_thread_stays_responsive_while_hundreds_of_files_upload(
+class StallMeter:
+    """A 5 ms QTimer on the GUI thread; `max_ms` is the longest gap between two ticks."""
+
+    def __init__(self):
+        self.gaps = []
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.gaps.append(now - self.last)
+        self.last = now
+
+    def __enter__(self):
+        self.last = time.perf_counter()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.stop()
+
+    @property
+    def max_ms(self):
+        return max(self.gaps) * 1000
+
+
+def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
         qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
     _open_project(tmp_path / "proj", unique_name)
     _many_files(tmp_path / "proj", 400, 16 * 1024)
-    actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0))
-    results = []
-    actions.uploadFinished.connect(results.append)
-    gaps = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
-    started = time.perf_counter()
-    actions.upload_current_project()
-    wait_until(lambda: results, timeout=180, message="upload end")
-    timer.stop()
-    elapsed = time.perf_counter() - started
-    result = results[-1]
     count = len(local_names(tmp_path / "proj"))
+    actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0, folder=str(tmp_path / "copy")))
+    results, downloads = [], []
+    actions.uploadFinished.connect(results.append)
+    actions.filesDownloaded.connect(lambda folder, files: downloads.append(files))
+
+    with StallMeter() as upload:
+        started = time.perf_counter()
+        actions.upload_current_project()
+        wait_until(lambda: results, timeout=180, message="upload end")
+        upload_s = time.perf_counter() - started
+    result = results[-1]
     assert isinstance(result, UploadResult) and len(result.uploaded) == count >= 403 and not result.failed
-    stall_ms = max(gaps) * 1000
-    print("\nGUI thread: max stall {:.1f} ms over {:.1f} s while uploading {} files ({} ticks)".format(
-        stall_ms, elapsed, count, len(gaps)))
-    assert stall_ms < 250
+
+    with StallMeter() as download:
+        started = time.perf_counter()
+        actions.download_files({"id": read_link().project_id, "owner": "alice", "name": unique_name})
+        wait_until(lambda: downloads, timeout=180, message="download end")
+        download_s = time.perf_counter() - started
+    assert len(downloads[0]) == count and not [f for f in downloads[0] if f.get("error")]
+    assert local_names(tmp_path / "copy") == local_names(tmp_path / "proj")
+
+    print("\nGUI thread max stall: upload {:.1f} ms ({} files, {:.1f} s), download {:.1f} ms ({} files, {:.1f} s)"
+          .format(upload.max_ms, count, upload_s, download.max_ms, count, download_s))
+    assert upload.max_ms < 250 and download.max_ms < 250
     assert QgsApplication.taskManager().countActiveTasks() == 0
     QgsProject.instance().clear()
