@@ -21,3 +21,17 @@ def test_dialog_proposes_the_open_project_and_validates_the_name(qgis_app, tmp_p
                                "link_current": True}
     QgsProject.instance().clear()
     assert not CreateProjectDialog("alice").link_check.isEnabled()
+
+
+def test_login_dialog_warns_about_plain_http_except_on_this_machine(qgis_app):
+    from qfieldcloud_plugin.core.session import CloudSession
+    from qfieldcloud_plugin.gui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(CloudSession())
+    dialog.server_combo.setCurrentText("https://qfc.example.org/")
+    assert dialog.http_warning.isHidden()
+    dialog.server_combo.setCurrentText("http://qfc.example.org/")
+    assert not dialog.http_warning.isHidden()
+    dialog.server_combo.setCurrentText("http://127.0.0.1:8000/")
+    assert dialog.http_warning.isHidden()
+    dialog.reject()

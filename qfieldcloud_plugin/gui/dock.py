@@ -151,9 +151,15 @@ class CloudDock(QgsDockWidget):
         header.addWidget(self.user_label, 1)
         header.addWidget(self.logout_button)
         layout.addLayout(header)
+        link_row = QHBoxLayout()
         self.link_label = QLabel()
         self.link_label.setWordWrap(True)
-        layout.addWidget(self.link_label)
+        self.upload_button = QPushButton(plugin_icon("upload"), self.tr("Upload"))
+        self.upload_button.setToolTip(self.tr("Upload the open project's changed files to QFieldCloud"))
+        self.upload_button.clicked.connect(self.actions.upload_current_project)
+        link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.upload_button)
+        layout.addLayout(link_row)
 
         filters = QHBoxLayout()
         self.search_edit = QgsFilterLineEdit()
@@ -180,6 +186,8 @@ class CloudDock(QgsDockWidget):
         self.projects_model = ProjectsModel(self.session, self.session.settings.page_size, self)
         self.projects_view = _table(self.projects_model)
         self.projects_view.selectionModel().currentRowChanged.connect(self._on_current_project)
+        self.projects_view.doubleClicked.connect(lambda _index: self.project and self.actions.download_package(self.project))
+        self.projects_view.setToolTip(self.tr("Double-click a project to open its package in the map"))
         self.projects_model.loadingChanged.connect(lambda _l: self._update_status())
         self.projects_model.pageLoaded.connect(self._update_status)
         self.projects_model.pageLoaded.connect(self._fit_columns)
@@ -296,6 +304,7 @@ class CloudDock(QgsDockWidget):
         else:
             text = self.tr("Open project: not saved")
         self.link_label.setText(text)
+        self.upload_button.setEnabled(bool(QgsProject.instance().fileName()))
 
     # --- projects ------------------------------------------------------------------
     def reload_projects(self) -> None:

@@ -1,5 +1,7 @@
 """The login dialog: server (with history), username or email, password, remember me."""
 
+from urllib.parse import urlsplit
+
 from qgis.gui import QgsPasswordLineEdit
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -31,6 +33,10 @@ class LoginDialog(QDialog):
 
         self.intro_label = QLabel(self.tr("Log in with your QFieldCloud account. Self-hosted servers work too."))
         self.intro_label.setWordWrap(True)
+        self.http_warning = QLabel(self.tr("This address is not encrypted (http://): your password and data would "
+                                           "travel in clear text. Use https:// unless the server is on this machine."))
+        self.http_warning.setWordWrap(True)
+        self.http_warning.setStyleSheet("QLabel { color: #e65100; }")
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,6 +70,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addLayout(form)
+        layout.addWidget(self.http_warning)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
         self.show_message(message)
@@ -71,16 +78,23 @@ class LoginDialog(QDialog):
         self.username_edit.textChanged.connect(self._update_button)
         self.password_edit.textChanged.connect(self._update_button)
         self.server_combo.editTextChanged.connect(self._update_button)
+        self.server_combo.editTextChanged.connect(lambda _t: self._update_http_warning())
         session.loggedIn.connect(self._on_logged_in)
         session.loginFailed.connect(self._on_failed)
         self._connected = True
         self._busy = False
         self._update_button()
+        self._update_http_warning()
         (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
 
     def show_message(self, message: str) -> None:
         self.message_label.setText(message)
         self.message_label.setVisible(bool(message))
+
+    def _update_http_warning(self) -> None:
+        url = normalize_server_url(self.server_combo.currentText())
+        host = urlsplit(url).hostname or ""
+        self.http_warning.setVisible(url.startswith("http://") and host not in ("localhost", "127.0.0.1", "::1"))
 
     def _update_button(self) -> None:
         filled = bool(self.server_combo.currentText().strip() and self.username_edit.text().strip()
