@@ -20,11 +20,16 @@ REPO=$(cd "$HERE/../.." && pwd)
 ROOT=$QGIS340_ROOT
 PARTIAL=$ROOT.partial
 DEBS=$ROOT.debs
+hash_of() { printf '%s' "$*" | sha256sum | cut -c1-12; }
+packages_stamp=.qfc-stamp-packages-$(hash_of "$QGIS340_SUITE $QGIS340_PACKAGES")
+venv_stamp=.qfc-stamp-venv-$(sha256sum "$REPO/tests/requirements.txt" | cut -c1-12)
+
+# Nothing to do: return at once, without waiting for the suites that run in the root.
+[ -f "$ROOT/$packages_stamp" ] && [ -f "$ROOT/$venv_stamp" ] && exit 0
+
 mkdir -p "$(dirname "$ROOT")"
 exec 9>"$ROOT.lock"
-flock 9
-
-hash_of() { printf '%s' "$*" | sha256sum | cut -c1-12; }
+flock 9   # run_tests.sh holds it shared while a suite runs
 
 # Run a shell command inside a root, with /proc, /dev, /sys and a private /tmp.
 in_root() {
@@ -61,8 +66,6 @@ if ! command -v debootstrap > /dev/null; then
   log "installing debootstrap on the host"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap > /dev/null
 fi
-
-packages_stamp=.qfc-stamp-packages-$(hash_of "$QGIS340_SUITE $QGIS340_PACKAGES")
 
 if [ ! -d "$ROOT" ]; then
   start=$(date +%s)
@@ -101,7 +104,6 @@ elif [ ! -f "$ROOT/$packages_stamp" ]; then
   touch "$ROOT/$packages_stamp"
 fi
 
-venv_stamp=.qfc-stamp-venv-$(sha256sum "$REPO/tests/requirements.txt" | cut -c1-12)
 if [ ! -f "$ROOT/$venv_stamp" ]; then
   start=$(date +%s)
   log "creating $QGIS340_VENV in the root and installing tests/requirements.txt"
