@@ -53,6 +53,8 @@ class Bench:
 
     # --- set-up ------------------------------------------------------------------------------
     def start(self) -> None:
+        self.machine = machine()  # the load average before we add ours
+        self.commit = self.ours_commit()
         if self.work.exists():
             shutil.rmtree(self.work)
         self.work.mkdir(parents=True)
@@ -74,7 +76,7 @@ class Bench:
                                      check=True, capture_output=True).stdout
             subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
             ours_path = f"{source}{os.pathsep}{REPO}"
-            log(f"our client from {self.ours_ref} ({self.ours_commit()})")
+            log(f"our client from {self.ours_ref} ({self.commit})")
         self.env_ours = dict(base, PYTHONPATH=ours_path)
         log(f"server {self.server.url} (pid {self.server.process.pid}), data in {self.data['server_dir']}")
 
@@ -344,6 +346,8 @@ class Bench:
         entry = self.summarize(runs)
         entry["items"] = expected
         entry["page20_s"] = median([r.seconds for r in runs["page"]])
+        # what a client paging 20 at a time needs on this server, even when its run was stopped
+        entry["est_20_per_page_s"] = -(-expected // 20) * entry["page20_s"]
         entry["budget_s"] = self.list_budget
         for side in ("ours", "sdk"):
             if any(r.timed_out for r in runs[side]):
@@ -416,6 +420,11 @@ def machine() -> Dict[str, Any]:
     return info
 
 
+def _dirty(path: str) -> bool:
+    return bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", path],
+                               capture_output=True, text=True).stdout.strip())
+
+
 def sdk_version(python: Path) -> str:
     out = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('qfieldcloud-sdk'))"],
                          capture_output=True, text=True)
@@ -466,8 +475,9 @@ def main(argv: List[str]) -> int:
             shutil.rmtree(bench.work, ignore_errors=True)
 
     meta = {
-        "scale": scale.__dict__, "runs": bench.runs, "machine": machine(),
-        "ours": f"{args.ours_ref or 'working tree'} at {bench.ours_commit()}",
+        "scale": scale.__dict__, "runs": bench.runs, "machine": getattr(bench, "machine", None),
+        "ours": f"{args.ours_ref or 'working tree'} at {getattr(bench, 'commit', '?')}"
+                + ("" if args.ours_ref or not _dirty("qfieldcloud_plugin") else " (with uncommitted changes)"),
         "sdk_version": sdk_version(args.sdk_python), "curl": subprocess.run(
             ["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
         "server_curl_throughput": bench.curl_rates,
