@@ -327,10 +327,15 @@ class CloudActions(QObject):
         names = list(plan.upload)
         if plan.conflicts:
             shown = "\n".join(plan.conflicts[:15]) + ("\n…" if len(plan.conflicts) > 15 else "")
+            if any(name in state.load() for name in plan.conflicts):
+                text = self.tr("These files changed on QFieldCloud since your last sync:\n{files}\n\n"
+                               "Overwrite them with your local version?")
+            else:
+                text = self.tr("These files differ on QFieldCloud and were never synced from this computer:\n"
+                               "{files}\n\nOverwrite them with your local version?")
             choice = self.asker.choose(
                 self.tr("Files changed on QFieldCloud"),
-                self.tr("These files changed on QFieldCloud since your last sync:\n{files}\n\n"
-                        "Overwrite them with your local version?").format(files=shown),
+                text.format(files=shown),
                 [self.tr("Overwrite on QFieldCloud"), self.tr("Keep the QFieldCloud version")],
             )
             if choice is None:
