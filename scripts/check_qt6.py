@@ -188,7 +188,7 @@ class Checker(ast.NodeVisitor):
             sub = module.split(".")[2]
             if sub in REMOVED_MODULES:
                 self.report(node, "removed: {}".format(REMOVED_MODULES[sub]))
-        if module.split(".")[-1] == "resources_rc" or module.split(".")[-1] == "resources":
+        if module.split(".")[-1] == "resources_rc" or module == "resources":
             self.report(node, "resources: compiled Qt resources ('{}') need pyrcc, which PyQt6 lacks; "
                               "load icons and .ui files by file path".format(module))
 
@@ -204,7 +204,9 @@ class Checker(ast.NodeVisitor):
         elif module.split(".")[-1] in ("resources_rc", "resources"):
             self._check_module(node, module)
         names = {alias.name for alias in node.names}
-        for name in sorted(names & {"resources_rc", "resources"}):
+        # `resources_rc` from anywhere; `resources` only from the package itself (`from . import
+        # resources`), not e.g. `from importlib import resources`.
+        for name in sorted(names & ({"resources_rc", "resources"} if node.level else {"resources_rc"})):
             self.report(node, "resources: compiled Qt resources ('{}') need pyrcc, which PyQt6 lacks; "
                               "load icons and .ui files by file path".format(name))
         last = module.split(".")[-1]
@@ -304,8 +306,10 @@ class Checker(ast.NodeVisitor):
         index = node.slice
         if isinstance(index, ast.Index):  # Python < 3.9
             index = index.value  # type: ignore[attr-defined]
-        if isinstance(value, ast.Attribute) and isinstance(index, ast.Name) \
-                and index.id in ("str", "int", "bool", "float", "QString", "QModelIndex"):
+        parent = self.parents.get(node)
+        if isinstance(value, ast.Attribute) and value.attr[:1].islower() and isinstance(index, ast.Name) \
+                and index.id in ("str", "int", "bool", "float", "QString", "QModelIndex") \
+                and isinstance(parent, ast.Attribute) and parent.attr in ("connect", "disconnect", "emit"):
             self.report(node, "removed: signal overload '{}[{}]' does not exist in PyQt6; connect the "
                               "plain signal (e.g. textActivated for activated[str])".format(value.attr, index.id))
         self.generic_visit(node)
@@ -333,8 +337,10 @@ def iter_files(paths: Sequence[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if "__pycache__" in child.parts or not child.is_file():
-                    continue
+                inner = child.relative_to(path).parts
+                if not child.is_file() or any(part == "__pycache__" or part == "site-packages"
+                                              or part.startswith(".") for part in inner):
+                    continue  # caches, virtualenvs (.venv...), hidden folders
                 yield child
         elif path.is_file():
             yield path

@@ -112,6 +112,8 @@ QUIET = {
     "screen API": "size = QApplication.primaryScreen().availableGeometry()\n",
     "horizontalAdvance": "w = QFontMetrics(font).horizontalAdvance('abc')\n",
     "plain signal": "combo.textActivated.connect(f)\n",
+    "type subscripts": "def f(p: os.PathLike[str], s: t.Sequence[str]) -> None:\n    pass\n",
+    "importlib.resources": "import importlib.resources\nfrom importlib import resources as res\n",
 }
 
 
