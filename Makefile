@@ -57,7 +57,7 @@ $(SDK_VENV)/.installed:
 # Debian trixie root with QGIS 3.40 and its own test venv, kept outside the clone
 # (QGIS340_ROOT, default /var/cache/qfieldcloud_plugin/trixie-qgis); a no-op once built.
 qgis340-root:
-	@scripts/qgis340/build_root.sh
+	@SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -E"; $$SUDO scripts/qgis340/build_root.sh
 
 # --- build ---------------------------------------------------------------------------------
 
@@ -83,7 +83,7 @@ test-322: deps translations
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
 
 test-340: qgis340-root translations
-	@scripts/qgis340/run_tests.sh $(PYTEST_ARGS)
+	@SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -E"; $$SUDO scripts/qgis340/run_tests.sh $(PYTEST_ARGS)
 
 # Code that would break under QGIS 4 / PyQt6 (also run by the suite, tests/test_qt6_readiness.py).
 check-qt6:
