@@ -1,3 +1,4 @@
+"""Runs inside QGIS (--code): loads the plugin, logs in to the local server, saves screenshots."""
 import os, sys
 from pathlib import Path
 from qgis.utils import iface, plugins, loadPlugin, startPlugin
@@ -5,7 +6,8 @@ from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QTimer
 OUT = Path(os.environ["GRAB_OUT"]); URL = os.environ["QFC_URL"]
 QgsApplication.authManager().setMasterPassword("grab-only", True)
-QgsSettings().setValue("qfieldcloud/download_dir", "/tmp/grab/home/QFieldCloud")
+HOME = Path(os.environ["GRAB_HOME"])
+QgsSettings().setValue("qfieldcloud/download_dir", str(HOME / "QFieldCloud"))
 QgsSettings().setValue("qfieldcloud/job_poll_interval_ms", 500)
 loadPlugin("qfieldcloud_plugin"); startPlugin("qfieldcloud_plugin")
 plugin = plugins["qfieldcloud_plugin"]
@@ -17,7 +19,7 @@ def at(ms, fn):
 def login():
     shot("dock_logged_out.png")
     d = plugin.show_login("")
-    d.server_combo.setCurrentText(URL); d.username_edit.setText(os.environ["GRAB_USER"]); d.password_edit.setText(os.environ["GRAB_PASSWORD"])
+    d.server_combo.setCurrentText(URL); d.username_edit.setText("alice"); d.password_edit.setText("alice-secret-1")
     d.remember_check.setChecked(True)
     at(700, lambda: (shot("login_dialog.png", d), d.login_button.click()))
 def select(name):
@@ -44,8 +46,8 @@ at(21500, lambda: shot("dock_files_linked.png"))
 def upload():
     import shutil
     from qfieldcloud_plugin.core.project_link import ProjectLink, write_link
-    work = Path("/tmp/grab/home/work/field-survey"); work.mkdir(parents=True, exist_ok=True)
-    for f in Path("/work/main/tests/server/demo").iterdir():
+    work = HOME / "work" / "field-survey"; work.mkdir(parents=True, exist_ok=True)
+    for f in (Path(os.environ["REPO"]) / "tests" / "server" / "demo").iterdir():
         shutil.copy(f, work / ("field-survey.qgs" if f.suffix == ".qgs" else f.name))
     (work / "notes.csv").write_text("id,text\n1,checked the oak\n")
     QgsProject.instance().read(str(work / "field-survey.qgs"))
@@ -58,7 +60,7 @@ def answer_conflict():
     box = QApplication.activeModalWidget()
     if box is not None:
         shot("upload_conflict.png", box)
-        box.buttons()[0].click() if box.buttons()[0].text().startswith("Overwrite") else [b.click() for b in box.buttons() if b.text().startswith("Overwrite")]
+        [b.click() for b in box.buttons() if b.text().startswith("Overwrite")]
 at(22000, upload)
 at(25000, answer_conflict)
 at(29000, lambda: (plugin.dock.tabs.setCurrentIndex(1), plugin.dock.refresh_files()))

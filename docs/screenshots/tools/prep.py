@@ -1,13 +1,14 @@
 # Fill the local server with a realistic account for the screenshots.
 import shutil, sys, tempfile, time
 from pathlib import Path
-sys.path.insert(0, "/work/main")
+REPO = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPO))
 from qfieldcloud_plugin.client import Client
 url = sys.argv[1]
 c = Client(url=url + "api/v1/")
 c.login("alice", "alice-secret-1")
 src = Path(tempfile.mkdtemp())
-for f in Path("/work/main/tests/server/demo").iterdir():
+for f in (REPO / "tests" / "server" / "demo").iterdir():
     shutil.copy(f, src / ("field-survey.qgs" if f.suffix == ".qgs" else f.name))
 p = c.create_project("field-survey", description="Tree inventory of the city parks, spring campaign")
 c.upload_files(p["id"], "project", str(src), throw_on_error=True)

@@ -1,16 +1,23 @@
 #!/bin/bash
-set -e
-cd /work/main
-LOG=/tmp/grab/server.log
-rm -rf /tmp/grab/data
-.venv/bin/python -m tests.server --port 0 --data /tmp/grab/data --job-delay 0.3 --user alice:alice-secret-1 --user bob:bob-secret-1 --org acme:alice > $LOG 2>&1 &
-echo $! > /tmp/grab/server.pid
-for i in $(seq 50); do grep -q "api/v1/" $LOG && break; sleep 0.2; done
-URL=$(grep -o "http://127.0.0.1:[0-9]*/" $LOG | head -1)
-echo "server $URL"
-.venv/bin/python /tmp/grab/prep.py $URL
-rm -rf /tmp/grab/profile /tmp/grab/plugins /tmp/grab/home; mkdir -p /tmp/grab/profile /tmp/grab/plugins /tmp/grab/out /tmp/grab/home
-ln -s /work/main/qfieldcloud_plugin /tmp/grab/plugins/qfieldcloud_plugin
-export QFC_URL=$URL GRAB_OUT=/tmp/grab/out REPO=/work/main QGIS_PLUGINPATH=/tmp/grab/plugins GRAB_USER=alice GRAB_PASSWORD=alice-secret-1 GRAB_PROJECT=
-timeout 150 xvfb-run -a -s "-screen 0 1400x900x24" qgis --nologo --noversioncheck --profiles-path /tmp/grab/profile --code /tmp/grab/grab.py > /tmp/grab/qgis.log 2>&1 || echo "qgis exit $?"
-kill $(cat /tmp/grab/server.pid)
+# Re-take the screenshots in docs/screenshots: a local server with sample projects, then real
+# QGIS under Xvfb with a throw-away profile running grab.py.   Usage: docs/screenshots/tools/run.sh
+set -euo pipefail
+TOOLS=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$TOOLS/../../.." && pwd)
+WORK=$(mktemp -d /tmp/qfc-grab-XXXX)
+cd "$REPO"
+.venv/bin/python -m tests.server --port 0 --data "$WORK/data" --job-delay 0.3 \
+  --user alice:alice-secret-1 --user bob:bob-secret-1 --org acme:alice > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER' EXIT
+for _ in $(seq 50); do grep -q "api/v1/" "$WORK/server.log" && break; sleep 0.2; done
+URL=$(grep -o "http://127.0.0.1:[0-9]*/" "$WORK/server.log" | head -1)
+.venv/bin/python "$TOOLS/prep.py" "$URL"
+mkdir -p "$WORK/profile" "$WORK/plugins" "$WORK/out"
+ln -s "$REPO/qfieldcloud_plugin" "$WORK/plugins/qfieldcloud_plugin"
+export QFC_URL=$URL GRAB_OUT=$WORK/out GRAB_HOME=$WORK/home REPO QGIS_PLUGINPATH=$WORK/plugins
+timeout 150 xvfb-run -a -s "-screen 0 1400x900x24" qgis --nologo --noversioncheck \
+  --profiles-path "$WORK/profile" --code "$TOOLS/grab.py" > "$WORK/qgis.log" 2>&1 || true
+rm -f "$WORK/out/dock_files_linked.png"
+cp "$WORK"/out/*.png "$TOOLS/.."
+echo "screenshots copied from $WORK/out"
