@@ -135,3 +135,29 @@ def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, cl
     again.unload()
     flush_deletes()
     QgsProject.instance().clear()
+
+
+def test_start_with_remembered_login_while_the_server_is_down(plugin_iface, clean_settings, auth_manager):  # noqa: F811
+    from tests.support.local_server import LocalServer
+
+    server = LocalServer(users={"erin": "erin-secret-1"}, orgs={}).start()
+    try:
+        plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+        plugin.initGui()
+        plugin.session.login(server.root_url, "erin", "erin-secret-1", remember=True)
+        wait_until(lambda: plugin.session.is_logged_in, message="login")
+        plugin.unload()
+        flush_deletes()
+    finally:
+        server.stop()
+    restarted = qfieldcloud_plugin.classFactory(plugin_iface)
+    restarted.initGui()
+    try:
+        wait_until(lambda: "Cannot reach the server" in restarted.dock.message_label.text(), timeout=30,
+                   message="unreachable message")
+        assert restarted.dock.message_button.text() == "Retry"
+        assert restarted.login_dialog is None  # the token is kept: nothing to type once the server is back
+        assert restarted.session.has_stored_token
+    finally:
+        restarted.unload()
+        flush_deletes()
