@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 from .core.project_link import read_link
 from .core.session import CloudSession
+from .core.translation import install_translator, remove_translator
 from .gui.asker import MessageBoxAsker
 from .gui.dock import CloudDock
 from .gui.icons import plugin_icon
@@ -25,6 +26,8 @@ class QFieldCloudPlugin:
 
     def __init__(self, iface) -> None:
         self.iface = iface
+        # Before any widget exists: tr() runs when widgets are built.
+        self.translator = install_translator()
         self.session: Optional[CloudSession] = None
         self.cloud_actions: Optional[CloudActions] = None
         self.dock: Optional[CloudDock] = None
@@ -92,6 +95,8 @@ class QFieldCloudPlugin:
         self.cloud_actions = None
         self.session.deleteLater()
         self.session = None
+        remove_translator(self.translator)
+        self.translator = None
 
     # --- slots -----------------------------------------------------------------------
     def show_login(self, message: str = "") -> LoginDialog:
