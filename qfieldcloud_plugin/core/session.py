@@ -136,8 +136,10 @@ class CloudSession(QObject):
                 self.tokens.save(server_url, self.username, token)
             else:
                 self.tokens.clear()
-        except AuthStorageError as error:
-            self.errorOccurred.emit(tr("Remember me"), str(error))
+        except AuthStorageError:
+            self.errorOccurred.emit(tr("Remember me"), tr(
+                "QGIS could not keep the login in its password manager (master password not entered?). "
+                "You are logged in for this session only."))
         log(tr("Logged in to {server} as {user}").format(server=server_url, user=self.username))
         self.loggedIn.emit()
         retries, self._retries = self._retries, []
