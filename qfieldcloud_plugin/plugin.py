@@ -18,7 +18,8 @@ from .gui.workflows import CloudActions
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("QFieldCloud", text)
+    # pylupdate files tr() calls outside a class under "@default": look them up there.
+    return QCoreApplication.translate("@default", text)
 
 
 class QFieldCloudPlugin:

@@ -19,7 +19,8 @@ from .tasks import ClientTask, TaskPool, UnexpectedError, is_cancellation
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("QFieldCloud", text)
+    # pylupdate files tr() calls outside a class under "@default": look them up there.
+    return QCoreApplication.translate("@default", text)
 
 
 def user_message(error: BaseException, server_url: str = "") -> str:
