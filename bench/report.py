@@ -54,8 +54,11 @@ def _ratio_cell(name: str, entry: Dict[str, Any]) -> str:
         return f"{_fmt(entry['ours_throughput_vs_curl'], 2)}x curl"
     if name == "gui_stall":
         return f"max gap {_fmt(entry.get('max_gap_ms'))} ms"
+    if entry.get("ours_timed_out") and entry.get("sdk_timed_out"):
+        return "both stopped"
     if entry.get("sdk_over_ours") is not None:
-        return f"{_fmt(entry['sdk_over_ours'], 3)}x vs SDK"
+        bound = "≤" if entry.get("ours_timed_out") else "≥" if entry.get("sdk_timed_out") else ""
+        return f"{bound}{_fmt(entry['sdk_over_ours'], 3)}x vs SDK"
     return ""
 
 
