@@ -168,6 +168,9 @@ class CloudActions(QObject):
             return
 
         def done(files: List[Dict[str, Any]]) -> None:
+            # What we now have locally is the server's version: a later upload of an edit is no conflict.
+            SyncState(project["id"]).update({f["name"]: f["md5sum"] for f in files
+                                             if not f.get("error") and f.get("md5sum")})
             failed = [f for f in files if f.get("error")]
             skipped = [f for f in files if f.get("skipped")]
             text = self.tr("Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.") \
