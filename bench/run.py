@@ -490,6 +490,10 @@ def main(argv: List[str]) -> int:
     print()
     print(f"scale {scale.name}, {bench.runs} runs, qfieldcloud-sdk {meta['sdk_version']}, "
           f"curl through the server: " + ", ".join(f"{k} {v:.0f}" for k, v in bench.curl_rates.items()))
+    rate = bench.curl_rates.get("large_download_mb_s")
+    if rate is not None and rate < 300:
+        print(f"WARNING: curl downloads only {rate:.0f} MB/s from the local server; below ~300 MB/s the server "
+              "or the machine, not the client, bounds the large-file figures")
     print(f"total {meta['total_s']}s; figures in {args.output}")
     return 0
 
