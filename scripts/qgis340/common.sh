@@ -9,7 +9,7 @@ QGIS340_ROOT="${QGIS340_ROOT:-/var/cache/qfieldcloud_plugin/trixie-qgis}"
 QGIS340_SUITE="${QGIS340_SUITE:-trixie}"
 QGIS340_VENV=/opt/qfc-venv            # inside the root
 QGIS340_REPO_MOUNT=/work/repo         # where the clone appears inside the root
-QGIS340_PACKAGES="python3-qgis qgis-providers qgis python3-venv python3-pip ca-certificates xvfb xauth"
+QGIS340_PACKAGES="python3-qgis qgis-providers qgis python3-venv python3-pip ca-certificates xvfb xauth qttools5-dev-tools pyqt5-dev-tools"
 
 log() { printf '[qgis340] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
