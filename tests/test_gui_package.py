@@ -67,7 +67,7 @@ def test_unsaved_changes_are_asked_about_before_opening(
     asker = ScriptedAsker(choice=None)  # Cancel: keep the current project open
     actions = CloudActions(plugin_iface, session, asker)
     actions.download_package(project)
-    wait_until(lambda: any("downloaded to" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+    wait_until(lambda: any("was not opened" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
                timeout=60, message="download without opening: {} {}".format(
                    plugin_iface.messageBar().messages,
                    [(t.description(), t.status()) for t in QgsApplication.taskManager().tasks()]))
@@ -83,4 +83,32 @@ def test_unsaved_changes_are_asked_about_before_opening(
     wait_for_tasks()
     assert QgsProject.instance().fileName().endswith(unique_name + ".qgs")
     assert "edited but not saved" not in (tmp_path / "mine" / "mine.qgs").read_text()
+    QgsProject.instance().clear()
+
+
+def test_downloading_the_open_package_again_closes_it_first(
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+    _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
+    asker = ScriptedAsker(choice=1)  # discard unsaved changes
+    actions = CloudActions(plugin_iface, session, asker)
+    opened = []
+    actions.packageOpened.connect(opened.append)
+    actions.download_package(project)
+    wait_until(lambda: opened, timeout=60, message="first open")
+    QgsProject.instance().setTitle("scribbles")
+    assert QgsProject.instance().isDirty()
+
+    events = []
+    QgsProject.instance().cleared.connect(lambda: events.append("closed"))
+    manager = QgsApplication.taskManager()
+    manager.taskAdded.connect(lambda task_id: events.append(manager.task(task_id).description()))
+    actions.download_package(project)
+    wait_until(lambda: len(opened) == 2, timeout=60, message="second open")
+    wait_for_tasks()
+    download = "Downloading the package of " + unique_name
+    # The open package was closed before its files were replaced.
+    assert events.index("closed") < events.index(download)
+    assert sum("unsaved changes" in q for q in asker.questions) == 1  # asked once, not twice
+    assert QgsProject.instance().title() != "scribbles"
+    assert all(layer.isValid() for layer in QgsProject.instance().mapLayers().values())
     QgsProject.instance().clear()

@@ -226,6 +226,12 @@ class CloudActions(QObject):
     def _download_package(self, project: Dict[str, Any]) -> None:
         local_dir = self.session.settings.package_dir(project["owner"], project["name"])
         local_dir.mkdir(parents=True, exist_ok=True)
+        current = QgsProject.instance().fileName()
+        if current and Path(current).resolve().is_relative_to(local_dir.resolve()):
+            # That package is open: close it first, its files are about to be replaced (Windows locks them).
+            if not self._settle_unsaved_changes(project.get("name", ""), local_dir):
+                return
+            self.iface.newProject()
 
         def downloaded(files: List[Dict[str, Any]]) -> None:
             project_file = transfers.find_project_file(local_dir, [f["name"] for f in files])
@@ -239,25 +245,31 @@ class CloudActions(QObject):
                           partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
                           on_success=downloaded, transfer=True)
 
+    def _settle_unsaved_changes(self, name: str, folder: Path) -> bool:
+        """Ask what to do with unsaved changes of the open project; False when the user cancels."""
+        current = QgsProject.instance()
+        if not current.isDirty():
+            return True
+        choice = self.asker.choose(
+            self.tr("Unsaved changes"),
+            self.tr("The current project has unsaved changes. Save them before opening {name}?").format(name=name),
+            [self.tr("Save and open"), self.tr("Discard changes and open")],
+        )
+        if choice is None:
+            self.notify(self.tr("The package of {name} was not opened; it is in {folder}.")
+                        .format(name=name, folder=str(folder)))
+            return False
+        if choice == 0 and not current.write():
+            self.notify(self.tr("Could not save the current project: {error}").format(error=current.error()),
+                        Qgis.MessageLevel.Critical)
+            return False
+        current.setDirty(False)
+        return True
+
     def open_project_file(self, path: Path, project: Dict[str, Any]) -> bool:
         """Open `path` in QGIS, asking first what to do with unsaved changes."""
-        current = QgsProject.instance()
-        if current.isDirty():
-            choice = self.asker.choose(
-                self.tr("Unsaved changes"),
-                self.tr("The current project has unsaved changes. Save them before opening {name}?")
-                .format(name=project.get("name", path.name)),
-                [self.tr("Save and open"), self.tr("Discard changes and open")],
-            )
-            if choice is None:
-                self.notify(self.tr("The package of {name} was downloaded to {folder} but not opened.")
-                            .format(name=project.get("name", ""), folder=str(path.parent)))
-                return False
-            if choice == 0 and not current.write():
-                self.notify(self.tr("Could not save the current project: {error}").format(error=current.error()),
-                            Qgis.MessageLevel.Critical)
-                return False
-            current.setDirty(False)
+        if not self._settle_unsaved_changes(project.get("name", path.name), path.parent):
+            return False
         self.iface.addProject(str(path))
         layers = list(QgsProject.instance().mapLayers().values())
         invalid = [layer.name() for layer in layers if not layer.isValid()]

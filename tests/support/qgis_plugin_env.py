@@ -154,6 +154,7 @@ def plugin_iface(qgis_iface):
     iface.addDockWidget = lambda area, dock: window.addDockWidget(area, dock)
     iface.removeDockWidget = lambda dock: window.removeDockWidget(dock)
     iface.addProject = add_project
+    iface.newProject = lambda prompt_to_save=False: QgsProject.instance().clear()  # as QGIS does
     yield iface
     iface.messageBar().messages = {level: [] for level in iface.messageBar().messages}
 
