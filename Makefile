@@ -71,8 +71,10 @@ $(PLUGIN)/i18n/%.qm: i18n/%.ts | apt
 
 # Each QGIS of QGIS_MATRIX in turn; all of them run, and the first failure's exit code is kept.
 test:
-	@rc=0; for v in $(QGIS_MATRIX); do \
+	@for v in $(QGIS_MATRIX); do \
 	  case $$v in 3.22|3.40) ;; *) echo "QGIS_MATRIX: unknown QGIS version '$$v' (3.22, 3.40)"; exit 2;; esac; \
+	done; \
+	rc=0; for v in $(QGIS_MATRIX); do \
 	  echo "=== QGIS $$v ==="; start=$$(date +%s); \
 	  $(MAKE) --no-print-directory test-$${v/./} || { r=$$?; [ $$rc -ne 0 ] || rc=$$r; }; \
 	  echo "=== QGIS $$v: $$(( $$(date +%s) - start )) s ==="; \
