@@ -3,11 +3,9 @@
 import threading
 import time
 
-from qgis.core import QgsApplication
-
 from qfieldcloud_plugin.client import NotFoundError, TransferCancelledError
 from qfieldcloud_plugin.core.tasks import ClientTask, TaskPool, UnexpectedError
-from tests.support.qgis_plugin_env import wait_until
+from tests.support.qgis_plugin_env import captured_log, wait_until
 
 
 def _no_client():
@@ -44,8 +42,6 @@ def test_pool_never_runs_more_than_its_limit(qgis_app):
 
 
 def test_errors_arrive_on_the_gui_thread_and_bugs_are_logged(qgis_app):
-    logged = []
-    QgsApplication.messageLog().messageReceived.connect(lambda message, tag, level: logged.append((tag, message)))
     errors = []
     pool = TaskPool()
 
@@ -55,11 +51,13 @@ def test_errors_arrive_on_the_gui_thread_and_bugs_are_logged(qgis_app):
     def bug(_client, _task):
         return {}["missing"]
 
-    for fn in (not_found, bug):
-        task = ClientTask(fn.__name__, _no_client, fn)
-        task.failed.connect(lambda error: errors.append((threading.current_thread() is threading.main_thread(), error)))
-        pool.submit(task)
-    wait_until(lambda: len(errors) == 2, message="errors")
+    with captured_log() as logged:
+        for fn in (not_found, bug):
+            task = ClientTask(fn.__name__, _no_client, fn)
+            task.failed.connect(
+                lambda error: errors.append((threading.current_thread() is threading.main_thread(), error)))
+            pool.submit(task)
+        wait_until(lambda: len(errors) == 2, message="errors")
     by_type = {type(error): on_main for on_main, error in errors}
     assert by_type == {NotFoundError: True, UnexpectedError: True}
     assert any(tag == "QFieldCloud" and "KeyError" in message for tag, message in logged)

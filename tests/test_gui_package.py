@@ -99,12 +99,23 @@ def test_downloading_the_open_package_again_closes_it_first(
     assert QgsProject.instance().isDirty()
 
     events = []
-    QgsProject.instance().cleared.connect(lambda: events.append("closed"))
     manager = QgsApplication.taskManager()
-    manager.taskAdded.connect(lambda task_id: events.append(manager.task(task_id).description()))
-    actions.download_package(project)
-    wait_until(lambda: len(opened) == 2, timeout=60, message="second open")
-    wait_for_tasks()
+
+    def closed():
+        events.append("closed")
+
+    def added(task_id):
+        events.append(manager.task(task_id).description())
+
+    QgsProject.instance().cleared.connect(closed)
+    manager.taskAdded.connect(added)
+    try:
+        actions.download_package(project)
+        wait_until(lambda: len(opened) == 2, timeout=60, message="second open")
+        wait_for_tasks()
+    finally:
+        QgsProject.instance().cleared.disconnect(closed)
+        manager.taskAdded.disconnect(added)
     download = "Downloading the package of " + unique_name
     # The open package was closed before its files were replaced.
     assert events.index("closed") < events.index(download)

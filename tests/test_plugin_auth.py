@@ -1,11 +1,11 @@
 """An expired token inside the running plugin: the login dialog comes back, the action is retried."""
 
 import requests
-from qgis.core import QgsApplication
 
 import qfieldcloud_plugin
 from tests.support.qgis_plugin_env import (  # noqa: F401
     auth_manager,
+    captured_log,
     clean_settings,
     download_root,
     flush_deletes,
@@ -16,8 +16,13 @@ from tests.support.qgis_plugin_env import (  # noqa: F401
 
 
 def test_401_brings_back_the_login_dialog_and_retries(plugin_iface, qfc_server, clean_settings, auth_manager):  # noqa: F811
-    logged = []
-    QgsApplication.messageLog().messageReceived.connect(lambda message, tag, level: logged.append(message))
+    with captured_log() as logged:
+        token, new_token = _expire_and_log_in_again(plugin_iface, qfc_server)
+    assert logged, "the plugin logs to the QFieldCloud tab"
+    assert not [m for _tag, m in logged if token in m or new_token in m], "a token reached the log"
+
+
+def _expire_and_log_in_again(plugin_iface, qfc_server):  # noqa: F811
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:
@@ -49,5 +54,4 @@ def test_401_brings_back_the_login_dialog_and_retries(plugin_iface, qfc_server, 
     finally:
         plugin.unload()
         flush_deletes()
-    assert logged, "the plugin logs to the QFieldCloud tab"
-    assert not [m for m in logged if token in m or new_token in m], "a token reached the log"
+    return token, new_token

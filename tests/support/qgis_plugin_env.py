@@ -5,6 +5,7 @@ Import the fixtures in a test module with `from tests.support.qgis_plugin_env im
 
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, List, Optional
 
@@ -33,6 +34,21 @@ def wait_for_tasks(timeout: float = 30.0) -> None:
     """Wait until QGIS's task manager has no active task."""
     wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout, "background tasks")
     QCoreApplication.processEvents()
+
+
+@contextmanager
+def captured_log():
+    """Every (tag, message) the QGIS message log receives inside the block."""
+    logged = []
+
+    def received(message, tag, _level):
+        logged.append((tag, message))
+
+    QgsApplication.messageLog().messageReceived.connect(received)
+    try:
+        yield logged
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(received)
 
 
 def flush_deletes() -> None:
