@@ -3,7 +3,7 @@
 from typing import List, Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QAction
 
 from .core.project_link import read_link
@@ -67,7 +67,9 @@ class QFieldCloudPlugin:
 
         self.session.authRequired.connect(self.show_login)
         self.session.errorOccurred.connect(self.show_error)
-        self.session.restore()
+        # Once QGIS's event loop runs (after the main window is shown at startup): reading the
+        # remembered token may make QGIS ask for its master password.
+        QTimer.singleShot(0, self.session.restore)
 
     def unload(self) -> None:
         if self.session is None:
