@@ -22,7 +22,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv sdk-venv qgis340-root translations test test-322 test-340 check-qt6 server cli demo bench zip clean
+.PHONY: all deps apt venv sdk-venv qgis340-root translations test test-322 test-340 check-qt6 server cli demo demo-cli bench zip clean
 
 all: translations
 
@@ -103,7 +103,11 @@ server: deps
 cli: deps
 	@$(PYTHON) -m $(PLUGIN).client $(ARGS)
 
-demo: deps
+# QGIS with the plugin, logged in to nothing yet, pointed at the local demo server.
+demo: deps translations
+	@$(PYTHON) -m scripts.demo qgis
+
+demo-cli: deps
 	@$(PYTHON) -m scripts.demo cli
 
 # Our client vs the SDK vs curl/cp on the local server; BENCH_SCALE=small takes under 2 minutes.
