@@ -45,3 +45,42 @@ def test_wal_checkpoint_moves_edits_into_the_gpkg(tmp_path):
     copy = tmp_path / "copy.gpkg"
     copy.write_bytes(gpkg.read_bytes())  # what an upload of the main file alone would send
     assert sqlite3.connect(str(copy)).execute("SELECT v FROM t").fetchall() == [("recent edit",)]
+
+
+def test_wal_checkpoint_succeeds_while_qgis_still_reads_the_gpkg(tmp_path):
+    gpkg = tmp_path / "open.gpkg"
+    writer = sqlite3.connect(str(gpkg))
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE t (v TEXT)")
+    writer.execute("INSERT INTO t VALUES ('edit')")
+    writer.commit()
+    reader = sqlite3.connect(str(gpkg))  # a layer still open, idle
+    reader.execute("SELECT * FROM t").fetchall()
+    try:
+        assert checkpoint_geopackages(tmp_path) == []
+        copy = tmp_path / "copy.gpkg"
+        copy.write_bytes(gpkg.read_bytes())
+        assert sqlite3.connect(str(copy)).execute("SELECT v FROM t").fetchall() == [("edit",)]
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_wal_checkpoint_reports_a_gpkg_locked_by_a_writer(tmp_path):
+    gpkg = tmp_path / "busy.gpkg"
+    writer = sqlite3.connect(str(gpkg), timeout=0.1)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE t (v TEXT)")
+    writer.commit()
+    writer.execute("INSERT INTO t VALUES ('committed')")
+    writer.commit()
+    reader = sqlite3.connect(str(gpkg))
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM t").fetchall()  # an open read transaction pins the WAL
+    writer.execute("INSERT INTO t VALUES ('after the reader started')")
+    writer.commit()
+    try:
+        assert checkpoint_geopackages(tmp_path) == ["busy.gpkg"]
+    finally:
+        reader.close()
+        writer.close()

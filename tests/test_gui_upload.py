@@ -214,3 +214,34 @@ def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
     assert upload.max_ms < 250 and download.max_ms < 250
     assert QgsApplication.taskManager().countActiveTasks() == 0
     QgsProject.instance().clear()
+
+
+def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, plugin_iface, tmp_path,  # noqa: F811
+                                                         unique_name):
+    import sqlite3
+
+    _open_project(tmp_path / "proj", unique_name)
+    gpkg = tmp_path / "proj" / "points.gpkg"
+    editor = sqlite3.connect(str(gpkg))
+    editor.execute("PRAGMA journal_mode=WAL")
+    editor.execute("CREATE TABLE field_notes (note TEXT)")  # plain table: no spatial triggers to satisfy
+    editor.execute("INSERT INTO field_notes VALUES ('edited in the field')")
+    editor.commit()
+    idle_reader = sqlite3.connect(str(gpkg))  # keeps SQLite from checkpointing on its own
+    idle_reader.execute("SELECT count(*) FROM field_notes").fetchall()
+    assert (tmp_path / "proj" / "points.gpkg-wal").stat().st_size > 0
+    actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0))
+    results = []
+    actions.uploadFinished.connect(results.append)
+    try:
+        _upload(actions, results)
+    finally:
+        idle_reader.close()
+        editor.close()
+    assert "points.gpkg" in results[-1].uploaded and "points.gpkg-wal" not in results[-1].uploaded
+    client = Client(url=qfc_server.url, token=session._token)
+    client.download_files([{"name": "points.gpkg"}], read_link().project_id, "project", str(tmp_path / "back"),
+                          throw_on_error=True)
+    notes = sqlite3.connect(str(tmp_path / "back" / "points.gpkg")).execute("SELECT note FROM field_notes")
+    assert notes.fetchall() == [("edited in the field",)]
+    QgsProject.instance().clear()

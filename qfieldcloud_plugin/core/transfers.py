@@ -12,7 +12,7 @@ from typing import Dict, List, Optional
 
 from ..client import Client, FileTransferType, QfcException, TransferCancelledError, TransferProgress, calc_etag
 from ..client.transfer import list_local_files
-from .sync import UploadPlan, plan_upload, project_files_last
+from .sync import UploadPlan, checkpoint_geopackages, plan_upload, project_files_last
 
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -27,6 +27,7 @@ class UploadPreparation:
     local_etags: Dict[str, str]
     remote_md5sums: Dict[str, str]
     sizes: Dict[str, int]
+    unflushed: List[str] = field(default_factory=list)
 
 
 @dataclass
@@ -38,7 +39,8 @@ class UploadResult:
 
 
 def prepare_upload(client: Client, task, project_id: str, folder: Path, last_sync: Dict[str, str]) -> UploadPreparation:
-    """Hash the local files and compare them with the server's (no upload yet)."""
+    """Flush GeoPackage WALs, hash the local files and compare them with the server's (no upload yet)."""
+    unflushed = checkpoint_geopackages(folder)
     # SQLite's live side files are never data: the WAL was checkpointed into the .gpkg.
     local_files = [f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES)]
     remote = {f["name"]: f.get("md5sum") for f in client.list_remote_files(project_id)}
@@ -50,7 +52,7 @@ def prepare_upload(client: Client, task, project_id: str, folder: Path, last_syn
         sizes[file["name"]] = file["size"]
         task.setProgress(100.0 * (i + 1) / len(local_files))
     plan = plan_upload(local_etags, remote, last_sync)
-    return UploadPreparation(Path(folder), plan, local_etags, remote, sizes)
+    return UploadPreparation(Path(folder), plan, local_etags, remote, sizes, unflushed)
 
 
 def upload(client: Client, task, project_id: str, preparation: UploadPreparation, names: List[str]) -> UploadResult:

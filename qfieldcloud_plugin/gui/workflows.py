@@ -17,7 +17,6 @@ from ..core import transfers
 from ..core.log import log
 from ..core.project_link import ProjectLink, SyncState, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
-from ..core.sync import checkpoint_geopackages
 from .asker import MessageBoxAsker
 
 MANAGER_ROLES = ("admin", "manager")
@@ -307,10 +306,6 @@ class CloudActions(QObject):
                             Qgis.MessageLevel.Critical)
                 return
         folder = project_folder(project)
-        busy = checkpoint_geopackages(folder)
-        if busy:
-            self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
-                        .format(files=", ".join(busy)), Qgis.MessageLevel.Warning)
         state = SyncState(link.project_id)
         self.session.call(
             self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
@@ -339,6 +334,9 @@ class CloudActions(QObject):
 
     def _upload_prepared(self, link: ProjectLink, state: SyncState, preparation: transfers.UploadPreparation) -> None:
         plan = preparation.plan
+        if preparation.unflushed:
+            self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
+                        .format(files=", ".join(preparation.unflushed)), Qgis.MessageLevel.Warning)
         names = list(plan.upload)
         if plan.conflicts:
             shown = "\n".join(plan.conflicts[:15]) + ("\n…" if len(plan.conflicts) > 15 else "")
