@@ -55,3 +55,22 @@ def _expire_and_log_in_again(plugin_iface, qfc_server):  # noqa: F811
         plugin.unload()
         flush_deletes()
     return token, new_token
+
+
+def test_giving_up_after_a_401_shows_the_logged_out_dock(plugin_iface, qfc_server, clean_settings):  # noqa: F811
+    plugin = qfieldcloud_plugin.classFactory(plugin_iface)
+    plugin.initGui()
+    try:
+        plugin.session.login(qfc_server.root_url, "carol", "carol-secret-1", remember=False)
+        wait_until(lambda: plugin.session.is_logged_in and not plugin.dock.projects_model.loading, message="login")
+        requests.post(qfc_server.url + "auth/logout/", headers={"Authorization": "Token " + plugin.session._token})
+        plugin.dock.refresh_button.click()
+        wait_until(lambda: plugin.login_dialog is not None, message="login dialog")
+        plugin.login_dialog.reject()
+        assert plugin.dock.stack.currentIndex() == plugin.dock.MESSAGE_PAGE
+        assert "not logged in" in plugin.dock.message_label.text()
+        assert plugin.dock.projects_model.rowCount() == 0
+        wait_for_tasks()
+    finally:
+        plugin.unload()
+        flush_deletes()

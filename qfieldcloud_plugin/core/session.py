@@ -240,8 +240,10 @@ class CloudSession(QObject):
             self.errorOccurred.emit(description, user_message(error, self.server_url))
 
     def drop_retries(self) -> None:
-        """The user gave up logging in: forget the calls waiting for it."""
+        """The user gave up logging in: forget the calls waiting for it, and say we are logged out."""
         self._retries = []
+        if not self.is_logged_in:
+            self.loggedOut.emit()
 
     def shutdown(self) -> None:
         """Cancel every task and drop their results (plugin unload)."""
