@@ -203,3 +203,31 @@ def test_server_going_away_is_explained_in_the_dock_with_a_retry(plugin_iface, c
     dock.close()
     cloud.shutdown()
     wait_for_tasks()
+
+
+def test_new_project_button_creates_an_empty_cloud_project(qfc_server, session, plugin_iface, unique_name):  # noqa: F811
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from qfieldcloud_plugin.gui.create_dialog import CreateProjectDialog
+
+    dock, actions = _dock(plugin_iface, session)
+    created = []
+    actions.projectCreated.connect(created.append)
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CreateProjectDialog)
+        dialog.name_edit.setText(unique_name)
+        dialog.description_edit.setText("empty, made from the dock")
+        dialog.link_check.setChecked(False)
+        dialog.accept()
+
+    QTimer.singleShot(50, fill_in)
+    dock.new_button.click()  # modal dialog, driven by the timer
+    wait_until(lambda: created, message="created")
+    dock.search_edit.setText(unique_name)
+    wait_until(lambda: dock.projects_model.rowCount() == 1 and not dock.projects_model.loading, message="listed")
+    assert dock.projects_model.rows[0]["description"] == "empty, made from the dock"
+    dock.close()
+    wait_for_tasks()
