@@ -22,7 +22,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv sdk-venv qgis340-root translations test test-322 test-340 check-qt6 server cli demo demo-cli bench zip clean
+.PHONY: all deps apt venv sdk-venv qgis340-root translations ts test test-322 test-340 check-qt6 server cli demo demo-cli bench zip clean
 
 all: translations
 
@@ -62,6 +62,14 @@ qgis340-root:
 # --- build ---------------------------------------------------------------------------------
 
 translations: $(QM_FILES)
+
+# Refresh the .ts sources from the code (keeps existing translations); needs pyqt5-dev-tools.
+LANGUAGES := de fr en
+ts:
+	@command -v pylupdate5 >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get install -y -qq --no-install-recommends pyqt5-dev-tools; }
+	@sources=$$(find $(PLUGIN) -name '*.py' -not -path '$(PLUGIN)/client/*' | sort); \
+	for lang in $(LANGUAGES); do pylupdate5 -noobsolete $$sources -ts i18n/$(PLUGIN)_$$lang.ts; done
 
 $(PLUGIN)/i18n/%.qm: i18n/%.ts | apt
 	@mkdir -p $(PLUGIN)/i18n

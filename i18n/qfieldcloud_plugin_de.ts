@@ -1,0 +1,932 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29" />
+        <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
+        <translation>Der Server {server} ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Serveradresse.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34" />
+        <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie 30 Minuten und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36" />
+        <source>Wrong username, email or password.</source>
+        <translation>Falscher Benutzername, falsche E-Mail-Adresse oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37" />
+        <source>Your QFieldCloud session has expired. Please log in again.</source>
+        <translation>Ihre QFieldCloud-Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="39" />
+        <source>You are not allowed to do this on QFieldCloud ({message}).</source>
+        <translation>Dazu fehlt Ihnen auf QFieldCloud die Berechtigung ({message}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41" />
+        <source>Not found on QFieldCloud; it may have been deleted.</source>
+        <translation>Auf QFieldCloud nicht gefunden; möglicherweise wurde es gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="43" />
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45" />
+        <source>A downloaded file is corrupt ({error}).</source>
+        <translation>Eine heruntergeladene Datei ist beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47" />
+        <source>QFieldCloud answered: {message}</source>
+        <translation>QFieldCloud antwortete: {message}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="49" />
+        <source>Local file error: {error}</source>
+        <translation>Fehler bei einer lokalen Datei: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="51" />
+        <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
+        <translation>Unerwarteter Fehler: {error}. Details stehen im QFieldCloud-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="116" />
+        <source>Logging in to QFieldCloud</source>
+        <translation>Anmeldung bei QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
+        <translation>QGIS konnte die Anmeldung nicht in seiner Passwortverwaltung speichern (Master-Passwort nicht eingegeben?). Sie sind nur für diese Sitzung angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="144" />
+        <source>Logged in to {server} as {user}</source>
+        <translation>Bei {server} als {user} angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="151" />
+        <source>Login to {server} failed: {error}</source>
+        <translation>Anmeldung bei {server} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="163" />
+        <source>Checking the QFieldCloud login</source>
+        <translation>QFieldCloud-Anmeldung wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="179" />
+        <source>Your saved QFieldCloud login has expired. Please log in again.</source>
+        <translation>Ihre gespeicherte QFieldCloud-Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="190" />
+        <source>Logging out of QFieldCloud</source>
+        <translation>Abmeldung von QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="220" />
+        <source>Please log in to QFieldCloud.</source>
+        <translation>Bitte melden Sie sich bei QFieldCloud an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="38" />
+        <source>&amp;QFieldCloud</source>
+        <translation>&amp;QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="47" />
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="51" />
+        <source>QFieldCloud projects</source>
+        <translation>QFieldCloud-Projekte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="52" />
+        <source>Upload the open project to QFieldCloud</source>
+        <translation>Offenes Projekt zu QFieldCloud hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="54" />
+        <source>Open the QFieldCloud package in the map</source>
+        <translation>QFieldCloud-Paket in der Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="57" />
+        <source>Log in to QFieldCloud…</source>
+        <translation>Bei QFieldCloud anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="59" />
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="137" />
+        <source>Select a project in the QFieldCloud dock first.</source>
+        <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47" />
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="62" />
+        <source>Created the cloud project {name}.</source>
+        <translation>Cloud-Projekt {name} erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70" />
+        <source>Creating the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <source>Delete cloud project</source>
+        <translation>Cloud-Projekt löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation>Das Cloud-Projekt {name} mit allen Dateien aus QFieldCloud löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88" />
+        <source>Deleted the cloud project {name}.</source>
+        <translation>Cloud-Projekt {name} gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91" />
+        <source>Deleting the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} wird gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="106" />
+        <source>Started a {job_type} job on {name}.</source>
+        <translation>Auftrag {job_type} für {name} gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="111" />
+        <source>Starting a {job_type} job</source>
+        <translation>Auftrag {job_type} wird gestartet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="131" />
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click "Show output" for details.</source>
+        <translation>Der Auftrag {job_type} von {name} ist fehlgeschlagen. Wählen Sie ihn im Reiter „Aufträge“ aus und klicken Sie auf „Ausgabe anzeigen“, um Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="140" />
+        <source>Checking a QFieldCloud job</source>
+        <translation>QFieldCloud-Auftrag wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="154" />
+        <source>This job has no output.</source>
+        <translation>Dieser Auftrag hat keine Ausgabe.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="155" />
+        <source>Output of the {job_type} job</source>
+        <translation>Ausgabe des Auftrags {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157" />
+        <source>Loading the job output</source>
+        <translation>Auftragsausgabe wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165" />
+        <source>Download the project files into</source>
+        <translation>Projektdateien herunterladen nach</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="175" />
+        <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} nach {folder} heruntergeladen: {done} heruntergeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184" />
+        <source>Downloading {name}</source>
+        <translation>{name} wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="198" />
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <source>Package out of date</source>
+        <translation>Paket veraltet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="218" />
+        <source>Checking the package of {name}</source>
+        <translation>Paket von {name} wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238" />
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243" />
+        <source>Downloading the package of {name}</source>
+        <translation>Paket von {name} wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Save and open</source>
+        <translation>Speichern und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Discard changes and open</source>
+        <translation>Änderungen verwerfen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="258" />
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262" />
+        <source>Could not save the current project: {error}</source>
+        <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="276" />
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279" />
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation><numerusform>Paket von {name} geöffnet: %n Layer.</numerusform><numerusform>Paket von {name} geöffnet: %n Layer.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="289" />
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <source>Save the project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303" />
+        <source>Uploading the last saved version of the project.</source>
+        <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305" />
+        <source>Could not save the project: {error}</source>
+        <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310" />
+        <source>Comparing {folder} with {name}</source>
+        <translation>{folder} wird mit {name} verglichen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320" />
+        <source>Create the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="323" />
+        <source>Link to {owner}/{name}</source>
+        <translation>Mit {owner}/{name} verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <source>Link to QFieldCloud</source>
+        <translation>Mit QFieldCloud verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="338" />
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="344" />
+        <source>These files changed on QFieldCloud since your last sync:
+{files}
+
+Overwrite them with your local version?</source>
+        <translation>Diese Dateien wurden seit Ihrer letzten Synchronisierung auf QFieldCloud geändert:
+{files}
+
+Mit Ihrer lokalen Fassung überschreiben?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="347" />
+        <source>These files differ on QFieldCloud and were never synced from this computer:
+{files}
+
+Overwrite them with your local version?</source>
+        <translation>Diese Dateien weichen auf QFieldCloud ab und wurden von diesem Computer nie synchronisiert:
+{files}
+
+Mit Ihrer lokalen Fassung überschreiben?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Files changed on QFieldCloud</source>
+        <translation>Dateien auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Overwrite on QFieldCloud</source>
+        <translation>Auf QFieldCloud überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Keep the QFieldCloud version</source>
+        <translation>QFieldCloud-Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="355" />
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="361" />
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369" />
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="379" />
+        <source>Upload of {name} stopped: {error}</source>
+        <translation>Hochladen von {name} abgebrochen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="384" />
+        <source>Uploading {name}</source>
+        <translation>{name} wird hochgeladen</translation>
+    </message>
+</context>
+<context>
+    <name>CloudDock</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65" />
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148" />
+        <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
+        <translation>Abmelden (QFieldCloud beendet Ihre Sitzungen auf allen Geräten, auch in QField)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="157" />
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158" />
+        <source>Upload the open project's changed files to QFieldCloud</source>
+        <translation>Die geänderten Dateien des offenen Projekts zu QFieldCloud hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="167" />
+        <source>Search projects by name or owner</source>
+        <translation>Projekte nach Name oder Eigentümer suchen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="169" />
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="170" />
+        <source>Also list the public projects of other users</source>
+        <translation>Auch öffentliche Projekte anderer Benutzer anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="172" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="174" />
+        <source>New cloud project</source>
+        <translation>Neues Cloud-Projekt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176" />
+        <source>Delete the selected project</source>
+        <translation>Ausgewähltes Projekt löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="190" />
+        <source>Double-click a project to open its package in the map</source>
+        <translation>Doppelklicken Sie auf ein Projekt, um sein Paket in der Karte zu öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="217" />
+        <source>Open in map</source>
+        <translation>In Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="218" />
+        <source>Download the latest package and open it in QGIS</source>
+        <translation>Das neueste Paket herunterladen und in QGIS öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="220" />
+        <source>Package again, then open in map</source>
+        <translation>Neu paketieren, dann in Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="227" />
+        <source>Download files…</source>
+        <translation>Dateien herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="229" />
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="230" />
+        <source>Start a package job (what QField downloads)</source>
+        <translation>Paketierungsauftrag starten (was QField herunterlädt)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232" />
+        <source>Process</source>
+        <translation>Verarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233" />
+        <source>Start a process_projectfile job (re-reads the QGIS project)</source>
+        <translation>Auftrag process_projectfile starten (liest das QGIS-Projekt neu ein)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247" />
+        <source>Show output</source>
+        <translation>Ausgabe anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="255" />
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="256" />
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="257" />
+        <source>Collaborators</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <source>You are not logged in to QFieldCloud.
+Log in to see your projects, their jobs and files.</source>
+        <translation>Sie sind nicht bei QFieldCloud angemeldet.
+Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="292" />
+        <source>{user} on {server}</source>
+        <translation>{user} auf {server}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="301" />
+        <source>Open project ↔ {name}</source>
+        <translation>Offenes Projekt ↔ {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="303" />
+        <source>Open project: not linked yet (the upload button offers to link it)</source>
+        <translation>Offenes Projekt: noch nicht verknüpft (die Schaltfläche „Hochladen“ bietet die Verknüpfung an)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="305" />
+        <source>Open project: not saved</source>
+        <translation>Offenes Projekt: nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320" />
+        <source>Could not load the projects: {error}</source>
+        <translation>Die Projekte konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <source>Loading projects…</source>
+        <translation>Projekte werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <source>%n project(s), loading more…</source>
+        <translation><numerusform>%n Projekt, weitere werden geladen…</numerusform><numerusform>%n Projekte, weitere werden geladen…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324" />
+        <source>No project matches "{search}".</source>
+        <translation>Kein Projekt passt zu „{search}“.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="326" />
+        <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
+        <translation>Sie haben noch keine QFieldCloud-Projekte. Erstellen Sie eines mit der Schaltfläche +, oder laden Sie das offene QGIS-Projekt über die Werkzeugleiste hoch.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
+        <source>%n project(s)</source>
+        <translation><numerusform>%n Projekt</numerusform><numerusform>%n Projekte</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331" />
+        <source>%n project(s) shown, more on the server</source>
+        <translation><numerusform>%n Projekt angezeigt, weitere auf dem Server</numerusform><numerusform>%n Projekte angezeigt, weitere auf dem Server</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="367" />
+        <source>Select a project to see its jobs, files and collaborators.</source>
+        <translation>Wählen Sie ein Projekt aus, um seine Aufträge, Dateien und Mitarbeitenden zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="369" />
+        <source>no description</source>
+        <translation>keine Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="446" />
+        <source>Loading jobs</source>
+        <translation>Aufträge werden geladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="473" />
+        <source>Comparing files</source>
+        <translation>Dateien werden verglichen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="486" />
+        <source>Loading collaborators</source>
+        <translation>Mitarbeitende werden geladen</translation>
+    </message>
+</context>
+<context>
+    <name>CollaboratorsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <source>Collaborator</source>
+        <translation>Mitarbeiter/in</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>CreateProjectDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15" />
+        <source>New QFieldCloud project</source>
+        <translation>Neues QFieldCloud-Projekt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19" />
+        <source>letters, digits, - _ . only</source>
+        <translation>nur Buchstaben, Ziffern, - _ .</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21" />
+        <source>Your username, or an organization where you may create projects</source>
+        <translation>Ihr Benutzername oder eine Organisation, in der Sie Projekte erstellen dürfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23" />
+        <source>Public (anyone can read it)</source>
+        <translation>Öffentlich (alle dürfen es lesen)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24" />
+        <source>Upload the open QGIS project into it</source>
+        <translation>Das offene QGIS-Projekt hineinladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29" />
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Local copy</source>
+        <translation>Lokale Kopie</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="295" />
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="296" />
+        <source>differs</source>
+        <translation>abweichend</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="297" />
+        <source>not downloaded</source>
+        <translation>nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="298" />
+        <source>project not linked</source>
+        <translation>Projekt nicht verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299" />
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253" />
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="254" />
+        <source>Process project file</source>
+        <translation>Projektdatei verarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="255" />
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="256" />
+        <source>Create project</source>
+        <translation>Projekt erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30" />
+        <source>Log in to QFieldCloud</source>
+        <translation>Bei QFieldCloud anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34" />
+        <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
+        <translation>Melden Sie sich mit Ihrem QFieldCloud-Konto an. Selbst betriebene Server funktionieren auch.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36" />
+        <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
+        <translation>Diese Adresse ist unverschlüsselt (http://): Passwort und Daten würden im Klartext übertragen. Verwenden Sie https://, außer der Server läuft auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50" />
+        <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
+        <translation>Der QFieldCloud-Server, z. B. https://app.qfield.cloud/ oder Ihr eigener.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60" />
+        <source>Username or email</source>
+        <translation>Benutzername oder E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55" />
+        <source>Remember me (the token is kept in the QGIS password manager)</source>
+        <translation>Angemeldet bleiben (das Token wird in der QGIS-Passwortverwaltung gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66" />
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118" />
+        <source>Logging in to {server}…</source>
+        <translation>Anmeldung bei {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125" />
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="146" />
+        <source>Ready: the QGIS project was processed.</source>
+        <translation>Bereit: das QGIS-Projekt wurde verarbeitet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="147" />
+        <source>A job is pending or running on this project.</source>
+        <translation>Für dieses Projekt ist ein Auftrag ausstehend oder in Arbeit.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="148" />
+        <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
+        <translation>Noch keine verarbeitete QGIS-Projektdatei (laden Sie eine hoch), oder zu viele Mitarbeitende für das Abo.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="189" />
+        <source>Loading QFieldCloud projects</source>
+        <translation>QFieldCloud-Projekte werden geladen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13" />
+        <source>QFieldCloud settings</source>
+        <translation>QFieldCloud-Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27" />
+        <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
+        <translation>Pakete werden unter &lt;Ordner&gt;/&lt;Eigentümer&gt;/&lt;Projekt&gt;/ abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30" />
+        <source>Download folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32" />
+        <source>Transfers running at once</source>
+        <translation>Gleichzeitige Übertragungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33" />
+        <source>Files per transfer in parallel</source>
+        <translation>Parallele Dateien je Übertragung</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34" />
+        <source>Projects per page</source>
+        <translation>Projekte pro Seite</translation>
+    </message>
+</context>
+</TS>

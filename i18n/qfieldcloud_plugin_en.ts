@@ -1,0 +1,925 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29" />
+        <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34" />
+        <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36" />
+        <source>Wrong username, email or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37" />
+        <source>Your QFieldCloud session has expired. Please log in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="39" />
+        <source>You are not allowed to do this on QFieldCloud ({message}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41" />
+        <source>Not found on QFieldCloud; it may have been deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="43" />
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45" />
+        <source>A downloaded file is corrupt ({error}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47" />
+        <source>QFieldCloud answered: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="49" />
+        <source>Local file error: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="51" />
+        <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="116" />
+        <source>Logging in to QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <source>Remember me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="144" />
+        <source>Logged in to {server} as {user}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="151" />
+        <source>Login to {server} failed: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="163" />
+        <source>Checking the QFieldCloud login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="179" />
+        <source>Your saved QFieldCloud login has expired. Please log in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="190" />
+        <source>Logging out of QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="220" />
+        <source>Please log in to QFieldCloud.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="38" />
+        <source>&amp;QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="47" />
+        <source>QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="51" />
+        <source>QFieldCloud projects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="52" />
+        <source>Upload the open project to QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="54" />
+        <source>Open the QFieldCloud package in the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="57" />
+        <source>Log in to QFieldCloud…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="59" />
+        <source>Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="137" />
+        <source>Select a project in the QFieldCloud dock first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47" />
+        <source>QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="62" />
+        <source>Created the cloud project {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70" />
+        <source>Creating the cloud project {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <source>Delete cloud project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88" />
+        <source>Deleted the cloud project {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91" />
+        <source>Deleting the cloud project {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="106" />
+        <source>Started a {job_type} job on {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="111" />
+        <source>Starting a {job_type} job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="131" />
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click "Show output" for details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="140" />
+        <source>Checking a QFieldCloud job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="154" />
+        <source>This job has no output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="155" />
+        <source>Output of the {job_type} job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157" />
+        <source>Loading the job output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165" />
+        <source>Download the project files into</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="175" />
+        <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184" />
+        <source>Downloading {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="198" />
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <source>Package out of date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="218" />
+        <source>Checking the package of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238" />
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243" />
+        <source>Downloading the package of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Save and open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Discard changes and open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="258" />
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262" />
+        <source>Could not save the current project: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="276" />
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279" />
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation><numerusform>Opened the package of {name}: %n layer.</numerusform><numerusform>Opened the package of {name}: %n layers.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="289" />
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <source>Save the project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303" />
+        <source>Uploading the last saved version of the project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305" />
+        <source>Could not save the project: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310" />
+        <source>Comparing {folder} with {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320" />
+        <source>Create the cloud project {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="323" />
+        <source>Link to {owner}/{name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <source>Link to QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="338" />
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="344" />
+        <source>These files changed on QFieldCloud since your last sync:
+{files}
+
+Overwrite them with your local version?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="347" />
+        <source>These files differ on QFieldCloud and were never synced from this computer:
+{files}
+
+Overwrite them with your local version?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Files changed on QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Overwrite on QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Keep the QFieldCloud version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="355" />
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="361" />
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369" />
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="379" />
+        <source>Upload of {name} stopped: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="384" />
+        <source>Uploading {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloudDock</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65" />
+        <source>QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148" />
+        <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="157" />
+        <source>Upload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158" />
+        <source>Upload the open project's changed files to QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="167" />
+        <source>Search projects by name or owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="169" />
+        <source>Public</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="170" />
+        <source>Also list the public projects of other users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="172" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="174" />
+        <source>New cloud project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176" />
+        <source>Delete the selected project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="190" />
+        <source>Double-click a project to open its package in the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <source>Load more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="217" />
+        <source>Open in map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="218" />
+        <source>Download the latest package and open it in QGIS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="220" />
+        <source>Package again, then open in map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="227" />
+        <source>Download files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="229" />
+        <source>Package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="230" />
+        <source>Start a package job (what QField downloads)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232" />
+        <source>Process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233" />
+        <source>Start a process_projectfile job (re-reads the QGIS project)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247" />
+        <source>Show output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="255" />
+        <source>Jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="256" />
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="257" />
+        <source>Collaborators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <source>You are not logged in to QFieldCloud.
+Log in to see your projects, their jobs and files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <source>Log in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="292" />
+        <source>{user} on {server}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="301" />
+        <source>Open project ↔ {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="303" />
+        <source>Open project: not linked yet (the upload button offers to link it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="305" />
+        <source>Open project: not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320" />
+        <source>Could not load the projects: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <source>Loading projects…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <source>%n project(s), loading more…</source>
+        <translation><numerusform>%n project, loading more…</numerusform><numerusform>%n projects, loading more…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324" />
+        <source>No project matches "{search}".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="326" />
+        <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
+        <source>%n project(s)</source>
+        <translation><numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331" />
+        <source>%n project(s) shown, more on the server</source>
+        <translation><numerusform>%n project shown, more on the server</numerusform><numerusform>%n projects shown, more on the server</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="367" />
+        <source>Select a project to see its jobs, files and collaborators.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="369" />
+        <source>no description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="446" />
+        <source>Loading jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="473" />
+        <source>Comparing files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="486" />
+        <source>Loading collaborators</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CollaboratorsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <source>Collaborator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CreateProjectDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15" />
+        <source>New QFieldCloud project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19" />
+        <source>letters, digits, - _ . only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21" />
+        <source>Your username, or an organization where you may create projects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23" />
+        <source>Public (anyone can read it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24" />
+        <source>Upload the open QGIS project into it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Local copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="295" />
+        <source>up to date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="296" />
+        <source>differs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="297" />
+        <source>not downloaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="298" />
+        <source>project not linked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299" />
+        <source>checking…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253" />
+        <source>Package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="254" />
+        <source>Process project file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="255" />
+        <source>Apply changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="256" />
+        <source>Create project</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30" />
+        <source>Log in to QFieldCloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34" />
+        <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36" />
+        <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50" />
+        <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60" />
+        <source>Username or email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55" />
+        <source>Remember me (the token is kept in the QGIS password manager)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59" />
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66" />
+        <source>Log in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118" />
+        <source>Logging in to {server}…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125" />
+        <source>Visibility</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <source>Public</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <source>Private</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="146" />
+        <source>Ready: the QGIS project was processed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="147" />
+        <source>A job is pending or running on this project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="148" />
+        <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="189" />
+        <source>Loading QFieldCloud projects</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13" />
+        <source>QFieldCloud settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27" />
+        <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30" />
+        <source>Download folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32" />
+        <source>Transfers running at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33" />
+        <source>Files per transfer in parallel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34" />
+        <source>Projects per page</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

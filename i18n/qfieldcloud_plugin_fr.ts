@@ -1,0 +1,932 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29" />
+        <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
+        <translation>Impossible de joindre le serveur {server}. Vérifiez votre connexion réseau et l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34" />
+        <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
+        <translation>Trop de tentatives de connexion échouées. Attendez 30 minutes puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36" />
+        <source>Wrong username, email or password.</source>
+        <translation>Nom d’utilisateur, e-mail ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37" />
+        <source>Your QFieldCloud session has expired. Please log in again.</source>
+        <translation>Votre session QFieldCloud a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="39" />
+        <source>You are not allowed to do this on QFieldCloud ({message}).</source>
+        <translation>Vous n’avez pas le droit de faire cela sur QFieldCloud ({message}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41" />
+        <source>Not found on QFieldCloud; it may have been deleted.</source>
+        <translation>Introuvable sur QFieldCloud ; l’élément a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="43" />
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45" />
+        <source>A downloaded file is corrupt ({error}).</source>
+        <translation>Un fichier téléchargé est corrompu ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47" />
+        <source>QFieldCloud answered: {message}</source>
+        <translation>QFieldCloud a répondu : {message}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="49" />
+        <source>Local file error: {error}</source>
+        <translation>Erreur de fichier local : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="51" />
+        <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
+        <translation>Erreur inattendue : {error}. Les détails figurent dans le journal QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="116" />
+        <source>Logging in to QFieldCloud</source>
+        <translation>Connexion à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <source>Remember me</source>
+        <translation>Se souvenir de moi</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
+        <translation>QGIS n’a pas pu conserver la connexion dans son gestionnaire de mots de passe (mot de passe principal non saisi ?). Vous êtes connecté pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="144" />
+        <source>Logged in to {server} as {user}</source>
+        <translation>Connecté à {server} en tant que {user}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="151" />
+        <source>Login to {server} failed: {error}</source>
+        <translation>La connexion à {server} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="163" />
+        <source>Checking the QFieldCloud login</source>
+        <translation>Vérification de la connexion QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="179" />
+        <source>Your saved QFieldCloud login has expired. Please log in again.</source>
+        <translation>Votre connexion QFieldCloud enregistrée a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="190" />
+        <source>Logging out of QFieldCloud</source>
+        <translation>Déconnexion de QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="220" />
+        <source>Please log in to QFieldCloud.</source>
+        <translation>Veuillez vous connecter à QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="38" />
+        <source>&amp;QFieldCloud</source>
+        <translation>&amp;QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="47" />
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="51" />
+        <source>QFieldCloud projects</source>
+        <translation>Projets QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="52" />
+        <source>Upload the open project to QFieldCloud</source>
+        <translation>Envoyer le projet ouvert vers QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="54" />
+        <source>Open the QFieldCloud package in the map</source>
+        <translation>Ouvrir le paquet QFieldCloud dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="57" />
+        <source>Log in to QFieldCloud…</source>
+        <translation>Se connecter à QFieldCloud…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="59" />
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="137" />
+        <source>Select a project in the QFieldCloud dock first.</source>
+        <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47" />
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="62" />
+        <source>Created the cloud project {name}.</source>
+        <translation>Projet cloud {name} créé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70" />
+        <source>Creating the cloud project {name}</source>
+        <translation>Création du projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <source>Delete cloud project</source>
+        <translation>Supprimer le projet cloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88" />
+        <source>Deleted the cloud project {name}.</source>
+        <translation>Projet cloud {name} supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91" />
+        <source>Deleting the cloud project {name}</source>
+        <translation>Suppression du projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="106" />
+        <source>Started a {job_type} job on {name}.</source>
+        <translation>Tâche {job_type} lancée sur {name}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="111" />
+        <source>Starting a {job_type} job</source>
+        <translation>Lancement d’une tâche {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="131" />
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click "Show output" for details.</source>
+        <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="140" />
+        <source>Checking a QFieldCloud job</source>
+        <translation>Vérification d’une tâche QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="154" />
+        <source>This job has no output.</source>
+        <translation>Cette tâche n’a pas de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="155" />
+        <source>Output of the {job_type} job</source>
+        <translation>Sortie de la tâche {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157" />
+        <source>Loading the job output</source>
+        <translation>Chargement de la sortie de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165" />
+        <source>Download the project files into</source>
+        <translation>Télécharger les fichiers du projet dans</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="175" />
+        <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} téléchargé dans {folder} : {done} téléchargés, {skipped} inchangés, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184" />
+        <source>Downloading {name}</source>
+        <translation>Téléchargement de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="198" />
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <source>Package out of date</source>
+        <translation>Paquet obsolète</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="218" />
+        <source>Checking the package of {name}</source>
+        <translation>Vérification du paquet de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238" />
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243" />
+        <source>Downloading the package of {name}</source>
+        <translation>Téléchargement du paquet de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Save and open</source>
+        <translation>Enregistrer et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <source>Discard changes and open</source>
+        <translation>Abandonner les modifications et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="258" />
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262" />
+        <source>Could not save the current project: {error}</source>
+        <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="276" />
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279" />
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation><numerusform>Paquet de {name} ouvert : %n couche.</numerusform><numerusform>Paquet de {name} ouvert : %n couches.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="289" />
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <source>Save the project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303" />
+        <source>Uploading the last saved version of the project.</source>
+        <translation>Envoi de la dernière version enregistrée du projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305" />
+        <source>Could not save the project: {error}</source>
+        <translation>Impossible d’enregistrer le projet : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310" />
+        <source>Comparing {folder} with {name}</source>
+        <translation>Comparaison de {folder} avec {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320" />
+        <source>Create the cloud project {name}</source>
+        <translation>Créer le projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="323" />
+        <source>Link to {owner}/{name}</source>
+        <translation>Lier à {owner}/{name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <source>Link to QFieldCloud</source>
+        <translation>Lier à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="338" />
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="344" />
+        <source>These files changed on QFieldCloud since your last sync:
+{files}
+
+Overwrite them with your local version?</source>
+        <translation>Ces fichiers ont changé sur QFieldCloud depuis votre dernière synchronisation :
+{files}
+
+Les remplacer par votre version locale ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="347" />
+        <source>These files differ on QFieldCloud and were never synced from this computer:
+{files}
+
+Overwrite them with your local version?</source>
+        <translation>Ces fichiers diffèrent sur QFieldCloud et n’ont jamais été synchronisés depuis cet ordinateur :
+{files}
+
+Les remplacer par votre version locale ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Files changed on QFieldCloud</source>
+        <translation>Fichiers modifiés sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Overwrite on QFieldCloud</source>
+        <translation>Remplacer sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <source>Keep the QFieldCloud version</source>
+        <translation>Garder la version QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="355" />
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation>Envoi annulé : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="361" />
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369" />
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="379" />
+        <source>Upload of {name} stopped: {error}</source>
+        <translation>Envoi de {name} interrompu : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="384" />
+        <source>Uploading {name}</source>
+        <translation>Envoi de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CloudDock</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65" />
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148" />
+        <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
+        <translation>Se déconnecter (QFieldCloud ferme vos sessions sur tous les appareils, QField compris)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="157" />
+        <source>Upload</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158" />
+        <source>Upload the open project's changed files to QFieldCloud</source>
+        <translation>Envoyer vers QFieldCloud les fichiers modifiés du projet ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="167" />
+        <source>Search projects by name or owner</source>
+        <translation>Rechercher des projets par nom ou propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="169" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="170" />
+        <source>Also list the public projects of other users</source>
+        <translation>Afficher aussi les projets publics des autres utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="172" />
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="174" />
+        <source>New cloud project</source>
+        <translation>Nouveau projet cloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176" />
+        <source>Delete the selected project</source>
+        <translation>Supprimer le projet sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="190" />
+        <source>Double-click a project to open its package in the map</source>
+        <translation>Double-cliquez sur un projet pour ouvrir son paquet dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <source>Load more</source>
+        <translation>Charger plus</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="217" />
+        <source>Open in map</source>
+        <translation>Ouvrir dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="218" />
+        <source>Download the latest package and open it in QGIS</source>
+        <translation>Télécharger le dernier paquet et l’ouvrir dans QGIS</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="220" />
+        <source>Package again, then open in map</source>
+        <translation>Recréer le paquet, puis l’ouvrir dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="227" />
+        <source>Download files…</source>
+        <translation>Télécharger les fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="229" />
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="230" />
+        <source>Start a package job (what QField downloads)</source>
+        <translation>Lancer une tâche de création de paquet (ce que QField télécharge)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232" />
+        <source>Process</source>
+        <translation>Traiter</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233" />
+        <source>Start a process_projectfile job (re-reads the QGIS project)</source>
+        <translation>Lancer une tâche process_projectfile (relit le projet QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247" />
+        <source>Show output</source>
+        <translation>Afficher la sortie</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="255" />
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="256" />
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="257" />
+        <source>Collaborators</source>
+        <translation>Collaborateurs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <source>You are not logged in to QFieldCloud.
+Log in to see your projects, their jobs and files.</source>
+        <translation>Vous n’êtes pas connecté à QFieldCloud.
+Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <source>Log in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="292" />
+        <source>{user} on {server}</source>
+        <translation>{user} sur {server}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="301" />
+        <source>Open project ↔ {name}</source>
+        <translation>Projet ouvert ↔ {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="303" />
+        <source>Open project: not linked yet (the upload button offers to link it)</source>
+        <translation>Projet ouvert : pas encore lié (le bouton d’envoi propose de le lier)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="305" />
+        <source>Open project: not saved</source>
+        <translation>Projet ouvert : non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320" />
+        <source>Could not load the projects: {error}</source>
+        <translation>Impossible de charger les projets : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <source>Loading projects…</source>
+        <translation>Chargement des projets…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <source>%n project(s), loading more…</source>
+        <translation><numerusform>%n projet, chargement de la suite…</numerusform><numerusform>%n projets, chargement de la suite…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324" />
+        <source>No project matches "{search}".</source>
+        <translation>Aucun projet ne correspond à « {search} ».</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="326" />
+        <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
+        <translation>Vous n’avez encore aucun projet QFieldCloud. Créez-en un avec le bouton +, ou envoyez le projet QGIS ouvert depuis la barre d’outils.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
+        <source>%n project(s)</source>
+        <translation><numerusform>%n projet</numerusform><numerusform>%n projets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331" />
+        <source>%n project(s) shown, more on the server</source>
+        <translation><numerusform>%n projet affiché, d’autres sur le serveur</numerusform><numerusform>%n projets affichés, d’autres sur le serveur</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="367" />
+        <source>Select a project to see its jobs, files and collaborators.</source>
+        <translation>Sélectionnez un projet pour voir ses tâches, ses fichiers et ses collaborateurs.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="369" />
+        <source>no description</source>
+        <translation>aucune description</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="446" />
+        <source>Loading jobs</source>
+        <translation>Chargement des tâches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="473" />
+        <source>Comparing files</source>
+        <translation>Comparaison des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="486" />
+        <source>Loading collaborators</source>
+        <translation>Chargement des collaborateurs</translation>
+    </message>
+</context>
+<context>
+    <name>CollaboratorsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <source>Collaborator</source>
+        <translation>Collaborateur</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>CreateProjectDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15" />
+        <source>New QFieldCloud project</source>
+        <translation>Nouveau projet QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19" />
+        <source>letters, digits, - _ . only</source>
+        <translation>lettres, chiffres, - _ . uniquement</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21" />
+        <source>Your username, or an organization where you may create projects</source>
+        <translation>Votre nom d’utilisateur, ou une organisation où vous pouvez créer des projets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23" />
+        <source>Public (anyone can read it)</source>
+        <translation>Public (tout le monde peut le lire)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24" />
+        <source>Upload the open QGIS project into it</source>
+        <translation>Y envoyer le projet QGIS ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29" />
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <source>Local copy</source>
+        <translation>Copie locale</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="295" />
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="296" />
+        <source>differs</source>
+        <translation>différente</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="297" />
+        <source>not downloaded</source>
+        <translation>non téléchargée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="298" />
+        <source>project not linked</source>
+        <translation>projet non lié</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299" />
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253" />
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="254" />
+        <source>Process project file</source>
+        <translation>Traitement du fichier de projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="255" />
+        <source>Apply changes</source>
+        <translation>Application des modifications</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="256" />
+        <source>Create project</source>
+        <translation>Création du projet</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30" />
+        <source>Log in to QFieldCloud</source>
+        <translation>Se connecter à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34" />
+        <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
+        <translation>Connectez-vous avec votre compte QFieldCloud. Les serveurs auto-hébergés fonctionnent aussi.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36" />
+        <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
+        <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos données circuleraient en clair. Utilisez https://, sauf si le serveur tourne sur cette machine.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50" />
+        <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
+        <translation>Le serveur QFieldCloud, par ex. https://app.qfield.cloud/ ou le vôtre.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60" />
+        <source>Username or email</source>
+        <translation>Nom d’utilisateur ou e-mail</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55" />
+        <source>Remember me (the token is kept in the QGIS password manager)</source>
+        <translation>Se souvenir de moi (le jeton est conservé dans le gestionnaire de mots de passe de QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66" />
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118" />
+        <source>Logging in to {server}…</source>
+        <translation>Connexion à {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125" />
+        <source>Visibility</source>
+        <translation>Visibilité</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="146" />
+        <source>Ready: the QGIS project was processed.</source>
+        <translation>Prêt : le projet QGIS a été traité.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="147" />
+        <source>A job is pending or running on this project.</source>
+        <translation>Une tâche est en attente ou en cours sur ce projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="148" />
+        <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
+        <translation>Pas encore de fichier de projet QGIS traité (envoyez-en un), ou trop de collaborateurs pour l’abonnement.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="189" />
+        <source>Loading QFieldCloud projects</source>
+        <translation>Chargement des projets QFieldCloud</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13" />
+        <source>QFieldCloud settings</source>
+        <translation>Paramètres QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27" />
+        <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
+        <translation>Les paquets sont placés dans &lt;dossier&gt;/&lt;propriétaire&gt;/&lt;projet&gt;/.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30" />
+        <source>Download folder</source>
+        <translation>Dossier de téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32" />
+        <source>Transfers running at once</source>
+        <translation>Transferts simultanés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33" />
+        <source>Files per transfer in parallel</source>
+        <translation>Fichiers en parallèle par transfert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34" />
+        <source>Projects per page</source>
+        <translation>Projets par page</translation>
+    </message>
+</context>
+</TS>
