@@ -101,6 +101,9 @@ CREATE TABLE IF NOT EXISTS file_versions (
     uploaded_by INTEGER
 );
 CREATE INDEX IF NOT EXISTS file_versions_file ON file_versions (file_id, uploaded_at);
+-- Lookups done once per listed project; without them a project listing scans tables per project.
+CREATE INDEX IF NOT EXISTS projects_owner_type ON projects (owner_id, project_type);
+CREATE INDEX IF NOT EXISTS collaborators_user ON collaborators (user_id);
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
     project_id TEXT NOT NULL,
@@ -124,6 +127,7 @@ CREATE TABLE IF NOT EXISTS package_files (
     uploaded_at REAL NOT NULL,
     PRIMARY KEY (job_id, name)
 );
+CREATE INDEX IF NOT EXISTS jobs_project ON jobs (project_id, created_at);
 CREATE TABLE IF NOT EXISTS deltas (
     id TEXT PRIMARY KEY,
     deltafile_id TEXT NOT NULL,
@@ -318,20 +322,48 @@ class Store:
     def file(self, project_id: str, name: str) -> Optional[Dict[str, Any]]:
         return self.one("SELECT * FROM files WHERE project_id = ? AND name = ?", project_id, name)
 
-    def files_with_versions(self, project_id: str) -> List[Dict[str, Any]]:
-        """Every file of the project, sorted by name, each with `versions` newest first."""
-        files = self.all("SELECT * FROM files WHERE project_id = ? ORDER BY name", project_id)
-        versions = self.all(
-            "SELECT v.* FROM file_versions v JOIN files f ON f.id = v.file_id WHERE f.project_id = ?"
-            " ORDER BY v.uploaded_at DESC, v.rowid DESC",
-            project_id,
+    def files_with_versions(self, project_id: str, offset: int = 0,
+                            limit: Optional[int] = None) -> List[Dict[str, Any]]:
+        """The project's files (those with a version), sorted by name, each with `versions` newest
+        first; `offset`/`limit` select a slice in SQL, so one page reads only its own rows."""
+        files = self.all(
+            "SELECT * FROM files f WHERE project_id = ? AND EXISTS (SELECT 1 FROM file_versions v"
+            " WHERE v.file_id = f.id) ORDER BY name LIMIT ? OFFSET ?",
+            project_id, -1 if limit is None else limit, offset,
         )
+        if not files:
+            return []
+        if offset == 0 and limit is None:
+            versions = self.all(
+                "SELECT v.* FROM file_versions v JOIN files f ON f.id = v.file_id WHERE f.project_id = ?"
+                " ORDER BY v.uploaded_at DESC, v.rowid DESC",
+                project_id,
+            )
+        else:
+            ids = [file["id"] for file in files]
+            versions = []
+            for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+                chunk = ids[start:start + 500]
+                versions += self.all(
+                    f"SELECT * FROM file_versions WHERE file_id IN ({','.join('?' * len(chunk))})"
+                    " ORDER BY uploaded_at DESC, rowid DESC",
+                    *chunk,
+                )
         by_file: Dict[int, List[Dict[str, Any]]] = {}
         for version in versions:
             by_file.setdefault(version["file_id"], []).append(version)
         for file in files:
             file["versions"] = by_file.get(file["id"], [])
-        return [file for file in files if file["versions"]]
+        return files
+
+    def count_files(self, project_id: str) -> int:
+        """How many files of the project have a version (what `files_with_versions` lists)."""
+        row = self.one(
+            "SELECT COUNT(*) AS n FROM files f WHERE project_id = ? AND EXISTS (SELECT 1 FROM file_versions v"
+            " WHERE v.file_id = f.id)",
+            project_id,
+        )
+        return int(row["n"])
 
     def versions(self, file_id: int) -> List[Dict[str, Any]]:
         return self.all(

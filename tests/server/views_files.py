@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from . import auth, clock, context, downloads, qgis_project, roles, serializers
 from .errors import ApiError
-from .pagination import paginated
+from .pagination import paginated_query
 from .uploads import receive_part
 
 FORBIDDEN_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -52,13 +52,17 @@ async def list_files(request: Request) -> Response:
     store, settings = context.store(request), context.settings(request)
     project, _ = context.project_for(request, user, request.path_params["project_id"])
     skip_metadata = request.query_params.get("skip_metadata") in ("1", "true")
-    items = [
-        serializers.file(row, serializers.ATTACHMENT_DIRS, settings, skip_metadata=skip_metadata)
-        for row in store.files_with_versions(project["id"])
-    ]
+
+    def serialize(row: Dict[str, Any]) -> Dict[str, Any]:
+        return serializers.file(row, serializers.ATTACHMENT_DIRS, settings, skip_metadata=skip_metadata)
+
     if settings.legacy:
-        return JSONResponse(items)
-    return paginated(request, items)
+        return JSONResponse([serialize(row) for row in store.files_with_versions(project["id"])])
+    # Only the requested page is read and serialized (DRF slices the queryset before serializing).
+    return paginated_query(
+        request, store.count_files(project["id"]),
+        lambda offset, limit: store.files_with_versions(project["id"], offset, limit), serialize,
+    )
 
 
 async def file_metadata(request: Request) -> Response:

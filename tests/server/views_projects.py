@@ -66,7 +66,8 @@ def _listed(request: Request, rows: List[Dict[str, Any]], roles_by_id: Dict[str,
         ordering = ""
     key, reverse = _sort_key(store, ordering)
     rows = sorted(rows, key=key, reverse=reverse)
-    return paginated(request, [serializers.project(store, settings, row, roles_by_id[row["id"]]) for row in rows])
+    # Sorted rows are sliced first: only the page's projects are serialized (a few queries each).
+    return paginated(request, rows, lambda row: serializers.project(store, settings, row, roles_by_id[row["id"]]))
 
 
 async def list_projects(request: Request) -> Response:
@@ -74,8 +75,8 @@ async def list_projects(request: Request) -> Response:
     store = context.store(request)
     include_public = _include_public(request)
     rows, roles_by_id = [], {}
-    for row in store.all("SELECT * FROM projects"):
-        role = roles.project_role(store, user, row)
+    every = store.all("SELECT * FROM projects")
+    for row, role in zip(every, roles.project_roles(store, user, every)):
         if role and (role[1] != "public" or include_public):
             rows.append(row)
             roles_by_id[row["id"]] = role
@@ -86,7 +87,7 @@ async def list_public_projects(request: Request) -> Response:
     user = auth.require_user(request)
     store = context.store(request)
     rows = store.all("SELECT * FROM projects WHERE is_public = 1")
-    return _listed(request, rows, {row["id"]: roles.project_role(store, user, row) for row in rows})
+    return _listed(request, rows, {row["id"]: role for row, role in zip(rows, roles.project_roles(store, user, rows))})
 
 
 def _validated_name(value: Any) -> str:
