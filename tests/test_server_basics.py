@@ -7,12 +7,8 @@ import pytest
 import requests
 
 from tests.server.http_client import Api, error_code
+from tests.support.server_accounts import alice  # noqa: F401 (fixtures)
 from tests.support.local_server import LocalServer
-
-
-@pytest.fixture(scope="module")
-def alice(qfc_server, test_users):
-    return Api.login(qfc_server.url, "alice", test_users["alice"])
 
 
 def test_api_root_and_html_404(qfc_server):

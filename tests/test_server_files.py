@@ -7,20 +7,11 @@ import pytest
 import requests
 
 from tests.server.http_client import Api, error_code, file_path
+from tests.support.server_accounts import alice, bob  # noqa: F401 (fixtures)
 from tests.support.local_server import LocalServer
 
 DEMO = Path(__file__).parent / "server" / "demo"
 PART = 8 * 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def alice(qfc_server, test_users):
-    return Api.login(qfc_server.url, "alice", test_users["alice"])
-
-
-@pytest.fixture(scope="module")
-def bob(qfc_server, test_users):
-    return Api.login(qfc_server.url, "bob", test_users["bob"])
 
 
 @pytest.fixture

@@ -7,18 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.server.http_client import Api, error_code, file_path
+from tests.support.server_accounts import alice, bob  # noqa: F401 (fixtures)
 
 DEMO = Path(__file__).parent / "server" / "demo"
-
-
-@pytest.fixture(scope="module")
-def alice(qfc_server, test_users):
-    return Api.login(qfc_server.url, "alice", test_users["alice"])
-
-
-@pytest.fixture(scope="module")
-def bob(qfc_server, test_users):
-    return Api.login(qfc_server.url, "bob", test_users["bob"])
 
 
 @pytest.fixture

@@ -3,11 +3,7 @@
 import pytest
 
 from tests.server.http_client import Api, error_code
-
-
-@pytest.fixture(scope="module")
-def alice(qfc_server, test_users):
-    return Api.login(qfc_server.url, "alice", test_users["alice"])
+from tests.support.server_accounts import alice  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.server.http_client import Api, error_code
+from tests.support.server_accounts import alice, bob  # noqa: F401 (fixtures)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+0[12]:00$")
-
-
-@pytest.fixture(scope="module")
-def alice(qfc_server, test_users):
-    return Api.login(qfc_server.url, "alice", test_users["alice"])
-
-
-@pytest.fixture(scope="module")
-def bob(qfc_server, test_users):
-    return Api.login(qfc_server.url, "bob", test_users["bob"])
 
 
 def test_project_object(alice, unique_name):
