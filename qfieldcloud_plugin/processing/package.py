@@ -1,0 +1,93 @@
+"""Download the latest finished package of a project (what QField gets), and optionally load its layers."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+)
+
+from ..core.geopackage import geopackage_tables
+from ..core.settings import Settings
+from ..core.transfers import find_project_file
+from .base import QfcAlgorithm, transfer_outcome
+
+
+class DownloadPackageAlgorithm(QfcAlgorithm):
+    FILTER = "FILTER"
+    FORCE = "FORCE"
+    LOAD = "LOAD"
+    OUTPUT = "OUTPUT"
+    PROJECT_FILE = "PROJECT_FILE"
+    DOWNLOADED = "DOWNLOADED"
+    LAYERS = "LAYERS"
+
+    def name(self) -> str:
+        return "download_package"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Download the latest package")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr("Downloads the files of the project's latest finished package, the offline copy QField "
+                       "uses. Without a destination folder it goes where the plugin keeps packages. With Load "
+                       "layers checked, the package's GeoPackage layers are added to the open project when the "
+                       "algorithm ends. Outputs the path of the package's QGIS project file.")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.add_project_parameter()
+        self.addParameter(QgsProcessingParameterString(self.FILTER, self.tr("Only files matching (glob)"),
+                                                       defaultValue="*"))
+        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, self.tr("Download unchanged files too"),
+                                                        defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the package's layers"),
+                                                        defaultValue=False))
+        self.add_credential_parameters()
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT, self.tr("Destination folder"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString(self.PROJECT_FILE, self.tr("Package project file")))
+        self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, self.tr("Files downloaded")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("Package layers")))
+
+    def execute(self, client, parameters, context, feedback):
+        project = self.project(client, parameters, context)
+        folder = self.parameterAsString(parameters, self.OUTPUT, context)
+        if not folder or parameters.get(self.OUTPUT) is None:
+            folder = str(Settings().package_dir(project["owner"], project["name"]))
+        files = client.package_download(
+            project["id"], folder,
+            filter_glob=self.parameterAsString(parameters, self.FILTER, context) or "*",
+            force_download=self.parameterAsBool(parameters, self.FORCE, context),
+            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
+        )
+        downloaded, _skipped = transfer_outcome(files, feedback)
+        names = [f["name"] for f in files]
+        project_file = find_project_file(Path(folder), names)
+        layers = []
+        if self.parameterAsBool(parameters, self.LOAD, context):
+            layers = self._load_layers(Path(folder), names, project, context)
+        feedback.pushInfo(self.tr("Package of {owner}/{name} in {folder}.").format(
+            owner=project["owner"], name=project["name"], folder=folder))
+        return {self.OUTPUT: folder, self.PROJECT_FILE: str(project_file) if project_file else "",
+                self.DOWNLOADED: len(downloaded), self.LAYERS: layers}
+
+    def _load_layers(self, folder: Path, names, project, context):
+        """Each GeoPackage table of the package as a layer the project gets when the algorithm ends."""
+        ids = []
+        for name in sorted(n for n in names if n.lower().endswith(".gpkg")):
+            for table in geopackage_tables(folder / name):
+                layer = QgsVectorLayer("{path}|layername={table}".format(path=folder / name, table=table),
+                                       table, "ogr")
+                if not layer.isValid():
+                    continue
+                context.temporaryLayerStore().addMapLayer(layer)
+                context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(
+                    table, context.project(), table))
+                ids.append(layer.id())
+        return ids
