@@ -2,12 +2,17 @@
 
 import sqlite3
 
-from qfieldcloud_plugin.core.sync import checkpoint_geopackages, plan_upload
+from qfieldcloud_plugin.core.sync import FileState, checkpoint_geopackages, plan_upload
+
+
+def etags(mapping):
+    """name → etag as FileStates (what the planner takes)."""
+    return {name: FileState(etag=etag) for name, etag in mapping.items()}
 
 
 def test_identical_files_are_skipped_and_project_file_goes_last():
     local = {"survey.qgs": "p1", "data/b.gpkg": "b1", "a.csv": "a1", "same.txt": "s"}
-    plan = plan_upload(local, remote={"same.txt": "s"}, last_sync={})
+    plan = plan_upload(etags(local), remote=etags({"same.txt": "s"}), base={})
     assert plan.skipped == ["same.txt"]
     assert plan.upload == ["a.csv", "data/b.gpkg", "survey.qgs"]
     assert plan.conflicts == []
@@ -16,13 +21,13 @@ def test_identical_files_are_skipped_and_project_file_goes_last():
 def test_server_change_since_last_sync_is_a_conflict_not_an_overwrite():
     local = {"a.csv": "mine", "b.csv": "mine-b"}
     remote = {"a.csv": "theirs", "b.csv": "synced-b"}
-    plan = plan_upload(local, remote, last_sync={"a.csv": "synced-a", "b.csv": "synced-b"})
+    plan = plan_upload(etags(local), etags(remote), base=etags({"a.csv": "synced-a", "b.csv": "synced-b"}))
     assert plan.conflicts == ["a.csv"]  # the server moved on from what we last synced
     assert plan.upload == ["b.csv"]  # the server still has our last sync: safe to overwrite
 
 
 def test_unknown_history_with_different_server_file_asks():
-    plan = plan_upload({"a.csv": "mine"}, {"a.csv": "theirs"}, last_sync={})
+    plan = plan_upload(etags({"a.csv": "mine"}), etags({"a.csv": "theirs"}), base=None)
     assert plan.conflicts == ["a.csv"]
 
 

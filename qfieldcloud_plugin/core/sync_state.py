@@ -1,0 +1,76 @@
+"""The sync base: each file's state at the last successful sync, per cloud project.
+
+Stored in `<project folder>/.qfieldcloud/sync-state.json` (the hidden folder is never
+uploaded), so the base travels with the folder and no two folders linked to the same cloud
+project share one. Keyed by cloud project id: relinking the folder starts from no base.
+Written atomically (temporary file, fsync, `os.replace`); a damaged file reads as "no base",
+which makes the next sync conservative (nothing deleted, differences are conflicts).
+"""
+
+import json
+import os
+import tempfile
+import threading
+from pathlib import Path
+from typing import Dict, Iterable, Mapping, Optional
+
+from .sync import FileState
+
+STATE_DIR = ".qfieldcloud"
+STATE_FILE = "sync-state.json"
+FORMAT = 1
+
+_lock = threading.Lock()  # one writer at a time within QGIS; tasks of two flows may end together
+
+
+class SyncStateStore:
+    """Load and update the base of the cloud projects synced in `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / STATE_DIR / STATE_FILE
+
+    def _read(self) -> Dict:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("projects"), dict):
+            return {}
+        return data
+
+    def load(self, project_id: str) -> Optional[Dict[str, FileState]]:
+        """The base of `project_id` (name → FileState), or None if this folder never synced it."""
+        project = self._read().get("projects", {}).get(project_id)
+        if not isinstance(project, dict) or not isinstance(project.get("files"), dict):
+            return None
+        return {str(name): FileState.from_json(entry) for name, entry in project["files"].items()
+                if isinstance(entry, dict)}
+
+    def update(self, project_id: str, synced: Mapping[str, FileState], removed: Iterable[str] = ()) -> None:
+        """Record `synced` (verified on both sides) and drop `removed`; creates the base if needed."""
+        with _lock:
+            data = self._read() or {"format": FORMAT, "projects": {}}
+            project = data["projects"].setdefault(project_id, {"files": {}})
+            files = project.setdefault("files", {})
+            for name, state in synced.items():
+                files[name] = state.to_json()
+            for name in removed:
+                files.pop(name, None)
+            self._write(data)
+
+    def _write(self, data: Dict) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".sync-state-", suffix=".tmp", dir=str(self.path.parent))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, indent=1, sort_keys=True)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
