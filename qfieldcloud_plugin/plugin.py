@@ -51,6 +51,9 @@ class QFieldCloudPlugin:
         self.dock_action.setText(tr("QFieldCloud projects"))
         self.upload_action = QAction(plugin_icon("upload"), tr("Upload the open project to QFieldCloud"), main_window)
         self.upload_action.triggered.connect(self.cloud_actions.upload_current_project)
+        self.sync_action = QAction(plugin_icon("sync"), tr("Synchronize the open project with QFieldCloud…"),
+                                   main_window)
+        self.sync_action.triggered.connect(self.cloud_actions.sync_current_project)
         self.package_action = QAction(plugin_icon("download_package"), tr("Open the QFieldCloud package in the map"),
                                       main_window)
         self.package_action.triggered.connect(self.open_package)
@@ -58,7 +61,7 @@ class QFieldCloudPlugin:
         self.login_action.triggered.connect(lambda: self.show_login(""))
         self.settings_action = QAction(tr("Settings…"), main_window)
         self.settings_action.triggered.connect(self.show_settings)
-        self.actions = [self.dock_action, self.upload_action, self.package_action, self.login_action,
+        self.actions = [self.dock_action, self.sync_action, self.upload_action, self.package_action, self.login_action,
                         self.settings_action]
         for action in self.actions:
             self.iface.addPluginToWebMenu(self.menu, action)
@@ -84,6 +87,7 @@ class QFieldCloudPlugin:
             self.iface.removePluginWebMenu(self.menu, action)
         self.actions = []
         self.upload_action.deleteLater()
+        self.sync_action.deleteLater()
         self.package_action.deleteLater()
         self.login_action.deleteLater()
         self.settings_action.deleteLater()
