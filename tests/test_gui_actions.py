@@ -3,7 +3,7 @@
 from qgis.core import Qgis
 
 from qfieldcloud_plugin.client import Client
-from qfieldcloud_plugin.core.project_link import SyncState
+from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import (  # noqa: F401
     ScriptedAsker,
@@ -76,7 +76,7 @@ def test_download_project_files_into_a_chosen_folder(
     assert local_names(target) == local_names(tmp_path / "src")
     # The downloaded versions count as synced: editing and uploading them later raises no conflict.
     remote = {f["name"]: f["md5sum"] for f in client.list_remote_files(project["id"])}
-    assert SyncState(project["id"]).load() == remote
+    assert {name: state.etag for name, state in SyncStateStore(target).load(project["id"]).items()} == remote
     assert {"points.gpkg", unique_name + ".qgs"} <= set(local_names(target))
     assert (target / "points.gpkg").read_bytes() == (tmp_path / "src" / "points.gpkg").read_bytes()
     count = len(local_names(target))

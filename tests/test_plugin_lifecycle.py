@@ -33,7 +33,8 @@ def test_load_unload_load_leaves_no_duplicate(plugin_iface, clean_settings):  # 
     assert len(ui["toolbars"]) == 1 and len(ui["docks"]) == 1
     assert "Upload the open project to QFieldCloud" in ui["web_actions"]
     assert [a.text() for a in ui["toolbars"][0].actions()] == [
-        "QFieldCloud projects", "Upload the open project to QFieldCloud", "Open the QFieldCloud package in the map"]
+        "QFieldCloud projects", "Synchronize the open project with QFieldCloud…", "Upload the open project to QFieldCloud",
+        "Open the QFieldCloud package in the map"]
 
     plugin.unload()
     flush_deletes()

@@ -1,17 +1,16 @@
 """Which cloud project the open QgsProject belongs to, stored in the project file itself.
 
 The link (server, project id, owner, name) is written with `QgsProject.writeEntry`, so
-reopening the .qgs/.qgz remembers it. The md5sums recorded at the last sync are kept
-next to the profile instead, keyed by cloud project id: writing them into the project
-would change the project file right after uploading it.
+reopening the .qgs/.qgz remembers it. The state of the files at the last sync is kept
+beside the project instead (`sync_state.py`): writing it into the project would change the
+project file right after uploading it.
 """
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Optional
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 
 SCOPE = "QFieldCloud"
 
@@ -58,27 +57,3 @@ def project_folder(project: QgsProject = None) -> Optional[Path]:
     if not project.fileName():
         return None
     return Path(project.fileName()).resolve().parent
-
-
-class SyncState:
-    """Remote md5sums recorded after the last successful transfer of each file."""
-
-    def __init__(self, project_id: str, directory: Path = None) -> None:
-        directory = directory or Path(QgsApplication.qgisSettingsDirPath()) / "qfieldcloud" / "sync"
-        self.path = directory / "{pid}.json".format(pid=project_id)
-
-    def load(self) -> Dict[str, str]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return {str(k): str(v) for k, v in data.get("files", {}).items()}
-
-    def update(self, md5sums: Dict[str, str]) -> None:
-        """Record `md5sums` (name → md5sum on the server) on top of what was known."""
-        files = self.load()
-        files.update(md5sums)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"files": files}, indent=1, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.path)

@@ -4,19 +4,289 @@ Each function takes `(client, task)` plus its own arguments (bound with `functoo
 and returns plain data for the GUI thread.
 """
 
+import shutil
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
-from ..client import Client, FileTransferType, QfcException, TransferCancelledError, TransferProgress, calc_etag
-from ..client.transfer import list_local_files
-from .sync import UploadPlan, checkpoint_geopackages, plan_upload, project_files_last
-
+from ..client import (
+    ChecksumMismatchError,
+    Client,
+    FileTransferStatus,
+    FileTransferType,
+    QfcException,
+    TransferCancelledError,
+    TransferProgress,
+    calc_etag,
+)
+from ..client.ignore import load_ignore_rules, path_ignored
+from ..client.transfer import is_ignored, list_local_files, safe_join
+from .sync import (
+    FileState,
+    SyncChoices,
+    SyncOperations,
+    SyncPlan,
+    UploadPlan,
+    checkpoint_geopackages,
+    is_project_file,
+    plan_sync,
+    plan_upload,
+    project_files_last,
+    resolve,
+)
+from .sync_state import STATE_DIR, SyncStateStore
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+TRASH_DIR = "trash"
 
+
+# --- comparing -----------------------------------------------------------------------
+
+def scan_local(folder: Path, task) -> Dict[str, FileState]:
+    """The files a sync considers (`.qfieldcloudignore`, hidden and SQLite side files left out), hashed."""
+    files = [f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES)]
+    states = {}
+    for i, file in enumerate(files):
+        if task.isCanceled():
+            raise TransferCancelledError("Cancelled while comparing files")
+        path = Path(file["absolute_filename"])
+        states[file["name"]] = FileState(size=file["size"], etag=calc_etag(path), mtime=path.stat().st_mtime)
+        task.setProgress(100.0 * (i + 1) / len(files))
+    return states
+
+
+def scan_remote(client: Client, project_id: str, folder: Path) -> Dict[str, Dict]:
+    """The server's files (full metadata) except those this folder ignores: they are never synced."""
+    rules = load_ignore_rules(folder) or []
+    return {f["name"]: f for f in client.list_remote_files(project_id, skip_metadata=False)
+            if not is_ignored(f["name"]) and not f["name"].endswith(SQLITE_SIDE_FILES)
+            and not (rules and path_ignored(rules, f["name"]))}
+
+
+@dataclass
+class SyncPreparation:
+    """A plan and what it was computed from, handed to the user before anything happens."""
+
+    project_id: str
+    folder: Path
+    plan: SyncPlan
+    remote_files: Dict[str, Dict]
+    unflushed: List[str] = field(default_factory=list)
+
+
+def prepare_sync(client: Client, task, project_id: str, folder: Path) -> SyncPreparation:
+    """Flush GeoPackage WALs, hash the local files, list the server's, and plan against the base."""
+    folder = Path(folder)
+    unflushed = checkpoint_geopackages(folder)
+    local = scan_local(folder, task)
+    remote_files = scan_remote(client, project_id, folder)
+    remote = {name: FileState.from_remote(f) for name, f in remote_files.items()}
+    plan = plan_sync(local, remote, SyncStateStore(folder).load(project_id))
+    return SyncPreparation(project_id, folder, plan, remote_files, unflushed)
+
+
+# --- executing -------------------------------------------------------------------------
+
+@dataclass
+class SyncResult:
+    uploaded: List[str] = field(default_factory=list)
+    downloaded: List[str] = field(default_factory=list)
+    kept_both: Dict[str, str] = field(default_factory=dict)      # name → name of the server copy beside it
+    deleted_local: List[str] = field(default_factory=list)
+    deleted_remote: List[str] = field(default_factory=list)
+    untouched: List[str] = field(default_factory=list)
+    failed: Dict[str, str] = field(default_factory=dict)
+    recorded: List[str] = field(default_factory=list)           # names whose base entry was written
+    trash: Optional[Path] = None                                # where replaced or deleted local files went
+
+
+def beside_name(name: str, stamp: str, exists: Callable[[str], bool]) -> str:
+    """`dir/stem.server-<stamp>.ext`, numbered if taken: the server copy of a "keep both" conflict."""
+    folder, _, base = name.rpartition("/")
+    stem, dot, ext = base.rpartition(".")
+    if not stem:  # no extension, or a dot file
+        stem, dot, ext = base, "", ""
+    for n in range(1, 1000):
+        candidate = "{stem}.server-{stamp}{n}{dot}{ext}".format(
+            stem=stem, stamp=stamp, n="" if n == 1 else "-{}".format(n), dot=dot, ext=ext)
+        candidate = folder + "/" + candidate if folder else candidate
+        if not exists(candidate):
+            return candidate
+    raise FileExistsError(name)
+
+
+def execute_sync(client: Client, task, preparation: SyncPreparation, choices: SyncChoices) -> SyncResult:
+    """Carry out the confirmed plan; the base is updated for verified files only, even on failure.
+
+    Order: server copies of "keep both" conflicts, local backups, downloads (staged, all or
+    nothing), local deletions (into the trash), data uploads, server deletions, then QGIS
+    project file uploads. A file is recorded in the base only after its transfer was verified
+    (downloads: checksum of the staged file; uploads: the server's listing read back).
+    """
+    ops = resolve(preparation.plan, choices.resolutions, choices.declined)
+    folder = preparation.folder
+    store = SyncStateStore(folder)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    result = SyncResult(untouched=list(ops.untouched))
+    recorded: Dict[str, FileState] = {}
+    forgotten: List[str] = list(ops.forget)
+    actions = {a.name: a for a in preparation.plan.actions}
+    for name in ops.record:
+        recorded[name] = actions[name].remote
+    try:
+        _download_beside(client, task, preparation, ops, stamp, result)
+        _backup(folder, ops.backup_local, stamp, result)
+        _download(client, task, preparation, ops.download, result, recorded)
+        _delete_local(folder, ops.delete_local, actions, stamp, result, forgotten)
+        uploads = [n for n in ops.upload if n not in result.failed]
+        data = [n for n in uploads if not is_project_file(n)]
+        _upload_many(client, task, preparation.project_id, folder, data, result.uploaded, result.failed, recorded)
+        _delete_remote(client, task, preparation.project_id, ops.delete_remote, result, forgotten)
+        projects = [n for n in uploads if is_project_file(n)]
+        if not any(n in result.failed for n in data):  # the server's project job must see complete data
+            _upload_many(client, task, preparation.project_id, folder, projects, result.uploaded, result.failed,
+                         recorded)
+        else:
+            for name in projects:
+                result.failed[name] = "not sent: some data files failed to upload"
+    finally:
+        store.update(preparation.project_id, recorded, forgotten)
+        result.recorded = sorted(recorded)
+    if task.isCanceled():
+        raise TransferCancelledError("Synchronization cancelled; what was verified is recorded")
+    return result
+
+
+def _trash_dir(folder: Path, stamp: str) -> Path:
+    return folder / STATE_DIR / TRASH_DIR / stamp
+
+
+def _download_beside(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, stamp: str,
+                     result: SyncResult) -> None:
+    folder = preparation.folder
+    for name in ops.download_beside:
+        if task.isCanceled():
+            return
+        remote = preparation.remote_files[name]
+        copy = beside_name(name, stamp, lambda n: (folder / n).exists())
+        try:
+            client.download_file(preparation.project_id, FileTransferType.PROJECT, safe_join(folder, copy), name,
+                                 remote_sha256=remote.get("sha256"), remote_md5sum=remote.get("md5sum"),
+                                 remote_size=remote.get("size"), is_cancelled=task.isCanceled)
+        except TransferCancelledError:
+            return
+        except (QfcException, OSError) as error:
+            # Without the server copy safe beside it, the local one must not replace it.
+            result.failed[name] = str(error)
+            continue
+        result.kept_both[name] = copy
+
+
+def _backup(folder: Path, names: List[str], stamp: str, result: SyncResult) -> None:
+    for name in names:
+        target = safe_join(_trash_dir(folder, stamp), name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(str(folder / name), str(target))
+        result.trash = _trash_dir(folder, stamp)
+
+
+def _download(client: Client, task, preparation: SyncPreparation, names: List[str], result: SyncResult,
+              recorded: Dict[str, FileState]) -> None:
+    if not names or task.isCanceled():
+        return
+    files = [dict(preparation.remote_files[n]) for n in names]
+    try:
+        done = client.download_files(files, preparation.project_id, FileTransferType.PROJECT, str(preparation.folder),
+                                     progress_callback=task.progress_callback, is_cancelled=task.isCanceled)
+    except TransferCancelledError:
+        return
+    for file in done:
+        name = file["name"]
+        if file.get("status") != FileTransferStatus.SUCCESS or file.get("error"):
+            result.failed[name] = str(file.get("error") or "not downloaded")
+            continue
+        result.downloaded.append(name)
+        state = FileState.from_remote(file)
+        # Verified against the listing when it arrived; a re-fetched newer version is not recorded.
+        if calc_etag(preparation.folder / name) == state.etag:
+            recorded[name] = state
+
+
+def _delete_local(folder: Path, names: List[str], actions, stamp: str, result: SyncResult,
+                  forgotten: List[str]) -> None:
+    for name in names:
+        path = folder / name
+        planned = actions[name].local
+        if path.is_file() and planned is not None and calc_etag(path) != planned.etag:
+            result.failed[name] = "changed since the plan was shown; kept"
+            continue
+        if path.is_file():
+            target = safe_join(_trash_dir(folder, stamp), name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+            result.trash = _trash_dir(folder, stamp)
+        result.deleted_local.append(name)
+        forgotten.append(name)
+
+
+def _delete_remote(client: Client, task, project_id: str, names: List[str], result: SyncResult,
+                   forgotten: List[str]) -> None:
+    for name in names:
+        if task.isCanceled():
+            return
+        try:
+            client.delete_file(project_id, name)
+        except (QfcException, OSError) as error:
+            result.failed[name] = str(error)
+            continue
+        result.deleted_remote.append(name)
+        forgotten.append(name)
+
+
+def upload_verified(client: Client, project_id: str, folder: Path, name: str, report=None,
+                    is_cancelled=None) -> FileState:
+    """Upload one file, read the server's copy back, send once more if it differs; its verified state."""
+    path = Path(folder) / name
+    for attempt in range(2):
+        client.upload_file(project_id, FileTransferType.PROJECT, path, name, progress_callback=report,
+                           is_cancelled=is_cancelled)
+        try:
+            return FileState.from_remote(client.verify_upload(project_id, path, name))
+        except ChecksumMismatchError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _upload_many(client: Client, task, project_id: str, folder: Path, names: List[str], uploaded: List[str],
+                 failed: Dict[str, str], recorded: Dict[str, FileState]) -> None:
+    """Upload `names` in parallel (QGIS project files: call with those alone, after the data)."""
+    if not names:
+        return
+    sizes = {n: (folder / n).stat().st_size if (folder / n).is_file() else 0 for n in names}
+    progress = _Progress(task, len(names), sum(sizes.values()))
+
+    def upload_one(name: str) -> None:
+        if task.isCanceled():
+            return
+        try:
+            state = upload_verified(client, project_id, folder, name, progress.for_file(name), task.isCanceled)
+        except TransferCancelledError:
+            return
+        except (QfcException, OSError) as error:
+            progress.failed(name, error, failed)
+            return
+        progress.succeeded(name, sizes[name], uploaded, recorded, state)
+
+    workers = max(1, min(client.concurrency, len(names)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qfc-upload") as pool:
+        list(pool.map(upload_one, names))
+
+
+# --- upload only -----------------------------------------------------------------------
 
 @dataclass
 class UploadPreparation:
@@ -24,9 +294,8 @@ class UploadPreparation:
 
     folder: Path
     plan: UploadPlan
-    local_etags: Dict[str, str]
-    remote_md5sums: Dict[str, str]
-    sizes: Dict[str, int]
+    local: Dict[str, FileState]
+    remote: Dict[str, FileState]
     unflushed: List[str] = field(default_factory=list)
 
 
@@ -35,56 +304,35 @@ class UploadResult:
     uploaded: List[str] = field(default_factory=list)
     skipped: List[str] = field(default_factory=list)
     failed: Dict[str, str] = field(default_factory=dict)
-    synced_md5sums: Dict[str, str] = field(default_factory=dict)
+    recorded: List[str] = field(default_factory=list)
 
 
-def prepare_upload(client: Client, task, project_id: str, folder: Path, last_sync: Dict[str, str]) -> UploadPreparation:
-    """Flush GeoPackage WALs, hash the local files and compare them with the server's (no upload yet)."""
+def prepare_upload(client: Client, task, project_id: str, folder: Path) -> UploadPreparation:
+    """Flush GeoPackage WALs, hash the local files and plan against the server's and the base (no upload yet)."""
+    folder = Path(folder)
     unflushed = checkpoint_geopackages(folder)
-    # SQLite's live side files are never data: the WAL was checkpointed into the .gpkg.
-    local_files = [f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES)]
-    remote = {f["name"]: f.get("md5sum") for f in client.list_remote_files(project_id)}
-    local_etags, sizes = {}, {}
-    for i, file in enumerate(local_files):
-        if task.isCanceled():
-            raise TransferCancelledError("Cancelled while comparing files")
-        local_etags[file["name"]] = calc_etag(file["absolute_filename"])
-        sizes[file["name"]] = file["size"]
-        task.setProgress(100.0 * (i + 1) / len(local_files))
-    plan = plan_upload(local_etags, remote, last_sync)
-    return UploadPreparation(Path(folder), plan, local_etags, remote, sizes, unflushed)
+    local = scan_local(folder, task)
+    remote = {name: FileState.from_remote(f) for name, f in scan_remote(client, project_id, folder).items()}
+    plan = plan_upload(local, remote, SyncStateStore(folder).load(project_id))
+    return UploadPreparation(folder, plan, local, remote, unflushed)
 
 
 def upload(client: Client, task, project_id: str, preparation: UploadPreparation, names: List[str]) -> UploadResult:
-    """Upload `names` (data files in parallel, QGIS project files last); per-file failures are collected."""
+    """Upload `names` (data files in parallel, QGIS project files last), each verified; failures are collected.
+
+    The base records the verified uploads and the files already identical on the server.
+    """
     result = UploadResult(skipped=list(preparation.plan.skipped))
-    for name in preparation.plan.skipped:
-        result.synced_md5sums[name] = preparation.local_etags[name]
+    recorded = {name: preparation.remote[name] for name in preparation.plan.skipped}
     names = project_files_last(names)
-    progress = _Progress(task, len(names), sum(preparation.sizes.get(n, 0) for n in names))
-
-    def upload_one(name: str) -> None:
-        if task.isCanceled():
-            return
-        try:
-            client.upload_file(
-                project_id, FileTransferType.PROJECT, preparation.folder / name, name,
-                progress_callback=progress.for_file(name), is_cancelled=task.isCanceled,
-            )
-        except TransferCancelledError:
-            return
-        except (QfcException, OSError) as error:
-            progress.failed(name, error, result)
-            return
-        progress.succeeded(name, preparation, result)
-
-    data = [n for n in names if not n.lower().endswith((".qgs", ".qgz"))]
-    projects = [n for n in names if n not in data]
-    workers = max(1, min(client.concurrency, len(data) or 1))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qfc-upload") as pool:
-        list(pool.map(upload_one, data))
-    for name in projects:
-        upload_one(name)
+    try:
+        data = [n for n in names if not is_project_file(n)]
+        _upload_many(client, task, project_id, preparation.folder, data, result.uploaded, result.failed, recorded)
+        _upload_many(client, task, project_id, preparation.folder, [n for n in names if n not in data],
+                     result.uploaded, result.failed, recorded)
+    finally:
+        SyncStateStore(preparation.folder).update(project_id, recorded)
+        result.recorded = sorted(recorded)
     if task.isCanceled():
         raise TransferCancelledError(
             "Upload cancelled after {done} of {total} files".format(done=len(result.uploaded), total=len(names))
@@ -116,18 +364,19 @@ class _Progress:
             name, file_done, file_total, sum(self._bytes.values()), self.bytes_total, self.files_done, self.files_total,
         ))
 
-    def succeeded(self, name: str, preparation: UploadPreparation, result: UploadResult) -> None:
+    def succeeded(self, name: str, size: int, uploaded: List[str], recorded: Dict[str, FileState],
+                  state: FileState) -> None:
         with self._lock:
             self.files_done += 1
-            self._bytes[name] = preparation.sizes.get(name, 0)
-            result.uploaded.append(name)
-            result.synced_md5sums[name] = preparation.local_etags[name]
-            self._report(name, self._bytes[name], self._bytes[name])
+            self._bytes[name] = size
+            uploaded.append(name)
+            recorded[name] = state
+            self._report(name, size, size)
 
-    def failed(self, name: str, error: BaseException, result: UploadResult) -> None:
+    def failed(self, name: str, error: BaseException, failed: Dict[str, str]) -> None:
         with self._lock:
             self.files_done += 1
-            result.failed[name] = str(error)
+            failed[name] = str(error)
 
 
 def download_package(client: Client, task, project_id: str, local_dir: Path) -> List[Dict]:

@@ -13,6 +13,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.sync import SyncChoices, SyncPlan
+
 
 class MessageBoxAsker:
     """Asks through QMessageBox / QFileDialog, parented to `parent`."""
@@ -41,6 +43,16 @@ class MessageBoxAsker:
         """A folder picked by the user, or None."""
         chosen = QFileDialog.getExistingDirectory(self.parent, title, start)
         return chosen or None
+
+    def review_sync(self, project_name: str, plan: SyncPlan) -> Optional[SyncChoices]:
+        """Show a sync plan; the user's choices, or None when cancelled."""
+        from .sync_dialog import SyncPlanDialog  # built on demand
+
+        dialog = SyncPlanDialog(project_name, plan, self.parent)
+        try:
+            return dialog.choices() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
 
     def show_text(self, title: str, text: str) -> None:
         """Long read-only text in a monospace viewer, e.g. a job's output."""

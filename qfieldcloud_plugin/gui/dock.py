@@ -91,6 +91,7 @@ class CloudDock(QgsDockWidget):
         self._connect(actions.jobsChanged, self._on_jobs_changed)
         self._connect(actions.projectLinked, lambda _p: self.refresh_files())
         self._connect(actions.uploadFinished, lambda _r: self.refresh_files())
+        self._connect(actions.syncFinished, lambda _r: self.refresh_files())
         project = QgsProject.instance()
         for signal in (project.readProject, project.cleared, project.projectSaved):
             self._connect(signal, lambda *_: self.update_link_label())
@@ -157,7 +158,12 @@ class CloudDock(QgsDockWidget):
         self.upload_button = QPushButton(plugin_icon("upload"), self.tr("Upload"))
         self.upload_button.setToolTip(self.tr("Upload the open project's changed files to QFieldCloud"))
         self.upload_button.clicked.connect(self.actions.upload_current_project)
+        self.sync_button = QPushButton(plugin_icon("sync"), self.tr("Synchronize"))
+        self.sync_button.setToolTip(self.tr("Compare the open project's folder with QFieldCloud, show what would "
+                                            "change, then upload, download and delete as you confirm"))
+        self.sync_button.clicked.connect(self.actions.sync_current_project)
         link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.sync_button)
         link_row.addWidget(self.upload_button)
         layout.addLayout(link_row)
 
@@ -305,6 +311,7 @@ class CloudDock(QgsDockWidget):
             text = self.tr("Open project: not saved")
         self.link_label.setText(text)
         self.upload_button.setEnabled(bool(QgsProject.instance().fileName()))
+        self.sync_button.setEnabled(bool(QgsProject.instance().fileName()))
 
     # --- projects ------------------------------------------------------------------
     def reload_projects(self) -> None:

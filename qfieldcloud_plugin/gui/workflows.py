@@ -15,8 +15,10 @@ from ..client import JobTypes, QfcRequestException
 from ..client.models import TERMINAL_JOB_STATUSES
 from ..core import transfers
 from ..core.log import log
-from ..core.project_link import ProjectLink, SyncState, project_folder, read_link, write_link
+from ..core.project_link import ProjectLink, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
+from ..core.sync import FileState, SyncChoices, is_project_file
+from ..core.sync_state import SyncStateStore
 from .asker import MessageBoxAsker
 
 MANAGER_ROLES = ("admin", "manager")
@@ -33,6 +35,7 @@ class CloudActions(QObject):
     uploadFinished = pyqtSignal(object)
     packageOpened = pyqtSignal(str)
     filesDownloaded = pyqtSignal(str, object)
+    syncFinished = pyqtSignal(object)
 
     def __init__(self, iface, session: CloudSession, asker=None, parent: QObject = None) -> None:
         super().__init__(parent)
@@ -167,9 +170,9 @@ class CloudActions(QObject):
             return
 
         def done(files: List[Dict[str, Any]]) -> None:
-            # What we now have locally is the server's version: a later upload of an edit is no conflict.
-            SyncState(project["id"]).update({f["name"]: f["md5sum"] for f in files
-                                             if not f.get("error") and f.get("md5sum")})
+            # What we now have locally is the server's verified version: a later upload of an edit is no conflict.
+            SyncStateStore(Path(folder)).update(project["id"], {
+                f["name"]: FileState.from_remote(f) for f in files if not f.get("error") and f.get("md5sum")})
             failed = [f for f in files if f.get("error")]
             skipped = [f for f in files if f.get("skipped")]
             text = self.tr("Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.") \
@@ -281,38 +284,135 @@ class CloudActions(QObject):
         self.packageOpened.emit(str(path))
         return True
 
-    # --- upload --------------------------------------------------------------------
-    def upload_current_project(self) -> None:
-        """Upload the open project's folder to its linked cloud project (asking to link or save first)."""
+    # --- upload and synchronize -----------------------------------------------------
+    def _linked_saved_project(self, must_save: bool) -> Optional[ProjectLink]:
+        """The open project's link, once it is saved and linked (asking the user); None to stop.
+
+        With `must_save`, unsaved changes must be saved first (a sync may replace the project file).
+        """
         project = QgsProject.instance()
         if not project.fileName():
             self.notify(self.tr("Save the QGIS project to a file first: its folder is what gets uploaded."),
                         Qgis.MessageLevel.Warning)
-            return
+            return None
         link = read_link(project)
         if link is None:
             link = self._ask_for_link()
             if link is None:
-                return
+                return None
         if project.isDirty():
-            if not self.asker.confirm(
+            if must_save:
+                if not self.asker.confirm(
+                    self.tr("Save the project"),
+                    self.tr("The project has unsaved changes. Save it before synchronizing? Synchronizing may "
+                            "replace the project file with the QFieldCloud version."),
+                ):
+                    self.notify(self.tr("Synchronization cancelled: save the project first."))
+                    return None
+            elif not self.asker.confirm(
                 self.tr("Save the project"),
                 self.tr("The project has unsaved changes. Save it before uploading? Otherwise the last saved "
                         "version is uploaded."),
             ):
                 self.notify(self.tr("Uploading the last saved version of the project."))
-            elif not project.write():
+                return link
+            if not project.write():
                 self.notify(self.tr("Could not save the project: {error}").format(error=project.error()),
                             Qgis.MessageLevel.Critical)
-                return
-        folder = project_folder(project)
-        state = SyncState(link.project_id)
+                return None
+        return link
+
+    def upload_current_project(self) -> None:
+        """Upload the open project's folder to its linked cloud project (asking to link or save first)."""
+        link = self._linked_saved_project(must_save=False)
+        if link is None:
+            return
+        folder = project_folder()
         self.session.call(
             self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
-            partial(transfers.prepare_upload, project_id=link.project_id, folder=folder, last_sync=state.load()),
-            on_success=lambda preparation: self._upload_prepared(link, state, preparation),
+            partial(transfers.prepare_upload, project_id=link.project_id, folder=folder),
+            on_success=lambda preparation: self._upload_prepared(link, preparation),
             transfer=True,
         )
+
+    def sync_current_project(self) -> None:
+        """Compare the open project's folder, the server and the last sync; show the plan, then apply it."""
+        link = self._linked_saved_project(must_save=True)
+        if link is None:
+            return
+        folder = project_folder()
+
+        def failed(error: BaseException) -> bool:
+            self.notify(self.tr("Synchronization of {name} stopped: {error}").format(
+                name=link.full_name, error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            self.syncFinished.emit(error)
+            return True
+
+        self.session.call(
+            self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
+            partial(transfers.prepare_sync, project_id=link.project_id, folder=folder),
+            on_success=lambda preparation: self._sync_prepared(link, preparation),
+            on_error=failed, transfer=True,
+        )
+
+    def _sync_prepared(self, link: ProjectLink, preparation: transfers.SyncPreparation) -> None:
+        if preparation.unflushed:
+            self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
+                        .format(files=", ".join(preparation.unflushed)), Qgis.MessageLevel.Warning)
+        choices = SyncChoices()
+        if preparation.plan.needs_confirmation:
+            answer = self.asker.review_sync(link.full_name, preparation.plan)
+            if answer is None:
+                self.notify(self.tr("Synchronization cancelled: nothing was changed."))
+                self.syncFinished.emit(None)
+                return
+            choices = answer
+
+        def synced(result: transfers.SyncResult) -> None:
+            text = self.tr("Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} "
+                           "deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.").format(
+                name=link.full_name, uploaded=len(result.uploaded), downloaded=len(result.downloaded),
+                deleted_local=len(result.deleted_local), deleted_remote=len(result.deleted_remote),
+                failed=len(result.failed))
+            if result.kept_both:
+                text += " " + self.tr("QFieldCloud's copies kept beside yours: {files}.").format(
+                    files=", ".join(sorted(result.kept_both.values())))
+            if result.trash is not None:
+                text += " " + self.tr("Replaced and deleted local files were moved to {folder}.").format(
+                    folder=str(result.trash))
+            if result.failed:
+                text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
+            self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)
+            self._reload_if_replaced(preparation.folder, result)
+            self.jobsChanged.emit(link.project_id)
+            self.syncFinished.emit(result)
+
+        def failed(error: BaseException) -> bool:
+            self.notify(self.tr("Synchronization of {name} stopped: {error}").format(
+                name=link.full_name, error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            self.syncFinished.emit(error)
+            return True
+
+        self.session.call(
+            self.tr("Synchronizing {name}").format(name=link.full_name),
+            partial(transfers.execute_sync, preparation=preparation, choices=choices),
+            on_success=synced, on_error=failed, transfer=True,
+        )
+
+    def _reload_if_replaced(self, folder: Path, result: transfers.SyncResult) -> None:
+        """Reopen the open project when the sync replaced its file (it was saved before the sync)."""
+        project = QgsProject.instance()
+        if not project.fileName():
+            return
+        path = Path(project.fileName()).resolve()
+        replaced = [n for n in result.downloaded if is_project_file(n) and (folder / n).resolve() == path]
+        if not replaced:
+            return
+        if project.isDirty():
+            self.notify(self.tr("The project file was updated from QFieldCloud; reopen it to see the changes "
+                                "(your unsaved changes are still in the open project)."), Qgis.MessageLevel.Warning)
+            return
+        self.iface.addProject(str(path))
 
     def _ask_for_link(self) -> Optional[ProjectLink]:
         project = QgsProject.instance()
@@ -332,7 +432,7 @@ class CloudActions(QObject):
             return self.link_current_project(selected)
         return None
 
-    def _upload_prepared(self, link: ProjectLink, state: SyncState, preparation: transfers.UploadPreparation) -> None:
+    def _upload_prepared(self, link: ProjectLink, preparation: transfers.UploadPreparation) -> None:
         plan = preparation.plan
         if preparation.unflushed:
             self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
@@ -340,7 +440,8 @@ class CloudActions(QObject):
         names = list(plan.upload)
         if plan.conflicts:
             shown = "\n".join(plan.conflicts[:15]) + ("\n…" if len(plan.conflicts) > 15 else "")
-            if any(name in state.load() for name in plan.conflicts):
+            base = SyncStateStore(preparation.folder).load(link.project_id) or {}
+            if any(name in base for name in plan.conflicts):
                 text = self.tr("These files changed on QFieldCloud since your last sync:\n{files}\n\n"
                                "Overwrite them with your local version?")
             else:
@@ -356,15 +457,18 @@ class CloudActions(QObject):
                 return
             if choice == 0:
                 names += plan.conflicts
+        if plan.server_newer:
+            self.notify(self.tr("Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to "
+                                "bring those changes here.").format(files=", ".join(plan.server_newer[:10])))
         if not names:
-            state.update({n: preparation.local_etags[n] for n in plan.skipped})
+            SyncStateStore(preparation.folder).update(
+                link.project_id, {n: preparation.remote[n] for n in plan.skipped})
             self.notify(self.tr("{name} is up to date: {skipped} files unchanged.")
                         .format(name=link.full_name, skipped=len(plan.skipped)), Qgis.MessageLevel.Success)
             self.uploadFinished.emit(transfers.UploadResult(skipped=list(plan.skipped)))
             return
 
         def uploaded(result: transfers.UploadResult) -> None:
-            state.update(result.synced_md5sums)
             kept = [n for n in plan.conflicts if n not in names]
             text = self.tr("Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.").format(
                 name=link.full_name, uploaded=len(result.uploaded), skipped=len(result.skipped) + len(kept),
