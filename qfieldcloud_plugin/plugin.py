@@ -2,19 +2,23 @@
 
 from typing import List, Optional
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsApplication
+from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QAction
 
+from .core.browser import BrowserSource, CloudDataItemProvider
 from .core.project_link import read_link
 from .core.session import CloudSession
 from .core.translation import install_translator, remove_translator
 from .gui.asker import MessageBoxAsker
+from .gui.browser_menu import CloudItemGuiProvider
 from .gui.dock import CloudDock
 from .gui.icons import plugin_icon
 from .gui.login_dialog import LoginDialog
 from .gui.settings_dialog import SettingsDialog
 from .gui.workflows import CloudActions
+from .processing.provider import QFieldCloudProvider
 
 
 def tr(text: str) -> str:
@@ -36,12 +40,27 @@ class QFieldCloudPlugin:
         self.actions: List[QAction] = []
         self.login_dialog: Optional[LoginDialog] = None
         self.menu = tr("&QFieldCloud")
+        self.processing_provider: Optional[QFieldCloudProvider] = None
+        self.browser_source: Optional[BrowserSource] = None
+        self.browser_providers = ()
+
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS API; qgis_process calls only this)
+        if self.processing_provider is None:
+            self.processing_provider = QFieldCloudProvider()
+            QgsApplication.processingRegistry().addProvider(self.processing_provider)
 
     def initGui(self) -> None:  # noqa: N802 (QGIS API)
         main_window = self.iface.mainWindow()
         self.session = CloudSession(parent=main_window)
         self.cloud_actions = CloudActions(self.iface, self.session, MessageBoxAsker(main_window), main_window)
         self.dock = CloudDock(self.session, self.cloud_actions, main_window)
+        self.initProcessing()
+        self.processing_provider.credentials.session = self.session
+        self.browser_source = BrowserSource(self.session, main_window)
+        self.browser_providers = (CloudDataItemProvider(self.browser_source),
+                                  CloudItemGuiProvider(self.cloud_actions))
+        QgsApplication.dataItemProviderRegistry().addProvider(self.browser_providers[0])
+        QgsGui.dataItemGuiProviderRegistry().addProvider(self.browser_providers[1])
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         self.toolbar = self.iface.addToolBar(tr("QFieldCloud"))
@@ -75,8 +94,18 @@ class QFieldCloudPlugin:
         QTimer.singleShot(0, self.session.restore)
 
     def unload(self) -> None:
+        if self.processing_provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.processing_provider)
+            self.processing_provider = None
         if self.session is None:
             return
+        if self.browser_providers:
+            QgsApplication.dataItemProviderRegistry().removeProvider(self.browser_providers[0])
+            QgsGui.dataItemGuiProviderRegistry().removeProvider(self.browser_providers[1])
+            self.browser_providers = ()
+            self.browser_source.disconnect_session()
+            self.browser_source.deleteLater()
+            self.browser_source = None
         self.session.shutdown()
         self.cloud_actions.stop()
         self.session.authRequired.disconnect(self.show_login)

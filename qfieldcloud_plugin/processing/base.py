@@ -28,6 +28,11 @@ from ..core.session import user_message
 from ..core.settings import Settings, api_url, normalize_server_url
 from ..gui.icons import plugin_icon
 
+def tr(text: str) -> str:
+    # pylupdate files tr() calls outside `self.tr` under "@default": look them up there.
+    return QCoreApplication.translate("@default", text)
+
+
 UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
@@ -53,7 +58,7 @@ class Credentials:
         stored = TokenStore(Settings()).load()
         if stored is not None and stored.token:
             return api_url(server_url or stored.server_url), stored.token
-        raise QgsProcessingException(QfcAlgorithm.tr(
+        raise QgsProcessingException(tr(
             "No QFieldCloud login: log in with the plugin and remember the login, or give a token "
             "(TOKEN parameter or QFIELDCLOUD_TOKEN environment variable)."))
 
@@ -91,10 +96,6 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
         super().__init__()
         self.credentials = credentials or Credentials()
 
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("QfcAlgorithm", text)
-
     def createInstance(self):  # noqa: N802 (QGIS API)
         return type(self)(self.credentials)
 
@@ -110,13 +111,13 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
     # --- parameters ----------------------------------------------------------------------
     def add_project_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(
-            self.PROJECT, self.tr("Project (owner/name or id)")))
+            self.PROJECT, tr("Project (owner/name or id)")))
 
     def add_credential_parameters(self) -> None:
         """TOKEN and SERVER_URL, optional and advanced: most runs use the stored login."""
-        token = QgsProcessingParameterString(self.TOKEN, self.tr("API token (empty: the stored login)"),
+        token = QgsProcessingParameterString(self.TOKEN, tr("API token (empty: the stored login)"),
                                              optional=True)
-        server = QgsProcessingParameterString(self.SERVER_URL, self.tr("Server URL (empty: the stored login's)"),
+        server = QgsProcessingParameterString(self.SERVER_URL, tr("Server URL (empty: the stored login's)"),
                                               optional=True)
         for parameter in (token, server):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -135,7 +136,7 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.execute(client, parameters, context, feedback)
         except TransferCancelledError as error:
-            raise QgsProcessingException(self.tr("Cancelled.")) from error
+            raise QgsProcessingException(tr("Cancelled.")) from error
         except (QfcException, OSError) as error:
             raise QgsProcessingException(user_message(error, normalize_server_url(url))) from error
 
@@ -161,8 +162,8 @@ def find_project(client: Client, reference: str) -> Dict[str, Any]:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise QgsProcessingException(QfcAlgorithm.tr("No QFieldCloud project {project}.").format(project=reference))
-    raise QgsProcessingException(QfcAlgorithm.tr(
+        raise QgsProcessingException(tr("No QFieldCloud project {project}.").format(project=reference))
+    raise QgsProcessingException(tr(
         "Several QFieldCloud projects are named {project}: write it as owner/name.").format(project=reference))
 
 
@@ -174,7 +175,7 @@ def transfer_outcome(files, feedback) -> Tuple[list, list]:
     for name, error in failed.items():
         feedback.reportError("{name}: {error}".format(name=name, error=error))
     if failed:
-        raise QgsProcessingException(QfcAlgorithm.tr("{count} file(s) failed: {names}").format(
+        raise QgsProcessingException(tr("{count} file(s) failed: {names}").format(
             count=len(failed), names=", ".join(sorted(failed))))
     skipped = sorted(f["name"] for f in files if f.get("skipped"))
     done = sorted(f["name"] for f in files if not f.get("skipped"))

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .base import QfcAlgorithm, transfer_outcome
+from .base import QfcAlgorithm, tr, transfer_outcome
 
 
 class DownloadProjectAlgorithm(QfcAlgorithm):
@@ -23,24 +23,24 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
         return "download_project"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("Download project files")
+        return tr("Download project files")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr("Downloads the files of a QFieldCloud project into a folder. Files that are already "
+        return tr("Downloads the files of a QFieldCloud project into a folder. Files that are already "
                        "identical locally are not downloaded again unless Force is checked; nothing in the "
                        "folder changes when a file fails.")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_project_parameter()
-        self.addParameter(QgsProcessingParameterString(self.FILTER, self.tr("Only files matching (glob)"),
+        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"),
                                                        defaultValue="*"))
-        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, self.tr("Download unchanged files too"),
+        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"),
                                                         defaultValue=False))
         self.add_credential_parameters()
-        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Destination folder")))
-        self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, self.tr("Files downloaded")))
-        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Files unchanged")))
-        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Downloaded files (one per line)")))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Destination folder")))
+        self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, tr("Files downloaded")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, tr("Files unchanged")))
+        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Downloaded files (one per line)")))
 
     def execute(self, client, parameters, context, feedback):
         project = self.project(client, parameters, context)
@@ -52,7 +52,7 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
             progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
         )
         downloaded, skipped = transfer_outcome(files, feedback)
-        feedback.pushInfo(self.tr("Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.").format(
+        feedback.pushInfo(tr("Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.").format(
             downloaded=len(downloaded), skipped=len(skipped), owner=project["owner"], name=project["name"]))
         return {self.OUTPUT: folder, self.DOWNLOADED: len(downloaded), self.SKIPPED: len(skipped),
                 self.FILES: "\n".join(downloaded)}

@@ -11,7 +11,7 @@ from qgis.core import (
 from ..client import JobTypes
 from ..client.errors import JobTimeoutError
 from ..core.settings import Settings
-from .base import QfcAlgorithm
+from .base import QfcAlgorithm, tr
 
 JOB_TYPES = (JobTypes.PACKAGE, JobTypes.PROCESS_PROJECTFILE, JobTypes.APPLY_DELTAS)
 
@@ -28,10 +28,10 @@ class TriggerJobAlgorithm(QfcAlgorithm):
         return "trigger_job"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("Trigger a job and wait for it")
+        return tr("Trigger a job and wait for it")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr("Starts a job on QFieldCloud (package for QField, process the project file, or apply "
+        return tr("Starts a job on QFieldCloud (package for QField, process the project file, or apply "
                        "the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. "
                        "A failed job makes the algorithm fail. A running package job is reused unless Force is "
                        "checked.")
@@ -39,25 +39,25 @@ class TriggerJobAlgorithm(QfcAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_project_parameter()
         self.addParameter(QgsProcessingParameterEnum(
-            self.JOB_TYPE, self.tr("Job"),
-            options=[self.tr("Package for QField"), self.tr("Process the project file"), self.tr("Apply deltas")],
+            self.JOB_TYPE, tr("Job"),
+            options=[tr("Package for QField"), tr("Process the project file"), tr("Apply deltas")],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, self.tr("Start a new job even if one runs"),
+        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, tr("Start a new job even if one runs"),
                                                         defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(self.WAIT, self.tr("Wait until the job has finished"),
+        self.addParameter(QgsProcessingParameterBoolean(self.WAIT, tr("Wait until the job has finished"),
                                                         defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TIMEOUT, self.tr("Give up waiting after (seconds)"),
+            self.TIMEOUT, tr("Give up waiting after (seconds)"),
             type=QgsProcessingParameterNumber.Type.Integer, defaultValue=600, minValue=1))
         self.add_credential_parameters()
-        self.addOutput(QgsProcessingOutputString(self.JOB_ID, self.tr("Job id")))
-        self.addOutput(QgsProcessingOutputString(self.STATUS, self.tr("Job status")))
+        self.addOutput(QgsProcessingOutputString(self.JOB_ID, tr("Job id")))
+        self.addOutput(QgsProcessingOutputString(self.STATUS, tr("Job status")))
 
     def execute(self, client, parameters, context, feedback):
         project = self.project(client, parameters, context)
         job_type = JOB_TYPES[self.parameterAsEnum(parameters, self.JOB_TYPE, context)]
         job = client.job_trigger(project["id"], job_type, self.parameterAsBool(parameters, self.FORCE, context))
-        feedback.pushInfo(self.tr("Job {job_id} ({job_type}) is {status}.").format(
+        feedback.pushInfo(tr("Job {job_id} ({job_type}) is {status}.").format(
             job_id=job["id"], job_type=job_type.value, status=job.get("status")))
         if self.parameterAsBool(parameters, self.WAIT, context):
             timeout = self.parameterAsInt(parameters, self.TIMEOUT, context)
@@ -66,15 +66,15 @@ class TriggerJobAlgorithm(QfcAlgorithm):
                                       poll_interval=Settings().job_poll_interval_ms / 1000.0,
                                       is_cancelled=feedback.isCanceled)
             except JobTimeoutError as error:
-                raise QgsProcessingException(self.tr("Job {job_id} has not finished after {seconds} s.").format(
+                raise QgsProcessingException(tr("Job {job_id} has not finished after {seconds} s.").format(
                     job_id=job["id"], seconds=timeout)) from error
             feedback.setProgress(100)
             if job.get("status") != "finished":
                 for line in _feedback_lines(job):
                     feedback.reportError(line)
-                raise QgsProcessingException(self.tr("Job {job_id} ended with status {status}.").format(
+                raise QgsProcessingException(tr("Job {job_id} ended with status {status}.").format(
                     job_id=job["id"], status=job.get("status")))
-            feedback.pushInfo(self.tr("Job {job_id} has finished.").format(job_id=job["id"]))
+            feedback.pushInfo(tr("Job {job_id} has finished.").format(job_id=job["id"]))
         return {self.JOB_ID: job["id"], self.STATUS: job.get("status")}
 
 

@@ -16,7 +16,7 @@ from qgis.core import (
 from ..core.geopackage import geopackage_tables
 from ..core.settings import Settings
 from ..core.transfers import find_project_file
-from .base import QfcAlgorithm, transfer_outcome
+from .base import QfcAlgorithm, tr, transfer_outcome
 
 
 class DownloadPackageAlgorithm(QfcAlgorithm):
@@ -32,28 +32,28 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         return "download_package"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("Download the latest package")
+        return tr("Download the latest package")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr("Downloads the files of the project's latest finished package, the offline copy QField "
+        return tr("Downloads the files of the project's latest finished package, the offline copy QField "
                        "uses. Without a destination folder it goes where the plugin keeps packages. With Load "
                        "layers checked, the package's GeoPackage layers are added to the open project when the "
                        "algorithm ends. Outputs the path of the package's QGIS project file.")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_project_parameter()
-        self.addParameter(QgsProcessingParameterString(self.FILTER, self.tr("Only files matching (glob)"),
+        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"),
                                                        defaultValue="*"))
-        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, self.tr("Download unchanged files too"),
+        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"),
                                                         defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the package's layers"),
+        self.addParameter(QgsProcessingParameterBoolean(self.LOAD, tr("Load the package's layers"),
                                                         defaultValue=False))
         self.add_credential_parameters()
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.OUTPUT, self.tr("Destination folder"), optional=True, createByDefault=False))
-        self.addOutput(QgsProcessingOutputString(self.PROJECT_FILE, self.tr("Package project file")))
-        self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, self.tr("Files downloaded")))
-        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("Package layers")))
+            self.OUTPUT, tr("Destination folder"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString(self.PROJECT_FILE, tr("Package project file")))
+        self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, tr("Files downloaded")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, tr("Package layers")))
 
     def execute(self, client, parameters, context, feedback):
         project = self.project(client, parameters, context)
@@ -72,7 +72,7 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         layers = []
         if self.parameterAsBool(parameters, self.LOAD, context):
             layers = self._load_layers(Path(folder), names, project, context)
-        feedback.pushInfo(self.tr("Package of {owner}/{name} in {folder}.").format(
+        feedback.pushInfo(tr("Package of {owner}/{name} in {folder}.").format(
             owner=project["owner"], name=project["name"], folder=folder))
         return {self.OUTPUT: folder, self.PROJECT_FILE: str(project_file) if project_file else "",
                 self.DOWNLOADED: len(downloaded), self.LAYERS: layers}

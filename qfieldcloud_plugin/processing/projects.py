@@ -11,7 +11,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .base import QfcAlgorithm
+from .base import QfcAlgorithm, tr
 
 # (attribute, memory-provider type) of each column; the values come from the API's project JSON.
 # The types go through a memory layer URI: QVariant.Type names differ between Qt 5 and Qt 6.
@@ -37,19 +37,19 @@ class ListProjectsAlgorithm(QfcAlgorithm):
         return "list_projects"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("List projects")
+        return tr("List projects")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr("Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) "
+        return tr("Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) "
                        "into a table: id, owner, name, description, your role, status, dates and storage.")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterBoolean(self.INCLUDE_PUBLIC, self.tr("Include public projects"),
+        self.addParameter(QgsProcessingParameterBoolean(self.INCLUDE_PUBLIC, tr("Include public projects"),
                                                         defaultValue=False))
         self.add_credential_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Projects"),
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Projects"),
                                                             QgsProcessing.SourceType.TypeVector))
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of projects")))
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of projects")))
 
     def execute(self, client, parameters, context, feedback):
         fields = project_fields()
@@ -63,5 +63,5 @@ class ListProjectsAlgorithm(QfcAlgorithm):
             feature.setAttributes([project.get(name) for name, _kind in COLUMNS])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             count += 1
-        feedback.pushInfo(self.tr("{count} project(s).").format(count=count))
+        feedback.pushInfo(tr("{count} project(s).").format(count=count))
         return {self.OUTPUT: dest_id, self.COUNT: count}

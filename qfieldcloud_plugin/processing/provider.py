@@ -1,10 +1,9 @@
 """The "QFieldCloud" Processing provider (id `qfieldcloud`)."""
 
 from qgis.core import QgsProcessingProvider
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..gui.icons import plugin_icon
-from .base import Credentials
+from .base import Credentials, tr
 from .download import DownloadProjectAlgorithm
 from .job import TriggerJobAlgorithm
 from .package import DownloadPackageAlgorithm
@@ -29,7 +28,7 @@ class QFieldCloudProvider(QgsProcessingProvider):
         return "QFieldCloud"
 
     def longName(self) -> str:  # noqa: N802
-        return QCoreApplication.translate("QFieldCloudProvider", "QFieldCloud projects, files, jobs and packages")
+        return tr("QFieldCloud projects, files, jobs and packages")
 
     def icon(self):
         return plugin_icon("qfieldcloud")

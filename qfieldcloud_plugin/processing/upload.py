@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..client import FileTransferType
 from ..core.sync import checkpoint_geopackages
-from .base import QfcAlgorithm, transfer_outcome
+from .base import QfcAlgorithm, tr, transfer_outcome
 
 
 class UploadProjectAlgorithm(QfcAlgorithm):
@@ -28,26 +28,26 @@ class UploadProjectAlgorithm(QfcAlgorithm):
         return "upload_project"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("Upload project folder")
+        return tr("Upload project folder")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr("Uploads the files of a local folder to a QFieldCloud project: only the files that "
+        return tr("Uploads the files of a local folder to a QFieldCloud project: only the files that "
                        "differ from the server's unless Force is checked, GeoPackages flushed first, the "
                        "QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_project_parameter()
         self.addParameter(QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Local folder"), behavior=QgsProcessingParameterFile.Behavior.Folder))
-        self.addParameter(QgsProcessingParameterString(self.FILTER, self.tr("Only files matching (glob)"),
+            self.FOLDER, tr("Local folder"), behavior=QgsProcessingParameterFile.Behavior.Folder))
+        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"),
                                                        defaultValue="*"))
-        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, self.tr("Upload unchanged files too"),
+        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, tr("Upload unchanged files too"),
                                                         defaultValue=False))
         self.add_credential_parameters()
-        self.addOutput(QgsProcessingOutputString(self.PROJECT_ID, self.tr("Project id")))
-        self.addOutput(QgsProcessingOutputNumber(self.UPLOADED, self.tr("Files uploaded")))
-        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Files unchanged")))
-        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Uploaded files (one per line)")))
+        self.addOutput(QgsProcessingOutputString(self.PROJECT_ID, tr("Project id")))
+        self.addOutput(QgsProcessingOutputNumber(self.UPLOADED, tr("Files uploaded")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, tr("Files unchanged")))
+        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Uploaded files (one per line)")))
 
     def execute(self, client, parameters, context, feedback):
         folder = Path(self.parameterAsFile(parameters, self.FOLDER, context))
@@ -55,7 +55,7 @@ class UploadProjectAlgorithm(QfcAlgorithm):
             raise FileNotFoundError(2, "Not a folder", str(folder))
         project = self.project(client, parameters, context)
         for name in checkpoint_geopackages(folder):
-            feedback.pushWarning(self.tr("{name} is in use elsewhere; its latest edits may be missing.").format(
+            feedback.pushWarning(tr("{name} is in use elsewhere; its latest edits may be missing.").format(
                 name=name))
         files = client.upload_files(
             project["id"], FileTransferType.PROJECT, str(folder),
@@ -64,7 +64,7 @@ class UploadProjectAlgorithm(QfcAlgorithm):
             progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
         )
         uploaded, skipped = transfer_outcome(files, feedback)
-        feedback.pushInfo(self.tr("Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.").format(
+        feedback.pushInfo(tr("Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.").format(
             uploaded=len(uploaded), skipped=len(skipped), owner=project["owner"], name=project["name"]))
         return {self.PROJECT_ID: project["id"], self.UPLOADED: len(uploaded), self.SKIPPED: len(skipped),
                 self.FILES: "\n".join(uploaded)}

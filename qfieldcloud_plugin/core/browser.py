@@ -1,0 +1,213 @@
+"""The "QFieldCloud" root of the Browser panel: projects, their files, and the latest package.
+
+QGIS calls `createChildren()` on a worker thread for every item without the `Fast` capability
+(`QgsDataItem::populate()` runs it through QtConcurrent and moves the new items to the GUI
+thread), so the HTTP calls below never block the GUI. Each item gets a client of its own from
+`BrowserSource.factory`, a plain callable captured on the GUI thread.
+"""
+
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsDataCollectionItem,
+    QgsDataItem,
+    QgsDataItemProvider,
+    QgsDataProvider,
+    QgsErrorItem,
+    QgsLayerItem,
+    QgsProjectItem,
+)
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QObject
+from qgis.PyQt.QtGui import QIcon
+
+from ..client import Client, QfcException
+from .geopackage import geopackage_tables
+from .session import user_message
+from .settings import Settings
+
+PROVIDER_KEY = "qfieldcloud"
+ROOT_PATH = "qfieldcloud:"
+
+
+def tr(text: str) -> str:
+    # pylupdate files tr() calls outside `self.tr` under "@default": look them up there.
+    return QCoreApplication.translate("@default", text)
+
+
+ICONS_DIR = Path(__file__).resolve().parents[1] / "icons"
+
+
+def _plugin_icon(name: str) -> QIcon:
+    return QIcon(str(ICONS_DIR / "{name}.svg".format(name=name)))
+
+
+class BrowserSource(QObject):
+    """The login the browser lists: a client factory (None when logged out) and the package folder."""
+
+    def __init__(self, session, parent: QObject = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.factory: Optional[Callable[[], Client]] = None
+        # Strong references: QGIS owns the roots' C++ side, but their Python side (our createChildren)
+        # must live as long as it; children are kept alive by QGIS's conversion of createChildren's list.
+        self._roots: List["CloudRootItem"] = []
+        session.loggedIn.connect(self.update)
+        session.loggedOut.connect(self.update)
+        self.update()
+
+    def update(self) -> None:
+        """Take the session's current login (GUI thread) and refresh every QFieldCloud root."""
+        self.factory = self.session.client_factory() if self.session.is_logged_in else None
+        for root in self.roots():
+            root.refresh()
+
+    def add_root(self, root: "CloudRootItem") -> None:
+        self._roots = self.roots() + [root]
+
+    def roots(self) -> List["CloudRootItem"]:
+        """The roots QGIS has not deleted yet (one per browser model)."""
+        return [root for root in self._roots if not sip.isdeleted(root)]
+
+    def disconnect_session(self) -> None:
+        self.session.loggedIn.disconnect(self.update)
+        self.session.loggedOut.disconnect(self.update)
+
+
+def _error_item(parent: QgsDataItem, error: BaseException) -> QgsDataItem:
+    return QgsErrorItem(parent, user_message(error), parent.path() + "/error")
+
+
+class CloudRootItem(QgsDataCollectionItem):
+    """"QFieldCloud": the projects of the logged-in user."""
+
+    def __init__(self, source: BrowserSource, parent: QgsDataItem = None) -> None:
+        super().__init__(parent, "QFieldCloud", ROOT_PATH, PROVIDER_KEY)
+        self.source = source
+        self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
+        self.setIcon(_plugin_icon("qfieldcloud"))
+        self.setToolTip(tr("Your QFieldCloud projects"))
+
+    def createChildren(self):  # noqa: N802 (QGIS API; worker thread)
+        factory = self.source.factory
+        if factory is None:
+            return [QgsErrorItem(self, tr("Log in to QFieldCloud to see your projects."), self.path() + "/login")]
+        try:
+            projects = list(factory().iter_projects())
+        except QfcException as error:
+            return [_error_item(self, error)]
+        projects.sort(key=lambda p: (p.get("owner", ""), p.get("name", "").lower()))
+        return [ProjectItem(self, project, factory) for project in projects]
+
+
+class ProjectItem(QgsDataCollectionItem):
+    """A cloud project: its files and its latest package."""
+
+    def __init__(self, parent: QgsDataItem, project: Dict[str, Any], factory: Callable[[], Client]) -> None:
+        super().__init__(parent, "{owner}/{name}".format(owner=project["owner"], name=project["name"]),
+                         "{root}/{owner}/{name}".format(root=ROOT_PATH, owner=project["owner"], name=project["name"]),
+                         PROVIDER_KEY)
+        self.project = dict(project)
+        self.factory = factory
+        self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
+        self.setToolTip(project.get("description") or "")
+
+    def createChildren(self):  # noqa: N802 (worker thread)
+        children = [PackageItem(self, self.project, self.factory)]
+        try:
+            files = self.factory().list_remote_files(self.project["id"])
+        except QfcException as error:
+            return children + [_error_item(self, error)]
+        for file in sorted(files, key=lambda f: f["name"]):
+            children.append(RemoteFileItem(self, file))
+        return children
+
+
+class RemoteFileItem(QgsDataItem):
+    """A file stored in a cloud project (a leaf: name, size and md5sum in the tooltip)."""
+
+    def __init__(self, parent: QgsDataItem, file: Dict[str, Any]) -> None:
+        super().__init__(Qgis.BrowserItemType.Custom, parent, file["name"], parent.path() + "/files/" + file["name"],
+                         PROVIDER_KEY)
+        self.file = dict(file)
+        self.setState(Qgis.BrowserItemState.Populated)
+        self.setToolTip(tr("{name}: {size} bytes on QFieldCloud").format(name=file["name"], size=file.get("size", 0)))
+        self.setIcon(QgsApplication.getThemeIcon("/mIconFile.svg"))
+
+
+class PackageItem(QgsDataCollectionItem):
+    """"Latest package": its QGIS project and GeoPackage layers once downloaded, else its file names."""
+
+    def __init__(self, parent: QgsDataItem, project: Dict[str, Any], factory: Callable[[], Client]) -> None:
+        super().__init__(parent, tr("Latest package"), parent.path() + "/package", PROVIDER_KEY)
+        self.project = dict(project)
+        self.factory = factory
+        self.folder: Path = Settings().package_dir(project["owner"], project["name"])
+        self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
+        self.setIcon(_plugin_icon("download_package"))
+
+    def createChildren(self):  # noqa: N802 (worker thread)
+        try:
+            package = self.factory().package_latest(self.project["id"])
+        except QfcException as error:
+            return [QgsErrorItem(self, tr("No package yet ({error}).").format(error=user_message(error)),
+                                 self.path() + "/none")]
+        if package.get("status") != "finished":
+            return [QgsErrorItem(self, tr("The latest package is {status}.").format(status=package.get("status")),
+                                 self.path() + "/none")]
+        children = []
+        for file in sorted(package.get("files") or [], key=lambda f: f["name"]):
+            children.extend(self._file_children(file))
+        return children
+
+    def _file_children(self, file: Dict[str, Any]) -> List[QgsDataItem]:
+        name = file["name"]
+        local = self.folder / name
+        if not local.is_file():
+            item = RemoteFileItem(self, file)
+            item.setToolTip(tr("{name}: not downloaded yet (Open package in the context menu)").format(name=name))
+            return [item]
+        if name.lower().endswith((".qgs", ".qgz")):
+            return [QgsProjectItem(self, name, str(local), PROVIDER_KEY)]
+        if name.lower().endswith(".gpkg"):
+            return [package_layer_item(self, local, table) for table in geopackage_tables(local)]
+        item = RemoteFileItem(self, file)
+        item.setToolTip(str(local))
+        return [item]
+
+
+def package_layer_item(parent: QgsDataItem, gpkg: Path, table: str) -> QgsLayerItem:
+    """A GeoPackage table as a layer item: its mime data lets the user drag it onto the map."""
+    uri = "{path}|layername={table}".format(path=gpkg, table=table)
+    item = QgsLayerItem(parent, table, "{parent}/{file}/{table}".format(parent=parent.path(), file=gpkg.name,
+                                                                         table=table),
+                        uri, Qgis.BrowserLayerType.Vector, "ogr")
+    item.setToolTip(uri)
+    return item
+
+
+class CloudDataItemProvider(QgsDataItemProvider):
+    """Creates the QFieldCloud root of every browser model (Browser panel, data source manager)."""
+
+    def __init__(self, source: BrowserSource) -> None:
+        super().__init__()
+        self.source = source
+
+    def name(self) -> str:
+        return "QFieldCloud"
+
+    def dataProviderKey(self) -> str:  # noqa: N802
+        return PROVIDER_KEY
+
+    def capabilities(self):
+        return QgsDataProvider.DataCapability.Net
+
+    def createDataItem(self, path: str, parent: QgsDataItem):  # noqa: N802
+        if parent is not None:  # only a root, at the top of the browser
+            return None
+        root = CloudRootItem(self.source)
+        self.source.add_root(root)
+        return root

@@ -1,0 +1,131 @@
+"""The QFieldCloud root of the Browser panel, populated off the GUI thread from the local server."""
+
+import threading
+
+import pytest
+from qgis.core import Qgis, QgsApplication, QgsBrowserModel, QgsLayerItem, QgsProjectItem, QgsVectorLayer
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.core.browser import BrowserSource, CloudDataItemProvider, PackageItem, ProjectItem, RemoteFileItem
+from tests.support.qgis_plugin_env import (  # noqa: F401
+    auth_manager,
+    clean_settings,
+    download_root,
+    make_project_folder,
+    session,
+    wait_until,
+)
+
+
+@pytest.fixture
+def source(session):  # noqa: F811
+    source = BrowserSource(session)
+    yield source
+    source.disconnect_session()
+
+
+@pytest.fixture
+def recorded_threads(source):
+    """The threads on which the browser items create their clients (inside createChildren)."""
+    threads = []
+    factory = source.factory
+
+    def recording_factory():
+        threads.append(threading.current_thread())
+        return factory()
+
+    source.factory = recording_factory
+    return threads
+
+
+@pytest.fixture
+def model(source):
+    """A browser model like the Browser panel's, with the provider registered as the plugin does."""
+    provider = CloudDataItemProvider(source)
+    QgsApplication.dataItemProviderRegistry().addProvider(provider)
+    model = QgsBrowserModel()
+    model.initialize()
+    yield model
+    QgsApplication.dataItemProviderRegistry().removeProvider(provider)
+
+
+def root_index(model):
+    return next(model.index(row, 0) for row in range(model.rowCount())
+                if model.data(model.index(row, 0)) == "QFieldCloud")
+
+
+def expand(model, index, wanted=None):
+    """Expand `index` as the user does (children load in the background); {name: child index}."""
+    item = model.dataItem(index)
+    if model.canFetchMore(index):
+        model.fetchMore(index)
+    else:
+        item.refresh()
+
+    def names():
+        if item.state() != Qgis.BrowserItemState.Populated:
+            return None
+        return {model.data(model.index(row, 0, index)): model.index(row, 0, index)
+                for row in range(model.rowCount(index))}
+
+    wait_until(lambda: names() is not None and (wanted is None or wanted in names()),
+               message="children of " + item.name())
+    return names()
+
+
+def test_root_lists_the_projects_of_the_session_off_the_gui_thread(
+        qfc_server, session, source, recorded_threads, model, unique_name):  # noqa: F811
+    client = Client(url=qfc_server.url, token=session.client_factory()().token)
+    client.create_project(unique_name)
+    root = model.dataItem(root_index(model))
+    assert root.path() == "qfieldcloud:" and source.roots() == [root]
+    assert not root.capabilities2() & Qgis.BrowserItemCapability.Fast
+
+    children = expand(model, root_index(model))
+
+    assert "alice/" + unique_name in children
+    assert set(children) == {"{}/{}".format(p["owner"], p["name"]) for p in client.list_projects()}
+    assert recorded_threads and all(t is not threading.main_thread() for t in recorded_threads)
+    assert isinstance(model.dataItem(children["alice/" + unique_name]), ProjectItem)
+
+
+def test_project_items_show_files_and_the_package_layers_once_downloaded(
+        qfc_server, session, source, recorded_threads, model, tmp_path, download_root, unique_name):  # noqa: F811
+    client = Client(url=qfc_server.url, token=session.client_factory()().token)
+    project = client.create_project(unique_name)
+    make_project_folder(tmp_path / "src", unique_name)
+    client.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
+    client.job_wait(client.job_trigger(project["id"], "package")["id"], poll_interval=0.1)
+
+    project_index = expand(model, root_index(model))["alice/" + unique_name]
+    files = expand(model, project_index)
+
+    assert {"points.gpkg", unique_name + ".qgs", "Latest package"} <= set(files)
+    assert isinstance(model.dataItem(files["points.gpkg"]), RemoteFileItem)
+    package_index = files["Latest package"]
+    assert isinstance(model.dataItem(package_index), PackageItem)
+    not_downloaded = expand(model, package_index)
+    assert isinstance(model.dataItem(not_downloaded["points.gpkg"]), RemoteFileItem)
+
+    client.package_download(project["id"], str(download_root / "alice" / unique_name), throw_on_error=True)
+    package = expand(model, package_index, wanted="points")
+
+    layer_item = model.dataItem(package["points"])
+    assert isinstance(layer_item, QgsLayerItem) and layer_item.hasDragEnabled()
+    uri = layer_item.mimeUris()[0]
+    assert (uri.layerType, uri.providerKey) == ("vector", "ogr")
+    assert uri.uri == "{}|layername=points".format(download_root / "alice" / unique_name / "points.gpkg")
+    assert QgsVectorLayer(uri.uri, "points", "ogr").isValid()
+    mime = model.mimeData([package["points"]])
+    assert mime is not None and mime.hasFormat("application/x-vnd.qgis.qgis.uri")
+    assert isinstance(model.dataItem(package[unique_name + ".qgs"]), QgsProjectItem)
+    assert all(t is not threading.main_thread() for t in recorded_threads)
+
+
+def test_logged_out_the_root_says_to_log_in(session, source, model):  # noqa: F811
+    session.logout()
+    assert source.factory is None
+    children = expand(model, root_index(model))
+    assert len(children) == 1
+    (name, index), = children.items()
+    assert "Log in" in name and model.dataItem(index).type() == Qgis.BrowserItemType.Error
