@@ -22,7 +22,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv sdk-venv qgis340-root translations ts test test-322 test-340 check-qt6 server cli demo demo-cli bench zip clean
+.PHONY: all deps apt venv sdk-venv qgis340-root translations ts test test-322 test-340 check-qt6 server cli demo demo-cli bench zip repo clean
 
 all: translations
 
@@ -124,6 +124,12 @@ bench: deps sdk-venv
 
 zip: translations
 	@$(PYTHON) -m scripts.plugin_zip build --output dist/$(PLUGIN).zip
+
+# dist/plugins.xml next to the zip: a plugin repository QGIS accepts (Plugins › Settings › Add…).
+# REPO_URL: the URL that will serve dist/ (default: the zip's file:// URL, for this machine).
+REPO_URL ?=
+repo: zip
+	@$(PYTHON) -m scripts.plugin_repo --zip dist/$(PLUGIN).zip --output dist/plugins.xml $(if $(REPO_URL),--base-url $(REPO_URL))
 
 clean:
 	rm -rf dist $(PLUGIN)/i18n/*.qm .pytest_cache
