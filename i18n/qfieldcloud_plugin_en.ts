@@ -1,925 +1,1244 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="29" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
         <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="34" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
         <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="36" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
         <source>Wrong username, email or password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="37" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
         <source>Your QFieldCloud session has expired. Please log in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="39" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="39"/>
         <source>You are not allowed to do this on QFieldCloud ({message}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="41" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
         <source>Not found on QFieldCloud; it may have been deleted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="43" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="45" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
         <source>A downloaded file is corrupt ({error}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="47" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
         <source>QFieldCloud answered: {message}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="49" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="49"/>
         <source>Local file error: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="51" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="51"/>
         <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="116" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="116"/>
         <source>Logging in to QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
         <source>Remember me</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
         <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="144" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="144"/>
         <source>Logged in to {server} as {user}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="151" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="151"/>
         <source>Login to {server} failed: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="163" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="163"/>
         <source>Checking the QFieldCloud login</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="179" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="179"/>
         <source>Your saved QFieldCloud login has expired. Please log in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="190" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="190"/>
         <source>Logging out of QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="220" />
+        <location filename="../qfieldcloud_plugin/core/session.py" line="220"/>
         <source>Please log in to QFieldCloud.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="38" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="42"/>
         <source>&amp;QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="47" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
         <source>QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="51" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="70"/>
         <source>QFieldCloud projects</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="52" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
         <source>Upload the open project to QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="54" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
         <source>Open the QFieldCloud package in the map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="57" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
         <source>Log in to QFieldCloud…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="59" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="81"/>
         <source>Settings…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="137" />
+        <location filename="../qfieldcloud_plugin/plugin.py" line="170"/>
         <source>Select a project in the QFieldCloud dock first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="92"/>
+        <source>Your QFieldCloud projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="97"/>
+        <source>Log in to QFieldCloud to see your projects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="137"/>
+        <source>{name}: {size} bytes on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="145"/>
+        <source>Latest package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
+        <source>No package yet ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="159"/>
+        <source>The latest package is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="171"/>
+        <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31"/>
+        <source>Open the latest package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34"/>
+        <source>Download project files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="73"/>
+        <source>Synchronize the open project with QFieldCloud…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="50"/>
         <source>QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="62" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="65"/>
         <source>Created the cloud project {name}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="73"/>
         <source>Creating the cloud project {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83"/>
         <source>Delete cloud project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="80" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83"/>
         <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91"/>
         <source>Deleted the cloud project {name}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="94"/>
         <source>Deleting the cloud project {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="106" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="109"/>
         <source>Started a {job_type} job on {name}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="111" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
         <source>Starting a {job_type} job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="131" />
-        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click "Show output" for details.</source>
-        <translation type="unfinished" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="134"/>
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="140" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="143"/>
         <source>Checking a QFieldCloud job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="154" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157"/>
         <source>This job has no output.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="155" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="158"/>
         <source>Output of the {job_type} job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="160"/>
         <source>Loading the job output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="168"/>
         <source>Download the project files into</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="175" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="187"/>
         <source>Downloading {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="198" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201"/>
         <source>{name} has no finished package yet: packaging it now.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204"/>
         <source>Package out of date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="218" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="221"/>
         <source>Checking the package of {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="241"/>
         <source>The package of {name} holds no QGIS project.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246"/>
         <source>Downloading the package of {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
         <source>Save and open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
         <source>Discard changes and open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="258" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="261"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="265"/>
         <source>Could not save the current project: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="276" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="282"/>
         <source>Opened the package of {name}: %n layer(s).</source>
-        <translation><numerusform>Opened the package of {name}: %n layer.</numerusform><numerusform>Opened the package of {name}: %n layers.</numerusform></translation>
+        <translation>
+            <numerusform>Opened the package of {name}: %n layer.</numerusform>
+            <numerusform>Opened the package of {name}: %n layers.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="289" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="295"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312"/>
         <source>Save the project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="298" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Uploading the last saved version of the project.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320"/>
         <source>Could not save the project: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="351"/>
         <source>Comparing {folder} with {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
         <source>Create the cloud project {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="323" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="423"/>
         <source>Link to {owner}/{name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424"/>
         <source>Link to QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="324" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="338" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="438"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="344" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="445"/>
         <source>These files changed on QFieldCloud since your last sync:
 {files}
 
 Overwrite them with your local version?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="347" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="448"/>
         <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
 Overwrite them with your local version?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450"/>
         <source>Files changed on QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450"/>
         <source>Overwrite on QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="349" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450"/>
         <source>Keep the QFieldCloud version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="355" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="456"/>
         <source>Upload cancelled: nothing was uploaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="361" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="466"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="379" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="483"/>
         <source>Upload of {name} stopped: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="384" />
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="488"/>
         <source>Uploading {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305"/>
+        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310"/>
+        <source>Synchronization cancelled: save the project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
+        <source>Synchronization of {name} stopped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366"/>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="372"/>
+        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="378"/>
+        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="381"/>
+        <source>Replaced and deleted local files were moved to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="396"/>
+        <source>Synchronizing {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="412"/>
+        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="461"/>
+        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
         <source>QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="157" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158"/>
         <source>Upload</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158" />
-        <source>Upload the open project's changed files to QFieldCloud</source>
-        <translation type="unfinished" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <source>Upload the open project&apos;s changed files to QFieldCloud</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="167" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="173"/>
         <source>Search projects by name or owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="169" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="175"/>
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="170" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
         <source>Also list the public projects of other users</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="172" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="174" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
         <source>New cloud project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
         <source>Delete the selected project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="190" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="196"/>
         <source>Double-click a project to open its package in the map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
         <source>Load more</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="217" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="223"/>
         <source>Open in map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="218" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="224"/>
         <source>Download the latest package and open it in QGIS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="220" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="226"/>
         <source>Package again, then open in map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="227" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
         <source>Download files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="229" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
         <source>Package</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="230" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="236"/>
         <source>Start a package job (what QField downloads)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
         <source>Process</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="239"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
         <source>Show output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="255" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="261"/>
         <source>Jobs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="256" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
         <source>Files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="257" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
         <source>Collaborators</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="279" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
         <source>Log in…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="335" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="292" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="298"/>
         <source>{user} on {server}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="301" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
         <source>Open project ↔ {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="303" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="305" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
         <source>Open project: not saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
         <source>Could not load the projects: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
         <source>Loading projects…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
         <source>%n project(s), loading more…</source>
-        <translation><numerusform>%n project, loading more…</numerusform><numerusform>%n projects, loading more…</numerusform></translation>
+        <translation>
+            <numerusform>%n project, loading more…</numerusform>
+            <numerusform>%n projects, loading more…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324" />
-        <source>No project matches "{search}".</source>
-        <translation type="unfinished" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
+        <source>No project matches &quot;{search}&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="326" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="336"/>
         <source>%n project(s)</source>
-        <translation><numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
         <source>%n project(s) shown, more on the server</source>
-        <translation><numerusform>%n project shown, more on the server</numerusform><numerusform>%n projects shown, more on the server</numerusform></translation>
+        <translation>
+            <numerusform>%n project shown, more on the server</numerusform>
+            <numerusform>%n projects shown, more on the server</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="367" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="374"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="369" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="376"/>
         <source>no description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="446" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="453"/>
         <source>Loading jobs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="473" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="480"/>
         <source>Comparing files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="486" />
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="493"/>
         <source>Loading collaborators</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
+        <source>Synchronize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CollaboratorsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
         <source>Collaborator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateProjectDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15"/>
         <source>New QFieldCloud project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19"/>
         <source>letters, digits, - _ . only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21"/>
         <source>Your username, or an organization where you may create projects</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23"/>
         <source>Public (anyone can read it)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24"/>
         <source>Upload the open QGIS project into it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29"/>
         <source>Owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30" />
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
         <source>Local copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="295" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="295"/>
         <source>up to date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="296" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="296"/>
         <source>differs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="297" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="297"/>
         <source>not downloaded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="298" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="298"/>
         <source>project not linked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="299" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
         <source>checking…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
         <source>Finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="253" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Package</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="254" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="254"/>
         <source>Process project file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="255" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="255"/>
         <source>Apply changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="256" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="256"/>
         <source>Create project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30"/>
         <source>Log in to QFieldCloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34"/>
         <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36"/>
         <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50"/>
         <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60"/>
         <source>Username or email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55"/>
         <source>Remember me (the token is kept in the QGIS password manager)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
         <source>Server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66"/>
         <source>Log in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118" />
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118"/>
         <source>Logging in to {server}…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProjectsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
         <source>Owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
         <source>Updated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="125" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
         <source>Visibility</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
         <source>Private</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="146" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="146"/>
         <source>Ready: the QGIS project was processed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="147" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="147"/>
         <source>A job is pending or running on this project.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="148" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="148"/>
         <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="189" />
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="189"/>
         <source>Loading QFieldCloud projects</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13" />
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13"/>
         <source>QFieldCloud settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27" />
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27"/>
         <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30" />
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30"/>
         <source>Download folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32" />
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32"/>
         <source>Transfers running at once</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33" />
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33"/>
         <source>Files per transfer in parallel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34" />
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34"/>
         <source>Projects per page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlanDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="42"/>
+        <source>Synchronize with QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>Your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64"/>
+        <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67"/>
+        <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74"/>
+        <source>Synchronize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84"/>
+        <source>Conflicts: changed on both sides (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85"/>
+        <source>Upload to QFieldCloud (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
+        <source>Download from QFieldCloud (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
+        <source>Delete on this computer (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <source>Delete on QFieldCloud (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <source>Unchanged (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96"/>
+        <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106"/>
+        <source>changed here and on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107"/>
+        <source>differs here and on QFieldCloud, never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108"/>
+        <source>deleted here, changed on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109"/>
+        <source>changed here, deleted on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <source>changed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <source>new here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <source>changed on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <source>new on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118"/>
+        <source>deleted on QFieldCloud; moved to the trash here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <source>deleted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122"/>
+        <source>same change on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <source>identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126"/>
+        <source>Keep mine (upload it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
+        <source>Keep QFieldCloud&apos;s (download it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
+        <source>Restore it from QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
+        <source>Delete it on QFieldCloud too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132"/>
+        <source>Keep mine (upload it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133"/>
+        <source>Delete it here too (moved to the trash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
+        <source>Keep both (QFieldCloud&apos;s copy saved beside mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <source>untick to keep</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
