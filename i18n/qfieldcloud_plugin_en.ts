@@ -34,7 +34,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="139"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,6 +191,271 @@
     <message>
         <location filename="../qfieldcloud_plugin/plugin.py" line="73"/>
         <source>Synchronize the open project with QFieldCloud…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="61"/>
+        <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <source>Project (owner/name or id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <source>API token (empty: the stored login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="120"/>
+        <source>Server URL (empty: the stored login&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="165"/>
+        <source>No QFieldCloud project {project}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="166"/>
+        <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="178"/>
+        <source>{count} file(s) failed: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <source>Download project files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="42"/>
+        <source>Only files matching (glob)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <source>Download unchanged files too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="52"/>
+        <source>Destination folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <source>Files downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <source>Files unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="43"/>
+        <source>Downloaded files (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="55"/>
+        <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="31"/>
+        <source>Trigger a job and wait for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="34"/>
+        <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Package for QField</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Process the project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Apply deltas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="45"/>
+        <source>Start a new job even if one runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="47"/>
+        <source>Wait until the job has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="49"/>
+        <source>Give up waiting after (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="53"/>
+        <source>Job id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="54"/>
+        <source>Job status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="60"/>
+        <source>Job {job_id} ({job_type}) is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
+        <source>Job {job_id} has not finished after {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
+        <source>Job {job_id} ended with status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="77"/>
+        <source>Job {job_id} has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="35"/>
+        <source>Download the latest package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="38"/>
+        <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <source>Load the package&apos;s layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <source>Package project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <source>Package layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="75"/>
+        <source>Package of {owner}/{name} in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="40"/>
+        <source>List projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="43"/>
+        <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="47"/>
+        <source>Include public projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="50"/>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
+        <source>Number of projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="66"/>
+        <source>{count} project(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/provider.py" line="31"/>
+        <source>QFieldCloud projects, files, jobs and packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="31"/>
+        <source>Upload project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="34"/>
+        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <source>Local folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="44"/>
+        <source>Upload unchanged files too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="47"/>
+        <source>Project id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <source>Files uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <source>Uploaded files (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <source>{name} is in use elsewhere; its latest edits may be missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

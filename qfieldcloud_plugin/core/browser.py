@@ -168,7 +168,7 @@ class PackageItem(QgsDataCollectionItem):
         local = self.folder / name
         if not local.is_file():
             item = RemoteFileItem(self, file)
-            item.setToolTip(tr("{name}: not downloaded yet (Open package in the context menu)").format(name=name))
+            item.setToolTip(tr("{name}: not downloaded yet (Open the latest package, in the context menu)").format(name=name))
             return [item]
         if name.lower().endswith((".qgs", ".qgz")):
             return [QgsProjectItem(self, name, str(local), PROVIDER_KEY)]
