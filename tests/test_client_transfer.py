@@ -19,7 +19,7 @@ from qfieldcloud_plugin.client import (
     UnsafePathError,
     calc_etag,
 )
-from qfieldcloud_plugin.client.transfer import list_local_files, match_glob, safe_join, validate_glob
+from qfieldcloud_plugin.client.transfer import SafeJoiner, list_local_files, match_glob, safe_join, validate_glob
 from tests.support.fake_http import FakeServer, Reply, json_reply
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,6 +112,24 @@ def test_symlink_escape_is_refused(tmp_path):
     with pytest.raises(UnsafePathError):
         safe_join(root, "link/x.txt")
     assert safe_join(root, "DCIM/a b#.jpg") == root / "DCIM" / "a b#.jpg"
+
+
+@pytest.mark.parametrize("joiner", [False, True])
+def test_safe_joiner_refuses_what_safe_join_refuses(tmp_path, joiner):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "root"
+    (root / "sub").mkdir(parents=True)
+    (root / "link").symlink_to(outside)
+    (root / "sub" / "file-link").symlink_to(outside / "x.txt")
+    (root / "sub" / "inner-link").symlink_to(root / "sub")
+    join = SafeJoiner(root) if joiner else (lambda name: safe_join(root, name))
+    for name in ["link/x.txt", "sub/file-link", "link/deeper/y", "../evil", "sub/../../evil", "a//b"]:
+        with pytest.raises(UnsafePathError):
+            join(name)
+    assert join("DCIM/a b#.jpg") == root / "DCIM" / "a b#.jpg"
+    assert join("sub/inner-link/z.txt") == root / "sub" / "inner-link" / "z.txt"  # stays inside
+    assert join("sub/new.txt") == root / "sub" / "new.txt"
 
 
 def test_a_listed_name_escaping_the_folder_is_refused_before_any_download(fake, tmp_path):

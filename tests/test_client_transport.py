@@ -251,7 +251,7 @@ def test_relative_301_is_resolved_and_keeps_the_token_on_the_same_origin(fake):
     assert fake.requests[1].headers["Authorization"] == f"Token {SECRET}"
 
 
-def _paged(items):
+def _paged(items, max_limit=None):
     def handler(request):
         from urllib.parse import parse_qs
 
@@ -259,6 +259,8 @@ def _paged(items):
         if "limit" not in query:
             return json_reply(items)
         limit, offset = int(query["limit"]), int(query.get("offset", 0))
+        if max_limit:
+            limit = min(limit, max_limit)
         headers = {"X-Total-Count": str(len(items))}
         if offset + limit < len(items):
             headers["X-Next-Page"] = f"https://elsewhere.invalid/api/v1/projects/?include-public=0&limit={limit}&offset={offset + limit}"
@@ -268,11 +270,25 @@ def _paged(items):
 
 def test_pagination_follows_next_links_and_flattens(fake):
     items = [{"id": str(i), "name": f"p{i}"} for i in range(47)]
-    fake.route("GET", "api/v1/projects/", _paged(items))
+    fake.route("GET", "api/v1/projects/", _paged(items, max_limit=20))  # a server capping pages at 20
     client = make_client(fake.url)
     assert client.list_projects() == items
     assert len(fake.requests) == 3  # 20 + 20 + 7, each asked from our own base URL
+    assert [r.query.split("limit=")[1] for r in fake.requests] == ["1000&offset=0", "20&offset=20", "20&offset=40"]
     assert client.list_projects(pagination=Pagination(limit=5, offset=10)) == items[10:15]
+    assert client.list_projects(pagination=Pagination(offset=10)) == items[10:30]  # the SDK's 20 per page
+
+
+def test_listing_asks_large_pages_and_streams_them(fake):
+    items = [{"id": str(i), "name": f"p{i}"} for i in range(2500)]
+    fake.route("GET", "api/v1/projects/", _paged(items))
+    client = make_client(fake.url)
+    stream = client.iter_projects()
+    assert next(stream) == items[0]
+    assert len(fake.requests) == 1  # the first page is usable before the next one is asked
+    assert [items[0], *stream] == items
+    assert len(fake.requests) == 3  # 1000 + 1000 + 500
+    assert client.list_projects() == items
 
 
 def test_no_paging_parameters_on_post_or_patch(fake):

@@ -11,10 +11,11 @@ import os
 import time
 from email.message import Message
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union, cast
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Union, cast
 
 import requests
 
+from .checksums import ChecksumCache
 from .errors import (
     AuthenticationError,
     ChecksumMismatchError,
@@ -51,6 +52,8 @@ from .transfer import (
     MultipartFileBody,
     ProgressCallback,
     ProgressTracker,
+    SafeJoiner,
+    SMALL_BODY_BYTES,
     Staging,
     StderrProgress,
     calc_etag,
@@ -64,6 +67,7 @@ from .transfer import (
     run_batch,
     safe_join,
     stream_to_file,
+    sync_files,
     validate_glob,
 )
 from .transport import Transport, VerifyType, env_verify_ssl
@@ -210,9 +214,15 @@ class Client:
         self, include_public: bool = False, pagination: Pagination = Pagination(), **kwargs: Any,
     ) -> List[Dict[str, Any]]:
         """Projects the user has a role on (plus public ones if asked), all pages unless paginated."""
+        return list(self.iter_projects(include_public, pagination, **kwargs))
+
+    def iter_projects(
+        self, include_public: bool = False, pagination: Optional[Pagination] = None, **kwargs: Any,
+    ) -> Iterator[Dict[str, Any]]:
+        """Like `list_projects`, yielding projects as each page (1,000 per request) arrives."""
         params = {"include-public": "1" if include_public else "0"}
         params.update({k: str(_value(v)) for k, v in kwargs.items() if v is not None})
-        return self.transport.paginate("projects/", params, pagination)
+        return self.transport.iter_pages("projects/", params, pagination)
 
     def get_project(self, project_id: str) -> Dict[str, Any]:
         return self.transport.request_json("GET", f"projects/{_seg(project_id)}/")
@@ -300,9 +310,13 @@ class Client:
 
     def list_remote_files(self, project_id: str, skip_metadata: bool = True) -> List[Dict[str, Any]]:
         """The project's files (latest version metadata + `versions`), with `etag` = `md5sum`."""
+        return list(self.iter_remote_files(project_id, skip_metadata))
+
+    def iter_remote_files(self, project_id: str, skip_metadata: bool = True) -> Iterator[Dict[str, Any]]:
+        """Like `list_remote_files`, yielding files as each page (1,000 per request) arrives."""
         params = {"skip_metadata": "1" if skip_metadata else "0"}
-        files = self.transport.paginate(f"files/{_seg(project_id)}/", params)
-        return [{"etag": f.get("md5sum"), **f} for f in files]
+        for file in self.transport.iter_pages(f"files/{_seg(project_id)}/", params):
+            yield {"etag": file.get("md5sum"), **file}
 
     def list_local_files(self, root_path: str, filter_glob: str = "*") -> List[Dict[str, Any]]:
         """Local files to upload: POSIX `name`, `absolute_filename`, `size`; QGIS files last.
@@ -356,10 +370,11 @@ class Client:
             progress_callback or (StderrProgress() if show_progress else None),
             len(local_files), sum(f["size"] for f in local_files),
         )
+        checksums = ChecksumCache(project_path)
 
         def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
             remote = remote_etags.get(file["name"])
-            if remote and calc_etag(file["absolute_filename"]) == remote:
+            if remote and checksums.etag(file["name"], file["absolute_filename"]) == remote:
                 file["skipped"] = True
                 return
             file["sha256"] = self._upload_one(
@@ -369,14 +384,17 @@ class Client:
         data_files = [f for f in local_files if not is_qgis_project(f["name"])]
         project_files = [f for f in local_files if is_qgis_project(f["name"])]
         workers = self._workers(concurrency)
-        # The QGIS project file goes last, once its data is on the server and verified.
-        for batch in (data_files, project_files):
-            run_batch(batch, work, tracker=tracker, concurrency=workers,
-                      is_cancelled=is_cancelled, throw_on_error=throw_on_error)
-            if verify:
-                self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error)
-            if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
-                break
+        try:
+            # The QGIS project file goes last, once its data is on the server and verified.
+            for batch in (data_files, project_files):
+                run_batch(batch, work, tracker=tracker, concurrency=workers,
+                          is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+                if verify:
+                    self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error)
+                if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
+                    break
+        finally:
+            checksums.save()
         return local_files
 
     def _upload_one(
@@ -396,10 +414,11 @@ class Client:
             path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{quote_path(remote_name)}/"
         body = MultipartFileBody(local_path, filename=os.path.basename(remote_name),
                                  on_progress=report, should_stop=should_stop)
+        data: Any = body.to_bytes() if body.size <= SMALL_BODY_BYTES else body
         # Retrying a POST is safe here: a duplicate is only one more version, and the caller
         # verifies by reading the listing back. An HTML page instead of the JSON answer is retried too.
         self.transport.request_decoded(
-            "POST", path, data=body, headers={"Content-Type": body.content_type, "Accept": "application/json"},
+            "POST", path, data=data, headers={"Content-Type": body.content_type, "Accept": "application/json"},
             retry=True,
         )
         return body.sent_sha256
@@ -571,7 +590,8 @@ class Client:
         download_type = FileTransferType(_value(download_type))
         pattern = validate_glob(filter_glob)
         selected = [f for f in files if match_glob(str(f.get("name", "")), pattern)]
-        targets = {id(f): safe_join(local_dir, f["name"]) for f in selected}
+        join = SafeJoiner(local_dir)
+        targets = {id(f): join(f["name"]) for f in selected}
         for file in selected:
             file["status"] = FileTransferStatus.PENDING
             file["error"] = None
@@ -581,13 +601,15 @@ class Client:
             len(selected), sum(int(f.get("size") or 0) for f in selected),
         )
         staging = Staging(local_dir)
+        checksums = ChecksumCache(local_dir)
+        verified: Dict[int, Dict[str, Any]] = {}
 
         def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
             target = targets[id(file)]
             remote_etag = None if force_download else (file.get("etag") or file.get("md5sum"))
             headers: Dict[str, str] = {}
             if remote_etag and target.is_file():
-                local_etag = calc_etag(target)
+                local_etag = checksums.etag(file["name"], target)
                 if local_etag == remote_etag:
                     file["skipped"] = True
                     return
@@ -596,8 +618,10 @@ class Client:
             if staging.reusable(staged, file):
                 file["staged"] = staged
                 return
+            checks = verified[id(file)] = {}
             response = self._download_one(
                 project_id, download_type, file["name"], staged, headers, file, report, should_stop,
+                verified=checks, durable=False,
             )
             if response is None:
                 file["skipped"] = True  # 304: the local file is current
@@ -609,9 +633,11 @@ class Client:
                       is_cancelled=is_cancelled, throw_on_error=throw_on_error)
         except TransferCancelledError:
             staging.remove()
+            checksums.save()
             raise
         except BaseException:
             staging.finish(keep=True)
+            checksums.save()
             raise
         failed = [f for f in selected if f["status"] != FileTransferStatus.SUCCESS]
         to_apply = [f for f in selected if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
@@ -622,17 +648,27 @@ class Client:
                     f'"{file["name"]}" was downloaded but not applied: {len(failed)} other file(s) failed, '
                     f'first "{first["name"]}"'))
             staging.finish(keep=True)
+            checksums.save()
             return selected
         try:
+            # Staged files were not fsync'ed one by one (see sync_files); one sync covers them all.
+            sync_files(staging.dir, [f["staged"] for f in to_apply])
             staging.apply([(f["staged"], targets[id(f)]) for f in to_apply])
         except TransferError as exc:
             for file in to_apply:
                 _fail(file, exc)
             staging.finish(keep=True)
+            checksums.save()
             if throw_on_error:
                 raise
             return selected
         staging.finish(keep=False)
+        for file in to_apply:
+            # Verified against these checksums when it arrived; recorded now, after the move.
+            checks = verified.get(id(file)) or {}
+            if checks.get("etag") or checks.get("sha256"):
+                checksums.record(file["name"], targets[id(file)], checks.get("etag"), checks.get("sha256"))
+        checksums.save()
         for file in selected:
             file.pop("staged", None)
         return selected
@@ -647,11 +683,15 @@ class Client:
         remote: Dict[str, Any],
         report: Optional[Callable[[int, int], None]],
         should_stop: Optional[CancelCheck],
+        verified: Optional[Dict[str, Any]] = None,
+        durable: bool = True,
     ) -> Optional[requests.Response]:
         """GET one file into `write_to`, resumed and verified; a mismatch is fetched again.
 
         Before fetching again, the file's listing entry is read afresh: the one we had may
         have been wrong or out of date. Returns the last (closed) response, None for a 304.
+        `verified` receives the checksums the written file was checked against (`etag`, `sha256`).
+        `durable=False`: small files are not fsync'ed; the caller must `sync_files` them.
         """
         if download_type == FileTransferType.PROJECT:
             path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
@@ -663,6 +703,9 @@ class Client:
             if should_stop and should_stop():
                 raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
             size = expected.get("size")
+            if verified is not None:
+                verified.clear()
+                verified.update(etag=expected.get("md5sum") or expected.get("etag"), sha256=expected.get("sha256"))
             try:
                 return fetch_resumable(
                     lambda extra: transport.request("GET", path, headers=extra, stream=True),
@@ -678,6 +721,7 @@ class Client:
                     should_stop=should_stop,
                     display_name=remote_name,
                     backoff=lambda n: time.sleep(transport._backoff(n)),
+                    durable=durable,
                 )
             except ChecksumMismatchError:
                 if attempt == transport.max_retries:

@@ -12,6 +12,9 @@ except ImportError:  # pragma: no cover
 
 DEFAULT_URL = "https://app.qfield.cloud/api/v1/"
 DEFAULT_PAGINATION_LIMIT = 20
+# Page size when a list call walks every page itself. QFieldCloud sets no max page size, and a
+# server that caps it anyway says so in its X-Next-Page link, which is followed as given.
+LIST_PAGE_SIZE = 1000
 DEFAULT_CONNECT_TIMEOUT_S = 10.0
 DEFAULT_READ_TIMEOUT_S = 300.0
 DEFAULT_CONCURRENCY = 4

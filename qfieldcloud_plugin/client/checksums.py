@@ -1,0 +1,207 @@
+"""A persistent cache of local files' checksums, so unchanged files are not hashed again.
+
+One small JSON file per project folder, in the user's cache directory (`$QFIELDCLOUD_CACHE_DIR`,
+else `$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%` on Windows, `~/Library/Caches` on macOS,
+then `qfieldcloud-plugin/checksums/<hash of the folder's real path>.json`), so a project folder
+holds only the project's files. An entry maps a file's POSIX name in the folder (i.e. its
+absolute path) to its size, mtime_ns, inode, the time the entry was recorded, its S3-style ETag
+and, when known, its SHA-256. At most MAX_FOLDERS folders are remembered (least recently saved
+dropped first).
+
+When an entry may be trusted (git's "racy clean" rule): size, mtime_ns and inode must equal the
+file's current `stat`, and the file's mtime must be at least `RACY_NS` older than the moment the
+entry was recorded. Without that last condition, a write landing within the file system's
+timestamp granularity after we hashed could leave size and mtime unchanged. An entry recorded
+right after the file was written (a fresh download) is therefore not trusted: the next lookup
+hashes the file once more and records it again, now with an old mtime, and every later lookup
+is a `stat` only. Any change of size, mtime or inode (an editor's atomic save) invalidates it.
+
+Concurrency: threads share one instance (a lock guards the entries). Several processes may
+use the same folder: `save` re-reads the file, merges, and replaces it atomically, so the worst
+outcome of a race is a lost entry, i.e. one more hash later; a wrong checksum is never served
+because every entry is checked against `stat` when used.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Dict, Optional, Union
+
+logger = logging.getLogger(__name__)
+
+PathLike = Union[str, "os.PathLike[str]"]
+FORMAT = 1
+MAX_FOLDERS = 200
+
+
+def cache_dir() -> Path:
+    """Where the per-folder checksum files live."""
+    explicit = os.environ.get("QFIELDCLOUD_CACHE_DIR", "").strip()
+    if explicit:
+        return Path(explicit) / "checksums"
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "qfieldcloud-plugin" / "checksums"
+# A file modified less than this long before its entry was recorded is "racy" (not trusted).
+RACY_NS = 2_000_000_000
+
+
+class ChecksumCache:
+    """Checksums of the files under `root`, keyed by POSIX name and validated by `stat`."""
+
+    def __init__(self, root: PathLike, directory: Optional[PathLike] = None) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.real_root = os.path.realpath(self.root)
+        key = hashlib.sha256(self.real_root.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        self.path = Path(directory) if directory is not None else cache_dir()
+        self.path = self.path / f"{key}.json"
+        self._lock = threading.Lock()
+        self._entries: Optional[Dict[str, list]] = None
+        self._changed: Dict[str, Optional[list]] = {}  # name -> new entry, or None to drop it
+        self.hits = 0
+        self.misses = 0
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _load(self) -> Dict[str, list]:
+        if self._entries is None:
+            self._entries = _read(self.path, self.real_root)
+        return self._entries
+
+    def lookup(self, name: str, st: Optional[os.stat_result] = None) -> Optional[Dict[str, Optional[str]]]:
+        """`{"etag", "sha256"}` of the file if a trusted entry matches its current stat, else None."""
+        if st is None:
+            try:
+                st = os.stat(self.root.joinpath(*name.split("/")))
+            except OSError:
+                return None
+        with self._lock:
+            entry = self._changed.get(name) if name in self._changed else self._load().get(name)
+        if entry is None or not _matches(entry, st) or entry[3] - st.st_mtime_ns < RACY_NS:
+            return None
+        return {"etag": entry[4], "sha256": entry[5]}
+
+    def etag(self, name: str, path: PathLike) -> str:
+        """The file's S3-style ETag: from a trusted entry, else computed and recorded."""
+        from .transfer import calc_etag  # late: transfer imports this module
+
+        try:
+            before = os.stat(path)
+        except OSError:
+            before = None
+        if before is not None:
+            known = self.lookup(name, before)
+            if known is not None and known["etag"]:
+                self.hits += 1
+                return str(known["etag"])
+        self.misses += 1
+        value = calc_etag(path)
+        if before is not None:
+            self._record_if_unchanged(name, path, before, value, None)
+        return value
+
+    # --- writing -------------------------------------------------------------------------
+
+    def record(self, name: str, path: PathLike, etag: Optional[str], sha256: Optional[str] = None) -> None:
+        """Remember checksums known to describe the file as it is now (e.g. just verified)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        self._put(name, st, etag, sha256)
+
+    def _record_if_unchanged(self, name: str, path: PathLike, before: os.stat_result,
+                             etag: Optional[str], sha256: Optional[str]) -> None:
+        try:
+            after = os.stat(path)
+        except OSError:
+            return
+        if _stat_key(after) == _stat_key(before):  # not modified while it was being hashed
+            self._put(name, before, etag, sha256)
+
+    def _put(self, name: str, st: os.stat_result, etag: Optional[str], sha256: Optional[str]) -> None:
+        entry = [st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), etag, sha256]
+        with self._lock:
+            self._changed[name] = entry
+
+    def forget(self, name: str) -> None:
+        with self._lock:
+            self._changed[name] = None
+
+    def save(self) -> None:
+        """Merge this session's changes into the cache file (atomic replace; errors are logged only)."""
+        with self._lock:
+            if not self._changed:
+                return
+            changed, self._changed = self._changed, {}
+        try:
+            entries = _read(self.path, self.real_root)
+            for name, entry in changed.items():
+                if entry is None:
+                    entries.pop(name, None)
+                else:
+                    entries[name] = entry
+            new_file = not self.path.exists()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".checksums.", suffix=".tmp", dir=str(self.path.parent))
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump({"format": FORMAT, "root": self.real_root, "files": entries}, out,
+                              separators=(",", ":"))
+                os.replace(tmp, self.path)
+                if new_file:
+                    _prune(self.path.parent)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+            with self._lock:
+                self._entries = entries
+        except OSError as exc:  # a read-only folder, a full disk: the cache is only an optimisation
+            logger.debug("Could not save the checksum cache %s: %s", self.path, exc)
+
+
+def _stat_key(st: os.stat_result) -> tuple:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _matches(entry: list, st: os.stat_result) -> bool:
+    return entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] == st.st_ino
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_FOLDERS most recently saved cache files."""
+    try:
+        files = [entry for entry in os.scandir(folder) if entry.name.endswith(".json")]
+        if len(files) <= MAX_FOLDERS:
+            return
+        files.sort(key=lambda entry: entry.stat().st_mtime_ns)
+        for entry in files[:len(files) - MAX_FOLDERS]:
+            os.unlink(entry.path)
+    except OSError:
+        pass
+
+
+def _read(path: Path, root: str) -> Dict[str, list]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data: Any = json.load(f)
+    except (OSError, ValueError):
+        return {}
+    if (not isinstance(data, dict) or data.get("format") != FORMAT or data.get("root") != root
+            or not isinstance(data.get("files"), dict)):
+        return {}
+    return {name: entry for name, entry in data["files"].items()
+            if isinstance(entry, list) and len(entry) == 6 and all(isinstance(v, int) for v in entry[:4])}

@@ -1,0 +1,188 @@
+"""The persistent checksum cache: stat-validated, racy entries re-hashed, shared safely."""
+
+import hashlib
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from qfieldcloud_plugin.client import Client, transfer
+from qfieldcloud_plugin.client.checksums import RACY_NS, ChecksumCache
+from tests.support.fake_http import FakeServer, Reply, json_reply
+
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def hashing(monkeypatch):
+    """Counts the files hashed through calc_etag."""
+    calls = []
+    real = transfer.calc_etag
+
+    def counting(path, *args, **kwargs):
+        calls.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(transfer, "calc_etag", counting)
+    return calls
+
+
+def age(path: Path, seconds: float = 10.0) -> None:
+    """Backdate a file's mtime, as if it had been written a while ago."""
+    past = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(past, past))
+
+
+def test_a_settled_entry_is_used_without_hashing(tmp_path, hashing):
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "a.txt").write_bytes(b"hello")
+    age(root / "a.txt")
+    cache = ChecksumCache(root)
+    assert cache.etag("a.txt", root / "a.txt") == hashlib.md5(b"hello").hexdigest()
+    cache.save()
+    again = ChecksumCache(root)  # a later process
+    assert again.etag("a.txt", root / "a.txt") == hashlib.md5(b"hello").hexdigest()
+    assert hashing == ["a.txt"] and again.hits == 1
+
+
+@pytest.mark.parametrize("change", ["content_same_size", "size", "replaced"])
+def test_any_change_invalidates_the_entry(tmp_path, hashing, change):
+    root = tmp_path / "p"
+    root.mkdir()
+    path = root / "a.txt"
+    path.write_bytes(b"hello")
+    age(path, 20)
+    cache = ChecksumCache(root)
+    cache.etag("a.txt", path)
+    cache.save()
+    if change == "content_same_size":
+        path.write_bytes(b"HELLO")
+        age(path, 10)  # an older-looking but different mtime
+    elif change == "size":
+        path.write_bytes(b"hello!")
+        age(path, 20)
+        # same mtime as recorded, different size
+    else:
+        tmp = root / "new"
+        tmp.write_bytes(b"jelly")
+        st = path.stat()
+        os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size and mtime, new inode
+        os.replace(tmp, path)
+    expected = hashlib.md5(path.read_bytes()).hexdigest()
+    assert ChecksumCache(root).etag("a.txt", path) == expected
+    assert len(hashing) == 2
+
+
+def test_a_racy_entry_is_hashed_again(tmp_path, hashing):
+    """An entry recorded within RACY_NS of the file's mtime is never trusted (git's racy rule)."""
+    root = tmp_path / "p"
+    root.mkdir()
+    path = root / "a.txt"
+    path.write_bytes(b"hello")  # mtime: now
+    cache = ChecksumCache(root)
+    cache.record("a.txt", path, "not-the-real-etag")  # recorded right after the write
+    cache.save()
+    assert ChecksumCache(root).lookup("a.txt") is None
+    assert ChecksumCache(root).etag("a.txt", path) == hashlib.md5(b"hello").hexdigest()
+    assert hashing == ["a.txt"]
+    assert RACY_NS >= 1_000_000_000
+
+
+def test_a_file_changing_while_hashed_is_not_recorded(tmp_path, monkeypatch):
+    root = tmp_path / "p"
+    root.mkdir()
+    path = root / "a.txt"
+    path.write_bytes(b"hello")
+    age(path)
+    real = transfer.calc_etag
+
+    def modify_then_hash(p, *args, **kwargs):
+        value = real(p, *args, **kwargs)
+        Path(p).write_bytes(b"hello, world")
+        return value
+
+    monkeypatch.setattr(transfer, "calc_etag", modify_then_hash)
+    cache = ChecksumCache(root)
+    cache.etag("a.txt", path)
+    cache.save()
+    assert not ChecksumCache(root).path.exists()
+
+
+def test_concurrent_savers_lose_at_most_entries(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    for i in range(20):
+        (root / f"f{i}").write_bytes(str(i).encode())
+        age(root / f"f{i}")
+
+    def worker(names):
+        cache = ChecksumCache(root)
+        for name in names:
+            cache.etag(name, root / name)
+            cache.save()
+
+    threads = [threading.Thread(target=worker, args=([f"f{i}" for i in range(k, 20, 4)],)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cache = ChecksumCache(root)
+    for i in range(20):
+        known = cache.lookup(f"f{i}")
+        assert known is None or known["etag"] == hashlib.md5(str(i).encode()).hexdigest()
+
+
+def test_unreadable_cache_is_ignored(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "a").write_bytes(b"x")
+    age(root / "a")
+    cache = ChecksumCache(root)
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_text("{not json")
+    assert cache.etag("a", root / "a") == hashlib.md5(b"x").hexdigest()
+    cache.save()
+    assert ChecksumCache(root).lookup("a") is not None
+
+
+def test_cache_lives_outside_the_project_folder(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    assert root not in ChecksumCache(root).path.parents
+    assert ChecksumCache(root).path != ChecksumCache(tmp_path / "q").path
+
+
+def test_second_download_of_an_unchanged_project_hashes_nothing(tmp_path, hashing):
+    files = {"a.txt": b"alpha", "sub/b.bin": b"beta" * 1000}
+    with FakeServer() as server:
+        server.route("GET", f"api/v1/files/{PID}/", json_reply([
+            {"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
+             "sha256": hashlib.sha256(data).hexdigest()} for name, data in files.items()]))
+        for name, data in files.items():
+            server.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {"Content-Type": "application/octet-stream"}, data))
+        client = Client(server.url, token="tok", max_retries=0)
+        out = tmp_path / "out"
+        client.download_project(PID, str(out))
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == sorted(files)
+        gets = len(server.requests)
+        # Fresh downloads are recorded but racy: the next run hashes them once more (no GET).
+        for name in files:
+            assert ChecksumCache(out).lookup(name) is None
+        past = time.time_ns() - 10 * 10**9
+        for path in (out / "a.txt", out / "sub" / "b.bin"):
+            os.utime(path, ns=(past, past))
+        result = client.download_project(PID, str(out))
+        assert all(f["skipped"] for f in result) and len(server.requests) == gets + 1
+        assert sorted(hashing) == ["a.txt", "b.bin"]
+        del hashing[:]
+        result = client.download_project(PID, str(out))
+        assert all(f["skipped"] for f in result) and len(server.requests) == gets + 2
+        assert hashing == []  # stat only
