@@ -61,6 +61,11 @@ class BlobResponse(Response):
         if scope["method"] == "HEAD" or not self.length:
             await send({"type": "http.response.body", "body": b""})
             return
+        if self.length <= CHUNK_SIZE:
+            # A small body is read in one worker-thread hop (open, seek, read, close together).
+            body = await run_in_threadpool(_read_range, self.path, self.offset, self.length)
+            await send({"type": "http.response.body", "body": body})
+            return
         handle = await run_in_threadpool(open, self.path, "rb")
         try:
             await run_in_threadpool(handle.seek, self.offset)
@@ -75,6 +80,12 @@ class BlobResponse(Response):
                 await send({"type": "http.response.body", "body": b""})
         finally:
             await run_in_threadpool(handle.close)
+
+
+def _read_range(path: Path, offset: int, length: int) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return handle.read(length)
 
 
 def _parse_range(header: str, size: int) -> Optional[Tuple[int, int]]:

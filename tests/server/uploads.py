@@ -29,16 +29,41 @@ class Blob:
     sha256: str
 
 
+class _EtagState:
+    """The S3-style ETag so far: one MD5 per 8 MiB part."""
+
+    def __init__(self) -> None:
+        self._part = hashlib.md5()
+        self._part_filled = 0
+        self._part_digests: List[bytes] = []
+
+    def update(self, data: memoryview) -> None:
+        while len(data):
+            take = min(ETAG_PART_SIZE - self._part_filled, len(data))
+            self._part.update(data[:take])
+            self._part_filled += take
+            data = data[take:]
+            if self._part_filled == ETAG_PART_SIZE:
+                self._part_digests.append(self._part.digest())
+                self._part = hashlib.md5()
+                self._part_filled = 0
+
+    def etag(self) -> str:
+        """Plain MD5 up to one part, else `md5(part md5s)-<parts>`."""
+        digests = self._part_digests + ([self._part.digest()] if self._part_filled else [])
+        if len(digests) <= 1:
+            return digests[0].hex() if digests else hashlib.md5().hexdigest()
+        return f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
+
+
 class _EtagHasher(threading.Thread):
     """Computes the S3-style ETag on its own thread: MD5 is the slowest hash, so it runs in parallel
     with the SHA-256 and the disk write of the caller (hashlib releases the GIL on large buffers)."""
 
-    def __init__(self) -> None:
+    def __init__(self, state: _EtagState) -> None:
         super().__init__(name="qfc-etag", daemon=True)
         self._queue: "queue.Queue[Optional[memoryview]]" = queue.Queue(maxsize=64)
-        self._part = hashlib.md5()
-        self._part_filled = 0
-        self._part_digests = []
+        self._state = state
         self.start()
 
     def update(self, data: memoryview) -> None:
@@ -46,44 +71,46 @@ class _EtagHasher(threading.Thread):
 
     def run(self) -> None:
         while (data := self._queue.get()) is not None:
-            while len(data):
-                take = min(ETAG_PART_SIZE - self._part_filled, len(data))
-                self._part.update(data[:take])
-                self._part_filled += take
-                data = data[take:]
-                if self._part_filled == ETAG_PART_SIZE:
-                    self._part_digests.append(self._part.digest())
-                    self._part = hashlib.md5()
-                    self._part_filled = 0
+            self._state.update(data)
 
     def etag(self) -> str:
-        """Waits for the queued data; plain MD5 up to one part, else `md5(part md5s)-<parts>`."""
+        """Waits for the queued data."""
         self._queue.put(None)
         self.join()
-        digests = self._part_digests + ([self._part.digest()] if self._part_filled else [])
-        if len(digests) <= 1:
-            return digests[0].hex() if digests else hashlib.md5().hexdigest()
-        return f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
+        return self._state.etag()
 
 
 class BlobWriter:
-    """Writes one file while computing its size, SHA-256 and S3-style ETag in the same pass."""
+    """Writes one file while computing its size, SHA-256 and S3-style ETag in the same pass.
+
+    The MD5 runs inline until the file passes INLINE_HASH_BYTES; only bigger files get a hashing
+    thread (starting a thread per small upload cost more than hashing it).
+    """
+
+    INLINE_HASH_BYTES = 1024 * 1024
 
     def __init__(self, path: Path) -> None:
         self._file = open(path, "wb")
         self._sha256 = hashlib.sha256()
-        self._etag = _EtagHasher()
+        self._etag_state = _EtagState()
+        self._etag: Optional[_EtagHasher] = None
         self.size = 0
 
     def write(self, data: memoryview) -> None:
-        self._etag.update(data)
+        if self._etag is None and self.size + len(data) > self.INLINE_HASH_BYTES:
+            self._etag = _EtagHasher(self._etag_state)
+        if self._etag is not None:
+            self._etag.update(data)
+        else:
+            self._etag_state.update(data)
         self._file.write(data)
         self._sha256.update(data)
         self.size += len(data)
 
     def close(self) -> Blob:
         self._file.close()
-        return Blob(self.size, self._etag.etag(), self._sha256.hexdigest())
+        etag = self._etag.etag() if self._etag is not None else self._etag_state.etag()
+        return Blob(self.size, etag, self._sha256.hexdigest())
 
 
 def copy_blob(source: Path, destination: Path) -> Blob:
