@@ -72,6 +72,11 @@ def test_qgis_installs_the_plugin_from_the_served_repository(served, tmp_path):
             settings = QgsSettings()
             # What the user sets in Plugins > Settings: show experimental plugins, add a repository.
             settings.setValue("app/plugin_installer/allowExperimental", True)
+            try:  # QGIS >= 3.36 keeps it in the settings tree
+                from qgis.core import QgsSettingsTree
+                QgsSettingsTree.node("plugin-manager").childSetting("allow-experimental").setValue(True)
+            except (ImportError, AttributeError):
+                pass
             settings.setValue(reposGroup + "/" + officialRepo[0] + "/url", officialRepo[1])
             settings.setValue(reposGroup + "/" + officialRepo[0] + "/enabled", False)  # no internet here
             settings.setValue(reposGroup + "/" + REPO + "/url", {served + "plugins.xml"!r})

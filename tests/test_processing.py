@@ -4,7 +4,13 @@ import os
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsProject
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+)
 from qgis.PyQt.QtCore import Qt
 
 from qfieldcloud_plugin.client import Client
@@ -178,15 +184,21 @@ def test_download_package_loads_its_layers(provider, alice, credentials, tmp_pat
 
     import processing
 
-    # runAndLoadResults: what the toolbox does, including the layers to load on completion.
-    result = processing.runAndLoadResults("qfieldcloud:download_package", {
-        "PROJECT": "alice/" + unique_name, "OUTPUT": str(tmp_path / "pkg"), "LOAD": True, **credentials})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.run("qfieldcloud:download_package", {
+        "PROJECT": "alice/" + unique_name, "OUTPUT": str(tmp_path / "pkg"), "LOAD": True, **credentials},
+        context=context)
 
     assert Path(result["PROJECT_FILE"]).is_file()
     assert Path(result["PROJECT_FILE"]).parent == tmp_path / "pkg"
     assert result["DOWNLOADED"] >= 2
-    layers = list(QgsProject.instance().mapLayers().values())
+    # What the toolbox adds to the project when the algorithm ends.
+    to_load = context.layersToLoadOnCompletion()
+    layers = result["LAYERS"]  # processing.run hands the layers themselves back
+    assert sorted(to_load) == sorted(layer.id() for layer in layers)
     assert [layer.name() for layer in layers] == ["points"]
+    assert [details.name for details in to_load.values()] == ["points"]
     assert layers[0].source().startswith(str(tmp_path / "pkg"))
     assert layers[0].isValid() and layers[0].featureCount() == 4
     QgsProject.instance().clear()
