@@ -8,7 +8,7 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from qfieldcloud_plugin.client import Client, calc_etag
 from qfieldcloud_plugin.core.project_link import ProjectLink, write_link
-from qfieldcloud_plugin.core.sync import Resolution, SyncKind
+from qfieldcloud_plugin.core.sync import Resolution, SyncKind, project_files_last
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.transfers import SyncResult
 from qfieldcloud_plugin.gui.sync_dialog import SyncPlanDialog
@@ -133,7 +133,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
         "Delete on this computer (1)": [("gone_there.txt", "deleted on QFieldCloud; moved to the trash here")],
         "Delete on QFieldCloud (1)": [("gone_here.txt", "deleted here")],
         "Unchanged ({})".format(len(local_names(folder)) - 4): [
-            (n, "identical") for n in local_names(folder)
+            (n, "identical") for n in project_files_last(local_names(folder))
             if n not in ("notes.csv", "mine.txt", "gone_there.txt", "theirs.txt")],
     }
     assert (folder / "gone_there.txt").is_file() and "gone_here.txt" in _remote(client, pid)
