@@ -146,6 +146,38 @@ def test_a_listed_name_escaping_the_folder_is_refused_before_any_download(fake, 
 # --- atomic downloads ----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("second", ["resume", "restart"])
+def test_a_large_download_written_behind_resumes_or_restarts_intact(fake, tmp_path, second):
+    """Files past LARGE_FILE_SIZE are hashed on a helper thread and written behind in 32 MiB
+    steps; a resumed (206) or restarted (200) download must still produce the exact bytes."""
+    data = os.urandom(MIB) * 70
+    cut = 45 * MIB
+    fake.route("GET", f"api/v1/files/{PID}/", listing(("big.bin", data)))
+    rest = (Reply(206, {"Content-Range": f"bytes {cut}-{len(data) - 1}/{len(data)}"}, data[cut:])
+            if second == "resume" else Reply(200, {}, data))
+    fake.route("GET", f"api/v1/files/{PID}/big.bin/",
+               Reply(200, {"ETag": '"e"'}, data[:cut], announce_length=len(data)), rest)
+    client = Client(fake.url, token="tok", max_retries=1)
+    client.transport.backoff_factor = 0
+    result = client.download_project(PID, str(tmp_path), throw_on_error=True)
+    assert result[0]["status"] == FileTransferStatus.SUCCESS
+    assert hashlib.sha256((tmp_path / "big.bin").read_bytes()).digest() == hashlib.sha256(data).digest()
+    assert client.transport.stats["resumes" if second == "resume" else "restarts"] == 1
+    assert leftovers(tmp_path) == []
+
+
+def test_a_large_download_with_a_wrong_checksum_is_refused(fake, tmp_path):
+    data = os.urandom(MIB) * 40
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "big.bin", "size": len(data),
+                                                           "md5sum": "0" * 32, "sha256": "0" * 64}]))
+    fake.route("GET", f"api/v1/files/{PID}/big.bin/", Reply(200, {}, data))
+    fake.route("GET", f"api/v1/files/metadata/{PID}/big.bin/", Reply(404, {}, b""))
+    (tmp_path / "big.bin").write_bytes(b"previous")
+    with pytest.raises(ChecksumMismatchError):
+        client_for(fake).download_project(PID, str(tmp_path), throw_on_error=True)
+    assert (tmp_path / "big.bin").read_bytes() == b"previous"
+
+
 def test_a_download_cut_short_leaves_the_old_file(fake, tmp_path):
     data = os.urandom(200_000)
     fake.route("GET", f"api/v1/files/{PID}/", listing(("a.bin", data)))

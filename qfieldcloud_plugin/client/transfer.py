@@ -518,19 +518,52 @@ class PartialDownload:
         fd, self.path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
         self.file = os.fdopen(fd, "wb")
         self.size = 0
-        self._want = (sha256, etag, expected_size is not None and expected_size >= LARGE_FILE_SIZE)
+        large = expected_size is not None and expected_size >= LARGE_FILE_SIZE
+        self._want = (sha256, etag, large)
         self.hashes = _Hashes(*self._want)
+        # Large files are written "drop-behind" (see _write_behind): each WRITEBACK_STEP is sent
+        # to disk as soon as it is complete, and the step before it, by then on disk, leaves the
+        # page cache.
+        self._writeback = large and _SYNC_FILE_RANGE is not None
+        self._written_back = 0
+        self._previous_step: Optional[Tuple[int, int]] = None
 
     def write(self, chunk: bytes) -> None:
         self.file.write(chunk)
         self.hashes.update(chunk)
         self.size += len(chunk)
+        if self._writeback and self.size - self._written_back >= WRITEBACK_STEP:
+            self._write_behind()
+
+    def _write_behind(self) -> None:
+        """Start writing the newest complete step to disk; wait for the one before and drop it
+        from the page cache.
+
+        Why: left to itself the kernel keeps a whole 1 GiB download dirty in memory, throttles
+        the writer once too much is dirty, and the final fsync then waits for all of it (~0.4 s
+        per GiB here). Writing behind keeps at most two steps in flight, makes the fsync at the
+        end nearly free, recycles the same pages instead of filling memory (which on this
+        machine's VM made writing 2-5 times slower), and does not evict the rest of the
+        system's cache for a file nobody reads right away. The data is never read back from
+        the cache: it is hashed from the received chunks.
+        """
+        fd = self.file.fileno()
+        self.file.flush()
+        step = (self._written_back, self.size - self._written_back)
+        _SYNC_FILE_RANGE(fd, step[0], step[1], _SYNC_FILE_RANGE_WRITE)
+        if self._previous_step is not None:
+            _SYNC_FILE_RANGE(fd, self._previous_step[0], self._previous_step[1], _SYNC_FILE_RANGE_WAIT_ALL)
+            os.posix_fadvise(fd, self._previous_step[0], self._previous_step[1], os.POSIX_FADV_DONTNEED)
+        self._previous_step = step
+        self._written_back = self.size
 
     def restart(self) -> None:
         self.hashes.finish()
         self.file.seek(0)
         self.file.truncate()
         self.size = 0
+        self._written_back = 0
+        self._previous_step = None
         self.hashes = _Hashes(*self._want)
 
     def commit(self, durable: bool = True) -> None:
@@ -704,6 +737,27 @@ def _syncfs() -> Optional[Callable[[int], int]]:
 
 
 _SYNCFS = _syncfs()
+
+WRITEBACK_STEP = 32 * 1024 * 1024
+_SYNC_FILE_RANGE_WRITE = 2  # SYNC_FILE_RANGE_WRITE: start writing, do not wait
+_SYNC_FILE_RANGE_WAIT_ALL = 1 | 2 | 4  # WAIT_BEFORE | WRITE | WAIT_AFTER: on disk when it returns
+
+
+def _sync_file_range() -> Optional[Callable[[int, int, int, int], int]]:
+    """Linux's sync_file_range(2) through ctypes, or None where it is not available."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_SYNC_FILE_RANGE = _sync_file_range()
+
 
 
 def sync_files(folder: PathLike, paths: Sequence[PathLike]) -> None:
