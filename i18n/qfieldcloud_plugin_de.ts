@@ -1,1516 +1,1542 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>@default</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="29" />
-            <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
-            <translation>Der Server {server} ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Serveradresse.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="34" />
-            <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
-            <translation>Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie 30 Minuten und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="36" />
-            <source>Wrong username, email or password.</source>
-            <translation>Falscher Benutzername, falsche E-Mail-Adresse oder falsches Passwort.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="37" />
-            <source>Your QFieldCloud session has expired. Please log in again.</source>
-            <translation>Ihre QFieldCloud-Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="39" />
-            <source>You are not allowed to do this on QFieldCloud ({message}).</source>
-            <translation>Dazu fehlt Ihnen auf QFieldCloud die Berechtigung ({message}).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="41" />
-            <source>Not found on QFieldCloud; it may have been deleted.</source>
-            <translation>Auf QFieldCloud nicht gefunden; möglicherweise wurde es gelöscht.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="43" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="45" />
-            <source>A downloaded file is corrupt ({error}).</source>
-            <translation>Eine heruntergeladene Datei ist beschädigt ({error}).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="47" />
-            <source>QFieldCloud answered: {message}</source>
-            <translation>QFieldCloud antwortete: {message}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="49" />
-            <source>Local file error: {error}</source>
-            <translation>Fehler bei einer lokalen Datei: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="51" />
-            <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
-            <translation>Unerwarteter Fehler: {error}. Details stehen im QFieldCloud-Protokoll.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="116" />
-            <source>Logging in to QFieldCloud</source>
-            <translation>Anmeldung bei QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
-            <source>Remember me</source>
-            <translation>Angemeldet bleiben</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
-            <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
-            <translation>QGIS konnte die Anmeldung nicht in seiner Passwortverwaltung speichern (Master-Passwort nicht eingegeben?). Sie sind nur für diese Sitzung angemeldet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="144" />
-            <source>Logged in to {server} as {user}</source>
-            <translation>Bei {server} als {user} angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="151" />
-            <source>Login to {server} failed: {error}</source>
-            <translation>Anmeldung bei {server} fehlgeschlagen: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="163" />
-            <source>Checking the QFieldCloud login</source>
-            <translation>QFieldCloud-Anmeldung wird geprüft</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="179" />
-            <source>Your saved QFieldCloud login has expired. Please log in again.</source>
-            <translation>Ihre gespeicherte QFieldCloud-Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="190" />
-            <source>Logging out of QFieldCloud</source>
-            <translation>Abmeldung von QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="220" />
-            <source>Please log in to QFieldCloud.</source>
-            <translation>Bitte melden Sie sich bei QFieldCloud an.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="42" />
-            <source>&amp;QFieldCloud</source>
-            <translation>&amp;QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="66" />
-            <source>QFieldCloud</source>
-            <translation>QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="70" />
-            <source>QFieldCloud projects</source>
-            <translation>QFieldCloud-Projekte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="71" />
-            <source>Upload the open project to QFieldCloud</source>
-            <translation>Offenes Projekt zu QFieldCloud hochladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="76" />
-            <source>Open the QFieldCloud package in the map</source>
-            <translation>QFieldCloud-Paket in der Karte öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="79" />
-            <source>Log in to QFieldCloud…</source>
-            <translation>Bei QFieldCloud anmelden…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="81" />
-            <source>Settings…</source>
-            <translation>Einstellungen…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="170" />
-            <source>Select a project in the QFieldCloud dock first.</source>
-            <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="92" />
-            <source>Your QFieldCloud projects</source>
-            <translation>Ihre QFieldCloud-Projekte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="97" />
-            <source>Log in to QFieldCloud to see your projects.</source>
-            <translation>Melden Sie sich bei QFieldCloud an, um Ihre Projekte zu sehen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="137" />
-            <source>{name}: {size} bytes on QFieldCloud</source>
-            <translation>{name}: {size} Bytes auf QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="145" />
-            <source>Latest package</source>
-            <translation>Neuestes Paket</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="156" />
-            <source>No package yet ({error}).</source>
-            <translation>Noch kein Paket ({error}).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="159" />
-            <source>The latest package is {status}.</source>
-            <translation>Das neueste Paket ist {status}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="171" />
-            <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
-            <translation>{name}: noch nicht heruntergeladen (Neuestes Paket öffnen, im Kontextmenü)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31" />
-            <source>Open the latest package</source>
-            <translation>Neuestes Paket öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34" />
-            <source>Download project files…</source>
-            <translation>Projektdateien herunterladen…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="73" />
-            <source>Synchronize the open project with QFieldCloud…</source>
-            <translation>Offenes Projekt mit QFieldCloud synchronisieren…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="61" />
-            <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
-            <translation>Keine QFieldCloud-Anmeldung: Melden Sie sich im Plugin an und lassen Sie die Anmeldung speichern, oder geben Sie ein Token an (Parameter TOKEN oder Umgebungsvariable QFIELDCLOUD_TOKEN).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="113" />
-            <source>Project (owner/name or id)</source>
-            <translation>Projekt (Besitzer/Name oder ID)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="118" />
-            <source>API token (empty: the stored login)</source>
-            <translation>API-Token (leer: die gespeicherte Anmeldung)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="120" />
-            <source>Server URL (empty: the stored login's)</source>
-            <translation>Server-URL (leer: die der gespeicherten Anmeldung)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="165" />
-            <source>No QFieldCloud project {project}.</source>
-            <translation>Kein QFieldCloud-Projekt {project}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="166" />
-            <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
-            <translation>Mehrere QFieldCloud-Projekte heißen {project}: Schreiben Sie es als Besitzer/Name.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="178" />
-            <source>{count} file(s) failed: {names}</source>
-            <translation>{count} Datei(en) fehlgeschlagen: {names}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="26" />
-            <source>Download project files</source>
-            <translation>Projektdateien herunterladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="29" />
-            <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
-            <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="42" />
-            <source>Only files matching (glob)</source>
-            <translation>Nur passende Dateien (Glob-Muster)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="47" />
-            <source>Download unchanged files too</source>
-            <translation>Auch unveränderte Dateien herunterladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="52" />
-            <source>Destination folder</source>
-            <translation>Zielordner</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="55" />
-            <source>Files downloaded</source>
-            <translation>Heruntergeladene Dateien</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="49" />
-            <source>Files unchanged</source>
-            <translation>Unveränderte Dateien</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="43" />
-            <source>Downloaded files (one per line)</source>
-            <translation>Heruntergeladene Dateien (eine pro Zeile)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="55" />
-            <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
-            <translation>{downloaded} Datei(en) von {owner}/{name} heruntergeladen, {skipped} unverändert.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="31" />
-            <source>Trigger a job and wait for it</source>
-            <translation>Job starten und abwarten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="34" />
-            <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
-            <translation>Startet einen Job auf QFieldCloud (Paket für QField, Projektdatei verarbeiten oder die von QField gesendeten Deltas anwenden) und wartet, sofern „Warten“ aktiviert ist, bis er beendet ist. Ein fehlgeschlagener Job lässt den Algorithmus fehlschlagen. Ein laufender Paket-Job wird wiederverwendet, außer „Erzwingen“ ist aktiviert.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Job</source>
-            <translation>Job</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Package for QField</source>
-            <translation>Paket für QField</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Process the project file</source>
-            <translation>Projektdatei verarbeiten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Apply deltas</source>
-            <translation>Deltas anwenden</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="45" />
-            <source>Start a new job even if one runs</source>
-            <translation>Neuen Job starten, auch wenn einer läuft</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="47" />
-            <source>Wait until the job has finished</source>
-            <translation>Warten, bis der Job beendet ist</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="49" />
-            <source>Give up waiting after (seconds)</source>
-            <translation>Warten abbrechen nach (Sekunden)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="53" />
-            <source>Job id</source>
-            <translation>Job-ID</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="54" />
-            <source>Job status</source>
-            <translation>Job-Status</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="60" />
-            <source>Job {job_id} ({job_type}) is {status}.</source>
-            <translation>Job {job_id} ({job_type}) ist {status}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="69" />
-            <source>Job {job_id} has not finished after {seconds} s.</source>
-            <translation>Job {job_id} ist nach {seconds} s nicht beendet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="75" />
-            <source>Job {job_id} ended with status {status}.</source>
-            <translation>Job {job_id} endete mit Status {status}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="77" />
-            <source>Job {job_id} has finished.</source>
-            <translation>Job {job_id} ist beendet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="35" />
-            <source>Download the latest package</source>
-            <translation>Neuestes Paket herunterladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="38" />
-            <source>Downloads the files of the project's latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package's GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package's QGIS project file.</source>
-            <translation>Lädt die Dateien des neuesten fertigen Pakets des Projekts herunter, die Offline-Kopie, die QField verwendet. Ohne Zielordner landet es dort, wo das Plugin Pakete ablegt. Mit „Layer laden“ werden die GeoPackage-Layer des Pakets am Ende des Algorithmus dem offenen Projekt hinzugefügt. Gibt den Pfad der QGIS-Projektdatei des Pakets aus.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="49" />
-            <source>Load the package's layers</source>
-            <translation>Layer des Pakets laden</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="54" />
-            <source>Package project file</source>
-            <translation>Projektdatei des Pakets</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="56" />
-            <source>Package layers</source>
-            <translation>Layer des Pakets</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="75" />
-            <source>Package of {owner}/{name} in {folder}.</source>
-            <translation>Paket von {owner}/{name} in {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="40" />
-            <source>List projects</source>
-            <translation>Projekte auflisten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="43" />
-            <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
-            <translation>Schreibt die QFieldCloud-Projekte, in denen Sie eine Rolle haben (und auf Wunsch die öffentlichen), in eine Tabelle: ID, Besitzer, Name, Beschreibung, Ihre Rolle, Status, Daten und Speicherplatz.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="47" />
-            <source>Include public projects</source>
-            <translation>Öffentliche Projekte einschließen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="50" />
-            <source>Projects</source>
-            <translation>Projekte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="52" />
-            <source>Number of projects</source>
-            <translation>Anzahl der Projekte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="66" />
-            <source>{count} project(s).</source>
-            <translation>{count} Projekt(e).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/provider.py" line="31" />
-            <source>QFieldCloud projects, files, jobs and packages</source>
-            <translation>QFieldCloud-Projekte, -Dateien, -Jobs und -Pakete</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="31" />
-            <source>Upload project folder</source>
-            <translation>Projektordner hochladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="34" />
-            <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server's unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
-            <translation>Lädt die Dateien eines lokalen Ordners in ein QFieldCloud-Projekt hoch: nur die Dateien, die sich von denen auf dem Server unterscheiden (außer mit „Erzwingen“), GeoPackages vorher geleert, die QGIS-Projektdatei zuletzt. Versteckte Dateien und die in .qfieldcloudignore bleiben lokal.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="40" />
-            <source>Local folder</source>
-            <translation>Lokaler Ordner</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="44" />
-            <source>Upload unchanged files too</source>
-            <translation>Auch unveränderte Dateien hochladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="47" />
-            <source>Project id</source>
-            <translation>Projekt-ID</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="48" />
-            <source>Files uploaded</source>
-            <translation>Hochgeladene Dateien</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="50" />
-            <source>Uploaded files (one per line)</source>
-            <translation>Hochgeladene Dateien (eine pro Zeile)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="58" />
-            <source>{name} is in use elsewhere; its latest edits may be missing.</source>
-            <translation>{name} wird anderswo verwendet; die letzten Änderungen fehlen möglicherweise.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="67" />
-            <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
-            <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CloudActions</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="50" />
-            <source>QFieldCloud</source>
-            <translation>QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="65" />
-            <source>Created the cloud project {name}.</source>
-            <translation>Cloud-Projekt {name} erstellt.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="73" />
-            <source>Creating the cloud project {name}</source>
-            <translation>Cloud-Projekt {name} wird erstellt</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83" />
-            <source>Delete cloud project</source>
-            <translation>Cloud-Projekt löschen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83" />
-            <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
-            <translation>Das Cloud-Projekt {name} mit allen Dateien aus QFieldCloud löschen? Dies kann nicht rückgängig gemacht werden.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91" />
-            <source>Deleted the cloud project {name}.</source>
-            <translation>Cloud-Projekt {name} gelöscht.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="94" />
-            <source>Deleting the cloud project {name}</source>
-            <translation>Cloud-Projekt {name} wird gelöscht</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="109" />
-            <source>Started a {job_type} job on {name}.</source>
-            <translation>Auftrag {job_type} für {name} gestartet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114" />
-            <source>Starting a {job_type} job</source>
-            <translation>Auftrag {job_type} wird gestartet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="134" />
-            <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click "Show output" for details.</source>
-            <translation>Der Auftrag {job_type} von {name} ist fehlgeschlagen. Wählen Sie ihn im Reiter „Aufträge“ aus und klicken Sie auf „Ausgabe anzeigen“, um Details zu sehen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="143" />
-            <source>Checking a QFieldCloud job</source>
-            <translation>QFieldCloud-Auftrag wird geprüft</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157" />
-            <source>This job has no output.</source>
-            <translation>Dieser Auftrag hat keine Ausgabe.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="158" />
-            <source>Output of the {job_type} job</source>
-            <translation>Ausgabe des Auftrags {job_type}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="160" />
-            <source>Loading the job output</source>
-            <translation>Auftragsausgabe wird geladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="168" />
-            <source>Download the project files into</source>
-            <translation>Projektdateien herunterladen nach</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178" />
-            <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
-            <translation>{name} nach {folder} heruntergeladen: {done} heruntergeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="187" />
-            <source>Downloading {name}</source>
-            <translation>{name} wird heruntergeladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
-            <source>{name} has no finished package yet: packaging it now.</source>
-            <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204" />
-            <source>Package out of date</source>
-            <translation>Paket veraltet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204" />
-            <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
-            <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="221" />
-            <source>Checking the package of {name}</source>
-            <translation>Paket von {name} wird geprüft</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="241" />
-            <source>The package of {name} holds no QGIS project.</source>
-            <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246" />
-            <source>Downloading the package of {name}</source>
-            <translation>Paket von {name} wird heruntergeladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>Unsaved changes</source>
-            <translation>Ungespeicherte Änderungen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>The current project has unsaved changes. Save them before opening {name}?</source>
-            <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>Save and open</source>
-            <translation>Speichern und öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>Discard changes and open</source>
-            <translation>Änderungen verwerfen und öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="261" />
-            <source>The package of {name} was not opened; it is in {folder}.</source>
-            <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="265" />
-            <source>Could not save the current project: {error}</source>
-            <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279" />
-            <source>Opened {name}, but these layers are invalid: {layers}</source>
-            <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="282" />
-            <source>Opened the package of {name}: %n layer(s).</source>
-            <translation>
-                <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
-                <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="295" />
-            <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
-            <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312" />
-            <source>Save the project</source>
-            <translation>Projekt speichern</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312" />
-            <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
-            <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317" />
-            <source>Uploading the last saved version of the project.</source>
-            <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320" />
-            <source>Could not save the project: {error}</source>
-            <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="351" />
-            <source>Comparing {folder} with {name}</source>
-            <translation>{folder} wird mit {name} verglichen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420" />
-            <source>Create the cloud project {name}</source>
-            <translation>Cloud-Projekt {name} erstellen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="423" />
-            <source>Link to {owner}/{name}</source>
-            <translation>Mit {owner}/{name} verknüpfen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424" />
-            <source>Link to QFieldCloud</source>
-            <translation>Mit QFieldCloud verknüpfen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424" />
-            <source>This project is not linked to a QFieldCloud project yet.</source>
-            <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="438" />
-            <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
-            <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="445" />
-            <source>These files changed on QFieldCloud since your last sync:
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
+        <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
+        <translation>Der Server {server} ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Serveradresse.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
+        <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie 30 Minuten und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
+        <source>Wrong username, email or password.</source>
+        <translation>Falscher Benutzername, falsche E-Mail-Adresse oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <source>Your QFieldCloud session has expired. Please log in again.</source>
+        <translation>Ihre QFieldCloud-Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="39"/>
+        <source>You are not allowed to do this on QFieldCloud ({message}).</source>
+        <translation>Dazu fehlt Ihnen auf QFieldCloud die Berechtigung ({message}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <source>Not found on QFieldCloud; it may have been deleted.</source>
+        <translation>Auf QFieldCloud nicht gefunden; möglicherweise wurde es gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="139"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <source>A downloaded file is corrupt ({error}).</source>
+        <translation>Eine heruntergeladene Datei ist beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <source>QFieldCloud answered: {message}</source>
+        <translation>QFieldCloud antwortete: {message}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="49"/>
+        <source>Local file error: {error}</source>
+        <translation>Fehler bei einer lokalen Datei: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="51"/>
+        <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
+        <translation>Unerwarteter Fehler: {error}. Details stehen im QFieldCloud-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="116"/>
+        <source>Logging in to QFieldCloud</source>
+        <translation>Anmeldung bei QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
+        <translation>QGIS konnte die Anmeldung nicht in seiner Passwortverwaltung speichern (Master-Passwort nicht eingegeben?). Sie sind nur für diese Sitzung angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="144"/>
+        <source>Logged in to {server} as {user}</source>
+        <translation>Bei {server} als {user} angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="151"/>
+        <source>Login to {server} failed: {error}</source>
+        <translation>Anmeldung bei {server} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="163"/>
+        <source>Checking the QFieldCloud login</source>
+        <translation>QFieldCloud-Anmeldung wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="179"/>
+        <source>Your saved QFieldCloud login has expired. Please log in again.</source>
+        <translation>Ihre gespeicherte QFieldCloud-Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="190"/>
+        <source>Logging out of QFieldCloud</source>
+        <translation>Abmeldung von QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="220"/>
+        <source>Please log in to QFieldCloud.</source>
+        <translation>Bitte melden Sie sich bei QFieldCloud an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="42"/>
+        <source>&amp;QFieldCloud</source>
+        <translation>&amp;QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="70"/>
+        <source>QFieldCloud projects</source>
+        <translation>QFieldCloud-Projekte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
+        <source>Upload the open project to QFieldCloud</source>
+        <translation>Offenes Projekt zu QFieldCloud hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <source>Open the QFieldCloud package in the map</source>
+        <translation>QFieldCloud-Paket in der Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <source>Log in to QFieldCloud…</source>
+        <translation>Bei QFieldCloud anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="81"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="170"/>
+        <source>Select a project in the QFieldCloud dock first.</source>
+        <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="92"/>
+        <source>Your QFieldCloud projects</source>
+        <translation>Ihre QFieldCloud-Projekte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="97"/>
+        <source>Log in to QFieldCloud to see your projects.</source>
+        <translation>Melden Sie sich bei QFieldCloud an, um Ihre Projekte zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="137"/>
+        <source>{name}: {size} bytes on QFieldCloud</source>
+        <translation>{name}: {size} Bytes auf QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="145"/>
+        <source>Latest package</source>
+        <translation>Neuestes Paket</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
+        <source>No package yet ({error}).</source>
+        <translation>Noch kein Paket ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="159"/>
+        <source>The latest package is {status}.</source>
+        <translation>Das neueste Paket ist {status}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="171"/>
+        <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
+        <translation>{name}: noch nicht heruntergeladen (Neuestes Paket öffnen, im Kontextmenü)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31"/>
+        <source>Open the latest package</source>
+        <translation>Neuestes Paket öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34"/>
+        <source>Download project files…</source>
+        <translation>Projektdateien herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="73"/>
+        <source>Synchronize the open project with QFieldCloud…</source>
+        <translation>Offenes Projekt mit QFieldCloud synchronisieren…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="61"/>
+        <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
+        <translation>Keine QFieldCloud-Anmeldung: Melden Sie sich im Plugin an und lassen Sie die Anmeldung speichern, oder geben Sie ein Token an (Parameter TOKEN oder Umgebungsvariable QFIELDCLOUD_TOKEN).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <source>Project (owner/name or id)</source>
+        <translation>Projekt (Besitzer/Name oder ID)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <source>API token (empty: the stored login)</source>
+        <translation>API-Token (leer: die gespeicherte Anmeldung)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="120"/>
+        <source>Server URL (empty: the stored login&apos;s)</source>
+        <translation>Server-URL (leer: die der gespeicherten Anmeldung)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="165"/>
+        <source>No QFieldCloud project {project}.</source>
+        <translation>Kein QFieldCloud-Projekt {project}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="166"/>
+        <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
+        <translation>Mehrere QFieldCloud-Projekte heißen {project}: Schreiben Sie es als Besitzer/Name.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="178"/>
+        <source>{count} file(s) failed: {names}</source>
+        <translation>{count} Datei(en) fehlgeschlagen: {names}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <source>Download project files</source>
+        <translation>Projektdateien herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
+        <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="42"/>
+        <source>Only files matching (glob)</source>
+        <translation>Nur passende Dateien (Glob-Muster)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <source>Download unchanged files too</source>
+        <translation>Auch unveränderte Dateien herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="52"/>
+        <source>Destination folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <source>Files downloaded</source>
+        <translation>Heruntergeladene Dateien</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <source>Files unchanged</source>
+        <translation>Unveränderte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="43"/>
+        <source>Downloaded files (one per line)</source>
+        <translation>Heruntergeladene Dateien (eine pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="55"/>
+        <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
+        <translation>{downloaded} Datei(en) von {owner}/{name} heruntergeladen, {skipped} unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="31"/>
+        <source>Trigger a job and wait for it</source>
+        <translation>Job starten und abwarten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="34"/>
+        <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
+        <translation>Startet einen Job auf QFieldCloud (Paket für QField, Projektdatei verarbeiten oder die von QField gesendeten Deltas anwenden) und wartet, sofern „Warten“ aktiviert ist, bis er beendet ist. Ein fehlgeschlagener Job lässt den Algorithmus fehlschlagen. Ein laufender Paket-Job wird wiederverwendet, außer „Erzwingen“ ist aktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Package for QField</source>
+        <translation>Paket für QField</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Process the project file</source>
+        <translation>Projektdatei verarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Apply deltas</source>
+        <translation>Deltas anwenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="45"/>
+        <source>Start a new job even if one runs</source>
+        <translation>Neuen Job starten, auch wenn einer läuft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="47"/>
+        <source>Wait until the job has finished</source>
+        <translation>Warten, bis der Job beendet ist</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="49"/>
+        <source>Give up waiting after (seconds)</source>
+        <translation>Warten abbrechen nach (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="53"/>
+        <source>Job id</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="54"/>
+        <source>Job status</source>
+        <translation>Job-Status</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="60"/>
+        <source>Job {job_id} ({job_type}) is {status}.</source>
+        <translation>Job {job_id} ({job_type}) ist {status}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
+        <source>Job {job_id} has not finished after {seconds} s.</source>
+        <translation>Job {job_id} ist nach {seconds} s nicht beendet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
+        <source>Job {job_id} ended with status {status}.</source>
+        <translation>Job {job_id} endete mit Status {status}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="77"/>
+        <source>Job {job_id} has finished.</source>
+        <translation>Job {job_id} ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="35"/>
+        <source>Download the latest package</source>
+        <translation>Neuestes Paket herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="38"/>
+        <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
+        <translation>Lädt die Dateien des neuesten fertigen Pakets des Projekts herunter, die Offline-Kopie, die QField verwendet. Ohne Zielordner landet es dort, wo das Plugin Pakete ablegt. Mit „Layer laden“ werden die GeoPackage-Layer des Pakets am Ende des Algorithmus dem offenen Projekt hinzugefügt. Gibt den Pfad der QGIS-Projektdatei des Pakets aus.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <source>Load the package&apos;s layers</source>
+        <translation>Layer des Pakets laden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <source>Package project file</source>
+        <translation>Projektdatei des Pakets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <source>Package layers</source>
+        <translation>Layer des Pakets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="75"/>
+        <source>Package of {owner}/{name} in {folder}.</source>
+        <translation>Paket von {owner}/{name} in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="40"/>
+        <source>List projects</source>
+        <translation>Projekte auflisten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="43"/>
+        <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
+        <translation>Schreibt die QFieldCloud-Projekte, in denen Sie eine Rolle haben (und auf Wunsch die öffentlichen), in eine Tabelle: ID, Besitzer, Name, Beschreibung, Ihre Rolle, Status, Daten und Speicherplatz.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="47"/>
+        <source>Include public projects</source>
+        <translation>Öffentliche Projekte einschließen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="50"/>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
+        <source>Number of projects</source>
+        <translation>Anzahl der Projekte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="66"/>
+        <source>{count} project(s).</source>
+        <translation>{count} Projekt(e).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/provider.py" line="31"/>
+        <source>QFieldCloud projects, files, jobs and packages</source>
+        <translation>QFieldCloud-Projekte, -Dateien, -Jobs und -Pakete</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="31"/>
+        <source>Upload project folder</source>
+        <translation>Projektordner hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="34"/>
+        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
+        <translation>Lädt die Dateien eines lokalen Ordners in ein QFieldCloud-Projekt hoch: nur die Dateien, die sich von denen auf dem Server unterscheiden (außer mit „Erzwingen“), GeoPackages vorher geleert, die QGIS-Projektdatei zuletzt. Versteckte Dateien und die in .qfieldcloudignore bleiben lokal.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <source>Local folder</source>
+        <translation>Lokaler Ordner</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="44"/>
+        <source>Upload unchanged files too</source>
+        <translation>Auch unveränderte Dateien hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="47"/>
+        <source>Project id</source>
+        <translation>Projekt-ID</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <source>Files uploaded</source>
+        <translation>Hochgeladene Dateien</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <source>Uploaded files (one per line)</source>
+        <translation>Hochgeladene Dateien (eine pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <source>{name} is in use elsewhere; its latest edits may be missing.</source>
+        <translation>{name} wird anderswo verwendet; die letzten Änderungen fehlen möglicherweise.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
+        <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="55"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70"/>
+        <source>Created the cloud project {name}.</source>
+        <translation>Cloud-Projekt {name} erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="78"/>
+        <source>Creating the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <source>Delete cloud project</source>
+        <translation>Cloud-Projekt löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation>Das Cloud-Projekt {name} mit allen Dateien aus QFieldCloud löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="96"/>
+        <source>Deleted the cloud project {name}.</source>
+        <translation>Cloud-Projekt {name} gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="99"/>
+        <source>Deleting the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} wird gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
+        <source>Started a {job_type} job on {name}.</source>
+        <translation>Auftrag {job_type} für {name} gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="119"/>
+        <source>Starting a {job_type} job</source>
+        <translation>Auftrag {job_type} wird gestartet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="139"/>
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
+        <translation>Der Auftrag {job_type} von {name} ist fehlgeschlagen. Wählen Sie ihn im Reiter „Aufträge“ aus und klicken Sie auf „Ausgabe anzeigen“, um Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
+        <source>Checking a QFieldCloud job</source>
+        <translation>QFieldCloud-Auftrag wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="162"/>
+        <source>This job has no output.</source>
+        <translation>Dieser Auftrag hat keine Ausgabe.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="163"/>
+        <source>Output of the {job_type} job</source>
+        <translation>Ausgabe des Auftrags {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165"/>
+        <source>Loading the job output</source>
+        <translation>Auftragsausgabe wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="173"/>
+        <source>Download the project files into</source>
+        <translation>Projektdateien herunterladen nach</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184"/>
+        <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} nach {folder} heruntergeladen: {done} heruntergeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="194"/>
+        <source>Downloading {name}</source>
+        <translation>{name} wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="242"/>
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <source>Package out of date</source>
+        <translation>Paket veraltet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <source>Checking the package of {name}</source>
+        <translation>Paket von {name} wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="292"/>
+        <source>Downloading the package of {name}</source>
+        <translation>Paket von {name} wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>Save and open</source>
+        <translation>Speichern und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>Discard changes and open</source>
+        <translation>Änderungen verwerfen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="309"/>
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="313"/>
+        <source>Could not save the current project: {error}</source>
+        <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="327"/>
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="330"/>
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation>
+            <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
+            <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="343"/>
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <source>Save the project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="365"/>
+        <source>Uploading the last saved version of the project.</source>
+        <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="368"/>
+        <source>Could not save the project: {error}</source>
+        <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <source>Comparing {folder} with {name}</source>
+        <translation>{folder} wird mit {name} verglichen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="468"/>
+        <source>Create the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="471"/>
+        <source>Link to {owner}/{name}</source>
+        <translation>Mit {owner}/{name} verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <source>Link to QFieldCloud</source>
+        <translation>Mit QFieldCloud verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="486"/>
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
+        <source>These files changed on QFieldCloud since your last sync:
 {files}
 
 Overwrite them with your local version?</source>
-            <translation>Diese Dateien wurden seit Ihrer letzten Synchronisierung auf QFieldCloud geändert:
+        <translation>Diese Dateien wurden seit Ihrer letzten Synchronisierung auf QFieldCloud geändert:
 {files}
 
 Mit Ihrer lokalen Fassung überschreiben?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="448" />
-            <source>These files differ on QFieldCloud and were never synced from this computer:
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="496"/>
+        <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
 Overwrite them with your local version?</source>
-            <translation>Diese Dateien weichen auf QFieldCloud ab und wurden von diesem Computer nie synchronisiert:
+        <translation>Diese Dateien weichen auf QFieldCloud ab und wurden von diesem Computer nie synchronisiert:
 {files}
 
 Mit Ihrer lokalen Fassung überschreiben?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450" />
-            <source>Files changed on QFieldCloud</source>
-            <translation>Dateien auf QFieldCloud geändert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450" />
-            <source>Overwrite on QFieldCloud</source>
-            <translation>Auf QFieldCloud überschreiben</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450" />
-            <source>Keep the QFieldCloud version</source>
-            <translation>QFieldCloud-Fassung behalten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="456" />
-            <source>Upload cancelled: nothing was uploaded.</source>
-            <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="466" />
-            <source>{name} is up to date: {skipped} files unchanged.</source>
-            <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473" />
-            <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
-            <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="483" />
-            <source>Upload of {name} stopped: {error}</source>
-            <translation>Hochladen von {name} abgebrochen: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="488" />
-            <source>Uploading {name}</source>
-            <translation>{name} wird hochgeladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305" />
-            <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
-            <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310" />
-            <source>Synchronization cancelled: save the project first.</source>
-            <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391" />
-            <source>Synchronization of {name} stopped: {error}</source>
-            <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366" />
-            <source>Synchronization cancelled: nothing was changed.</source>
-            <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="372" />
-            <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
-            <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="378" />
-            <source>QFieldCloud's copies kept beside yours: {files}.</source>
-            <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="381" />
-            <source>Replaced and deleted local files were moved to {folder}.</source>
-            <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="396" />
-            <source>Synchronizing {name}</source>
-            <translation>{name} wird synchronisiert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="412" />
-            <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
-            <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="461" />
-            <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
-            <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CloudDock</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="65" />
-            <source>QFieldCloud</source>
-            <translation>QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="149" />
-            <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
-            <translation>Abmelden (QFieldCloud beendet Ihre Sitzungen auf allen Geräten, auch in QField)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="158" />
-            <source>Upload</source>
-            <translation>Hochladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="159" />
-            <source>Upload the open project's changed files to QFieldCloud</source>
-            <translation>Die geänderten Dateien des offenen Projekts zu QFieldCloud hochladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="173" />
-            <source>Search projects by name or owner</source>
-            <translation>Projekte nach Name oder Eigentümer suchen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="175" />
-            <source>Public</source>
-            <translation>Öffentlich</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="176" />
-            <source>Also list the public projects of other users</source>
-            <translation>Auch öffentliche Projekte anderer Benutzer anzeigen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="178" />
-            <source>Refresh</source>
-            <translation>Aktualisieren</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="180" />
-            <source>New cloud project</source>
-            <translation>Neues Cloud-Projekt</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="182" />
-            <source>Delete the selected project</source>
-            <translation>Ausgewähltes Projekt löschen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="196" />
-            <source>Double-click a project to open its package in the map</source>
-            <translation>Doppelklicken Sie auf ein Projekt, um sein Paket in der Karte zu öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="342" />
-            <source>Load more</source>
-            <translation>Mehr laden</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="223" />
-            <source>Open in map</source>
-            <translation>In Karte öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="224" />
-            <source>Download the latest package and open it in QGIS</source>
-            <translation>Das neueste Paket herunterladen und in QGIS öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="226" />
-            <source>Package again, then open in map</source>
-            <translation>Neu paketieren, dann in Karte öffnen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="233" />
-            <source>Download files…</source>
-            <translation>Dateien herunterladen…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="235" />
-            <source>Package</source>
-            <translation>Paket</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="236" />
-            <source>Start a package job (what QField downloads)</source>
-            <translation>Paketierungsauftrag starten (was QField herunterlädt)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="238" />
-            <source>Process</source>
-            <translation>Verarbeiten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="239" />
-            <source>Start a process_projectfile job (re-reads the QGIS project)</source>
-            <translation>Auftrag process_projectfile starten (liest das QGIS-Projekt neu ein)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="253" />
-            <source>Show output</source>
-            <translation>Ausgabe anzeigen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="261" />
-            <source>Jobs</source>
-            <translation>Aufträge</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="262" />
-            <source>Files</source>
-            <translation>Dateien</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="263" />
-            <source>Collaborators</source>
-            <translation>Mitarbeitende</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="285" />
-            <source>You are not logged in to QFieldCloud.
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <source>Files changed on QFieldCloud</source>
+        <translation>Dateien auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <source>Overwrite on QFieldCloud</source>
+        <translation>Auf QFieldCloud überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <source>Keep the QFieldCloud version</source>
+        <translation>QFieldCloud-Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="504"/>
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="514"/>
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="521"/>
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
+        <source>Upload of {name} stopped: {error}</source>
+        <translation>Hochladen von {name} abgebrochen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
+        <source>Uploading {name}</source>
+        <translation>{name} wird hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
+        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="358"/>
+        <source>Synchronization cancelled: save the project first.</source>
+        <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="439"/>
+        <source>Synchronization of {name} stopped: {error}</source>
+        <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="414"/>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
+        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
+        <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
+        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
+        <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="429"/>
+        <source>Replaced and deleted local files were moved to {folder}.</source>
+        <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="444"/>
+        <source>Synchronizing {name}</source>
+        <translation>{name} wird synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="460"/>
+        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
+        <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="509"/>
+        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <source>Replace local files?</source>
+        <translation>Lokale Dateien ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
+{files}
+
+Your versions will be kept in {trash}. Replace them?</source>
+        <translation>Diese Dateien in {folder} weichen von QFieldCloud ab und werden durch die dortige Fassung ersetzt:
+{files}
+
+Ihre Fassungen werden in {trash} aufbewahrt. Ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="217"/>
+        <source>Nothing was downloaded: your local files are unchanged.</source>
+        <translation>Nichts wurde heruntergeladen: Ihre lokalen Dateien sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="229"/>
+        <source>Your previous versions of {count} replaced files are in {folder}.</source>
+        <translation>Ihre bisherigen Fassungen der {count} ersetzten Dateien liegen in {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudDock</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
+        <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
+        <translation>Abmelden (QFieldCloud beendet Ihre Sitzungen auf allen Geräten, auch in QField)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <source>Upload the open project&apos;s changed files to QFieldCloud</source>
+        <translation>Die geänderten Dateien des offenen Projekts zu QFieldCloud hochladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="173"/>
+        <source>Search projects by name or owner</source>
+        <translation>Projekte nach Name oder Eigentümer suchen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="175"/>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
+        <source>Also list the public projects of other users</source>
+        <translation>Auch öffentliche Projekte anderer Benutzer anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <source>New cloud project</source>
+        <translation>Neues Cloud-Projekt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <source>Delete the selected project</source>
+        <translation>Ausgewähltes Projekt löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="196"/>
+        <source>Double-click a project to open its package in the map</source>
+        <translation>Doppelklicken Sie auf ein Projekt, um sein Paket in der Karte zu öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="223"/>
+        <source>Open in map</source>
+        <translation>In Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="224"/>
+        <source>Download the latest package and open it in QGIS</source>
+        <translation>Das neueste Paket herunterladen und in QGIS öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="226"/>
+        <source>Package again, then open in map</source>
+        <translation>Neu paketieren, dann in Karte öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
+        <source>Download files…</source>
+        <translation>Dateien herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="236"/>
+        <source>Start a package job (what QField downloads)</source>
+        <translation>Paketierungsauftrag starten (was QField herunterlädt)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
+        <source>Process</source>
+        <translation>Verarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="239"/>
+        <source>Start a process_projectfile job (re-reads the QGIS project)</source>
+        <translation>Auftrag process_projectfile starten (liest das QGIS-Projekt neu ein)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
+        <source>Show output</source>
+        <translation>Ausgabe anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="261"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
+        <source>Collaborators</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
-            <translation>Sie sind nicht bei QFieldCloud angemeldet.
+        <translation>Sie sind nicht bei QFieldCloud angemeldet.
 Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="285" />
-            <source>Log in…</source>
-            <translation>Anmelden…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="342" />
-            <source>Retry</source>
-            <translation>Erneut versuchen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="298" />
-            <source>{user} on {server}</source>
-            <translation>{user} auf {server}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="307" />
-            <source>Open project ↔ {name}</source>
-            <translation>Offenes Projekt ↔ {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="309" />
-            <source>Open project: not linked yet (the upload button offers to link it)</source>
-            <translation>Offenes Projekt: noch nicht verknüpft (die Schaltfläche „Hochladen“ bietet die Verknüpfung an)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="311" />
-            <source>Open project: not saved</source>
-            <translation>Offenes Projekt: nicht gespeichert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="327" />
-            <source>Could not load the projects: {error}</source>
-            <translation>Die Projekte konnten nicht geladen werden: {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
-            <source>Loading projects…</source>
-            <translation>Projekte werden geladen…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
-            <source>%n project(s), loading more…</source>
-            <translation>
-                <numerusform>%n Projekt, weitere werden geladen…</numerusform>
-                <numerusform>%n Projekte, weitere werden geladen…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="331" />
-            <source>No project matches "{search}".</source>
-            <translation>Kein Projekt passt zu „{search}“.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="333" />
-            <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
-            <translation>Sie haben noch keine QFieldCloud-Projekte. Erstellen Sie eines mit der Schaltfläche +, oder laden Sie das offene QGIS-Projekt über die Werkzeugleiste hoch.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="336" />
-            <source>%n project(s)</source>
-            <translation>
-                <numerusform>%n Projekt</numerusform>
-                <numerusform>%n Projekte</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="338" />
-            <source>%n project(s) shown, more on the server</source>
-            <translation>
-                <numerusform>%n Projekt angezeigt, weitere auf dem Server</numerusform>
-                <numerusform>%n Projekte angezeigt, weitere auf dem Server</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="374" />
-            <source>Select a project to see its jobs, files and collaborators.</source>
-            <translation>Wählen Sie ein Projekt aus, um seine Aufträge, Dateien und Mitarbeitenden zu sehen.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="376" />
-            <source>no description</source>
-            <translation>keine Beschreibung</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="453" />
-            <source>Loading jobs</source>
-            <translation>Aufträge werden geladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="480" />
-            <source>Comparing files</source>
-            <translation>Dateien werden verglichen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="493" />
-            <source>Loading collaborators</source>
-            <translation>Mitarbeitende werden geladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="161" />
-            <source>Synchronize</source>
-            <translation>Synchronisieren</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="162" />
-            <source>Compare the open project's folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
-            <translation>Den Ordner des offenen Projekts mit QFieldCloud vergleichen, die Änderungen anzeigen und nach Ihrer Bestätigung hoch-, herunterladen und löschen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CollaboratorsModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
-            <source>Collaborator</source>
-            <translation>Mitarbeiter/in</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
-            <source>Role</source>
-            <translation>Rolle</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreateProjectDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15" />
-            <source>New QFieldCloud project</source>
-            <translation>Neues QFieldCloud-Projekt</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19" />
-            <source>letters, digits, - _ . only</source>
-            <translation>nur Buchstaben, Ziffern, - _ .</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21" />
-            <source>Your username, or an organization where you may create projects</source>
-            <translation>Ihr Benutzername oder eine Organisation, in der Sie Projekte erstellen dürfen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23" />
-            <source>Public (anyone can read it)</source>
-            <translation>Öffentlich (alle dürfen es lesen)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24" />
-            <source>Upload the open QGIS project into it</source>
-            <translation>Das offene QGIS-Projekt hineinladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29" />
-            <source>Owner</source>
-            <translation>Eigentümer</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30" />
-            <source>Description</source>
-            <translation>Beschreibung</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilesModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
-            <source>Size</source>
-            <translation>Größe</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
-            <source>Local copy</source>
-            <translation>Lokale Kopie</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="295" />
-            <source>up to date</source>
-            <translation>aktuell</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="296" />
-            <source>differs</source>
-            <translation>abweichend</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="297" />
-            <source>not downloaded</source>
-            <translation>nicht heruntergeladen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="298" />
-            <source>project not linked</source>
-            <translation>Projekt nicht verknüpft</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="299" />
-            <source>checking…</source>
-            <translation>wird geprüft…</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobsModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Type</source>
-            <translation>Typ</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Created</source>
-            <translation>Erstellt</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Finished</source>
-            <translation>Beendet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="253" />
-            <source>Package</source>
-            <translation>Paket</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="254" />
-            <source>Process project file</source>
-            <translation>Projektdatei verarbeiten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="255" />
-            <source>Apply changes</source>
-            <translation>Änderungen anwenden</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="256" />
-            <source>Create project</source>
-            <translation>Projekt erstellen</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30" />
-            <source>Log in to QFieldCloud</source>
-            <translation>Bei QFieldCloud anmelden</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34" />
-            <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
-            <translation>Melden Sie sich mit Ihrem QFieldCloud-Konto an. Selbst betriebene Server funktionieren auch.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36" />
-            <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
-            <translation>Diese Adresse ist unverschlüsselt (http://): Passwort und Daten würden im Klartext übertragen. Verwenden Sie https://, außer der Server läuft auf diesem Rechner.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50" />
-            <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
-            <translation>Der QFieldCloud-Server, z. B. https://app.qfield.cloud/ oder Ihr eigener.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60" />
-            <source>Username or email</source>
-            <translation>Benutzername oder E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61" />
-            <source>Password</source>
-            <translation>Passwort</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55" />
-            <source>Remember me (the token is kept in the QGIS password manager)</source>
-            <translation>Angemeldet bleiben (das Token wird in der QGIS-Passwortverwaltung gespeichert)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59" />
-            <source>Server</source>
-            <translation>Server</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66" />
-            <source>Log in</source>
-            <translation>Anmelden</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118" />
-            <source>Logging in to {server}…</source>
-            <translation>Anmeldung bei {server}…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectsModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Owner</source>
-            <translation>Eigentümer</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Role</source>
-            <translation>Rolle</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Updated</source>
-            <translation>Aktualisiert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="125" />
-            <source>Visibility</source>
-            <translation>Sichtbarkeit</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
-            <source>Public</source>
-            <translation>Öffentlich</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
-            <source>Private</source>
-            <translation>Privat</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="146" />
-            <source>Ready: the QGIS project was processed.</source>
-            <translation>Bereit: das QGIS-Projekt wurde verarbeitet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="147" />
-            <source>A job is pending or running on this project.</source>
-            <translation>Für dieses Projekt ist ein Auftrag ausstehend oder in Arbeit.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="148" />
-            <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
-            <translation>Noch keine verarbeitete QGIS-Projektdatei (laden Sie eine hoch), oder zu viele Mitarbeitende für das Abo.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="189" />
-            <source>Loading QFieldCloud projects</source>
-            <translation>QFieldCloud-Projekte werden geladen</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13" />
-            <source>QFieldCloud settings</source>
-            <translation>QFieldCloud-Einstellungen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27" />
-            <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
-            <translation>Pakete werden unter &lt;Ordner&gt;/&lt;Eigentümer&gt;/&lt;Projekt&gt;/ abgelegt.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30" />
-            <source>Download folder</source>
-            <translation>Download-Ordner</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32" />
-            <source>Transfers running at once</source>
-            <translation>Gleichzeitige Übertragungen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33" />
-            <source>Files per transfer in parallel</source>
-            <translation>Parallele Dateien je Übertragung</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34" />
-            <source>Projects per page</source>
-            <translation>Projekte pro Seite</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPlanDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="42" />
-            <source>Synchronize with QFieldCloud</source>
-            <translation>Mit QFieldCloud synchronisieren</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48" />
-            <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
-            <translation>&lt;b&gt;{name}&lt;/b&gt;: Das wird die Synchronisierung tun. Nichts ändert sich, bevor Sie auf „Synchronisieren“ klicken.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55" />
-            <source>File</source>
-            <translation>Datei</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55" />
-            <source>What happens</source>
-            <translation>Was geschieht</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55" />
-            <source>Your choice</source>
-            <translation>Ihre Wahl</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64" />
-            <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
-            <translation>Erste Synchronisierung dieses Ordners: Nichts wird gelöscht, und abweichende Dateien werden als Konflikte angezeigt.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67" />
-            <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
-            <translation>Gelöschte oder ersetzte lokale Dateien werden in den Ordner .qfieldcloud/trash des Projekts verschoben, nie endgültig gelöscht.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74" />
-            <source>Synchronize</source>
-            <translation>Synchronisieren</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84" />
-            <source>Conflicts: changed on both sides (%n)</source>
-            <translation>
-                <numerusform>Konflikte: auf beiden Seiten geändert (%n)</numerusform>
-                <numerusform>Konflikte: auf beiden Seiten geändert (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85" />
-            <source>Upload to QFieldCloud (%n)</source>
-            <translation>
-                <numerusform>Nach QFieldCloud hochladen (%n)</numerusform>
-                <numerusform>Nach QFieldCloud hochladen (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86" />
-            <source>Download from QFieldCloud (%n)</source>
-            <translation>
-                <numerusform>Von QFieldCloud herunterladen (%n)</numerusform>
-                <numerusform>Von QFieldCloud herunterladen (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87" />
-            <source>Delete on this computer (%n)</source>
-            <translation>
-                <numerusform>Auf diesem Computer löschen (%n)</numerusform>
-                <numerusform>Auf diesem Computer löschen (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88" />
-            <source>Delete on QFieldCloud (%n)</source>
-            <translation>
-                <numerusform>Auf QFieldCloud löschen (%n)</numerusform>
-                <numerusform>Auf QFieldCloud löschen (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89" />
-            <source>Unchanged (%n)</source>
-            <translation>
-                <numerusform>Unverändert (%n)</numerusform>
-                <numerusform>Unverändert (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96" />
-            <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
-            <translation>{upload} hochzuladen, {download} herunterzuladen, {delete_local} hier zu löschen, {delete_remote} auf QFieldCloud zu löschen, {conflicts} Konflikte, {unchanged} unverändert.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106" />
-            <source>changed here and on QFieldCloud</source>
-            <translation>hier und auf QFieldCloud geändert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107" />
-            <source>differs here and on QFieldCloud, never synced</source>
-            <translation>hier und auf QFieldCloud verschieden, nie synchronisiert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108" />
-            <source>deleted here, changed on QFieldCloud</source>
-            <translation>hier gelöscht, auf QFieldCloud geändert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109" />
-            <source>changed here, deleted on QFieldCloud</source>
-            <translation>hier geändert, auf QFieldCloud gelöscht</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112" />
-            <source>changed here</source>
-            <translation>hier geändert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112" />
-            <source>new here</source>
-            <translation>hier neu</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115" />
-            <source>changed on QFieldCloud</source>
-            <translation>auf QFieldCloud geändert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115" />
-            <source>new on QFieldCloud</source>
-            <translation>neu auf QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118" />
-            <source>deleted on QFieldCloud; moved to the trash here</source>
-            <translation>auf QFieldCloud gelöscht; wird hier in den Papierkorb verschoben</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120" />
-            <source>deleted here</source>
-            <translation>hier gelöscht</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122" />
-            <source>same change on both sides</source>
-            <translation>gleiche Änderung auf beiden Seiten</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123" />
-            <source>identical</source>
-            <translation>identisch</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126" />
-            <source>Keep mine (upload it)</source>
-            <translation>Meine behalten (hochladen)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127" />
-            <source>Keep QFieldCloud's (download it)</source>
-            <translation>Die von QFieldCloud behalten (herunterladen)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129" />
-            <source>Restore it from QFieldCloud</source>
-            <translation>Aus QFieldCloud wiederherstellen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130" />
-            <source>Delete it on QFieldCloud too</source>
-            <translation>Auch auf QFieldCloud löschen</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132" />
-            <source>Keep mine (upload it again)</source>
-            <translation>Meine behalten (erneut hochladen)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133" />
-            <source>Delete it here too (moved to the trash)</source>
-            <translation>Auch hier löschen (in den Papierkorb)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135" />
-            <source>Keep both (QFieldCloud's copy saved beside mine)</source>
-            <translation>Beide behalten (Kopie von QFieldCloud neben meiner gespeichert)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156" />
-            <source>untick to keep</source>
-            <translation>zum Behalten abwählen</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="298"/>
+        <source>{user} on {server}</source>
+        <translation>{user} auf {server}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
+        <source>Open project ↔ {name}</source>
+        <translation>Offenes Projekt ↔ {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
+        <source>Open project: not linked yet (the upload button offers to link it)</source>
+        <translation>Offenes Projekt: noch nicht verknüpft (die Schaltfläche „Hochladen“ bietet die Verknüpfung an)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
+        <source>Open project: not saved</source>
+        <translation>Offenes Projekt: nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
+        <source>Could not load the projects: {error}</source>
+        <translation>Die Projekte konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <source>Loading projects…</source>
+        <translation>Projekte werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <source>%n project(s), loading more…</source>
+        <translation>
+            <numerusform>%n Projekt, weitere werden geladen…</numerusform>
+            <numerusform>%n Projekte, weitere werden geladen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
+        <source>No project matches &quot;{search}&quot;.</source>
+        <translation>Kein Projekt passt zu „{search}“.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
+        <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
+        <translation>Sie haben noch keine QFieldCloud-Projekte. Erstellen Sie eines mit der Schaltfläche +, oder laden Sie das offene QGIS-Projekt über die Werkzeugleiste hoch.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="336"/>
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n Projekt</numerusform>
+            <numerusform>%n Projekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
+        <source>%n project(s) shown, more on the server</source>
+        <translation>
+            <numerusform>%n Projekt angezeigt, weitere auf dem Server</numerusform>
+            <numerusform>%n Projekte angezeigt, weitere auf dem Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="374"/>
+        <source>Select a project to see its jobs, files and collaborators.</source>
+        <translation>Wählen Sie ein Projekt aus, um seine Aufträge, Dateien und Mitarbeitenden zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="376"/>
+        <source>no description</source>
+        <translation>keine Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="453"/>
+        <source>Loading jobs</source>
+        <translation>Aufträge werden geladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="480"/>
+        <source>Comparing files</source>
+        <translation>Dateien werden verglichen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="493"/>
+        <source>Loading collaborators</source>
+        <translation>Mitarbeitende werden geladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
+        <source>Synchronize</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
+        <translation>Den Ordner des offenen Projekts mit QFieldCloud vergleichen, die Änderungen anzeigen und nach Ihrer Bestätigung hoch-, herunterladen und löschen</translation>
+    </message>
+</context>
+<context>
+    <name>CollaboratorsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <source>Collaborator</source>
+        <translation>Mitarbeiter/in</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>CreateProjectDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15"/>
+        <source>New QFieldCloud project</source>
+        <translation>Neues QFieldCloud-Projekt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19"/>
+        <source>letters, digits, - _ . only</source>
+        <translation>nur Buchstaben, Ziffern, - _ .</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21"/>
+        <source>Your username, or an organization where you may create projects</source>
+        <translation>Ihr Benutzername oder eine Organisation, in der Sie Projekte erstellen dürfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23"/>
+        <source>Public (anyone can read it)</source>
+        <translation>Öffentlich (alle dürfen es lesen)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24"/>
+        <source>Upload the open QGIS project into it</source>
+        <translation>Das offene QGIS-Projekt hineinladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29"/>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <source>Local copy</source>
+        <translation>Lokale Kopie</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="295"/>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="296"/>
+        <source>differs</source>
+        <translation>abweichend</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="297"/>
+        <source>not downloaded</source>
+        <translation>nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="298"/>
+        <source>project not linked</source>
+        <translation>Projekt nicht verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="254"/>
+        <source>Process project file</source>
+        <translation>Projektdatei verarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="255"/>
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="256"/>
+        <source>Create project</source>
+        <translation>Projekt erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30"/>
+        <source>Log in to QFieldCloud</source>
+        <translation>Bei QFieldCloud anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34"/>
+        <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
+        <translation>Melden Sie sich mit Ihrem QFieldCloud-Konto an. Selbst betriebene Server funktionieren auch.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36"/>
+        <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
+        <translation>Diese Adresse ist unverschlüsselt (http://): Passwort und Daten würden im Klartext übertragen. Verwenden Sie https://, außer der Server läuft auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50"/>
+        <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
+        <translation>Der QFieldCloud-Server, z. B. https://app.qfield.cloud/ oder Ihr eigener.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60"/>
+        <source>Username or email</source>
+        <translation>Benutzername oder E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55"/>
+        <source>Remember me (the token is kept in the QGIS password manager)</source>
+        <translation>Angemeldet bleiben (das Token wird in der QGIS-Passwortverwaltung gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66"/>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118"/>
+        <source>Logging in to {server}…</source>
+        <translation>Anmeldung bei {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="146"/>
+        <source>Ready: the QGIS project was processed.</source>
+        <translation>Bereit: das QGIS-Projekt wurde verarbeitet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="147"/>
+        <source>A job is pending or running on this project.</source>
+        <translation>Für dieses Projekt ist ein Auftrag ausstehend oder in Arbeit.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="148"/>
+        <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
+        <translation>Noch keine verarbeitete QGIS-Projektdatei (laden Sie eine hoch), oder zu viele Mitarbeitende für das Abo.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="189"/>
+        <source>Loading QFieldCloud projects</source>
+        <translation>QFieldCloud-Projekte werden geladen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13"/>
+        <source>QFieldCloud settings</source>
+        <translation>QFieldCloud-Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27"/>
+        <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
+        <translation>Pakete werden unter &lt;Ordner&gt;/&lt;Eigentümer&gt;/&lt;Projekt&gt;/ abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30"/>
+        <source>Download folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32"/>
+        <source>Transfers running at once</source>
+        <translation>Gleichzeitige Übertragungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33"/>
+        <source>Files per transfer in parallel</source>
+        <translation>Parallele Dateien je Übertragung</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34"/>
+        <source>Projects per page</source>
+        <translation>Projekte pro Seite</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlanDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="42"/>
+        <source>Synchronize with QFieldCloud</source>
+        <translation>Mit QFieldCloud synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;: Das wird die Synchronisierung tun. Nichts ändert sich, bevor Sie auf „Synchronisieren“ klicken.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>What happens</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>Your choice</source>
+        <translation>Ihre Wahl</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64"/>
+        <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
+        <translation>Erste Synchronisierung dieses Ordners: Nichts wird gelöscht, und abweichende Dateien werden als Konflikte angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67"/>
+        <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
+        <translation>Gelöschte oder ersetzte lokale Dateien werden in den Ordner .qfieldcloud/trash des Projekts verschoben, nie endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74"/>
+        <source>Synchronize</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84"/>
+        <source>Conflicts: changed on both sides (%n)</source>
+        <translation>
+            <numerusform>Konflikte: auf beiden Seiten geändert (%n)</numerusform>
+            <numerusform>Konflikte: auf beiden Seiten geändert (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85"/>
+        <source>Upload to QFieldCloud (%n)</source>
+        <translation>
+            <numerusform>Nach QFieldCloud hochladen (%n)</numerusform>
+            <numerusform>Nach QFieldCloud hochladen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
+        <source>Download from QFieldCloud (%n)</source>
+        <translation>
+            <numerusform>Von QFieldCloud herunterladen (%n)</numerusform>
+            <numerusform>Von QFieldCloud herunterladen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
+        <source>Delete on this computer (%n)</source>
+        <translation>
+            <numerusform>Auf diesem Computer löschen (%n)</numerusform>
+            <numerusform>Auf diesem Computer löschen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <source>Delete on QFieldCloud (%n)</source>
+        <translation>
+            <numerusform>Auf QFieldCloud löschen (%n)</numerusform>
+            <numerusform>Auf QFieldCloud löschen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <source>Unchanged (%n)</source>
+        <translation>
+            <numerusform>Unverändert (%n)</numerusform>
+            <numerusform>Unverändert (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96"/>
+        <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
+        <translation>{upload} hochzuladen, {download} herunterzuladen, {delete_local} hier zu löschen, {delete_remote} auf QFieldCloud zu löschen, {conflicts} Konflikte, {unchanged} unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106"/>
+        <source>changed here and on QFieldCloud</source>
+        <translation>hier und auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107"/>
+        <source>differs here and on QFieldCloud, never synced</source>
+        <translation>hier und auf QFieldCloud verschieden, nie synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108"/>
+        <source>deleted here, changed on QFieldCloud</source>
+        <translation>hier gelöscht, auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109"/>
+        <source>changed here, deleted on QFieldCloud</source>
+        <translation>hier geändert, auf QFieldCloud gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <source>changed here</source>
+        <translation>hier geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <source>new here</source>
+        <translation>hier neu</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <source>changed on QFieldCloud</source>
+        <translation>auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <source>new on QFieldCloud</source>
+        <translation>neu auf QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118"/>
+        <source>deleted on QFieldCloud; moved to the trash here</source>
+        <translation>auf QFieldCloud gelöscht; wird hier in den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <source>deleted here</source>
+        <translation>hier gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122"/>
+        <source>same change on both sides</source>
+        <translation>gleiche Änderung auf beiden Seiten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126"/>
+        <source>Keep mine (upload it)</source>
+        <translation>Meine behalten (hochladen)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
+        <source>Keep QFieldCloud&apos;s (download it)</source>
+        <translation>Die von QFieldCloud behalten (herunterladen)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
+        <source>Restore it from QFieldCloud</source>
+        <translation>Aus QFieldCloud wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
+        <source>Delete it on QFieldCloud too</source>
+        <translation>Auch auf QFieldCloud löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132"/>
+        <source>Keep mine (upload it again)</source>
+        <translation>Meine behalten (erneut hochladen)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133"/>
+        <source>Delete it here too (moved to the trash)</source>
+        <translation>Auch hier löschen (in den Papierkorb)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
+        <source>Keep both (QFieldCloud&apos;s copy saved beside mine)</source>
+        <translation>Beide behalten (Kopie von QFieldCloud neben meiner gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <source>untick to keep</source>
+        <translation>zum Behalten abwählen</translation>
+    </message>
+</context>
 </TS>

@@ -462,157 +462,157 @@
 <context>
     <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="55"/>
         <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70"/>
         <source>Created the cloud project {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="78"/>
         <source>Creating the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
         <source>Delete cloud project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
         <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="96"/>
         <source>Deleted the cloud project {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="94"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="99"/>
         <source>Deleting the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
         <source>Started a {job_type} job on {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="119"/>
         <source>Starting a {job_type} job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="134"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="139"/>
         <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
         <source>Checking a QFieldCloud job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="162"/>
         <source>This job has no output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="163"/>
         <source>Output of the {job_type} job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165"/>
         <source>Loading the job output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="168"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="173"/>
         <source>Download the project files into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="187"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="194"/>
         <source>Downloading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="242"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
         <source>Package out of date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="221"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
         <source>Checking the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="241"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="292"/>
         <source>Downloading the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
         <source>Save and open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
         <source>Discard changes and open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="261"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="309"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="265"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="313"/>
         <source>Could not save the current project: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="327"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="282"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="330"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Opened the package of {name}: %n layer.</numerusform>
@@ -620,62 +620,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="343"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
         <source>Save the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="365"/>
         <source>Uploading the last saved version of the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="368"/>
         <source>Could not save the project: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="351"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
         <source>Comparing {folder} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="468"/>
         <source>Create the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="423"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="471"/>
         <source>Link to {owner}/{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
         <source>Link to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="438"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="486"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="445"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
         <source>These files changed on QFieldCloud since your last sync:
 {files}
 
@@ -683,7 +683,7 @@ Overwrite them with your local version?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="448"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="496"/>
         <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
@@ -691,93 +691,116 @@ Overwrite them with your local version?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
         <source>Files changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
         <source>Overwrite on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
         <source>Keep the QFieldCloud version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="456"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="504"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="466"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="514"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="521"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="483"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="488"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
         <source>Uploading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="358"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="439"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="414"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="372"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="378"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="381"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="429"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="396"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="444"/>
         <source>Synchronizing {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="412"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="460"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="461"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="509"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <source>Replace local files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
+{files}
+
+Your versions will be kept in {trash}. Replace them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="217"/>
+        <source>Nothing was downloaded: your local files are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="229"/>
+        <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

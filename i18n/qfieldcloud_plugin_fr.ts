@@ -1,1516 +1,1542 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
-    <context>
-        <name>@default</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="29" />
-            <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
-            <translation>Impossible de joindre le serveur {server}. Vérifiez votre connexion réseau et l’adresse du serveur.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="34" />
-            <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
-            <translation>Trop de tentatives de connexion échouées. Attendez 30 minutes puis réessayez.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="36" />
-            <source>Wrong username, email or password.</source>
-            <translation>Nom d’utilisateur, e-mail ou mot de passe incorrect.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="37" />
-            <source>Your QFieldCloud session has expired. Please log in again.</source>
-            <translation>Votre session QFieldCloud a expiré. Veuillez vous reconnecter.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="39" />
-            <source>You are not allowed to do this on QFieldCloud ({message}).</source>
-            <translation>Vous n’avez pas le droit de faire cela sur QFieldCloud ({message}).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="41" />
-            <source>Not found on QFieldCloud; it may have been deleted.</source>
-            <translation>Introuvable sur QFieldCloud ; l’élément a peut-être été supprimé.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="43" />
-            <source>Cancelled.</source>
-            <translation>Annulé.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="45" />
-            <source>A downloaded file is corrupt ({error}).</source>
-            <translation>Un fichier téléchargé est corrompu ({error}).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="47" />
-            <source>QFieldCloud answered: {message}</source>
-            <translation>QFieldCloud a répondu : {message}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="49" />
-            <source>Local file error: {error}</source>
-            <translation>Erreur de fichier local : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="51" />
-            <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
-            <translation>Erreur inattendue : {error}. Les détails figurent dans le journal QFieldCloud.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="116" />
-            <source>Logging in to QFieldCloud</source>
-            <translation>Connexion à QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
-            <source>Remember me</source>
-            <translation>Se souvenir de moi</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="141" />
-            <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
-            <translation>QGIS n’a pas pu conserver la connexion dans son gestionnaire de mots de passe (mot de passe principal non saisi ?). Vous êtes connecté pour cette session uniquement.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="144" />
-            <source>Logged in to {server} as {user}</source>
-            <translation>Connecté à {server} en tant que {user}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="151" />
-            <source>Login to {server} failed: {error}</source>
-            <translation>La connexion à {server} a échoué : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="163" />
-            <source>Checking the QFieldCloud login</source>
-            <translation>Vérification de la connexion QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="179" />
-            <source>Your saved QFieldCloud login has expired. Please log in again.</source>
-            <translation>Votre connexion QFieldCloud enregistrée a expiré. Veuillez vous reconnecter.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="190" />
-            <source>Logging out of QFieldCloud</source>
-            <translation>Déconnexion de QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/session.py" line="220" />
-            <source>Please log in to QFieldCloud.</source>
-            <translation>Veuillez vous connecter à QFieldCloud.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="42" />
-            <source>&amp;QFieldCloud</source>
-            <translation>&amp;QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="66" />
-            <source>QFieldCloud</source>
-            <translation>QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="70" />
-            <source>QFieldCloud projects</source>
-            <translation>Projets QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="71" />
-            <source>Upload the open project to QFieldCloud</source>
-            <translation>Envoyer le projet ouvert vers QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="76" />
-            <source>Open the QFieldCloud package in the map</source>
-            <translation>Ouvrir le paquet QFieldCloud dans la carte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="79" />
-            <source>Log in to QFieldCloud…</source>
-            <translation>Se connecter à QFieldCloud…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="81" />
-            <source>Settings…</source>
-            <translation>Paramètres…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="170" />
-            <source>Select a project in the QFieldCloud dock first.</source>
-            <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="92" />
-            <source>Your QFieldCloud projects</source>
-            <translation>Vos projets QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="97" />
-            <source>Log in to QFieldCloud to see your projects.</source>
-            <translation>Connectez-vous à QFieldCloud pour voir vos projets.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="137" />
-            <source>{name}: {size} bytes on QFieldCloud</source>
-            <translation>{name} : {size} octets sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="145" />
-            <source>Latest package</source>
-            <translation>Dernier paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="156" />
-            <source>No package yet ({error}).</source>
-            <translation>Pas encore de paquet ({error}).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="159" />
-            <source>The latest package is {status}.</source>
-            <translation>Le dernier paquet est {status}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/core/browser.py" line="171" />
-            <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
-            <translation>{name} : pas encore téléchargé (Ouvrir le dernier paquet, dans le menu contextuel)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31" />
-            <source>Open the latest package</source>
-            <translation>Ouvrir le dernier paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34" />
-            <source>Download project files…</source>
-            <translation>Télécharger les fichiers du projet…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/plugin.py" line="73" />
-            <source>Synchronize the open project with QFieldCloud…</source>
-            <translation>Synchroniser le projet ouvert avec QFieldCloud…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="61" />
-            <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
-            <translation>Aucune connexion QFieldCloud : connectez-vous avec l'extension en mémorisant la connexion, ou donnez un jeton (paramètre TOKEN ou variable d'environnement QFIELDCLOUD_TOKEN).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="113" />
-            <source>Project (owner/name or id)</source>
-            <translation>Projet (propriétaire/nom ou identifiant)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="118" />
-            <source>API token (empty: the stored login)</source>
-            <translation>Jeton API (vide : la connexion mémorisée)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="120" />
-            <source>Server URL (empty: the stored login's)</source>
-            <translation>URL du serveur (vide : celle de la connexion mémorisée)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="165" />
-            <source>No QFieldCloud project {project}.</source>
-            <translation>Aucun projet QFieldCloud {project}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="166" />
-            <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
-            <translation>Plusieurs projets QFieldCloud se nomment {project} : écrivez-le sous la forme propriétaire/nom.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/base.py" line="178" />
-            <source>{count} file(s) failed: {names}</source>
-            <translation>{count} fichier(s) en échec : {names}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="26" />
-            <source>Download project files</source>
-            <translation>Télécharger les fichiers du projet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="29" />
-            <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
-            <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="42" />
-            <source>Only files matching (glob)</source>
-            <translation>Seulement les fichiers correspondant à (motif glob)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="47" />
-            <source>Download unchanged files too</source>
-            <translation>Télécharger aussi les fichiers inchangés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="52" />
-            <source>Destination folder</source>
-            <translation>Dossier de destination</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="55" />
-            <source>Files downloaded</source>
-            <translation>Fichiers téléchargés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="49" />
-            <source>Files unchanged</source>
-            <translation>Fichiers inchangés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="43" />
-            <source>Downloaded files (one per line)</source>
-            <translation>Fichiers téléchargés (un par ligne)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/download.py" line="55" />
-            <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
-            <translation>{downloaded} fichier(s) de {owner}/{name} téléchargé(s), {skipped} inchangé(s).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="31" />
-            <source>Trigger a job and wait for it</source>
-            <translation>Lancer une tâche et attendre sa fin</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="34" />
-            <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
-            <translation>Lance une tâche sur QFieldCloud (paquet pour QField, traitement du fichier de projet ou application des deltas envoyés par QField) et, sauf si Attendre est décoché, attend qu'elle soit terminée. Une tâche en échec fait échouer l'algorithme. Une tâche de paquet en cours est réutilisée sauf si Forcer est coché.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Job</source>
-            <translation>Tâche</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Package for QField</source>
-            <translation>Paquet pour QField</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Process the project file</source>
-            <translation>Traiter le fichier de projet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="41" />
-            <source>Apply deltas</source>
-            <translation>Appliquer les deltas</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="45" />
-            <source>Start a new job even if one runs</source>
-            <translation>Lancer une nouvelle tâche même si une autre est en cours</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="47" />
-            <source>Wait until the job has finished</source>
-            <translation>Attendre que la tâche soit terminée</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="49" />
-            <source>Give up waiting after (seconds)</source>
-            <translation>Cesser d'attendre après (secondes)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="53" />
-            <source>Job id</source>
-            <translation>Identifiant de la tâche</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="54" />
-            <source>Job status</source>
-            <translation>État de la tâche</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="60" />
-            <source>Job {job_id} ({job_type}) is {status}.</source>
-            <translation>La tâche {job_id} ({job_type}) est {status}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="69" />
-            <source>Job {job_id} has not finished after {seconds} s.</source>
-            <translation>La tâche {job_id} n'est pas terminée après {seconds} s.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="75" />
-            <source>Job {job_id} ended with status {status}.</source>
-            <translation>La tâche {job_id} s'est terminée avec l'état {status}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/job.py" line="77" />
-            <source>Job {job_id} has finished.</source>
-            <translation>La tâche {job_id} est terminée.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="35" />
-            <source>Download the latest package</source>
-            <translation>Télécharger le dernier paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="38" />
-            <source>Downloads the files of the project's latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package's GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package's QGIS project file.</source>
-            <translation>Télécharge les fichiers du dernier paquet terminé du projet, la copie hors ligne qu'utilise QField. Sans dossier de destination, il va là où l'extension range les paquets. Avec Charger les couches coché, les couches GeoPackage du paquet sont ajoutées au projet ouvert à la fin de l'algorithme. Renvoie le chemin du fichier de projet QGIS du paquet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="49" />
-            <source>Load the package's layers</source>
-            <translation>Charger les couches du paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="54" />
-            <source>Package project file</source>
-            <translation>Fichier de projet du paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="56" />
-            <source>Package layers</source>
-            <translation>Couches du paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/package.py" line="75" />
-            <source>Package of {owner}/{name} in {folder}.</source>
-            <translation>Paquet de {owner}/{name} dans {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="40" />
-            <source>List projects</source>
-            <translation>Lister les projets</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="43" />
-            <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
-            <translation>Écrit dans une table les projets QFieldCloud où vous avez un rôle (et, sur demande, les projets publics) : identifiant, propriétaire, nom, description, votre rôle, état, dates et stockage.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="47" />
-            <source>Include public projects</source>
-            <translation>Inclure les projets publics</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="50" />
-            <source>Projects</source>
-            <translation>Projets</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="52" />
-            <source>Number of projects</source>
-            <translation>Nombre de projets</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/projects.py" line="66" />
-            <source>{count} project(s).</source>
-            <translation>{count} projet(s).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/provider.py" line="31" />
-            <source>QFieldCloud projects, files, jobs and packages</source>
-            <translation>Projets, fichiers, tâches et paquets QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="31" />
-            <source>Upload project folder</source>
-            <translation>Téléverser le dossier du projet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="34" />
-            <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server's unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
-            <translation>Téléverse les fichiers d'un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent de ceux du serveur sauf si Forcer est coché, les GeoPackage vidés d'abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="40" />
-            <source>Local folder</source>
-            <translation>Dossier local</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="44" />
-            <source>Upload unchanged files too</source>
-            <translation>Téléverser aussi les fichiers inchangés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="47" />
-            <source>Project id</source>
-            <translation>Identifiant du projet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="48" />
-            <source>Files uploaded</source>
-            <translation>Fichiers téléversés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="50" />
-            <source>Uploaded files (one per line)</source>
-            <translation>Fichiers téléversés (un par ligne)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="58" />
-            <source>{name} is in use elsewhere; its latest edits may be missing.</source>
-            <translation>{name} est utilisé ailleurs ; ses dernières modifications peuvent manquer.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/processing/upload.py" line="67" />
-            <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
-            <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CloudActions</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="50" />
-            <source>QFieldCloud</source>
-            <translation>QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="65" />
-            <source>Created the cloud project {name}.</source>
-            <translation>Projet cloud {name} créé.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="73" />
-            <source>Creating the cloud project {name}</source>
-            <translation>Création du projet cloud {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83" />
-            <source>Delete cloud project</source>
-            <translation>Supprimer le projet cloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="83" />
-            <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
-            <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="91" />
-            <source>Deleted the cloud project {name}.</source>
-            <translation>Projet cloud {name} supprimé.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="94" />
-            <source>Deleting the cloud project {name}</source>
-            <translation>Suppression du projet cloud {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="109" />
-            <source>Started a {job_type} job on {name}.</source>
-            <translation>Tâche {job_type} lancée sur {name}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114" />
-            <source>Starting a {job_type} job</source>
-            <translation>Lancement d’une tâche {job_type}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="134" />
-            <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click "Show output" for details.</source>
-            <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="143" />
-            <source>Checking a QFieldCloud job</source>
-            <translation>Vérification d’une tâche QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="157" />
-            <source>This job has no output.</source>
-            <translation>Cette tâche n’a pas de sortie.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="158" />
-            <source>Output of the {job_type} job</source>
-            <translation>Sortie de la tâche {job_type}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="160" />
-            <source>Loading the job output</source>
-            <translation>Chargement de la sortie de la tâche</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="168" />
-            <source>Download the project files into</source>
-            <translation>Télécharger les fichiers du projet dans</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178" />
-            <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
-            <translation>{name} téléchargé dans {folder} : {done} téléchargés, {skipped} inchangés, {failed} en échec.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="187" />
-            <source>Downloading {name}</source>
-            <translation>Téléchargement de {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="201" />
-            <source>{name} has no finished package yet: packaging it now.</source>
-            <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204" />
-            <source>Package out of date</source>
-            <translation>Paquet obsolète</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="204" />
-            <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
-            <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="221" />
-            <source>Checking the package of {name}</source>
-            <translation>Vérification du paquet de {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="241" />
-            <source>The package of {name} holds no QGIS project.</source>
-            <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246" />
-            <source>Downloading the package of {name}</source>
-            <translation>Téléchargement du paquet de {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>Unsaved changes</source>
-            <translation>Modifications non enregistrées</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>The current project has unsaved changes. Save them before opening {name}?</source>
-            <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>Save and open</source>
-            <translation>Enregistrer et ouvrir</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="255" />
-            <source>Discard changes and open</source>
-            <translation>Abandonner les modifications et ouvrir</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="261" />
-            <source>The package of {name} was not opened; it is in {folder}.</source>
-            <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="265" />
-            <source>Could not save the current project: {error}</source>
-            <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="279" />
-            <source>Opened {name}, but these layers are invalid: {layers}</source>
-            <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="282" />
-            <source>Opened the package of {name}: %n layer(s).</source>
-            <translation>
-                <numerusform>Paquet de {name} ouvert : %n couche.</numerusform>
-                <numerusform>Paquet de {name} ouvert : %n couches.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="295" />
-            <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
-            <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312" />
-            <source>Save the project</source>
-            <translation>Enregistrer le projet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="312" />
-            <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
-            <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317" />
-            <source>Uploading the last saved version of the project.</source>
-            <translation>Envoi de la dernière version enregistrée du projet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="320" />
-            <source>Could not save the project: {error}</source>
-            <translation>Impossible d’enregistrer le projet : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="351" />
-            <source>Comparing {folder} with {name}</source>
-            <translation>Comparaison de {folder} avec {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420" />
-            <source>Create the cloud project {name}</source>
-            <translation>Créer le projet cloud {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="423" />
-            <source>Link to {owner}/{name}</source>
-            <translation>Lier à {owner}/{name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424" />
-            <source>Link to QFieldCloud</source>
-            <translation>Lier à QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="424" />
-            <source>This project is not linked to a QFieldCloud project yet.</source>
-            <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="438" />
-            <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
-            <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="445" />
-            <source>These files changed on QFieldCloud since your last sync:
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
+        <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
+        <translation>Impossible de joindre le serveur {server}. Vérifiez votre connexion réseau et l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
+        <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
+        <translation>Trop de tentatives de connexion échouées. Attendez 30 minutes puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
+        <source>Wrong username, email or password.</source>
+        <translation>Nom d’utilisateur, e-mail ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <source>Your QFieldCloud session has expired. Please log in again.</source>
+        <translation>Votre session QFieldCloud a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="39"/>
+        <source>You are not allowed to do this on QFieldCloud ({message}).</source>
+        <translation>Vous n’avez pas le droit de faire cela sur QFieldCloud ({message}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <source>Not found on QFieldCloud; it may have been deleted.</source>
+        <translation>Introuvable sur QFieldCloud ; l’élément a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="139"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <source>A downloaded file is corrupt ({error}).</source>
+        <translation>Un fichier téléchargé est corrompu ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <source>QFieldCloud answered: {message}</source>
+        <translation>QFieldCloud a répondu : {message}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="49"/>
+        <source>Local file error: {error}</source>
+        <translation>Erreur de fichier local : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="51"/>
+        <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
+        <translation>Erreur inattendue : {error}. Les détails figurent dans le journal QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="116"/>
+        <source>Logging in to QFieldCloud</source>
+        <translation>Connexion à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <source>Remember me</source>
+        <translation>Se souvenir de moi</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
+        <translation>QGIS n’a pas pu conserver la connexion dans son gestionnaire de mots de passe (mot de passe principal non saisi ?). Vous êtes connecté pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="144"/>
+        <source>Logged in to {server} as {user}</source>
+        <translation>Connecté à {server} en tant que {user}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="151"/>
+        <source>Login to {server} failed: {error}</source>
+        <translation>La connexion à {server} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="163"/>
+        <source>Checking the QFieldCloud login</source>
+        <translation>Vérification de la connexion QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="179"/>
+        <source>Your saved QFieldCloud login has expired. Please log in again.</source>
+        <translation>Votre connexion QFieldCloud enregistrée a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="190"/>
+        <source>Logging out of QFieldCloud</source>
+        <translation>Déconnexion de QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="220"/>
+        <source>Please log in to QFieldCloud.</source>
+        <translation>Veuillez vous connecter à QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="42"/>
+        <source>&amp;QFieldCloud</source>
+        <translation>&amp;QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="70"/>
+        <source>QFieldCloud projects</source>
+        <translation>Projets QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
+        <source>Upload the open project to QFieldCloud</source>
+        <translation>Envoyer le projet ouvert vers QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <source>Open the QFieldCloud package in the map</source>
+        <translation>Ouvrir le paquet QFieldCloud dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <source>Log in to QFieldCloud…</source>
+        <translation>Se connecter à QFieldCloud…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="81"/>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="170"/>
+        <source>Select a project in the QFieldCloud dock first.</source>
+        <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="92"/>
+        <source>Your QFieldCloud projects</source>
+        <translation>Vos projets QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="97"/>
+        <source>Log in to QFieldCloud to see your projects.</source>
+        <translation>Connectez-vous à QFieldCloud pour voir vos projets.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="137"/>
+        <source>{name}: {size} bytes on QFieldCloud</source>
+        <translation>{name} : {size} octets sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="145"/>
+        <source>Latest package</source>
+        <translation>Dernier paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
+        <source>No package yet ({error}).</source>
+        <translation>Pas encore de paquet ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="159"/>
+        <source>The latest package is {status}.</source>
+        <translation>Le dernier paquet est {status}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="171"/>
+        <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
+        <translation>{name} : pas encore téléchargé (Ouvrir le dernier paquet, dans le menu contextuel)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31"/>
+        <source>Open the latest package</source>
+        <translation>Ouvrir le dernier paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34"/>
+        <source>Download project files…</source>
+        <translation>Télécharger les fichiers du projet…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="73"/>
+        <source>Synchronize the open project with QFieldCloud…</source>
+        <translation>Synchroniser le projet ouvert avec QFieldCloud…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="61"/>
+        <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
+        <translation>Aucune connexion QFieldCloud : connectez-vous avec l'extension en mémorisant la connexion, ou donnez un jeton (paramètre TOKEN ou variable d'environnement QFIELDCLOUD_TOKEN).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <source>Project (owner/name or id)</source>
+        <translation>Projet (propriétaire/nom ou identifiant)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <source>API token (empty: the stored login)</source>
+        <translation>Jeton API (vide : la connexion mémorisée)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="120"/>
+        <source>Server URL (empty: the stored login&apos;s)</source>
+        <translation>URL du serveur (vide : celle de la connexion mémorisée)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="165"/>
+        <source>No QFieldCloud project {project}.</source>
+        <translation>Aucun projet QFieldCloud {project}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="166"/>
+        <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
+        <translation>Plusieurs projets QFieldCloud se nomment {project} : écrivez-le sous la forme propriétaire/nom.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="178"/>
+        <source>{count} file(s) failed: {names}</source>
+        <translation>{count} fichier(s) en échec : {names}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <source>Download project files</source>
+        <translation>Télécharger les fichiers du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
+        <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="42"/>
+        <source>Only files matching (glob)</source>
+        <translation>Seulement les fichiers correspondant à (motif glob)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <source>Download unchanged files too</source>
+        <translation>Télécharger aussi les fichiers inchangés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="52"/>
+        <source>Destination folder</source>
+        <translation>Dossier de destination</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <source>Files downloaded</source>
+        <translation>Fichiers téléchargés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <source>Files unchanged</source>
+        <translation>Fichiers inchangés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="43"/>
+        <source>Downloaded files (one per line)</source>
+        <translation>Fichiers téléchargés (un par ligne)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="55"/>
+        <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
+        <translation>{downloaded} fichier(s) de {owner}/{name} téléchargé(s), {skipped} inchangé(s).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="31"/>
+        <source>Trigger a job and wait for it</source>
+        <translation>Lancer une tâche et attendre sa fin</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="34"/>
+        <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
+        <translation>Lance une tâche sur QFieldCloud (paquet pour QField, traitement du fichier de projet ou application des deltas envoyés par QField) et, sauf si Attendre est décoché, attend qu'elle soit terminée. Une tâche en échec fait échouer l'algorithme. Une tâche de paquet en cours est réutilisée sauf si Forcer est coché.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Package for QField</source>
+        <translation>Paquet pour QField</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Process the project file</source>
+        <translation>Traiter le fichier de projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <source>Apply deltas</source>
+        <translation>Appliquer les deltas</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="45"/>
+        <source>Start a new job even if one runs</source>
+        <translation>Lancer une nouvelle tâche même si une autre est en cours</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="47"/>
+        <source>Wait until the job has finished</source>
+        <translation>Attendre que la tâche soit terminée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="49"/>
+        <source>Give up waiting after (seconds)</source>
+        <translation>Cesser d'attendre après (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="53"/>
+        <source>Job id</source>
+        <translation>Identifiant de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="54"/>
+        <source>Job status</source>
+        <translation>État de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="60"/>
+        <source>Job {job_id} ({job_type}) is {status}.</source>
+        <translation>La tâche {job_id} ({job_type}) est {status}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
+        <source>Job {job_id} has not finished after {seconds} s.</source>
+        <translation>La tâche {job_id} n'est pas terminée après {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
+        <source>Job {job_id} ended with status {status}.</source>
+        <translation>La tâche {job_id} s'est terminée avec l'état {status}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="77"/>
+        <source>Job {job_id} has finished.</source>
+        <translation>La tâche {job_id} est terminée.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="35"/>
+        <source>Download the latest package</source>
+        <translation>Télécharger le dernier paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="38"/>
+        <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
+        <translation>Télécharge les fichiers du dernier paquet terminé du projet, la copie hors ligne qu'utilise QField. Sans dossier de destination, il va là où l'extension range les paquets. Avec Charger les couches coché, les couches GeoPackage du paquet sont ajoutées au projet ouvert à la fin de l'algorithme. Renvoie le chemin du fichier de projet QGIS du paquet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <source>Load the package&apos;s layers</source>
+        <translation>Charger les couches du paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <source>Package project file</source>
+        <translation>Fichier de projet du paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <source>Package layers</source>
+        <translation>Couches du paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="75"/>
+        <source>Package of {owner}/{name} in {folder}.</source>
+        <translation>Paquet de {owner}/{name} dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="40"/>
+        <source>List projects</source>
+        <translation>Lister les projets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="43"/>
+        <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
+        <translation>Écrit dans une table les projets QFieldCloud où vous avez un rôle (et, sur demande, les projets publics) : identifiant, propriétaire, nom, description, votre rôle, état, dates et stockage.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="47"/>
+        <source>Include public projects</source>
+        <translation>Inclure les projets publics</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="50"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
+        <source>Number of projects</source>
+        <translation>Nombre de projets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="66"/>
+        <source>{count} project(s).</source>
+        <translation>{count} projet(s).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/provider.py" line="31"/>
+        <source>QFieldCloud projects, files, jobs and packages</source>
+        <translation>Projets, fichiers, tâches et paquets QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="31"/>
+        <source>Upload project folder</source>
+        <translation>Téléverser le dossier du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="34"/>
+        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
+        <translation>Téléverse les fichiers d'un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent de ceux du serveur sauf si Forcer est coché, les GeoPackage vidés d'abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <source>Local folder</source>
+        <translation>Dossier local</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="44"/>
+        <source>Upload unchanged files too</source>
+        <translation>Téléverser aussi les fichiers inchangés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="47"/>
+        <source>Project id</source>
+        <translation>Identifiant du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <source>Files uploaded</source>
+        <translation>Fichiers téléversés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <source>Uploaded files (one per line)</source>
+        <translation>Fichiers téléversés (un par ligne)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <source>{name} is in use elsewhere; its latest edits may be missing.</source>
+        <translation>{name} est utilisé ailleurs ; ses dernières modifications peuvent manquer.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
+        <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="55"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70"/>
+        <source>Created the cloud project {name}.</source>
+        <translation>Projet cloud {name} créé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="78"/>
+        <source>Creating the cloud project {name}</source>
+        <translation>Création du projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <source>Delete cloud project</source>
+        <translation>Supprimer le projet cloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="96"/>
+        <source>Deleted the cloud project {name}.</source>
+        <translation>Projet cloud {name} supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="99"/>
+        <source>Deleting the cloud project {name}</source>
+        <translation>Suppression du projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
+        <source>Started a {job_type} job on {name}.</source>
+        <translation>Tâche {job_type} lancée sur {name}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="119"/>
+        <source>Starting a {job_type} job</source>
+        <translation>Lancement d’une tâche {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="139"/>
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
+        <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
+        <source>Checking a QFieldCloud job</source>
+        <translation>Vérification d’une tâche QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="162"/>
+        <source>This job has no output.</source>
+        <translation>Cette tâche n’a pas de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="163"/>
+        <source>Output of the {job_type} job</source>
+        <translation>Sortie de la tâche {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165"/>
+        <source>Loading the job output</source>
+        <translation>Chargement de la sortie de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="173"/>
+        <source>Download the project files into</source>
+        <translation>Télécharger les fichiers du projet dans</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184"/>
+        <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} téléchargé dans {folder} : {done} téléchargés, {skipped} inchangés, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="194"/>
+        <source>Downloading {name}</source>
+        <translation>Téléchargement de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="242"/>
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <source>Package out of date</source>
+        <translation>Paquet obsolète</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <source>Checking the package of {name}</source>
+        <translation>Vérification du paquet de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="292"/>
+        <source>Downloading the package of {name}</source>
+        <translation>Téléchargement du paquet de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>Save and open</source>
+        <translation>Enregistrer et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <source>Discard changes and open</source>
+        <translation>Abandonner les modifications et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="309"/>
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="313"/>
+        <source>Could not save the current project: {error}</source>
+        <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="327"/>
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="330"/>
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation>
+            <numerusform>Paquet de {name} ouvert : %n couche.</numerusform>
+            <numerusform>Paquet de {name} ouvert : %n couches.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="343"/>
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <source>Save the project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="365"/>
+        <source>Uploading the last saved version of the project.</source>
+        <translation>Envoi de la dernière version enregistrée du projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="368"/>
+        <source>Could not save the project: {error}</source>
+        <translation>Impossible d’enregistrer le projet : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <source>Comparing {folder} with {name}</source>
+        <translation>Comparaison de {folder} avec {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="468"/>
+        <source>Create the cloud project {name}</source>
+        <translation>Créer le projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="471"/>
+        <source>Link to {owner}/{name}</source>
+        <translation>Lier à {owner}/{name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <source>Link to QFieldCloud</source>
+        <translation>Lier à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="486"/>
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
+        <source>These files changed on QFieldCloud since your last sync:
 {files}
 
 Overwrite them with your local version?</source>
-            <translation>Ces fichiers ont changé sur QFieldCloud depuis votre dernière synchronisation :
+        <translation>Ces fichiers ont changé sur QFieldCloud depuis votre dernière synchronisation :
 {files}
 
 Les remplacer par votre version locale ?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="448" />
-            <source>These files differ on QFieldCloud and were never synced from this computer:
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="496"/>
+        <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
 Overwrite them with your local version?</source>
-            <translation>Ces fichiers diffèrent sur QFieldCloud et n’ont jamais été synchronisés depuis cet ordinateur :
+        <translation>Ces fichiers diffèrent sur QFieldCloud et n’ont jamais été synchronisés depuis cet ordinateur :
 {files}
 
 Les remplacer par votre version locale ?</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450" />
-            <source>Files changed on QFieldCloud</source>
-            <translation>Fichiers modifiés sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450" />
-            <source>Overwrite on QFieldCloud</source>
-            <translation>Remplacer sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="450" />
-            <source>Keep the QFieldCloud version</source>
-            <translation>Garder la version QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="456" />
-            <source>Upload cancelled: nothing was uploaded.</source>
-            <translation>Envoi annulé : rien n’a été envoyé.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="466" />
-            <source>{name} is up to date: {skipped} files unchanged.</source>
-            <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473" />
-            <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
-            <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="483" />
-            <source>Upload of {name} stopped: {error}</source>
-            <translation>Envoi de {name} interrompu : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="488" />
-            <source>Uploading {name}</source>
-            <translation>Envoi de {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="305" />
-            <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
-            <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="310" />
-            <source>Synchronization cancelled: save the project first.</source>
-            <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391" />
-            <source>Synchronization of {name} stopped: {error}</source>
-            <translation>Synchronisation de {name} interrompue : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366" />
-            <source>Synchronization cancelled: nothing was changed.</source>
-            <translation>Synchronisation annulée : rien n’a été modifié.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="372" />
-            <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
-            <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="378" />
-            <source>QFieldCloud's copies kept beside yours: {files}.</source>
-            <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="381" />
-            <source>Replaced and deleted local files were moved to {folder}.</source>
-            <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="396" />
-            <source>Synchronizing {name}</source>
-            <translation>Synchronisation de {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="412" />
-            <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
-            <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/workflows.py" line="461" />
-            <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
-            <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CloudDock</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="65" />
-            <source>QFieldCloud</source>
-            <translation>QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="149" />
-            <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
-            <translation>Se déconnecter (QFieldCloud ferme vos sessions sur tous les appareils, QField compris)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="158" />
-            <source>Upload</source>
-            <translation>Envoyer</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="159" />
-            <source>Upload the open project's changed files to QFieldCloud</source>
-            <translation>Envoyer vers QFieldCloud les fichiers modifiés du projet ouvert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="173" />
-            <source>Search projects by name or owner</source>
-            <translation>Rechercher des projets par nom ou propriétaire</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="175" />
-            <source>Public</source>
-            <translation>Public</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="176" />
-            <source>Also list the public projects of other users</source>
-            <translation>Afficher aussi les projets publics des autres utilisateurs</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="178" />
-            <source>Refresh</source>
-            <translation>Actualiser</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="180" />
-            <source>New cloud project</source>
-            <translation>Nouveau projet cloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="182" />
-            <source>Delete the selected project</source>
-            <translation>Supprimer le projet sélectionné</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="196" />
-            <source>Double-click a project to open its package in the map</source>
-            <translation>Double-cliquez sur un projet pour ouvrir son paquet dans la carte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="342" />
-            <source>Load more</source>
-            <translation>Charger plus</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="223" />
-            <source>Open in map</source>
-            <translation>Ouvrir dans la carte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="224" />
-            <source>Download the latest package and open it in QGIS</source>
-            <translation>Télécharger le dernier paquet et l’ouvrir dans QGIS</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="226" />
-            <source>Package again, then open in map</source>
-            <translation>Recréer le paquet, puis l’ouvrir dans la carte</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="233" />
-            <source>Download files…</source>
-            <translation>Télécharger les fichiers…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="235" />
-            <source>Package</source>
-            <translation>Paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="236" />
-            <source>Start a package job (what QField downloads)</source>
-            <translation>Lancer une tâche de création de paquet (ce que QField télécharge)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="238" />
-            <source>Process</source>
-            <translation>Traiter</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="239" />
-            <source>Start a process_projectfile job (re-reads the QGIS project)</source>
-            <translation>Lancer une tâche process_projectfile (relit le projet QGIS)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="253" />
-            <source>Show output</source>
-            <translation>Afficher la sortie</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="261" />
-            <source>Jobs</source>
-            <translation>Tâches</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="262" />
-            <source>Files</source>
-            <translation>Fichiers</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="263" />
-            <source>Collaborators</source>
-            <translation>Collaborateurs</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="285" />
-            <source>You are not logged in to QFieldCloud.
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <source>Files changed on QFieldCloud</source>
+        <translation>Fichiers modifiés sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <source>Overwrite on QFieldCloud</source>
+        <translation>Remplacer sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <source>Keep the QFieldCloud version</source>
+        <translation>Garder la version QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="504"/>
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation>Envoi annulé : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="514"/>
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="521"/>
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
+        <source>Upload of {name} stopped: {error}</source>
+        <translation>Envoi de {name} interrompu : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
+        <source>Uploading {name}</source>
+        <translation>Envoi de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
+        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
+        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="358"/>
+        <source>Synchronization cancelled: save the project first.</source>
+        <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="439"/>
+        <source>Synchronization of {name} stopped: {error}</source>
+        <translation>Synchronisation de {name} interrompue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="414"/>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation>Synchronisation annulée : rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
+        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
+        <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
+        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
+        <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="429"/>
+        <source>Replaced and deleted local files were moved to {folder}.</source>
+        <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="444"/>
+        <source>Synchronizing {name}</source>
+        <translation>Synchronisation de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="460"/>
+        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
+        <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="509"/>
+        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <source>Replace local files?</source>
+        <translation>Remplacer les fichiers locaux ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
+{files}
+
+Your versions will be kept in {trash}. Replace them?</source>
+        <translation>Ces fichiers de {folder} diffèrent de QFieldCloud et seront remplacés par sa version :
+{files}
+
+Vos versions seront conservées dans {trash}. Les remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="217"/>
+        <source>Nothing was downloaded: your local files are unchanged.</source>
+        <translation>Rien n’a été téléchargé : vos fichiers locaux sont inchangés.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="229"/>
+        <source>Your previous versions of {count} replaced files are in {folder}.</source>
+        <translation>Vos versions précédentes des {count} fichiers remplacés se trouvent dans {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudDock</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
+        <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
+        <translation>Se déconnecter (QFieldCloud ferme vos sessions sur tous les appareils, QField compris)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158"/>
+        <source>Upload</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <source>Upload the open project&apos;s changed files to QFieldCloud</source>
+        <translation>Envoyer vers QFieldCloud les fichiers modifiés du projet ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="173"/>
+        <source>Search projects by name or owner</source>
+        <translation>Rechercher des projets par nom ou propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="175"/>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
+        <source>Also list the public projects of other users</source>
+        <translation>Afficher aussi les projets publics des autres utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <source>New cloud project</source>
+        <translation>Nouveau projet cloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <source>Delete the selected project</source>
+        <translation>Supprimer le projet sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="196"/>
+        <source>Double-click a project to open its package in the map</source>
+        <translation>Double-cliquez sur un projet pour ouvrir son paquet dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <source>Load more</source>
+        <translation>Charger plus</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="223"/>
+        <source>Open in map</source>
+        <translation>Ouvrir dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="224"/>
+        <source>Download the latest package and open it in QGIS</source>
+        <translation>Télécharger le dernier paquet et l’ouvrir dans QGIS</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="226"/>
+        <source>Package again, then open in map</source>
+        <translation>Recréer le paquet, puis l’ouvrir dans la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
+        <source>Download files…</source>
+        <translation>Télécharger les fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="236"/>
+        <source>Start a package job (what QField downloads)</source>
+        <translation>Lancer une tâche de création de paquet (ce que QField télécharge)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
+        <source>Process</source>
+        <translation>Traiter</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="239"/>
+        <source>Start a process_projectfile job (re-reads the QGIS project)</source>
+        <translation>Lancer une tâche process_projectfile (relit le projet QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
+        <source>Show output</source>
+        <translation>Afficher la sortie</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="261"/>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
+        <source>Collaborators</source>
+        <translation>Collaborateurs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
-            <translation>Vous n’êtes pas connecté à QFieldCloud.
+        <translation>Vous n’êtes pas connecté à QFieldCloud.
 Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="285" />
-            <source>Log in…</source>
-            <translation>Se connecter…</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="342" />
-            <source>Retry</source>
-            <translation>Réessayer</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="298" />
-            <source>{user} on {server}</source>
-            <translation>{user} sur {server}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="307" />
-            <source>Open project ↔ {name}</source>
-            <translation>Projet ouvert ↔ {name}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="309" />
-            <source>Open project: not linked yet (the upload button offers to link it)</source>
-            <translation>Projet ouvert : pas encore lié (le bouton d’envoi propose de le lier)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="311" />
-            <source>Open project: not saved</source>
-            <translation>Projet ouvert : non enregistré</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="327" />
-            <source>Could not load the projects: {error}</source>
-            <translation>Impossible de charger les projets : {error}</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
-            <source>Loading projects…</source>
-            <translation>Chargement des projets…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="329" />
-            <source>%n project(s), loading more…</source>
-            <translation>
-                <numerusform>%n projet, chargement de la suite…</numerusform>
-                <numerusform>%n projets, chargement de la suite…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="331" />
-            <source>No project matches "{search}".</source>
-            <translation>Aucun projet ne correspond à « {search} ».</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="333" />
-            <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
-            <translation>Vous n’avez encore aucun projet QFieldCloud. Créez-en un avec le bouton +, ou envoyez le projet QGIS ouvert depuis la barre d’outils.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="336" />
-            <source>%n project(s)</source>
-            <translation>
-                <numerusform>%n projet</numerusform>
-                <numerusform>%n projets</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="338" />
-            <source>%n project(s) shown, more on the server</source>
-            <translation>
-                <numerusform>%n projet affiché, d’autres sur le serveur</numerusform>
-                <numerusform>%n projets affichés, d’autres sur le serveur</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="374" />
-            <source>Select a project to see its jobs, files and collaborators.</source>
-            <translation>Sélectionnez un projet pour voir ses tâches, ses fichiers et ses collaborateurs.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="376" />
-            <source>no description</source>
-            <translation>aucune description</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="453" />
-            <source>Loading jobs</source>
-            <translation>Chargement des tâches</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="480" />
-            <source>Comparing files</source>
-            <translation>Comparaison des fichiers</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="493" />
-            <source>Loading collaborators</source>
-            <translation>Chargement des collaborateurs</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="161" />
-            <source>Synchronize</source>
-            <translation>Synchroniser</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/dock.py" line="162" />
-            <source>Compare the open project's folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
-            <translation>Comparer le dossier du projet ouvert avec QFieldCloud, montrer ce qui changerait, puis envoyer, télécharger et supprimer après votre confirmation</translation>
-        </message>
-    </context>
-    <context>
-        <name>CollaboratorsModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
-            <source>Collaborator</source>
-            <translation>Collaborateur</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="315" />
-            <source>Role</source>
-            <translation>Rôle</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreateProjectDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15" />
-            <source>New QFieldCloud project</source>
-            <translation>Nouveau projet QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19" />
-            <source>letters, digits, - _ . only</source>
-            <translation>lettres, chiffres, - _ . uniquement</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21" />
-            <source>Your username, or an organization where you may create projects</source>
-            <translation>Votre nom d’utilisateur, ou une organisation où vous pouvez créer des projets</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23" />
-            <source>Public (anyone can read it)</source>
-            <translation>Public (tout le monde peut le lire)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24" />
-            <source>Upload the open QGIS project into it</source>
-            <translation>Y envoyer le projet QGIS ouvert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28" />
-            <source>Name</source>
-            <translation>Nom</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29" />
-            <source>Owner</source>
-            <translation>Propriétaire</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30" />
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilesModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
-            <source>Name</source>
-            <translation>Nom</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
-            <source>Size</source>
-            <translation>Taille</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="284" />
-            <source>Local copy</source>
-            <translation>Copie locale</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="295" />
-            <source>up to date</source>
-            <translation>à jour</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="296" />
-            <source>differs</source>
-            <translation>différente</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="297" />
-            <source>not downloaded</source>
-            <translation>non téléchargée</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="298" />
-            <source>project not linked</source>
-            <translation>projet non lié</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="299" />
-            <source>checking…</source>
-            <translation>vérification…</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobsModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Type</source>
-            <translation>Type</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Status</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Created</source>
-            <translation>Créée</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="249" />
-            <source>Finished</source>
-            <translation>Terminée</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="253" />
-            <source>Package</source>
-            <translation>Paquet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="254" />
-            <source>Process project file</source>
-            <translation>Traitement du fichier de projet</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="255" />
-            <source>Apply changes</source>
-            <translation>Application des modifications</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="256" />
-            <source>Create project</source>
-            <translation>Création du projet</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30" />
-            <source>Log in to QFieldCloud</source>
-            <translation>Se connecter à QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34" />
-            <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
-            <translation>Connectez-vous avec votre compte QFieldCloud. Les serveurs auto-hébergés fonctionnent aussi.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36" />
-            <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
-            <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos données circuleraient en clair. Utilisez https://, sauf si le serveur tourne sur cette machine.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50" />
-            <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
-            <translation>Le serveur QFieldCloud, par ex. https://app.qfield.cloud/ ou le vôtre.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60" />
-            <source>Username or email</source>
-            <translation>Nom d’utilisateur ou e-mail</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61" />
-            <source>Password</source>
-            <translation>Mot de passe</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55" />
-            <source>Remember me (the token is kept in the QGIS password manager)</source>
-            <translation>Se souvenir de moi (le jeton est conservé dans le gestionnaire de mots de passe de QGIS)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59" />
-            <source>Server</source>
-            <translation>Serveur</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66" />
-            <source>Log in</source>
-            <translation>Se connecter</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118" />
-            <source>Logging in to {server}…</source>
-            <translation>Connexion à {server}…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectsModel</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Name</source>
-            <translation>Nom</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Owner</source>
-            <translation>Propriétaire</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Role</source>
-            <translation>Rôle</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Status</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="124" />
-            <source>Updated</source>
-            <translation>Mis à jour</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="125" />
-            <source>Visibility</source>
-            <translation>Visibilité</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
-            <source>Public</source>
-            <translation>Public</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="138" />
-            <source>Private</source>
-            <translation>Privé</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="146" />
-            <source>Ready: the QGIS project was processed.</source>
-            <translation>Prêt : le projet QGIS a été traité.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="147" />
-            <source>A job is pending or running on this project.</source>
-            <translation>Une tâche est en attente ou en cours sur ce projet.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="148" />
-            <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
-            <translation>Pas encore de fichier de projet QGIS traité (envoyez-en un), ou trop de collaborateurs pour l’abonnement.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/models.py" line="189" />
-            <source>Loading QFieldCloud projects</source>
-            <translation>Chargement des projets QFieldCloud</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13" />
-            <source>QFieldCloud settings</source>
-            <translation>Paramètres QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27" />
-            <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
-            <translation>Les paquets sont placés dans &lt;dossier&gt;/&lt;propriétaire&gt;/&lt;projet&gt;/.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30" />
-            <source>Download folder</source>
-            <translation>Dossier de téléchargement</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32" />
-            <source>Transfers running at once</source>
-            <translation>Transferts simultanés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33" />
-            <source>Files per transfer in parallel</source>
-            <translation>Fichiers en parallèle par transfert</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34" />
-            <source>Projects per page</source>
-            <translation>Projets par page</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPlanDialog</name>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="42" />
-            <source>Synchronize with QFieldCloud</source>
-            <translation>Synchroniser avec QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48" />
-            <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
-            <translation>&lt;b&gt;{name}&lt;/b&gt; : voici ce que fera la synchronisation. Rien ne change tant que vous n’avez pas cliqué sur « Synchroniser ».</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55" />
-            <source>File</source>
-            <translation>Fichier</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55" />
-            <source>What happens</source>
-            <translation>Ce qui se passe</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55" />
-            <source>Your choice</source>
-            <translation>Votre choix</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64" />
-            <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
-            <translation>Première synchronisation de ce dossier : rien n’est supprimé, et les fichiers qui diffèrent sont présentés comme des conflits.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67" />
-            <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
-            <translation>Les fichiers locaux supprimés ou remplacés sont déplacés dans le dossier .qfieldcloud/trash du projet, jamais effacés.</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74" />
-            <source>Synchronize</source>
-            <translation>Synchroniser</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84" />
-            <source>Conflicts: changed on both sides (%n)</source>
-            <translation>
-                <numerusform>Conflits : modifié des deux côtés (%n)</numerusform>
-                <numerusform>Conflits : modifié des deux côtés (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85" />
-            <source>Upload to QFieldCloud (%n)</source>
-            <translation>
-                <numerusform>Envoyer vers QFieldCloud (%n)</numerusform>
-                <numerusform>Envoyer vers QFieldCloud (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86" />
-            <source>Download from QFieldCloud (%n)</source>
-            <translation>
-                <numerusform>Télécharger depuis QFieldCloud (%n)</numerusform>
-                <numerusform>Télécharger depuis QFieldCloud (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87" />
-            <source>Delete on this computer (%n)</source>
-            <translation>
-                <numerusform>Supprimer sur cet ordinateur (%n)</numerusform>
-                <numerusform>Supprimer sur cet ordinateur (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88" />
-            <source>Delete on QFieldCloud (%n)</source>
-            <translation>
-                <numerusform>Supprimer sur QFieldCloud (%n)</numerusform>
-                <numerusform>Supprimer sur QFieldCloud (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89" />
-            <source>Unchanged (%n)</source>
-            <translation>
-                <numerusform>Inchangé (%n)</numerusform>
-                <numerusform>Inchangés (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96" />
-            <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
-            <translation>{upload} à envoyer, {download} à télécharger, {delete_local} à supprimer ici, {delete_remote} à supprimer sur QFieldCloud, {conflicts} conflit(s), {unchanged} inchangé(s).</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106" />
-            <source>changed here and on QFieldCloud</source>
-            <translation>modifié ici et sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107" />
-            <source>differs here and on QFieldCloud, never synced</source>
-            <translation>différent ici et sur QFieldCloud, jamais synchronisé</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108" />
-            <source>deleted here, changed on QFieldCloud</source>
-            <translation>supprimé ici, modifié sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109" />
-            <source>changed here, deleted on QFieldCloud</source>
-            <translation>modifié ici, supprimé sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112" />
-            <source>changed here</source>
-            <translation>modifié ici</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112" />
-            <source>new here</source>
-            <translation>nouveau ici</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115" />
-            <source>changed on QFieldCloud</source>
-            <translation>modifié sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115" />
-            <source>new on QFieldCloud</source>
-            <translation>nouveau sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118" />
-            <source>deleted on QFieldCloud; moved to the trash here</source>
-            <translation>supprimé sur QFieldCloud ; déplacé dans la corbeille ici</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120" />
-            <source>deleted here</source>
-            <translation>supprimé ici</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122" />
-            <source>same change on both sides</source>
-            <translation>même modification des deux côtés</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123" />
-            <source>identical</source>
-            <translation>identique</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126" />
-            <source>Keep mine (upload it)</source>
-            <translation>Garder la mienne (l’envoyer)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127" />
-            <source>Keep QFieldCloud's (download it)</source>
-            <translation>Garder celle de QFieldCloud (la télécharger)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129" />
-            <source>Restore it from QFieldCloud</source>
-            <translation>La restaurer depuis QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130" />
-            <source>Delete it on QFieldCloud too</source>
-            <translation>La supprimer aussi sur QFieldCloud</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132" />
-            <source>Keep mine (upload it again)</source>
-            <translation>Garder la mienne (la renvoyer)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133" />
-            <source>Delete it here too (moved to the trash)</source>
-            <translation>La supprimer ici aussi (dans la corbeille)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135" />
-            <source>Keep both (QFieldCloud's copy saved beside mine)</source>
-            <translation>Garder les deux (copie de QFieldCloud enregistrée à côté de la mienne)</translation>
-        </message>
-        <message>
-            <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156" />
-            <source>untick to keep</source>
-            <translation>décocher pour garder</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <source>Log in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="298"/>
+        <source>{user} on {server}</source>
+        <translation>{user} sur {server}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
+        <source>Open project ↔ {name}</source>
+        <translation>Projet ouvert ↔ {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
+        <source>Open project: not linked yet (the upload button offers to link it)</source>
+        <translation>Projet ouvert : pas encore lié (le bouton d’envoi propose de le lier)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
+        <source>Open project: not saved</source>
+        <translation>Projet ouvert : non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
+        <source>Could not load the projects: {error}</source>
+        <translation>Impossible de charger les projets : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <source>Loading projects…</source>
+        <translation>Chargement des projets…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <source>%n project(s), loading more…</source>
+        <translation>
+            <numerusform>%n projet, chargement de la suite…</numerusform>
+            <numerusform>%n projets, chargement de la suite…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
+        <source>No project matches &quot;{search}&quot;.</source>
+        <translation>Aucun projet ne correspond à « {search} ».</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
+        <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
+        <translation>Vous n’avez encore aucun projet QFieldCloud. Créez-en un avec le bouton +, ou envoyez le projet QGIS ouvert depuis la barre d’outils.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="336"/>
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n projet</numerusform>
+            <numerusform>%n projets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
+        <source>%n project(s) shown, more on the server</source>
+        <translation>
+            <numerusform>%n projet affiché, d’autres sur le serveur</numerusform>
+            <numerusform>%n projets affichés, d’autres sur le serveur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="374"/>
+        <source>Select a project to see its jobs, files and collaborators.</source>
+        <translation>Sélectionnez un projet pour voir ses tâches, ses fichiers et ses collaborateurs.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="376"/>
+        <source>no description</source>
+        <translation>aucune description</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="453"/>
+        <source>Loading jobs</source>
+        <translation>Chargement des tâches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="480"/>
+        <source>Comparing files</source>
+        <translation>Comparaison des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="493"/>
+        <source>Loading collaborators</source>
+        <translation>Chargement des collaborateurs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
+        <source>Synchronize</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
+        <translation>Comparer le dossier du projet ouvert avec QFieldCloud, montrer ce qui changerait, puis envoyer, télécharger et supprimer après votre confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>CollaboratorsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <source>Collaborator</source>
+        <translation>Collaborateur</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>CreateProjectDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="15"/>
+        <source>New QFieldCloud project</source>
+        <translation>Nouveau projet QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="19"/>
+        <source>letters, digits, - _ . only</source>
+        <translation>lettres, chiffres, - _ . uniquement</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="21"/>
+        <source>Your username, or an organization where you may create projects</source>
+        <translation>Votre nom d’utilisateur, ou une organisation où vous pouvez créer des projets</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="23"/>
+        <source>Public (anyone can read it)</source>
+        <translation>Public (tout le monde peut le lire)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="24"/>
+        <source>Upload the open QGIS project into it</source>
+        <translation>Y envoyer le projet QGIS ouvert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="28"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="29"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/create_dialog.py" line="30"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <source>Local copy</source>
+        <translation>Copie locale</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="295"/>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="296"/>
+        <source>differs</source>
+        <translation>différente</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="297"/>
+        <source>not downloaded</source>
+        <translation>non téléchargée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="298"/>
+        <source>project not linked</source>
+        <translation>projet non lié</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="254"/>
+        <source>Process project file</source>
+        <translation>Traitement du fichier de projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="255"/>
+        <source>Apply changes</source>
+        <translation>Application des modifications</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="256"/>
+        <source>Create project</source>
+        <translation>Création du projet</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="30"/>
+        <source>Log in to QFieldCloud</source>
+        <translation>Se connecter à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="34"/>
+        <source>Log in with your QFieldCloud account. Self-hosted servers work too.</source>
+        <translation>Connectez-vous avec votre compte QFieldCloud. Les serveurs auto-hébergés fonctionnent aussi.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="36"/>
+        <source>This address is not encrypted (http://): your password and data would travel in clear text. Use https:// unless the server is on this machine.</source>
+        <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos données circuleraient en clair. Utilisez https://, sauf si le serveur tourne sur cette machine.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50"/>
+        <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
+        <translation>Le serveur QFieldCloud, par ex. https://app.qfield.cloud/ ou le vôtre.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60"/>
+        <source>Username or email</source>
+        <translation>Nom d’utilisateur ou e-mail</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55"/>
+        <source>Remember me (the token is kept in the QGIS password manager)</source>
+        <translation>Se souvenir de moi (le jeton est conservé dans le gestionnaire de mots de passe de QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66"/>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118"/>
+        <source>Logging in to {server}…</source>
+        <translation>Connexion à {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsModel</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
+        <source>Visibility</source>
+        <translation>Visibilité</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="146"/>
+        <source>Ready: the QGIS project was processed.</source>
+        <translation>Prêt : le projet QGIS a été traité.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="147"/>
+        <source>A job is pending or running on this project.</source>
+        <translation>Une tâche est en attente ou en cours sur ce projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="148"/>
+        <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
+        <translation>Pas encore de fichier de projet QGIS traité (envoyez-en un), ou trop de collaborateurs pour l’abonnement.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="189"/>
+        <source>Loading QFieldCloud projects</source>
+        <translation>Chargement des projets QFieldCloud</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="13"/>
+        <source>QFieldCloud settings</source>
+        <translation>Paramètres QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="27"/>
+        <source>Packages go to &lt;folder&gt;/&lt;owner&gt;/&lt;project&gt;/.</source>
+        <translation>Les paquets sont placés dans &lt;dossier&gt;/&lt;propriétaire&gt;/&lt;projet&gt;/.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="30"/>
+        <source>Download folder</source>
+        <translation>Dossier de téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="32"/>
+        <source>Transfers running at once</source>
+        <translation>Transferts simultanés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="33"/>
+        <source>Files per transfer in parallel</source>
+        <translation>Fichiers en parallèle par transfert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/settings_dialog.py" line="34"/>
+        <source>Projects per page</source>
+        <translation>Projets par page</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlanDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="42"/>
+        <source>Synchronize with QFieldCloud</source>
+        <translation>Synchroniser avec QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; : voici ce que fera la synchronisation. Rien ne change tant que vous n’avez pas cliqué sur « Synchroniser ».</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>What happens</source>
+        <translation>Ce qui se passe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <source>Your choice</source>
+        <translation>Votre choix</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64"/>
+        <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
+        <translation>Première synchronisation de ce dossier : rien n’est supprimé, et les fichiers qui diffèrent sont présentés comme des conflits.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67"/>
+        <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
+        <translation>Les fichiers locaux supprimés ou remplacés sont déplacés dans le dossier .qfieldcloud/trash du projet, jamais effacés.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74"/>
+        <source>Synchronize</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84"/>
+        <source>Conflicts: changed on both sides (%n)</source>
+        <translation>
+            <numerusform>Conflits : modifié des deux côtés (%n)</numerusform>
+            <numerusform>Conflits : modifié des deux côtés (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85"/>
+        <source>Upload to QFieldCloud (%n)</source>
+        <translation>
+            <numerusform>Envoyer vers QFieldCloud (%n)</numerusform>
+            <numerusform>Envoyer vers QFieldCloud (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
+        <source>Download from QFieldCloud (%n)</source>
+        <translation>
+            <numerusform>Télécharger depuis QFieldCloud (%n)</numerusform>
+            <numerusform>Télécharger depuis QFieldCloud (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
+        <source>Delete on this computer (%n)</source>
+        <translation>
+            <numerusform>Supprimer sur cet ordinateur (%n)</numerusform>
+            <numerusform>Supprimer sur cet ordinateur (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <source>Delete on QFieldCloud (%n)</source>
+        <translation>
+            <numerusform>Supprimer sur QFieldCloud (%n)</numerusform>
+            <numerusform>Supprimer sur QFieldCloud (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <source>Unchanged (%n)</source>
+        <translation>
+            <numerusform>Inchangé (%n)</numerusform>
+            <numerusform>Inchangés (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96"/>
+        <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
+        <translation>{upload} à envoyer, {download} à télécharger, {delete_local} à supprimer ici, {delete_remote} à supprimer sur QFieldCloud, {conflicts} conflit(s), {unchanged} inchangé(s).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106"/>
+        <source>changed here and on QFieldCloud</source>
+        <translation>modifié ici et sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107"/>
+        <source>differs here and on QFieldCloud, never synced</source>
+        <translation>différent ici et sur QFieldCloud, jamais synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108"/>
+        <source>deleted here, changed on QFieldCloud</source>
+        <translation>supprimé ici, modifié sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109"/>
+        <source>changed here, deleted on QFieldCloud</source>
+        <translation>modifié ici, supprimé sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <source>changed here</source>
+        <translation>modifié ici</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <source>new here</source>
+        <translation>nouveau ici</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <source>changed on QFieldCloud</source>
+        <translation>modifié sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <source>new on QFieldCloud</source>
+        <translation>nouveau sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118"/>
+        <source>deleted on QFieldCloud; moved to the trash here</source>
+        <translation>supprimé sur QFieldCloud ; déplacé dans la corbeille ici</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <source>deleted here</source>
+        <translation>supprimé ici</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122"/>
+        <source>same change on both sides</source>
+        <translation>même modification des deux côtés</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126"/>
+        <source>Keep mine (upload it)</source>
+        <translation>Garder la mienne (l’envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
+        <source>Keep QFieldCloud&apos;s (download it)</source>
+        <translation>Garder celle de QFieldCloud (la télécharger)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
+        <source>Restore it from QFieldCloud</source>
+        <translation>La restaurer depuis QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
+        <source>Delete it on QFieldCloud too</source>
+        <translation>La supprimer aussi sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132"/>
+        <source>Keep mine (upload it again)</source>
+        <translation>Garder la mienne (la renvoyer)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133"/>
+        <source>Delete it here too (moved to the trash)</source>
+        <translation>La supprimer ici aussi (dans la corbeille)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
+        <source>Keep both (QFieldCloud&apos;s copy saved beside mine)</source>
+        <translation>Garder les deux (copie de QFieldCloud enregistrée à côté de la mienne)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <source>untick to keep</source>
+        <translation>décocher pour garder</translation>
+    </message>
+</context>
 </TS>

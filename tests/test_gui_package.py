@@ -123,3 +123,72 @@ def test_downloading_the_open_package_again_closes_it_first(
     assert QgsProject.instance().title() != "scribbles"
     assert all(layer.isValid() for layer in QgsProject.instance().mapLayers().values())
     QgsProject.instance().clear()
+
+
+def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+    _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
+    asker = ScriptedAsker(confirm=False)
+    actions = CloudActions(plugin_iface, session, asker)
+    opened = []
+    actions.packageOpened.connect(opened.append)
+    actions.download_package(project)
+    wait_until(lambda: opened, timeout=60, message="first open")
+    wait_for_tasks()
+    package_dir = download_root / "alice" / unique_name
+    edited = package_dir / "notes.txt"
+    edited.write_text("field notes typed into the package folder\n")
+    (tmp_path / "src" / "notes.txt").write_text("x")  # then a file of that name arrives on the server
+    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt",
+                         throw_on_error=True)
+    job = _client.job_trigger(project["id"], "package", force=True)
+    _client.job_wait(job["id"], timeout=30, poll_interval=0.1)
+
+    # The user says no: nothing is downloaded and the edit stays.
+    actions.download_package(project)
+    wait_until(lambda: any("Nothing was downloaded" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+               timeout=60, message="refusal reported")
+    assert "notes.txt" in asker.questions[-1] and "will be replaced" in asker.questions[-1]
+    assert edited.read_text() == "field notes typed into the package folder\n"
+
+    # The user says yes: the server's version replaces it, and the edit is kept in the trash.
+    asker.confirm_answer = True
+    opened.clear()
+    actions.download_package(project)
+    wait_until(lambda: opened, timeout=60, message="second open")
+    wait_for_tasks()
+    assert edited.read_text() == "x"
+    backups = list((package_dir / ".qfieldcloud" / "trash").glob("*/notes.txt"))
+    assert [b.read_text() for b in backups] == ["field notes typed into the package folder\n"]
+    assert any("previous versions of 1 replaced files" in m
+               for m in plugin_iface.messageBar().get_messages(Qgis.Warning))
+    QgsProject.instance().clear()
+
+
+def test_download_files_into_a_folder_asks_before_replacing_local_changes(
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+    _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
+    (tmp_path / "src" / "notes.txt").write_text("the team's notes\n")
+    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt",
+                         throw_on_error=True)
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "notes.txt").write_text("my local notes\n")
+    (target / "extra.txt").write_text("only here\n")
+    asker = ScriptedAsker(confirm=False)
+    actions = CloudActions(plugin_iface, session, asker)
+    actions.download_files(project, str(target))
+    wait_until(lambda: any("Nothing was downloaded" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+               timeout=60, message="refusal reported")
+    assert (target / "notes.txt").read_text() == "my local notes\n"
+    assert not (target / (unique_name + ".qgs")).exists()
+
+    asker.confirm_answer = True
+    downloaded = []
+    actions.filesDownloaded.connect(lambda folder, files: downloaded.append(files))
+    actions.download_files(project, str(target))
+    wait_until(lambda: downloaded, timeout=60, message="download finished")
+    wait_for_tasks()
+    assert (target / "notes.txt").read_text() == "the team's notes\n"
+    assert (target / "extra.txt").read_text() == "only here\n"  # never deleted
+    assert [b.read_text() for b in (target / ".qfieldcloud" / "trash").glob("*/notes.txt")] == ["my local notes\n"]

@@ -22,6 +22,7 @@ from ..client import (
     TransferProgress,
     calc_etag,
 )
+from ..client.transfer import calc_sha256
 from ..client.ignore import load_ignore_rules, path_ignored
 from ..client.transfer import is_ignored, list_local_files, safe_join
 from .sync import (
@@ -379,19 +380,71 @@ class _Progress:
             failed[name] = str(error)
 
 
-def download_package(client: Client, task, project_id: str, local_dir: Path) -> List[Dict]:
+def _differs(local: Path, remote: Dict) -> bool:
+    """Whether an existing local file has other content than the listed remote one."""
+    if remote.get("md5sum"):
+        return calc_etag(local) != remote["md5sum"]
+    if remote.get("sha256"):
+        return calc_sha256(local) != remote["sha256"]
+    return True
+
+
+def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict]:
+    return client.package_latest(project_id).get("files") or [] if package else client.list_remote_files(project_id)
+
+
+def replaced_by_download(client: Client, task, project_id: str, local_dir: Path, package: bool = False) -> List[str]:
+    """Names of local files in `local_dir` that a download would replace: they exist and differ."""
+    replaced = []
+    for remote in _remote_listing(client, project_id, package):
+        if task.isCanceled():
+            raise TransferCancelledError("Cancelled while comparing files")
+        local = safe_join(local_dir, remote["name"])
+        if local.is_file() and _differs(local, remote):
+            replaced.append(remote["name"])
+    return replaced
+
+
+@dataclass
+class DownloadResult:
+    files: List[Dict]                 # the client's per-file results
+    backup: Optional[Path] = None     # where the local versions of replaced files were copied
+    backed_up: List[str] = field(default_factory=list)
+
+
+def _download_keeping_local_versions(client: Client, task, project_id: str, local_dir: Path, package: bool,
+                                     fetch: Callable[[], List[Dict]]) -> DownloadResult:
+    """Run `fetch`, after copying every local file it would replace into the trash folder.
+
+    A download replaces a differing local file with the server's version; the user may have
+    edited it (an opened package, a project folder), so its content is kept, never lost.
+    """
+    names = replaced_by_download(client, task, project_id, local_dir, package)
+    result = DownloadResult(files=[])
+    if names:
+        backup = _trash_dir(local_dir, time.strftime("%Y%m%d-%H%M%S"))
+        for name in names:
+            target = safe_join(backup, name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(str(local_dir / name), str(target))
+        result.backup, result.backed_up = backup, names
+    result.files = fetch()
+    return result
+
+
+def download_package(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the latest finished package into `local_dir`; raises on the first failed file."""
-    return client.package_download(
+    return _download_keeping_local_versions(client, task, project_id, local_dir, True, lambda: client.package_download(
         project_id, str(local_dir), throw_on_error=True,
         progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
-    )
+    ))
 
 
-def download_project(client: Client, task, project_id: str, local_dir: Path) -> List[Dict]:
-    """Download the project's files into `local_dir`; per-file failures are in the returned dicts."""
-    return client.download_project(
+def download_project(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
+    """Download the project's files into `local_dir`; per-file failures are in the result's files."""
+    return _download_keeping_local_versions(client, task, project_id, local_dir, False, lambda: client.download_project(
         project_id, str(local_dir), progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
-    )
+    ))
 
 
 def find_project_file(local_dir: Path, names: Optional[List[str]] = None) -> Optional[Path]:

@@ -6,7 +6,7 @@ part in tasks through `CloudSession`, and reports in the QGIS message bar.
 
 from functools import partial
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
@@ -18,11 +18,16 @@ from ..core.log import log
 from ..core.project_link import ProjectLink, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
 from ..core.sync import FileState, SyncChoices, is_project_file
-from ..core.sync_state import SyncStateStore
+from ..core.sync_state import STATE_DIR, SyncStateStore
 from .asker import MessageBoxAsker
 
 MANAGER_ROLES = ("admin", "manager")
 UPLOAD_ROLES = ("admin", "manager", "editor", "reporter")
+
+
+def _file_list(names: List[str], shown: int = 15) -> str:
+    """File names for a question, one per line, the rest as "…"."""
+    return "\n".join(names[:shown]) + ("\n…" if len(names) > shown else "")
 
 
 class CloudActions(QObject):
@@ -169,7 +174,8 @@ class CloudActions(QObject):
         if not folder:
             return
 
-        def done(files: List[Dict[str, Any]]) -> None:
+        def done(result: transfers.DownloadResult) -> None:
+            files = result.files
             # What we now have locally is the server's verified version: a later upload of an edit is no conflict.
             SyncStateStore(Path(folder)).update(project["id"], {
                 f["name"]: FileState.from_remote(f) for f in files if not f.get("error") and f.get("md5sum")})
@@ -178,15 +184,50 @@ class CloudActions(QObject):
             text = self.tr("Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.") \
                 .format(name=project["name"], folder=folder, done=len(files) - len(failed) - len(skipped),
                         skipped=len(skipped), failed=len(failed))
-            self.notify(text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+            self.notify(text + self._backup_note(result), Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
             for file in failed:
                 log("{}: {}".format(file["name"], file["error"]), Qgis.MessageLevel.Warning)
             self.filesDownloaded.emit(folder, files)
 
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        self.session.call(self.tr("Downloading {name}").format(name=project["name"]),
-                          partial(transfers.download_project, project_id=project["id"], local_dir=Path(folder)),
-                          on_success=done, transfer=True)
+        def download() -> None:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            self.session.call(self.tr("Downloading {name}").format(name=project["name"]),
+                              partial(transfers.download_project, project_id=project["id"], local_dir=Path(folder)),
+                              on_success=done, transfer=True)
+
+        self._confirm_replacing(project, Path(folder), False, download)
+
+    def _confirm_replacing(self, project: Dict[str, Any], local_dir: Path, package: bool,
+                           then: Callable[[], None]) -> None:
+        """Run `then()` unless the download would replace differing local files and the user says no.
+
+        The comparison (listing and hashing) runs in a task; an empty or new folder needs none.
+        """
+        if not local_dir.is_dir() or not any(local_dir.iterdir()):
+            then()
+            return
+
+        def compared(names: List[str]) -> None:
+            if names and not self.asker.confirm(
+                    self.tr("Replace local files?"),
+                    self.tr("These files in {folder} differ from QFieldCloud and will be replaced by its version:\n"
+                            "{files}\n\nYour versions will be kept in {trash}. Replace them?").format(
+                        folder=str(local_dir), files=_file_list(names),
+                        trash=str(local_dir / STATE_DIR / transfers.TRASH_DIR))):
+                self.notify(self.tr("Nothing was downloaded: your local files are unchanged."))
+                return
+            then()
+
+        self.session.call(self.tr("Comparing {folder} with {name}").format(folder=str(local_dir), name=project["name"]),
+                          partial(transfers.replaced_by_download, project_id=project["id"], local_dir=local_dir,
+                                  package=package),
+                          on_success=compared)
+
+    def _backup_note(self, result: "transfers.DownloadResult") -> str:
+        if not result.backed_up:
+            return ""
+        return " " + self.tr("Your previous versions of {count} replaced files are in {folder}.").format(
+            count=len(result.backed_up), folder=str(result.backup))
 
     def download_package(self, project: Dict[str, Any], fresh: bool = False) -> None:
         """Open the project's latest package in the map; package it first if needed or asked."""
@@ -229,23 +270,30 @@ class CloudActions(QObject):
         local_dir = self.session.settings.package_dir(project["owner"], project["name"])
         local_dir.mkdir(parents=True, exist_ok=True)
         current = QgsProject.instance().fileName()
-        if current and Path(current).resolve().is_relative_to(local_dir.resolve()):
-            # That package is open: close it first, its files are about to be replaced (Windows locks them).
-            if not self._settle_unsaved_changes(project.get("name", ""), local_dir):
-                return
-            self.iface.newProject()
+        package_is_open = bool(current) and Path(current).resolve().is_relative_to(local_dir.resolve())
+        # Saved edits of an open package are local work: settle them before comparing with the server.
+        if package_is_open and not self._settle_unsaved_changes(project.get("name", ""), local_dir):
+            return
 
-        def downloaded(files: List[Dict[str, Any]]) -> None:
-            project_file = transfers.find_project_file(local_dir, [f["name"] for f in files])
+        def downloaded(result: transfers.DownloadResult) -> None:
+            project_file = transfers.find_project_file(local_dir, [f["name"] for f in result.files])
+            if result.backed_up:
+                self.notify(self._backup_note(result).strip(), Qgis.MessageLevel.Warning, 15)
             if project_file is None:
                 self.notify(self.tr("The package of {name} holds no QGIS project.").format(name=project["name"]),
                             Qgis.MessageLevel.Warning)
                 return
             self.open_project_file(project_file, project)
 
-        self.session.call(self.tr("Downloading the package of {name}").format(name=project["name"]),
-                          partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
-                          on_success=downloaded, transfer=True)
+        def download() -> None:
+            if package_is_open and QgsProject.instance().fileName() == current:
+                # Close the package before its files are replaced (Windows locks open files).
+                self.iface.newProject()
+            self.session.call(self.tr("Downloading the package of {name}").format(name=project["name"]),
+                              partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
+                              on_success=downloaded, transfer=True)
+
+        self._confirm_replacing(project, local_dir, True, download)
 
     def _settle_unsaved_changes(self, name: str, folder: Path) -> bool:
         """Ask what to do with unsaved changes of the open project; False when the user cancels."""
@@ -439,7 +487,7 @@ class CloudActions(QObject):
                         .format(files=", ".join(preparation.unflushed)), Qgis.MessageLevel.Warning)
         names = list(plan.upload)
         if plan.conflicts:
-            shown = "\n".join(plan.conflicts[:15]) + ("\n…" if len(plan.conflicts) > 15 else "")
+            shown = _file_list(plan.conflicts)
             base = SyncStateStore(preparation.folder).load(link.project_id) or {}
             if any(name in base for name in plan.conflicts):
                 text = self.tr("These files changed on QFieldCloud since your last sync:\n{files}\n\n"
