@@ -116,7 +116,7 @@ class TaskPool(QObject):
     def _schedule(self) -> None:
         # Never call addTask() while QgsTaskManager is still handling another task's
         # completion (we are often inside finished()): QGIS then may leave the new task
-        # queued forever (qgis/QGIS#53806, fixed upstream in 2026). Starting from the event
+        # queued forever (qgis/QGIS#53806). Starting from the event
         # loop avoids it on every QGIS version.
         if not self._start_scheduled:
             self._start_scheduled = True
