@@ -41,7 +41,7 @@ def main(argv):
 
     loop = QEventLoop()
     QTimer.singleShot(1000, loop.quit)
-    loop.exec_()
+    loop.exec()
     idle_gaps, gaps[:] = list(gaps), []
 
     task = ClientTask("bench download", Client,
@@ -53,7 +53,7 @@ def main(argv):
     start = time.perf_counter()
     last[0] = start
     QgsApplication.taskManager().addTask(task)
-    loop.exec_()
+    loop.exec()
     seconds = time.perf_counter() - start
     timer.stop()
     result = outcome.get("result") or []
