@@ -89,7 +89,7 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
     """Base of the QFieldCloud algorithms: subclasses add parameters and implement `execute()`."""
 
     PROJECT = "PROJECT"
-    TOKEN = "TOKEN"
+    TOKEN = "TOKEN"  # nosec B105: the name of a Processing parameter, not a secret
     SERVER_URL = "SERVER_URL"
 
     def __init__(self, credentials: Optional[Credentials] = None) -> None:
