@@ -43,13 +43,7 @@ def unique_name(request):
 # (plugin/client code, or a test that expects that version to behave like QGIS 3.22). They run as
 # strict xfail there: any other failure still fails the run, and so does one of these passing,
 # so the entry is removed with the fix. Key: (major, minor) of the running QGIS.
-KNOWN_FAILURES = {
-    (3, 40): {
-        "tests/test_client_transport.py::test_truncated_json_body_is_an_error_not_a_crash":
-            "client: with urllib3 2 (trixie) a body shorter than its Content-Length raises "
-            "ChunkedEncodingError in response.content, reported as 'Could not connect', not 'cut short'",
-    },
-}
+KNOWN_FAILURES = {}
 
 
 def _qgis_version():

@@ -401,6 +401,8 @@ class Transport:
             text = f"Could not connect to {where} within {self.connect_timeout} s. Check the URL and your network"
         elif isinstance(exc, requests.exceptions.ReadTimeout):
             text = f"The server at {where} did not answer within {self.read_timeout} s"
+        elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
+            text = f"The server's answer was cut short: {_cut_short(exc)} ({where})"
         elif isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                               requests.exceptions.InvalidSchema)):
             text = f"Invalid URL {url}. Check the QFieldCloud URL"
@@ -455,6 +457,17 @@ def _reason(exc: BaseException) -> str:
         found = re.search(r"certificate verify failed: ([^()'\"]+)", text)
         return ("certificate verify failed: " + found.group(1).strip()) if found else "certificate verify failed"
     return type(exc).__name__
+
+
+_INCOMPLETE_READ = re.compile(r"(\d+) bytes read, (\d+) more expected")
+
+
+def _cut_short(exc: BaseException) -> str:
+    """How much of a body arrived, from urllib3's IncompleteRead (urllib3 2 raises where 1 returned it short)."""
+    counts = _INCOMPLETE_READ.search(str(exc))
+    if not counts:
+        return "the connection broke before its end"
+    return f"got {counts.group(1)} of {int(counts.group(1)) + int(counts.group(2))} bytes"
 
 
 def _safe_url(url: Optional[str]) -> str:
@@ -533,8 +546,14 @@ def error_from_response(response: requests.Response, method: str, sent_token: bo
 
 def decode_json(response: requests.Response, method: str = "GET") -> Any:
     """The JSON body of a successful answer; None when it is empty (older servers)."""
-    body = response.content
     announced = response.headers.get("Content-Length", "")
+    try:
+        body = response.content
+    except requests.exceptions.ChunkedEncodingError as exc:
+        raise ConnectionFailedError(
+            f"The server's answer was cut short: {_cut_short(exc)}",
+            status_code=response.status_code, url=_safe_url(response.url), method=method,
+        ) from None
     if announced.isdigit() and "Content-Encoding" not in response.headers and len(body) < int(announced):
         raise ConnectionFailedError(
             f"The server's answer was cut short: got {len(body)} of {announced} bytes",
