@@ -229,12 +229,12 @@
         <translation>{count} Datei(en) fehlgeschlagen: {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
         <source>Download project files</source>
         <translation>Projektdateien herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="32"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>Unveränderte Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="46"/>
         <source>Downloaded files (one per line)</source>
         <translation>Heruntergeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="61"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} Datei(en) von {owner}/{name} heruntergeladen, {skipped} unverändert.</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>Layer des Pakets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="78"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paket von {owner}/{name} in {folder}.</translation>
     </message>
@@ -457,6 +457,11 @@
         <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="188"/>
+        <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
+        <translation>{count} lokale Datei(en) wichen ab und wurden ersetzt; die bisherigen Fassungen liegen in {folder}.</translation>
     </message>
 </context>
 <context>

@@ -229,12 +229,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
         <source>Download project files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="32"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,12 +264,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="46"/>
         <source>Downloaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="61"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="78"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,6 +456,11 @@
     <message>
         <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="188"/>
+        <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

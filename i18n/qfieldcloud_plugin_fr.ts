@@ -229,12 +229,12 @@
         <translation>{count} fichier(s) en échec : {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
         <source>Download project files</source>
         <translation>Télécharger les fichiers du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="32"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>Fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="46"/>
         <source>Downloaded files (one per line)</source>
         <translation>Fichiers téléchargés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="61"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} fichier(s) de {owner}/{name} téléchargé(s), {skipped} inchangé(s).</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>Couches du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="78"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paquet de {owner}/{name} dans {folder}.</translation>
     </message>
@@ -457,6 +457,11 @@
         <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="188"/>
+        <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
+        <translation>Fichiers locaux différents remplacés : {count} ; leurs versions précédentes se trouvent dans {folder}.</translation>
     </message>
 </context>
 <context>

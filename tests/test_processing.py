@@ -131,6 +131,26 @@ def test_download_project_files_with_filter(provider, alice, credentials, tmp_pa
     assert only_gpkg["FILES"] == "points.gpkg" and local_names(tmp_path / "gpkg") == ["points.gpkg"]
 
 
+def test_download_keeps_the_previous_version_of_a_local_file_it_replaces(
+        provider, alice, credentials, tmp_path, unique_name):
+    project = alice.create_project(unique_name)
+    make_project_folder(tmp_path / "src", unique_name)
+    alice.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
+    target = tmp_path / "out"
+    run("download_project", {"PROJECT": project["id"], "OUTPUT": str(target), **credentials})
+    qgs = target / (unique_name + ".qgs")
+    qgs.write_text(qgs.read_text() + "<!-- my local edit -->")
+    feedback = QgsProcessingFeedback()
+
+    result = run("download_project", {"PROJECT": project["id"], "OUTPUT": str(target), **credentials}, feedback)
+
+    assert result["FILES"] == unique_name + ".qgs"
+    assert "my local edit" not in qgs.read_text()
+    kept = list((target / ".qfieldcloud" / "trash").glob("*/" + unique_name + ".qgs"))
+    assert len(kept) == 1 and "my local edit" in kept[0].read_text()
+    assert "previous versions are in" in feedback.textLog()
+
+
 def test_download_can_be_cancelled_and_leaves_the_folder_unchanged(
         provider, alice, credentials, tmp_path, unique_name):
     project = alice.create_project(unique_name)

@@ -24,7 +24,7 @@ from ..client import (
 )
 from ..client.transfer import calc_sha256
 from ..client.ignore import load_ignore_rules, path_ignored
-from ..client.transfer import is_ignored, list_local_files, safe_join
+from ..client.transfer import is_ignored, list_local_files, match_glob, safe_join
 from .sync import (
     FileState,
     SyncChoices,
@@ -393,10 +393,16 @@ def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict
     return client.package_latest(project_id).get("files") or [] if package else client.list_remote_files(project_id)
 
 
-def replaced_by_download(client: Client, task, project_id: str, local_dir: Path, package: bool = False) -> List[str]:
-    """Names of local files in `local_dir` that a download would replace: they exist and differ."""
+def replaced_by_download(client: Client, task, project_id: str, local_dir: Path, package: bool = False,
+                         filter_glob: str = "*") -> List[str]:
+    """Names of local files in `local_dir` that a download would replace: they exist and differ.
+
+    `task` is anything with `isCanceled()`: a QgsTask, or a Processing algorithm's QgsFeedback.
+    """
     replaced = []
     for remote in _remote_listing(client, project_id, package):
+        if not match_glob(remote["name"], filter_glob):
+            continue
         if task.isCanceled():
             raise TransferCancelledError("Cancelled while comparing files")
         local = safe_join(local_dir, remote["name"])
@@ -412,14 +418,14 @@ class DownloadResult:
     backed_up: List[str] = field(default_factory=list)
 
 
-def _download_keeping_local_versions(client: Client, task, project_id: str, local_dir: Path, package: bool,
-                                     fetch: Callable[[], List[Dict]]) -> DownloadResult:
+def download_keeping_local_versions(client: Client, task, project_id: str, local_dir: Path, package: bool,
+                                    fetch: Callable[[], List[Dict]], filter_glob: str = "*") -> DownloadResult:
     """Run `fetch`, after copying every local file it would replace into the trash folder.
 
     A download replaces a differing local file with the server's version; the user may have
     edited it (an opened package, a project folder), so its content is kept, never lost.
     """
-    names = replaced_by_download(client, task, project_id, local_dir, package)
+    names = replaced_by_download(client, task, project_id, local_dir, package, filter_glob)
     result = DownloadResult(files=[])
     if names:
         backup = _trash_dir(local_dir, time.strftime("%Y%m%d-%H%M%S"))
@@ -434,7 +440,7 @@ def _download_keeping_local_versions(client: Client, task, project_id: str, loca
 
 def download_package(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the latest finished package into `local_dir`; raises on the first failed file."""
-    return _download_keeping_local_versions(client, task, project_id, local_dir, True, lambda: client.package_download(
+    return download_keeping_local_versions(client, task, project_id, local_dir, True, lambda: client.package_download(
         project_id, str(local_dir), throw_on_error=True,
         progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
     ))
@@ -442,7 +448,7 @@ def download_package(client: Client, task, project_id: str, local_dir: Path) -> 
 
 def download_project(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the project's files into `local_dir`; per-file failures are in the result's files."""
-    return _download_keeping_local_versions(client, task, project_id, local_dir, False, lambda: client.download_project(
+    return download_keeping_local_versions(client, task, project_id, local_dir, False, lambda: client.download_project(
         project_id, str(local_dir), progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
     ))
 

@@ -180,3 +180,10 @@ def transfer_outcome(files, feedback) -> Tuple[list, list]:
     skipped = sorted(f["name"] for f in files if f.get("skipped"))
     done = sorted(f["name"] for f in files if not f.get("skipped"))
     return done, skipped
+
+
+def report_backup(result, feedback) -> None:
+    """Tell where the local versions of files a download replaced were kept."""
+    if result.backed_up:
+        feedback.pushWarning(tr("{count} local file(s) differed and were replaced; their previous versions are in "
+                                "{folder}.").format(count=len(result.backed_up), folder=str(result.backup)))

@@ -1,5 +1,7 @@
 """Download a QFieldCloud project's files into a folder (unchanged local files are kept)."""
 
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -8,7 +10,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .base import QfcAlgorithm, tr, transfer_outcome
+from ..core.transfers import download_keeping_local_versions
+from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
 
 
 class DownloadProjectAlgorithm(QfcAlgorithm):
@@ -45,12 +48,15 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
     def execute(self, client, parameters, context, feedback):
         project = self.project(client, parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
-        files = client.download_project(
-            project["id"], folder,
-            filter_glob=self.parameterAsString(parameters, self.FILTER, context) or "*",
-            force_download=self.parameterAsBool(parameters, self.FORCE, context),
-            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
-        )
+        glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
+        result = download_keeping_local_versions(client, feedback, project["id"], Path(folder), False, lambda: (
+            client.download_project(
+                project["id"], folder, filter_glob=glob,
+                force_download=self.parameterAsBool(parameters, self.FORCE, context),
+                progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
+            )), glob)
+        report_backup(result, feedback)
+        files = result.files
         downloaded, skipped = transfer_outcome(files, feedback)
         feedback.pushInfo(tr("Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.").format(
             downloaded=len(downloaded), skipped=len(skipped), owner=project["owner"], name=project["name"]))

@@ -15,8 +15,8 @@ from qgis.core import (
 
 from ..core.geopackage import geopackage_tables
 from ..core.settings import Settings
-from ..core.transfers import find_project_file
-from .base import QfcAlgorithm, tr, transfer_outcome
+from ..core.transfers import download_keeping_local_versions, find_project_file
+from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
 
 
 class DownloadPackageAlgorithm(QfcAlgorithm):
@@ -60,12 +60,15 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         if not folder or parameters.get(self.OUTPUT) is None:
             folder = str(Settings().package_dir(project["owner"], project["name"]))
-        files = client.package_download(
-            project["id"], folder,
-            filter_glob=self.parameterAsString(parameters, self.FILTER, context) or "*",
-            force_download=self.parameterAsBool(parameters, self.FORCE, context),
-            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
-        )
+        glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
+        result = download_keeping_local_versions(client, feedback, project["id"], Path(folder), True, lambda: (
+            client.package_download(
+                project["id"], folder, filter_glob=glob,
+                force_download=self.parameterAsBool(parameters, self.FORCE, context),
+                progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
+            )), glob)
+        report_backup(result, feedback)
+        files = result.files
         downloaded, _skipped = transfer_outcome(files, feedback)
         names = [f["name"] for f in files]
         project_file = find_project_file(Path(folder), names)
