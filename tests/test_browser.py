@@ -12,6 +12,7 @@ from tests.support.qgis_plugin_env import (  # noqa: F401
     clean_settings,
     download_root,
     make_project_folder,
+    plugin_iface,
     session,
     wait_until,
 )
@@ -129,3 +130,36 @@ def test_logged_out_the_root_says_to_log_in(session, source, model):  # noqa: F8
     assert len(children) == 1
     (name, index), = children.items()
     assert "Log in" in name and model.dataItem(index).type() == Qgis.BrowserItemType.Error
+
+
+def test_context_menu_opens_the_latest_package_in_the_map(
+        qfc_server, session, source, model, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+    from qgis.core import QgsProject
+    from qgis.gui import QgsDataItemGuiContext
+    from qgis.PyQt.QtWidgets import QMenu
+
+    from qfieldcloud_plugin.gui.browser_menu import CloudItemGuiProvider
+    from qfieldcloud_plugin.gui.workflows import CloudActions
+    from tests.support.qgis_plugin_env import ScriptedAsker, wait_for_tasks
+
+    client = Client(url=qfc_server.url, token=session.client_factory()().token)
+    project = client.create_project(unique_name)
+    make_project_folder(tmp_path / "src", unique_name)
+    client.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
+    project_index = expand(model, root_index(model))["alice/" + unique_name]
+    actions = CloudActions(plugin_iface, session, ScriptedAsker())
+    opened = []
+    actions.packageOpened.connect(opened.append)
+    menu = QMenu()
+    CloudItemGuiProvider(actions).populateContextMenu(
+        model.dataItem(project_index), menu, [], QgsDataItemGuiContext())
+    by_text = {a.text(): a for a in menu.actions()}
+    assert set(by_text) == {"Open the latest package", "Download project files…"}
+
+    by_text["Open the latest package"].trigger()  # no package yet: one is made, then opened
+
+    wait_until(lambda: opened, timeout=60, message="package opened from the browser")
+    wait_for_tasks()
+    assert QgsProject.instance().fileName().startswith(str(download_root / "alice" / unique_name))
+    assert [layer.name() for layer in QgsProject.instance().mapLayers().values()] == ["points"]
+    QgsProject.instance().clear()

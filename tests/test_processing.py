@@ -286,3 +286,35 @@ def test_the_remembered_login_is_used(provider, alice, qfc_server, monkeypatch, 
 def test_a_wrong_token_is_reported(provider, qfc_server, clean_settings):  # noqa: F811
     with pytest.raises(QgsProcessingException, match="session has expired"):
         run("list_projects", {"OUTPUT": "memory:", "TOKEN": "wrong", "SERVER_URL": qfc_server.root_url})
+
+
+def test_an_algorithm_runs_as_a_step_of_a_processing_model(provider, alice, credentials, tmp_path, unique_name):
+    """What the model designer builds: a model whose child is a QFieldCloud algorithm."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+    )
+
+    alice.create_project(unique_name)
+    model = QgsProcessingModelAlgorithm("cloud inventory", "tests")
+    child = QgsProcessingModelChildAlgorithm("qfieldcloud:list_projects")
+    child.setChildId("list")
+    for name, value in credentials.items():
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    output = QgsProcessingModelOutput("projects_table")
+    output.setChildOutputName("OUTPUT")
+    output.setChildId("list")
+    child.setModelOutputs({"projects_table": output})
+    model.addChildAlgorithm(child)
+    model.updateDestinationParameters()
+    table = tmp_path / "projects.csv"
+    assert model.checkParameterValues({"list:projects_table": str(table)}, QgsProcessingContext())[0]
+
+    import processing
+
+    results = processing.run(model, {"list:projects_table": str(table)}, feedback=QgsProcessingFeedback())
+
+    assert Path(results["list:projects_table"]) == table
+    assert unique_name in table.read_text()
