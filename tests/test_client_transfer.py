@@ -308,3 +308,21 @@ def test_a_100_mb_upload_keeps_memory_flat(tmp_path):
         assert upload.body_size == int(upload.headers["Content-Length"]) > 100 * MIB
         assert "Transfer-Encoding" not in upload.headers
     assert grown_kb < 60 * 1024, f"peak memory grew by {grown_kb} kB during a 100 MB upload"
+
+
+def test_large_upload_body_hashes_on_a_helper_thread_and_never_leaks_it(tmp_path):
+    import threading
+
+    from qfieldcloud_plugin.client.transfer import MultipartFileBody
+
+    data = os.urandom(MIB) * 20
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    body = MultipartFileBody(path)
+    sent = b"".join(body)
+    assert len(sent) == len(body) and data in sent
+    assert body.sent_sha256 == hashlib.sha256(data).hexdigest()
+    abandoned = iter(MultipartFileBody(path))
+    next(abandoned), next(abandoned)  # preamble and the first chunk: the helper thread runs
+    abandoned.close()  # a send that broke off
+    assert not [t for t in threading.enumerate() if t.name == "qfc-hash"]

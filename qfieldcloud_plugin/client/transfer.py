@@ -39,6 +39,8 @@ from .ignore import IGNORE_FILE, is_ignored_by, load_ignore_rules
 from .models import ETAG_PART_SIZE, QGIS_PROJECT_SUFFIXES, FileTransferStatus, TransferProgress
 
 CHUNK_SIZE = 64 * 1024
+# Larger upload bodies are streamed from disk in pieces of this size (one send() each).
+UPLOAD_CHUNK_SIZE = 1024 * 1024
 # Upload bodies up to this size are built in memory and sent in one piece.
 SMALL_BODY_BYTES = 256 * 1024
 # Downloads read the socket in 1 MiB pieces: fewer Python-level iterations, writes and hash calls.
@@ -357,7 +359,7 @@ class MultipartFileBody:
         content_type: str = "application/octet-stream",
         on_progress: Optional[Callable[[int, int], None]] = None,
         should_stop: Optional[CancelCheck] = None,
-        chunk_size: int = CHUNK_SIZE,
+        chunk_size: int = UPLOAD_CHUNK_SIZE,
     ) -> None:
         self.path = os.fspath(path)
         self.size = os.stat(self.path).st_size
@@ -401,26 +403,30 @@ class MultipartFileBody:
     def __iter__(self) -> Iterator[bytes]:
         yield self._preamble
         done = 0
-        sha = hashlib.sha256()
+        # Large files are hashed on a helper thread while the previous chunk is being sent.
+        hashes = _Hashes(sha256=True, etag=False, threaded=self.size >= LARGE_FILE_SIZE)
         if self.on_progress:
             self.on_progress(0, self.size)
         try:
-            f = open(self.path, "rb")
-        except OSError as exc:
-            raise TransferError(f'Could not read "{self.path}": {exc.strerror or exc}') from None
-        with f:
-            while done < self.size:
-                if self.should_stop and self.should_stop():
-                    raise TransferCancelledError("Upload cancelled")
-                chunk = f.read(min(self.chunk_size, self.size - done))
-                if not chunk:
-                    raise TransferError(f'"{self.path}" became shorter while it was being uploaded')
-                done += len(chunk)
-                sha.update(chunk)
-                yield chunk
-                if self.on_progress:
-                    self.on_progress(done, self.size)
-        self.sent_sha256 = sha.hexdigest()
+            try:
+                f = open(self.path, "rb")
+            except OSError as exc:
+                raise TransferError(f'Could not read "{self.path}": {exc.strerror or exc}') from None
+            with f:
+                while done < self.size:
+                    if self.should_stop and self.should_stop():
+                        raise TransferCancelledError("Upload cancelled")
+                    chunk = f.read(min(self.chunk_size, self.size - done))
+                    if not chunk:
+                        raise TransferError(f'"{self.path}" became shorter while it was being uploaded')
+                    done += len(chunk)
+                    hashes.update(chunk)
+                    yield chunk
+                    if self.on_progress:
+                        self.on_progress(done, self.size)
+            self.sent_sha256 = hashes.sha256()
+        finally:
+            hashes.finish()  # also when the send is abandoned: no helper thread is left waiting
         yield self._epilogue
 
 
