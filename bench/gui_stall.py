@@ -57,6 +57,7 @@ def main(argv):
     seconds = time.perf_counter() - start
     timer.stop()
     result = outcome.get("result") or []
+    result = getattr(result, "files", result)  # core.transfers may wrap the per-file list in a result object
     ordered = sorted(gaps)
     print(json.dumps({
         "seconds": seconds,

@@ -469,6 +469,12 @@ def main(argv: List[str]) -> int:
             target, status = report.verdict(name, results[name])
             log(f"{name}: ours {results[name]['ours_s']:.3f}s, sdk {results[name].get('sdk_s') or 0:.3f}s, "
                 f"limit {results[name].get('limit_s') or 0:.3f}s — {status} ({time.perf_counter() - t0:.0f}s)")
+    except BaseException:
+        if results:  # keep what was measured before the failure
+            partial = args.output.with_name(args.output.stem + ".partial.json")
+            report.write_json(partial, results)
+            log(f"stopped by an error; the workloads measured so far are in {partial}")
+        raise
     finally:
         bench.stop()
         if not args.keep and bench.work.exists():
