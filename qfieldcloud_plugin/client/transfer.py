@@ -120,7 +120,7 @@ class _Hashes:
         self._error: Optional[BaseException] = None
         if threaded and (sha256 or etag):
             self._queue = queue.Queue(maxsize=self.QUEUE_CHUNKS)
-            self._thread = threading.Thread(target=self._run, name="qfc-hash", daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(self._queue,), name="qfc-hash", daemon=True)
             self._thread.start()
 
     def _hash(self, data: bytes) -> None:
@@ -129,10 +129,9 @@ class _Hashes:
         if self._etag is not None:
             self._etag.update(data)
 
-    def _run(self) -> None:
-        assert self._queue is not None
+    def _run(self, chunks: "queue.Queue[Optional[bytes]]") -> None:
         while True:
-            data = self._queue.get()
+            data = chunks.get()
             if data is None:
                 return
             if self._error is None:
@@ -149,8 +148,7 @@ class _Hashes:
 
     def finish(self) -> None:
         """Wait for the helper thread (if any) to hash everything queued."""
-        if self._thread is not None:
-            assert self._queue is not None
+        if self._thread is not None and self._queue is not None:
             self._queue.put(None)
             self._thread.join()
             self._thread = None
