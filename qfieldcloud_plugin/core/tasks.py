@@ -52,12 +52,7 @@ class ClientTask(QgsTask):
     def progress_callback(self, progress) -> None:
         """Client progress (any thread) → the QGIS task bar, at most once per half percent."""
         self.last_progress = progress
-        if progress.bytes_total:
-            percent = 100.0 * progress.bytes_done / progress.bytes_total
-        elif progress.files_total:
-            percent = 100.0 * progress.files_done / progress.files_total
-        else:
-            return
+        percent = 100.0 * progress.fraction
         # Each setProgress() queues a signal to the GUI thread: thousands of chunks would flood it.
         if percent >= 100.0 or abs(percent - self.progress()) >= 0.5:
             self.setProgress(percent)

@@ -72,12 +72,7 @@ class ProgressReporter:
         self._last = -1.0
 
     def __call__(self, progress: TransferProgress) -> None:
-        if progress.bytes_total:
-            percent = 100.0 * progress.bytes_done / progress.bytes_total
-        elif progress.files_total:
-            percent = 100.0 * progress.files_done / progress.files_total
-        else:
-            return
+        percent = 100.0 * progress.fraction
         with self._lock:
             if percent < 100.0 and abs(percent - self._last) < 0.5:
                 return
