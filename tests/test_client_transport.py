@@ -353,3 +353,23 @@ def test_token_comes_from_env(monkeypatch, fake):
     monkeypatch.setenv("QFIELDCLOUD_TOKEN", "envtoken")
     assert Client(fake.url).get_user()["username"] == "alice"
     assert fake.requests[0].headers["Authorization"] == "Token envtoken"
+
+
+def test_seed_xlsform_is_saved_under_the_base_name_the_server_suggests(fake, tmp_path):
+    content = b"PK\x03\x04 an xlsx file"
+    fake.route("GET", "api/v1/projects/{}/seed/xlsform/".format("0" * 8),
+               Reply(200, {"Content-Disposition": 'attachment; filename="../../evil/form.xlsx"'}, content))
+    saved = make_client(fake.url).get_project_seed_xlsform("0" * 8, str(tmp_path))
+    assert saved == str(tmp_path / "form.xlsx")
+    assert (tmp_path / "form.xlsx").read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["form.xlsx"]  # no temporary file left
+
+
+def test_a_seed_download_cut_short_leaves_nothing_behind(fake, tmp_path):
+    (tmp_path / "xlsform.xlsx").write_bytes(b"previous")
+    fake.route("GET", "api/v1/projects/{}/seed/xlsform/".format("0" * 8),
+               Reply(200, {}, b"partial", announce_length=1000))
+    with pytest.raises(ConnectionFailedError):
+        make_client(fake.url, max_retries=0).get_project_seed_xlsform("0" * 8, str(tmp_path))
+    assert (tmp_path / "xlsform.xlsx").read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["xlsform.xlsx"]

@@ -11,7 +11,7 @@ import os
 import time
 from email.message import Message
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Union, cast
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Union, cast
 
 import requests
 
@@ -66,7 +66,6 @@ from .transfer import (
     quote_path,
     run_batch,
     safe_join,
-    stream_to_file,
     sync_files,
     validate_glob,
 )
@@ -250,7 +249,8 @@ class Client:
         if filename in (".", "..") or filename.startswith("."):
             filename = default
         target = safe_join(destination_dir, filename)
-        stream_to_file(response, target, display_name=filename)
+        # The answer is already open: the one "fetch" hands it over (no retry, no checksum listed).
+        fetch_resumable(lambda _headers: response, target, display_name=filename)
         return str(target)
 
     def create_project(

@@ -38,7 +38,6 @@ from .errors import (
 from .ignore import IGNORE_FILE, is_ignored_by, load_ignore_rules
 from .models import ETAG_PART_SIZE, QGIS_PROJECT_SUFFIXES, FileTransferStatus, TransferProgress
 
-CHUNK_SIZE = 64 * 1024
 # Larger upload bodies are streamed from disk in pieces of this size (one send() each).
 UPLOAD_CHUNK_SIZE = 1024 * 1024
 # Upload bodies up to this size are built in memory and sent in one piece.
@@ -426,83 +425,6 @@ class MultipartFileBody:
         finally:
             hashes.finish()  # also when the send is abandoned: no helper thread is left waiting
         yield self._epilogue
-
-
-def stream_to_file(
-    response: requests.Response,
-    target: Path,
-    *,
-    expected_sha256: Optional[str] = None,
-    expected_etag: Optional[str] = None,
-    on_progress: Optional[Callable[[int, int], None]] = None,
-    should_stop: Optional[CancelCheck] = None,
-    display_name: str = "",
-) -> int:
-    """Write a streamed response to `target` atomically; return the number of bytes.
-
-    The body goes to a hidden temporary file next to `target`, hashed on the way, and
-    replaces `target` only when it is complete and its checksum matches. On any failure
-    or cancel the temporary file is removed and an existing `target` is left untouched.
-    """
-    name = display_name or target.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    announced = _content_length(response)
-    total = announced if announced is not None else 0
-    sha = hashlib.sha256()
-    etag = EtagHasher()
-    written = 0
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as out:
-            if on_progress:
-                on_progress(0, total)
-            try:
-                for chunk in response.iter_content(chunk_size=CHUNK_SIZE):
-                    if should_stop and should_stop():
-                        raise TransferCancelledError(f'Download of "{name}" cancelled')
-                    if not chunk:
-                        continue
-                    out.write(chunk)
-                    sha.update(chunk)
-                    etag.update(chunk)
-                    written += len(chunk)
-                    if on_progress:
-                        on_progress(written, max(total, written))
-            except requests.exceptions.RequestException as exc:
-                raise ConnectionFailedError(
-                    f'The download of "{name}" was interrupted after {written} bytes: the connection broke',
-                    url=_strip_query(response.url), method="GET",
-                ) from exc
-            out.flush()
-            os.fsync(out.fileno())
-        if announced is not None and written != announced:
-            raise ConnectionFailedError(
-                f'The download of "{name}" was interrupted: got {written} of {announced} bytes',
-                url=_strip_query(response.url), method="GET",
-            )
-        if expected_sha256 and sha.hexdigest() != expected_sha256.lower():
-            raise ChecksumMismatchError(
-                f'"{name}" does not match the server\'s SHA-256 after download; the local file was not changed'
-            )
-        if not expected_sha256 and expected_etag and etag.hexdigest() != expected_etag.strip('"').lower():
-            raise ChecksumMismatchError(
-                f'"{name}" does not match the server\'s checksum after download; the local file was not changed'
-            )
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_UMASK
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    finally:
-        response.close()
-    return written
 
 
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$")
