@@ -27,11 +27,12 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any, Dict, Optional, Union
+
+from .atomic_file import write_json_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -152,21 +153,10 @@ class ChecksumCache:
                 else:
                     entries[name] = entry
             new_file = not self.path.exists()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".checksums.", suffix=".tmp", dir=str(self.path.parent))
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump({"format": FORMAT, "root": self.real_root, "files": entries}, out,
-                              separators=(",", ":"))
-                os.replace(tmp, self.path)
-                if new_file:
-                    _prune(self.path.parent)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_json_atomically(self.path, {"format": FORMAT, "root": self.real_root, "files": entries},
+                                  separators=(",", ":"))
+            if new_file:
+                _prune(self.path.parent)
             with self._lock:
                 self._entries = entries
         except OSError as exc:  # a read-only folder, a full disk: the cache is only an optimisation

@@ -8,12 +8,11 @@ which makes the next sync conservative (nothing deleted, differences are conflic
 """
 
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Dict, Iterable, Mapping, Optional
 
+from ..client.atomic_file import write_json_atomically
 from .sync import FileState
 
 STATE_DIR = ".qfieldcloud"
@@ -60,17 +59,4 @@ class SyncStateStore:
             self._write(data)
 
     def _write(self, data: Dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".sync-state-", suffix=".tmp", dir=str(self.path.parent))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, indent=1, sort_keys=True)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_json_atomically(self.path, data, durable=True, indent=1, sort_keys=True)

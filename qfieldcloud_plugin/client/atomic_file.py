@@ -1,0 +1,31 @@
+"""Write a small file so that readers see either the old or the new content, never a mix."""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def write_json_atomically(path: Path, data: Any, durable: bool = False, **dump_options: Any) -> None:
+    """Dump `data` as JSON to a temporary file beside `path`, then `os.replace` it into place.
+
+    With `durable`, the bytes reach the disk before the rename (state that must survive a
+    crash); a cache that can be rebuilt skips that cost. Raises OSError; no temporary file
+    is left behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".{}.".format(path.name), suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, **dump_options)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(tmp, str(path))
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
