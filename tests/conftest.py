@@ -9,6 +9,11 @@ import pytest
 
 from tests.support.local_server import TEST_ORGS, TEST_USERS, LocalServer
 
+# Fixtures of the plugin tests (auth manager, clean settings, logged-in session, iface, download
+# root) and the server contract tests' raw API sessions (alice, bob); a module's own fixture of
+# the same name takes precedence.
+pytest_plugins = ["tests.support.qgis_plugin_env", "tests.support.server_accounts"]
+
 
 @pytest.fixture(scope="session")
 def qfc_server(tmp_path_factory):

@@ -3,23 +3,19 @@
 import threading
 
 import pytest
-from qgis.core import Qgis, QgsApplication, QgsBrowserModel, QgsLayerItem, QgsProjectItem, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsBrowserModel, QgsLayerItem, QgsProject, QgsProjectItem, QgsVectorLayer
+from qgis.gui import QgsDataItemGuiContext
+from qgis.PyQt.QtWidgets import QMenu
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.browser import BrowserSource, CloudDataItemProvider, PackageItem, ProjectItem, RemoteFileItem
-from tests.support.qgis_plugin_env import (  # noqa: F401
-    auth_manager,
-    clean_settings,
-    download_root,
-    make_project_folder,
-    plugin_iface,
-    session,
-    wait_until,
-)
+from qfieldcloud_plugin.gui.browser_menu import CloudItemGuiProvider
+from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.qgis_plugin_env import ScriptedAsker, make_project_folder, wait_for_tasks, wait_until
 
 
 @pytest.fixture
-def source(session):  # noqa: F811
+def source(session):
     source = BrowserSource(session)
     yield source
     source.disconnect_session()
@@ -75,7 +71,7 @@ def expand(model, index, wanted=None):
 
 
 def test_root_lists_the_projects_of_the_session_off_the_gui_thread(
-        qfc_server, session, source, recorded_threads, model, unique_name):  # noqa: F811
+        qfc_server, session, source, recorded_threads, model, unique_name):
     client = Client(url=qfc_server.url, token=session.client_factory()().token)
     client.create_project(unique_name)
     root = model.dataItem(root_index(model))
@@ -91,7 +87,7 @@ def test_root_lists_the_projects_of_the_session_off_the_gui_thread(
 
 
 def test_project_items_show_files_and_the_package_layers_once_downloaded(
-        qfc_server, session, source, recorded_threads, model, tmp_path, download_root, unique_name):  # noqa: F811
+        qfc_server, session, source, recorded_threads, model, tmp_path, download_root, unique_name):
     client = Client(url=qfc_server.url, token=session.client_factory()().token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
@@ -123,7 +119,7 @@ def test_project_items_show_files_and_the_package_layers_once_downloaded(
     assert all(t is not threading.main_thread() for t in recorded_threads)
 
 
-def test_logged_out_the_root_says_to_log_in(session, source, model):  # noqa: F811
+def test_logged_out_the_root_says_to_log_in(session, source, model):
     session.logout()
     assert source.factory is None
     children = expand(model, root_index(model))
@@ -133,15 +129,7 @@ def test_logged_out_the_root_says_to_log_in(session, source, model):  # noqa: F8
 
 
 def test_context_menu_opens_the_latest_package_in_the_map(
-        qfc_server, session, source, model, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
-    from qgis.core import QgsProject
-    from qgis.gui import QgsDataItemGuiContext
-    from qgis.PyQt.QtWidgets import QMenu
-
-    from qfieldcloud_plugin.gui.browser_menu import CloudItemGuiProvider
-    from qfieldcloud_plugin.gui.workflows import CloudActions
-    from tests.support.qgis_plugin_env import ScriptedAsker, wait_for_tasks
-
+        qfc_server, session, source, model, plugin_iface, tmp_path, download_root, unique_name):
     client = Client(url=qfc_server.url, token=session.client_factory()().token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)

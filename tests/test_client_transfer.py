@@ -1,7 +1,6 @@
 """Transfer safety: checksums, globs, local listing, atomic downloads, path safety, flat memory."""
 
 import hashlib
-import json
 import os
 import subprocess
 import sys

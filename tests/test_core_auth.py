@@ -4,7 +4,6 @@ from qgis.core import QgsAuthMethodConfig, QgsSettings
 
 from qfieldcloud_plugin.core.auth import TokenStore
 from qfieldcloud_plugin.core.settings import Settings, api_url, normalize_server_url
-from tests.support.qgis_plugin_env import auth_manager, clean_settings  # noqa: F401
 
 TOKEN = "x" * 60 + "secret-token-value"
 
@@ -14,7 +13,7 @@ def _all_settings_text() -> str:
     return "\n".join("{}={}".format(k, settings.value(k)) for k in settings.allKeys())
 
 
-def test_token_goes_to_the_auth_db_and_only_its_id_to_settings(clean_settings, auth_manager):  # noqa: F811
+def test_token_goes_to_the_auth_db_and_only_its_id_to_settings(clean_settings, auth_manager):
     store = TokenStore(Settings())
     authcfg = store.save("https://qfc.example.org/", "alice", TOKEN)
     assert QgsSettings().value("qfieldcloud/authcfg") == authcfg
@@ -27,7 +26,7 @@ def test_token_goes_to_the_auth_db_and_only_its_id_to_settings(clean_settings, a
     assert TOKEN not in repr(loaded)
 
 
-def test_saving_again_updates_the_same_config_and_clear_removes_it(clean_settings, auth_manager):  # noqa: F811
+def test_saving_again_updates_the_same_config_and_clear_removes_it(clean_settings, auth_manager):
     store = TokenStore(Settings())
     first = store.save("https://qfc.example.org/", "alice", TOKEN)
     second = store.save("https://qfc.example.org/", "alice", TOKEN + "2")
@@ -39,7 +38,7 @@ def test_saving_again_updates_the_same_config_and_clear_removes_it(clean_setting
     assert store.load() is None
 
 
-def test_server_urls_typed_by_users_are_normalized(clean_settings):  # noqa: F811
+def test_server_urls_typed_by_users_are_normalized(clean_settings):
     assert normalize_server_url("qfc.example.org") == "https://qfc.example.org/"
     assert normalize_server_url("http://127.0.0.1:8000/api/v1") == "http://127.0.0.1:8000/"
     assert api_url("https://app.qfield.cloud") == "https://app.qfield.cloud/api/v1/"

@@ -8,7 +8,6 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtNetwork import QSslCertificate
 
 from qfieldcloud_plugin.core.network import ca_bundle_path, proxies_for
-from tests.support.qgis_plugin_env import auth_manager  # noqa: F401
 
 
 @pytest.fixture
@@ -43,7 +42,7 @@ def test_system_proxy_is_left_to_the_environment(proxy_settings):
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a CA")
-def test_ca_added_in_qgis_is_trusted_on_top_of_public_roots(auth_manager, tmp_path):  # noqa: F811
+def test_ca_added_in_qgis_is_trusted_on_top_of_public_roots(auth_manager, tmp_path):
     assert ca_bundle_path(tmp_path) is True  # nothing added: the default store
     key, cert = tmp_path / "ca.key", tmp_path / "ca.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",

@@ -5,14 +5,7 @@ from qgis.core import QgsSettings
 
 from qfieldcloud_plugin.core.session import CloudSession
 from tests.support.local_server import TEST_USERS
-from tests.support.qgis_plugin_env import (  # noqa: F401
-    auth_manager,
-    clean_settings,
-    download_root,
-    session,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import wait_for_tasks, wait_until
 
 
 def _record(signal):
@@ -21,7 +14,7 @@ def _record(signal):
     return seen
 
 
-def test_login_with_email_style_username_fails_with_a_clear_message(qfc_server, clean_settings):  # noqa: F811
+def test_login_with_email_style_username_fails_with_a_clear_message(qfc_server, clean_settings):
     cloud = CloudSession()
     failures = _record(cloud.loginFailed)
     cloud.login(qfc_server.root_url, "alice", "wrong password", remember=False)
@@ -30,7 +23,7 @@ def test_login_with_email_style_username_fails_with_a_clear_message(qfc_server, 
     assert not cloud.is_logged_in
 
 
-def test_unreachable_server_is_explained(clean_settings):  # noqa: F811
+def test_unreachable_server_is_explained(clean_settings):
     cloud = CloudSession()
     failures = _record(cloud.loginFailed)
     cloud.login("http://127.0.0.1:9/", "alice", "x", remember=False)
@@ -38,7 +31,7 @@ def test_unreachable_server_is_explained(clean_settings):  # noqa: F811
     assert failures[0][0].startswith("Cannot reach the server 127.0.0.1:9")
 
 
-def test_login_remembers_server_and_user_but_not_the_token_without_remember_me(qfc_server, session):  # noqa: F811
+def test_login_remembers_server_and_user_but_not_the_token_without_remember_me(qfc_server, session):
     assert session.username == "alice"
     settings = QgsSettings()
     assert settings.value("qfieldcloud/server_url") == qfc_server.root_url
@@ -46,7 +39,7 @@ def test_login_remembers_server_and_user_but_not_the_token_without_remember_me(q
     assert settings.value("qfieldcloud/authcfg", "") == ""
 
 
-def test_remember_me_logs_in_again_at_start_without_asking(qfc_server, clean_settings, auth_manager):  # noqa: F811
+def test_remember_me_logs_in_again_at_start_without_asking(qfc_server, clean_settings, auth_manager):
     first = CloudSession()
     first.login(qfc_server.root_url, "bob", "bob-secret-1", remember=True)
     wait_until(lambda: first.is_logged_in, message="login")
@@ -59,7 +52,7 @@ def test_remember_me_logs_in_again_at_start_without_asking(qfc_server, clean_set
     assert second.username == "bob"
 
 
-def test_revoked_token_asks_for_login_and_replays_the_call(qfc_server, session):  # noqa: F811
+def test_revoked_token_asks_for_login_and_replays_the_call(qfc_server, session):
     # Another client logs alice out on the server: every token of hers is revoked.
     credentials = {"username": "alice", "password": TEST_USERS["alice"]}
     token = requests.post(qfc_server.url + "auth/login/", data=credentials).json()["token"]
@@ -75,7 +68,7 @@ def test_revoked_token_asks_for_login_and_replays_the_call(qfc_server, session):
     assert isinstance(results[0], list)
 
 
-def test_logout_forgets_the_stored_token(qfc_server, clean_settings, auth_manager):  # noqa: F811
+def test_logout_forgets_the_stored_token(qfc_server, clean_settings, auth_manager):
     cloud = CloudSession()
     cloud.login(qfc_server.root_url, "carol", "carol-secret-1", remember=True)
     wait_until(lambda: cloud.is_logged_in, message="login")
@@ -88,7 +81,7 @@ def test_logout_forgets_the_stored_token(qfc_server, clean_settings, auth_manage
     assert not CloudSession().restore()
 
 
-def test_qgis_proxy_settings_reach_the_client(qfc_server, clean_settings):  # noqa: F811
+def test_qgis_proxy_settings_reach_the_client(qfc_server, clean_settings):
     settings = QgsSettings()
     settings.setValue("proxy/proxyEnabled", True)
     settings.setValue("proxy/proxyType", "HttpProxy")

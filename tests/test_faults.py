@@ -10,10 +10,8 @@ Figures of the sync runs are written to `.data/fault-reports/<name>.json` and pr
 
 import hashlib
 import json
-import os
 import random
 import time
-from pathlib import Path
 
 import pytest
 

@@ -5,25 +5,20 @@ from qgis.core import Qgis
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.qgis_plugin_env import (  # noqa: F401
+from tests.support.qgis_plugin_env import (
     ScriptedAsker,
-    auth_manager,
-    clean_settings,
-    download_root,
     local_names,
     make_project_folder,
-    plugin_iface,
-    session,
     wait_for_tasks,
     wait_until,
 )
 
 
-def _names(qfc_server, session):  # noqa: F811
+def _names(qfc_server, session):
     return {p["name"]: p for p in Client(url=qfc_server.url, token=session._token).list_projects()}
 
 
-def test_create_then_delete_only_after_confirmation(qfc_server, session, plugin_iface, unique_name):  # noqa: F811
+def test_create_then_delete_only_after_confirmation(qfc_server, session, plugin_iface, unique_name):
     asker = ScriptedAsker(confirm=False)
     actions = CloudActions(plugin_iface, session, asker)
     created, deleted = [], []
@@ -46,7 +41,7 @@ def test_create_then_delete_only_after_confirmation(qfc_server, session, plugin_
                for m in plugin_iface.messageBar().get_messages(Qgis.Success))
 
 
-def test_failed_job_is_reported_and_its_output_shown(qfc_server, session, plugin_iface, unique_name):  # noqa: F811
+def test_failed_job_is_reported_and_its_output_shown(qfc_server, session, plugin_iface, unique_name):
     project = Client(url=qfc_server.url, token=session._token).create_project(unique_name)
     asker = ScriptedAsker()
     actions = CloudActions(plugin_iface, session, asker)
@@ -62,7 +57,7 @@ def test_failed_job_is_reported_and_its_output_shown(qfc_server, session, plugin
 
 
 def test_download_project_files_into_a_chosen_folder(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)

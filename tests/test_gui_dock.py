@@ -9,15 +9,10 @@ from qfieldcloud_plugin.core.session import CloudSession
 from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.models import ProjectsModel
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.qgis_plugin_env import (  # noqa: F401
+from tests.support.qgis_plugin_env import (
     ScriptedAsker,
-    auth_manager,
-    clean_settings,
-    download_root,
     local_names,
     make_project_folder,
-    plugin_iface,
-    session,
     wait_for_tasks,
     wait_until,
 )
@@ -52,7 +47,7 @@ def _login(qfc_server, user, password):
     return cloud
 
 
-def test_projects_model_loads_one_page_per_fetch(qfc_server, carol_projects, clean_settings):  # noqa: F811
+def test_projects_model_loads_one_page_per_fetch(qfc_server, carol_projects, clean_settings):
     cloud = _login(qfc_server, "carol", "carol-secret-1")
     model = ProjectsModel(cloud, page_size=25)
     model.reload()
@@ -72,7 +67,7 @@ def test_projects_model_loads_one_page_per_fetch(qfc_server, carol_projects, cle
     wait_for_tasks()
 
 
-def test_dock_pages_through_projects_and_searches(qfc_server, carol_projects, plugin_iface, clean_settings):  # noqa: F811
+def test_dock_pages_through_projects_and_searches(qfc_server, carol_projects, plugin_iface, clean_settings):
     clean_settings.setValue("qfieldcloud/page_size", 25)
     cloud = _login(qfc_server, "carol", "carol-secret-1")
     dock, _actions = _dock(plugin_iface, cloud)
@@ -103,7 +98,7 @@ def test_dock_pages_through_projects_and_searches(qfc_server, carol_projects, pl
     wait_for_tasks()
 
 
-def test_public_toggle_shows_other_users_public_projects(qfc_server, plugin_iface, clean_settings, unique_name):  # noqa: F811
+def test_public_toggle_shows_other_users_public_projects(qfc_server, plugin_iface, clean_settings, unique_name):
     bob = Client(url=qfc_server.url)
     bob.login("bob", "bob-secret-1")
     bob.create_project(unique_name, is_public=True)
@@ -122,7 +117,7 @@ def test_public_toggle_shows_other_users_public_projects(qfc_server, plugin_ifac
     wait_for_tasks()
 
 
-def test_empty_state_and_unreachable_server(qfc_server, plugin_iface, clean_settings):  # noqa: F811
+def test_empty_state_and_unreachable_server(qfc_server, plugin_iface, clean_settings):
     cloud = CloudSession()
     dock, _actions = _dock(plugin_iface, cloud)
     assert "not logged in" in dock.message_label.text()
@@ -133,7 +128,7 @@ def test_empty_state_and_unreachable_server(qfc_server, plugin_iface, clean_sett
 
 
 def test_selecting_a_project_shows_jobs_files_and_collaborators(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src")
@@ -165,7 +160,7 @@ def test_selecting_a_project_shows_jobs_files_and_collaborators(
     wait_for_tasks()
 
 
-def test_search_also_works_on_a_2024_09_server(clean_settings):  # noqa: F811
+def test_search_also_works_on_a_2024_09_server(clean_settings):
     from tests.support.local_server import LocalServer
 
     with LocalServer(users={"erin": "erin-secret-1"}, orgs={}, extra_args=["--compat", "2024-09"]) as old:
@@ -185,7 +180,7 @@ def test_search_also_works_on_a_2024_09_server(clean_settings):  # noqa: F811
         wait_for_tasks()
 
 
-def test_server_going_away_is_explained_in_the_dock_with_a_retry(plugin_iface, clean_settings):  # noqa: F811
+def test_server_going_away_is_explained_in_the_dock_with_a_retry(plugin_iface, clean_settings):
     from tests.support.local_server import LocalServer
 
     server = LocalServer(users={"erin": "erin-secret-1"}, orgs={}).start()
@@ -205,7 +200,7 @@ def test_server_going_away_is_explained_in_the_dock_with_a_retry(plugin_iface, c
     wait_for_tasks()
 
 
-def test_new_project_button_creates_an_empty_cloud_project(qfc_server, session, plugin_iface, unique_name):  # noqa: F811
+def test_new_project_button_creates_an_empty_cloud_project(qfc_server, session, plugin_iface, unique_name):
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication
 

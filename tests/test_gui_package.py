@@ -6,20 +6,10 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.qgis_plugin_env import (  # noqa: F401
-    ScriptedAsker,
-    auth_manager,
-    clean_settings,
-    download_root,
-    make_project_folder,
-    plugin_iface,
-    session,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import ScriptedAsker, make_project_folder, wait_for_tasks, wait_until
 
 
-def _cloud_project(qfc_server, session, tmp_path, name):  # noqa: F811
+def _cloud_project(qfc_server, session, tmp_path, name):
     client = Client(url=qfc_server.url, token=session._token)
     project = client.create_project(name)
     make_project_folder(tmp_path / "src", name, n_points=5)
@@ -28,7 +18,7 @@ def _cloud_project(qfc_server, session, tmp_path, name):  # noqa: F811
 
 
 def test_package_is_created_downloaded_and_opened_in_the_canvas(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
     client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     QgsProject.instance().clear()
     actions = CloudActions(plugin_iface, session, ScriptedAsker())
@@ -55,7 +45,7 @@ def test_package_is_created_downloaded_and_opened_in_the_canvas(
 
 
 def test_unsaved_changes_are_asked_about_before_opening(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
     client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     job = client.job_trigger(project["id"], "package")
     client.job_wait(job["id"], timeout=30, poll_interval=0.1)
@@ -87,7 +77,7 @@ def test_unsaved_changes_are_asked_about_before_opening(
 
 
 def test_downloading_the_open_package_again_closes_it_first(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
     _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     asker = ScriptedAsker(choice=1)  # discard unsaved changes
     actions = CloudActions(plugin_iface, session, asker)
@@ -126,7 +116,7 @@ def test_downloading_the_open_package_again_closes_it_first(
 
 
 def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
     _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     asker = ScriptedAsker(confirm=False)
     actions = CloudActions(plugin_iface, session, asker)
@@ -166,7 +156,7 @@ def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
 
 
 def test_download_files_into_a_folder_asks_before_replacing_local_changes(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
     _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     (tmp_path / "src" / "notes.txt").write_text("the team's notes\n")
     _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt",

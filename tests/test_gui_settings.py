@@ -4,10 +4,9 @@ from qgis.core import QgsSettings
 
 from qfieldcloud_plugin.core.settings import Settings
 from qfieldcloud_plugin.gui.settings_dialog import SettingsDialog
-from tests.support.qgis_plugin_env import auth_manager, clean_settings  # noqa: F401
 
 
-def test_settings_dialog_saves_download_folder_and_limits(clean_settings, tmp_path):  # noqa: F811
+def test_settings_dialog_saves_download_folder_and_limits(clean_settings, tmp_path):
     settings = Settings()
     dialog = SettingsDialog(settings)
     assert dialog.download_dir.filePath().endswith("QFieldCloud")

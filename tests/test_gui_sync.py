@@ -15,15 +15,10 @@ from qfieldcloud_plugin.gui.sync_dialog import SyncPlanDialog
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.fault_server import fault_stats, format_stats, set_faults
 from tests.support.local_server import LocalServer
-from tests.support.qgis_plugin_env import (  # noqa: F401
+from tests.support.qgis_plugin_env import (
     ScriptedAsker,
-    auth_manager,
-    clean_settings,
-    download_root,
     local_names,
     make_project_folder,
-    plugin_iface,
-    session,
     wait_for_tasks,
     wait_until,
 )
@@ -94,7 +89,7 @@ def _server_edit(client, tmp_path, project_id, name, text):
 
 
 def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
     project = _linked_project(client, folder, unique_name)
@@ -180,7 +175,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
 
 
 def test_the_project_file_changed_on_the_server_is_downloaded_and_reopened(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
     project = _linked_project(client, folder, unique_name)
@@ -201,7 +196,7 @@ def test_the_project_file_changed_on_the_server_is_downloaded_and_reopened(
     QgsProject.instance().clear()
 
 
-def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, plugin_iface, tmp_path,  # noqa: F811
+def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, plugin_iface, tmp_path,
                                                           unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
@@ -234,7 +229,7 @@ def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, p
 
 
 def test_only_transferred_and_verified_files_enter_the_base_under_network_faults(
-        plugin_iface, clean_settings, download_root, tmp_path):  # noqa: F811
+        plugin_iface, clean_settings, download_root, tmp_path):
     from qfieldcloud_plugin.core.session import CloudSession
 
     with LocalServer(data_dir=tmp_path / "data", extra_args=["--faults", "reset:0.3", "--fault-seed", "3"]) as server:

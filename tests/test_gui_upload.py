@@ -10,15 +10,10 @@ from qfieldcloud_plugin.core.project_link import read_link
 from qfieldcloud_plugin.core.transfers import UploadResult
 from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.qgis_plugin_env import (  # noqa: F401
+from tests.support.qgis_plugin_env import (
     ScriptedAsker,
-    auth_manager,
-    clean_settings,
-    download_root,
     local_names,
     make_project_folder,
-    plugin_iface,
-    session,
     wait_for_tasks,
     wait_until,
 )
@@ -45,7 +40,7 @@ def _remote(qfc_server, session, project_id):
 
 
 def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     path = _open_project(tmp_path / "proj", unique_name)
     asker = ScriptedAsker(confirm=True, choice=0)  # "Create the cloud project <name>", then "save?" yes
     actions = CloudActions(plugin_iface, session, asker)
@@ -86,7 +81,7 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
 
 
 def test_file_changed_on_the_server_is_not_silently_overwritten(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     _open_project(tmp_path / "proj", unique_name)
     asker = ScriptedAsker(confirm=True, choice=0)
     actions = CloudActions(plugin_iface, session, asker)
@@ -125,7 +120,7 @@ def _many_files(folder, count, size):
         (data / "f{:04d}.bin".format(i)).write_bytes(bytes([i % 256]) * size + str(i).encode())
 
 
-def test_cancel_stops_the_upload_and_says_so(qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+def test_cancel_stops_the_upload_and_says_so(qfc_server, session, plugin_iface, tmp_path, unique_name):
     _open_project(tmp_path / "proj", unique_name)
     _many_files(tmp_path / "proj", 300, 64 * 1024)
     actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0))
@@ -184,7 +179,7 @@ class StallMeter:
 
 
 def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):  # noqa: F811
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
     _open_project(tmp_path / "proj", unique_name)
     _many_files(tmp_path / "proj", 400, 16 * 1024)
     count = len(local_names(tmp_path / "proj"))
@@ -216,7 +211,7 @@ def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
     QgsProject.instance().clear()
 
 
-def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, plugin_iface, tmp_path,  # noqa: F811
+def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, plugin_iface, tmp_path,
                                                          unique_name):
     import sqlite3
 

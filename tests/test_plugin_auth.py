@@ -3,26 +3,17 @@
 import requests
 
 import qfieldcloud_plugin
-from tests.support.qgis_plugin_env import (  # noqa: F401
-    auth_manager,
-    captured_log,
-    clean_settings,
-    download_root,
-    flush_deletes,
-    plugin_iface,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import captured_log, flush_deletes, wait_for_tasks, wait_until
 
 
-def test_401_brings_back_the_login_dialog_and_retries(plugin_iface, qfc_server, clean_settings, auth_manager):  # noqa: F811
+def test_401_brings_back_the_login_dialog_and_retries(plugin_iface, qfc_server, clean_settings, auth_manager):
     with captured_log() as logged:
         token, new_token = _expire_and_log_in_again(plugin_iface, qfc_server)
     assert logged, "the plugin logs to the QFieldCloud tab"
     assert not [m for _tag, m in logged if token in m or new_token in m], "a token reached the log"
 
 
-def _expire_and_log_in_again(plugin_iface, qfc_server):  # noqa: F811
+def _expire_and_log_in_again(plugin_iface, qfc_server):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:
@@ -57,7 +48,7 @@ def _expire_and_log_in_again(plugin_iface, qfc_server):  # noqa: F811
     return token, new_token
 
 
-def test_giving_up_after_a_401_shows_the_logged_out_dock(plugin_iface, qfc_server, clean_settings):  # noqa: F811
+def test_giving_up_after_a_401_shows_the_logged_out_dock(plugin_iface, qfc_server, clean_settings):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:

@@ -5,15 +5,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 import qfieldcloud_plugin
 from qfieldcloud_plugin.gui.login_dialog import LoginDialog
-from tests.support.qgis_plugin_env import (  # noqa: F401
-    auth_manager,
-    clean_settings,
-    download_root,
-    flush_deletes,
-    plugin_iface,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import flush_deletes, wait_for_tasks, wait_until
 
 
 def _ui(iface):
@@ -26,7 +18,7 @@ def _ui(iface):
     }
 
 
-def test_load_unload_load_leaves_no_duplicate(plugin_iface, clean_settings):  # noqa: F811
+def test_load_unload_load_leaves_no_duplicate(plugin_iface, clean_settings):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     ui = _ui(plugin_iface)
@@ -50,7 +42,7 @@ def test_load_unload_load_leaves_no_duplicate(plugin_iface, clean_settings):  # 
     flush_deletes()
 
 
-def test_dock_explains_not_logged_in_and_opens_login(plugin_iface, clean_settings):  # noqa: F811
+def test_dock_explains_not_logged_in_and_opens_login(plugin_iface, clean_settings):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:
@@ -62,7 +54,7 @@ def test_dock_explains_not_logged_in_and_opens_login(plugin_iface, clean_setting
         flush_deletes()
 
 
-def test_login_dialog_wrong_password_then_success(plugin_iface, qfc_server, clean_settings):  # noqa: F811
+def test_login_dialog_wrong_password_then_success(plugin_iface, qfc_server, clean_settings):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:
@@ -85,7 +77,7 @@ def test_login_dialog_wrong_password_then_success(plugin_iface, qfc_server, clea
         flush_deletes()
 
 
-def test_remembered_login_is_restored_at_start(plugin_iface, qfc_server, clean_settings, auth_manager):  # noqa: F811
+def test_remembered_login_is_restored_at_start(plugin_iface, qfc_server, clean_settings, auth_manager):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     plugin.session.login(qfc_server.root_url, "dave", "dave-secret-1", remember=True)
@@ -106,7 +98,7 @@ def test_remembered_login_is_restored_at_start(plugin_iface, qfc_server, clean_s
     assert plugin_iface.messageBar().get_messages(Qgis.Critical) == []
 
 
-def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, clean_settings, tmp_path,  # noqa: F811
+def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, clean_settings, tmp_path,
                                                      unique_name):
     from qgis.core import QgsApplication, QgsProject
 
@@ -138,7 +130,7 @@ def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, cl
     QgsProject.instance().clear()
 
 
-def test_start_with_remembered_login_while_the_server_is_down(plugin_iface, clean_settings, auth_manager):  # noqa: F811
+def test_start_with_remembered_login_while_the_server_is_down(plugin_iface, clean_settings, auth_manager):
     from tests.support.local_server import LocalServer
 
     server = LocalServer(users={"erin": "erin-secret-1"}, orgs={}).start()

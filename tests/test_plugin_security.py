@@ -7,15 +7,11 @@ from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 import qfieldcloud_plugin
 from qfieldcloud_plugin.core.project_link import read_link
 from tests.support.forward_proxy import ForwardProxy
-from tests.support.qgis_plugin_env import (  # noqa: F401
+from tests.support.qgis_plugin_env import (
     ScriptedAsker,
-    auth_manager,
     captured_log,
-    clean_settings,
-    download_root,
     flush_deletes,
     make_project_folder,
-    plugin_iface,
     wait_for_tasks,
     wait_until,
 )
@@ -49,7 +45,7 @@ def _run_everything(plugin, qfc_server, tmp_path, name, remember=True):
 
 
 def test_the_token_is_never_written_to_settings_logs_messages_or_files(
-        plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name):  # noqa: F811
+        plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:
@@ -82,7 +78,7 @@ def test_the_token_is_never_written_to_settings_logs_messages_or_files(
 
 
 def test_the_plugin_goes_through_the_proxy_set_in_qgis(
-        plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name):  # noqa: F811
+        plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name):
     settings = QgsSettings()
     keys = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort", "proxy/proxyExcludedUrls",
             "proxy/noProxyUrls")

@@ -15,13 +15,7 @@ from qgis.PyQt.QtCore import Qt
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.processing.provider import QFieldCloudProvider
-from tests.support.qgis_plugin_env import (  # noqa: F401
-    auth_manager,
-    clean_settings,
-    download_root,
-    local_names,
-    make_project_folder,
-)
+from tests.support.qgis_plugin_env import local_names, make_project_folder
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +219,7 @@ def test_download_package_loads_its_layers(provider, alice, credentials, tmp_pat
 
 
 def test_download_package_without_folder_uses_the_plugin_package_folder(
-        provider, alice, credentials, tmp_path, download_root, unique_name):  # noqa: F811
+        provider, alice, credentials, tmp_path, download_root, unique_name):
     project = alice.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
     alice.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
@@ -259,20 +253,20 @@ def test_list_projects_writes_a_table(provider, alice, credentials, unique_name)
         ("alice", unique_name, "listed", "admin")
 
 
-def test_token_from_the_environment(provider, alice, qfc_server, monkeypatch, clean_settings):  # noqa: F811
+def test_token_from_the_environment(provider, alice, qfc_server, monkeypatch, clean_settings):
     monkeypatch.setenv("QFIELDCLOUD_TOKEN", alice.token)
     monkeypatch.setenv("QFIELDCLOUD_URL", qfc_server.url)
     result = run("list_projects", {"OUTPUT": "memory:"})
     assert result["COUNT"] == len(alice.list_projects())
 
 
-def test_without_any_login_the_error_says_how_to_log_in(provider, monkeypatch, clean_settings):  # noqa: F811
+def test_without_any_login_the_error_says_how_to_log_in(provider, monkeypatch, clean_settings):
     monkeypatch.delenv("QFIELDCLOUD_TOKEN", raising=False)
     with pytest.raises(QgsProcessingException, match="No QFieldCloud login"):
         run("list_projects", {"OUTPUT": "memory:"})
 
 
-def test_the_remembered_login_is_used(provider, alice, qfc_server, monkeypatch, clean_settings):  # noqa: F811
+def test_the_remembered_login_is_used(provider, alice, qfc_server, monkeypatch, clean_settings):
     from qfieldcloud_plugin.core.auth import TokenStore
     from qfieldcloud_plugin.core.settings import Settings
 
@@ -283,7 +277,7 @@ def test_the_remembered_login_is_used(provider, alice, qfc_server, monkeypatch, 
     assert result["COUNT"] == len(alice.list_projects())
 
 
-def test_a_wrong_token_is_reported(provider, qfc_server, clean_settings):  # noqa: F811
+def test_a_wrong_token_is_reported(provider, qfc_server, clean_settings):
     with pytest.raises(QgsProcessingException, match="session has expired"):
         run("list_projects", {"OUTPUT": "memory:", "TOKEN": "wrong", "SERVER_URL": qfc_server.root_url})
 

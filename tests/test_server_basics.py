@@ -3,11 +3,9 @@
 import re
 import time
 
-import pytest
 import requests
 
 from tests.server.http_client import Api, error_code
-from tests.support.server_accounts import alice  # noqa: F401 (fixtures)
 from tests.support.local_server import LocalServer
 
 

@@ -7,7 +7,6 @@ import pytest
 import requests
 
 from tests.server.http_client import Api, error_code, file_path
-from tests.support.server_accounts import alice, bob  # noqa: F401 (fixtures)
 from tests.support.local_server import LocalServer
 
 DEMO = Path(__file__).parent / "server" / "demo"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.http_client import Api, error_code, file_path
-from tests.support.server_accounts import alice, bob  # noqa: F401 (fixtures)
+from tests.server.http_client import error_code, file_path
 
 DEMO = Path(__file__).parent / "server" / "demo"
 

@@ -3,7 +3,6 @@
 import pytest
 
 from tests.server.http_client import Api, error_code
-from tests.support.server_accounts import alice  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module")

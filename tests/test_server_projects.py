@@ -3,10 +3,7 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
-import pytest
-
-from tests.server.http_client import Api, error_code
-from tests.support.server_accounts import alice, bob  # noqa: F401 (fixtures)
+from tests.server.http_client import error_code
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+0[12]:00$")

@@ -12,7 +12,7 @@ from qgis.core import QgsSettings
 import qfieldcloud_plugin
 from qfieldcloud_plugin.core import translation
 from tests.support.local_server import REPO_ROOT
-from tests.support.qgis_plugin_env import auth_manager, clean_settings, flush_deletes, plugin_iface  # noqa: F401
+from tests.support.qgis_plugin_env import flush_deletes
 
 I18N = REPO_ROOT / "i18n"
 FULL_LANGUAGES = ("de", "fr")
@@ -57,7 +57,7 @@ def test_ts_files_hold_every_string_of_the_code(tmp_path):
     ("fr_CH", "Envoyer le projet ouvert vers QFieldCloud", "Se connecter…",
      "Nom d’utilisateur, e-mail ou mot de passe incorrect."),
 ])
-def test_the_plugin_speaks_the_language_qgis_is_set_to(plugin_iface, clean_settings, locale,  # noqa: F811
+def test_the_plugin_speaks_the_language_qgis_is_set_to(plugin_iface, clean_settings, locale,
                                                        upload_text, login_text, wrong_password):
     from qfieldcloud_plugin.client import AuthenticationError
     from qfieldcloud_plugin.core.session import user_message
@@ -82,7 +82,7 @@ def test_the_plugin_speaks_the_language_qgis_is_set_to(plugin_iface, clean_setti
         settings.remove("locale")
 
 
-def test_english_plurals_read_naturally(plugin_iface, clean_settings):  # noqa: F811
+def test_english_plurals_read_naturally(plugin_iface, clean_settings):
     from qgis.PyQt.QtCore import QCoreApplication
 
     translator = translation.install_translator("en")

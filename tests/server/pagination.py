@@ -1,6 +1,6 @@
 """DRF limit/offset pagination as QFieldCloud configures it: bare arrays, metadata in X-* headers."""
 
-from typing import Any, Callable, List, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 from urllib.parse import parse_qs, urlencode
 
 from starlette.requests import Request

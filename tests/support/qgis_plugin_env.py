@@ -1,6 +1,7 @@
 """Fixtures and helpers for the plugin tests (pytest-qgis, real QGIS, the local server).
 
-Import the fixtures in a test module with `from tests.support.qgis_plugin_env import *`.
+`tests/conftest.py` registers this module as a pytest plugin, so its fixtures reach every test;
+import only the helpers (`wait_until`, `ScriptedAsker`, ...) a module calls.
 """
 
 import tempfile

@@ -1,6 +1,6 @@
 """Logged-in raw API sessions on the session server, for the server contract tests.
 
-Import the fixtures a module needs: `from tests.support.server_accounts import alice, bob`.
+Registered as a pytest plugin by `tests/conftest.py`.
 """
 
 import pytest

@@ -1,5 +1,5 @@
 """Runs inside QGIS (--code): loads the plugin, logs in to the local server, saves screenshots."""
-import os, sys
+import os
 from pathlib import Path
 from qgis.utils import iface, plugins, loadPlugin, startPlugin
 from qgis.core import QgsApplication, QgsProject, QgsSettings
