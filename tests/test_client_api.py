@@ -287,7 +287,8 @@ def test_download_filter_glob(alice, project, tmp_path):
     alice.upload_files(project["id"], "project", str(make_tree(tmp_path / "src")))
     result = alice.download_project(project["id"], str(tmp_path / "out"), filter_glob="*.csv")
     assert [f["name"] for f in result] == ["data.csv"]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["data.csv"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".qfieldcloud", "data.csv"]
+    assert [p.name for p in (tmp_path / "out" / ".qfieldcloud").iterdir()] == ["downloaded.json"]
 
 
 def test_download_files_and_download_file(alice, project, tmp_path):

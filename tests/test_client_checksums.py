@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qfieldcloud_plugin.client import Client, transfer
+from qfieldcloud_plugin.client import Client, checksums
 from qfieldcloud_plugin.client.checksums import RACY_NS, ChecksumCache
 from tests.support.fake_http import FakeServer, Reply, json_reply
 
@@ -24,13 +24,13 @@ def private_cache(tmp_path, monkeypatch):
 def hashing(monkeypatch):
     """Counts the files hashed through calc_etag."""
     calls = []
-    real = transfer.calc_etag
+    real = checksums.calc_etag
 
     def counting(path, *args, **kwargs):
         calls.append(Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(transfer, "calc_etag", counting)
+    monkeypatch.setattr(checksums, "calc_etag", counting)
     return calls
 
 
@@ -102,14 +102,14 @@ def test_a_file_changing_while_hashed_is_not_recorded(tmp_path, monkeypatch):
     path = root / "a.txt"
     path.write_bytes(b"hello")
     age(path)
-    real = transfer.calc_etag
+    real = checksums.calc_etag
 
     def modify_then_hash(p, *args, **kwargs):
         value = real(p, *args, **kwargs)
         Path(p).write_bytes(b"hello, world")
         return value
 
-    monkeypatch.setattr(transfer, "calc_etag", modify_then_hash)
+    monkeypatch.setattr(checksums, "calc_etag", modify_then_hash)
     cache = ChecksumCache(root)
     cache.etag("a.txt", path)
     cache.save()
@@ -171,7 +171,8 @@ def test_second_download_of_an_unchanged_project_hashes_nothing(tmp_path, hashin
         client = Client(server.url, token="tok", max_retries=0)
         out = tmp_path / "out"
         client.download_project(PID, str(out))
-        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == sorted(files)
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == sorted(
+            [*files, ".qfieldcloud/downloaded.json"])
         gets = len(server.requests)
         # Fresh downloads are recorded but racy: the next run hashes them once more (no GET).
         for name in files:

@@ -87,6 +87,11 @@ def tree(root, skip_state=True):
             if p.is_file() and not (skip_state and p.relative_to(root).parts[0] == ".qfieldcloud")}
 
 
+def state_files(root):
+    """What the client left in the folder's `.qfieldcloud/`: only its record of the download."""
+    return sorted(p.relative_to(root).as_posix() for p in (root / ".qfieldcloud").rglob("*") if p.is_file())
+
+
 def remote_tree(client, project_id):
     return {f["name"]: f["sha256"] for f in client.list_remote_files(project_id, skip_metadata=False)}
 
@@ -106,7 +111,8 @@ def test_each_fault_on_a_download_is_survived(server, tmp_path, unique_name, kin
     stats = fault_stats(server)
     assert stats["injected"][kind] == 1, stats
     assert result[0]["status"] == FileTransferStatus.SUCCESS, result[0]["error"]
-    assert tree(tmp_path / "out", skip_state=False) == tree(src)
+    assert tree(tmp_path / "out") == tree(src)
+    assert state_files(tmp_path / "out") == [".qfieldcloud/downloaded.json"]  # nothing staged or half-moved left
 
 
 @pytest.mark.parametrize("kind", ["502", "503", "504", "429", "html", "reset", "stall", "truncate", "badsum"])
@@ -187,7 +193,10 @@ def test_a_401_mid_session_stops_with_a_clear_error_naming_the_file(server, tmp_
     set_faults(server, "")
     files = client.download_project(project["id"], str(out), force_download=True)
     assert all(f["status"] == FileTransferStatus.SUCCESS for f in files)
-    assert tree(out, skip_state=False) == tree(src)
+    assert tree(out) == tree(src)
+    # The local a.bin was never downloaded here: it is local work, kept in the trash; nothing else is left.
+    assert [p.read_bytes() for p in (out / ".qfieldcloud" / "trash").rglob("a.bin")] == [b"local a"]
+    assert not [n for n in state_files(out) if "/staging/" in n or "/backup-" in n or "journal" in n]
 
 
 # --- a whole sync under a mix of faults ---------------------------------------------------------

@@ -40,7 +40,7 @@ from .models import (  # noqa: E402
     ProjectType,
     TransferProgress,
 )
-from .transfer import calc_etag  # noqa: E402
+from .hashing import calc_etag  # noqa: E402
 from .transport import USER_AGENT, normalize_url  # noqa: E402
 
 __all__ = [

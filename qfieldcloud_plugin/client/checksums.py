@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Dict, Optional, Union
 
 from .atomic_file import write_json_atomically
+from .hashing import calc_etag
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +95,6 @@ class ChecksumCache:
 
     def etag(self, name: str, path: PathLike) -> str:
         """The file's S3-style ETag: from a trusted entry, else computed and recorded."""
-        from .transfer import calc_etag  # late: transfer imports this module
-
         try:
             before = os.stat(path)
         except OSError:

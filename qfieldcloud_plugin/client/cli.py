@@ -105,6 +105,8 @@ def _transfer_lines(files: Sequence[Dict[str, Any]], verb: str) -> List[str]:
         elif status == FileTransferStatus.SUCCESS:
             done += 1
             lines.append(f"{verb.upper():<10} {f['name']}")
+            if f.get("kept_local_version"):
+                lines.append(f"           your previous version was kept in {f['kept_local_version']}")
         else:
             lines.append(f"NOT DONE   {f['name']}")
     lines.append(f"{done} file(s) {verb.lower()}, {skipped} unchanged, {failed} failed.")
@@ -262,7 +264,7 @@ def cmd_download_files(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.download_project(
         a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, show_progress=_progress(ctx),
-        force_download=a.force_download,
+        force_download=a.force_download, keep_local_versions=a.keep_local_versions,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No files to download."])
     _raise_if_failed(files, "download")
@@ -352,7 +354,7 @@ def cmd_package_download(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.package_download(
         a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, show_progress=_progress(ctx),
-        force_download=a.force_download,
+        force_download=a.force_download, keep_local_versions=a.keep_local_versions,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No packaged files to download."])
     _raise_if_failed(files, "download")
@@ -579,6 +581,9 @@ def build_parser() -> argparse.ArgumentParser:
         _bool_flag(p, "--throw-on-error", "--no-throw-on-error", "throw_on_error", False, "Stop at the first failure.")
         _bool_flag(p, "--force-download", "--no-force-download", "force_download", False,
                    "Download even files that are unchanged locally.")
+        _bool_flag(p, "--keep-local-versions", "--discard-local-versions", "keep_local_versions", True,
+                   "Keep local files that a download replaces and that differ from what was last downloaded "
+                   "in LOCAL_DIR/.qfieldcloud/trash/ (the default).")
     p = command("delete-files", cmd_delete_files, "Delete a project's files matching globs.")
     p.add_argument("project_id")
     p.add_argument("paths", nargs="+", metavar="GLOB")

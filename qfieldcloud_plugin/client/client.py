@@ -6,6 +6,7 @@ atomic downloads, concurrent transfers with progress and cancel hooks, `patch_pr
 sends every argument that is not None, and `throw_on_error` means "raise" everywhere.
 """
 
+import errno
 import logging
 import os
 import time
@@ -16,6 +17,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Union
 import requests
 
 from .checksums import ChecksumCache
+from .download_record import DownloadRecord, holds_local_work
 from .errors import (
     AuthenticationError,
     ChecksumMismatchError,
@@ -27,6 +29,7 @@ from .errors import (
     QfcRequestException,
     TransferCancelledError,
     TransferError,
+    UnsafePathError,
 )
 from .models import (
     DEFAULT_CONCURRENCY,
@@ -47,28 +50,32 @@ from .models import (
     TeamMemberModel,
     TeamModel,
 )
+from .names import (
+    STATE_DIR,
+    SafeJoiner,
+    check_remote_name,
+    is_qgis_project,
+    is_state_name,
+    match_glob,
+    safe_join,
+    url_path,
+    url_segment,
+    validate_glob,
+)
 from .transfer import (
+    SMALL_BODY_BYTES,
     CancelCheck,
     MultipartFileBody,
     ProgressCallback,
     ProgressTracker,
-    SafeJoiner,
-    SMALL_BODY_BYTES,
-    Staging,
     StderrProgress,
-    calc_etag,
-    calc_sha256,
-    check_remote_name,
     fetch_resumable,
-    is_qgis_project,
     list_local_files,
-    match_glob,
-    quote_path,
     run_batch,
-    safe_join,
     sync_files,
-    validate_glob,
 )
+from .hashing import calc_etag, calc_sha256
+from .staging import Staging
 from .transport import Transport, VerifyType, env_verify_ssl
 
 logger = logging.getLogger(__name__)
@@ -76,9 +83,7 @@ logger = logging.getLogger(__name__)
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def _seg(value: Any) -> str:
-    """One percent-encoded URL path segment."""
-    return quote_path(str(_value(value))).replace("/", "%2F")
+_seg = url_segment  # one URL path segment (ids, user names), checked and encoded
 
 
 def _value(value: Any) -> Any:
@@ -409,9 +414,9 @@ class Client:
     ) -> Optional[str]:
         """POST one file (retried with the whole body on transient failures); the SHA-256 sent."""
         if upload_type == FileTransferType.PROJECT:
-            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+            path = f"files/{_seg(project_id)}/{url_path(remote_name)}/"
         else:
-            path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{quote_path(remote_name)}/"
+            path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{url_path(remote_name)}/"
         body = MultipartFileBody(local_path, filename=os.path.basename(remote_name),
                                  on_progress=report, should_stop=should_stop)
         data: Any = body.to_bytes() if body.size <= SMALL_BODY_BYTES else body
@@ -513,11 +518,11 @@ class Client:
         check_remote_name(remote_name)
         upload_type = FileTransferType(_value(upload_type))
         if upload_type == FileTransferType.PROJECT:
-            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+            path = f"files/{_seg(project_id)}/{url_path(remote_name)}/"
         else:
             if not job_id:
                 raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
-            path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{quote_path(remote_name)}/"
+            path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{url_path(remote_name)}/"
         report = _report
         if report is None and (progress_callback or show_progress):
             size = os.path.getsize(local_filename)
@@ -547,6 +552,7 @@ class Client:
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
         concurrency: Optional[int] = None,
+        keep_local_versions: bool = True,
     ) -> List[Dict[str, Any]]:
         """Download the project's files matching `filter_glob` into `local_dir` (see download_files)."""
         validate_glob(filter_glob)
@@ -555,6 +561,7 @@ class Client:
             files, project_id, FileTransferType.PROJECT, local_dir, filter_glob, throw_on_error,
             show_progress, force_download,
             progress_callback=progress_callback, is_cancelled=is_cancelled, concurrency=concurrency,
+            keep_local_versions=keep_local_versions,
         )
 
     def download_files(
@@ -571,36 +578,41 @@ class Client:
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
         concurrency: Optional[int] = None,
+        keep_local_versions: bool = True,
     ) -> List[Dict[str, Any]]:
         """Download the given remote file dicts that match `filter_glob` into `local_dir`.
 
-        Every name is checked first: one that would land outside `local_dir` raises
-        UnsafePathError before any request or write. A local file whose etag equals the
-        remote `md5sum` is skipped unless `force_download` (`skipped: True`).
+        A name that cannot be written safely is refused before any request: one that would
+        land outside `local_dir` or has control characters, one in the plugin's own
+        `.qfieldcloud/` folder, and one where a local folder (or a file, for a name inside a
+        folder) is in the way. That file is FAILED with UnsafePathError (`refused: True`);
+        the others still download. A local file whose etag equals the remote `md5sum` is
+        skipped unless `force_download` (`skipped: True`).
 
-        The files are staged in `local_dir/.qfieldcloud/staging/`, each resumed with
-        `Range` after a broken connection and verified against its sha256 (or etag) and
-        size, and moved into `local_dir` only when every file arrived and verified; if a
-        move fails half way the files already moved are put back. When some file failed,
-        nothing in `local_dir` changes: the others are reported FAILED with
-        NotAppliedError, and their verified staged copies are reused by the next call.
-        Returns the matched dicts with `status` and `error`; `throw_on_error` raises the
-        first failure. A 401 stops the batch.
+        The files are staged in `local_dir/.qfieldcloud/staging/`, each resumed with `Range`
+        after a broken connection and verified against its sha256 (or etag) and size, and
+        moved into `local_dir` only when every file arrived and verified, crash-safely (see
+        `staging.py`). When some file failed, nothing in `local_dir` changes: the others are
+        reported FAILED with NotAppliedError, and their verified staged copies are reused by
+        the next call. A replaced local file that differs from what was last downloaded is
+        kept in `.qfieldcloud/trash/<time>/` (its path in `kept_local_version`), unless
+        `keep_local_versions` is False. `verified` says whether a checksum or size proved
+        the content. Returns the matched dicts with `status` and `error`; `throw_on_error`
+        raises the first failure. A 401 stops the batch.
         """
         download_type = FileTransferType(_value(download_type))
         pattern = validate_glob(filter_glob)
-        selected = [f for f in files if match_glob(str(f.get("name", "")), pattern)]
-        join = SafeJoiner(local_dir)
-        targets = {id(f): join(f["name"]) for f in selected}
+        selected = [f for f in files if isinstance(f, dict) and match_glob(str(f.get("name", "")), pattern)]
         for file in selected:
-            file["status"] = FileTransferStatus.PENDING
-            file["error"] = None
-            file["skipped"] = False
+            file.update(status=FileTransferStatus.PENDING, error=None, skipped=False, verified=False)
+        staging = Staging(local_dir)
+        staging.recover()
+        targets = _download_targets(selected, local_dir)
+        batch = [f for f in selected if id(f) in targets]
         tracker = ProgressTracker(
             progress_callback or (StderrProgress() if show_progress else None),
-            len(selected), sum(int(f.get("size") or 0) for f in selected),
+            len(batch), sum(_size_of(f) or 0 for f in batch),
         )
-        staging = Staging(local_dir)
         checksums = ChecksumCache(local_dir)
         verified: Dict[int, Dict[str, Any]] = {}
 
@@ -611,12 +623,12 @@ class Client:
             if remote_etag and target.is_file():
                 local_etag = checksums.etag(file["name"], target)
                 if local_etag == remote_etag:
-                    file["skipped"] = True
+                    file["skipped"] = file["verified"] = True
                     return
                 headers["If-None-Match"] = local_etag
             staged = staging.path_for(file["name"])
             if staging.reusable(staged, file):
-                file["staged"] = staged
+                file["staged"], file["verified"] = staged, True
                 return
             checks = verified[id(file)] = {}
             response = self._download_one(
@@ -624,54 +636,76 @@ class Client:
                 verified=checks, durable=False,
             )
             if response is None:
-                file["skipped"] = True  # 304: the local file is current
+                file["skipped"] = file["verified"] = True  # 304: the local file is current
             else:
                 file["staged"] = staged
+                file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
 
         try:
-            run_batch(selected, work, tracker=tracker, concurrency=self._workers(concurrency),
+            run_batch(batch, work, tracker=tracker, concurrency=self._workers(concurrency),
                       is_cancelled=is_cancelled, throw_on_error=throw_on_error)
         except TransferCancelledError:
             staging.remove()
             checksums.save()
             raise
-        except BaseException:
-            staging.finish(keep=True)
+        except BaseException as exc:
+            staging.finish(keep=not _disk_full(exc))
             checksums.save()
             raise
-        failed = [f for f in selected if f["status"] != FileTransferStatus.SUCCESS]
-        to_apply = [f for f in selected if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
+        failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS]
+        to_apply = [f for f in batch if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
         if failed:
             first = next((f for f in failed if f.get("error") is not None), failed[0])
             for file in to_apply:
                 _fail(file, NotAppliedError(
                     f'"{file["name"]}" was downloaded but not applied: {len(failed)} other file(s) failed, '
                     f'first "{first["name"]}"'))
-            staging.finish(keep=True)
+            # A full disk must not stay full with staged copies; other failures keep them for the next call.
+            staging.finish(keep=not any(_disk_full(f.get("error")) for f in failed))
             checksums.save()
+            self._raise_first_refusal(selected, throw_on_error)
             return selected
+        record = DownloadRecord(local_dir)
+        previous = record.load() if keep_local_versions else {}
         try:
             # Staged files were not fsync'ed one by one (see sync_files); one sync covers them all.
             sync_files(staging.dir, [f["staged"] for f in to_apply])
-            staging.apply([(f["staged"], targets[id(f)]) for f in to_apply])
+            kept = staging.apply(
+                [(f["name"], f["staged"], targets[id(f)]) for f in to_apply],
+                keep=lambda name, path: keep_local_versions and holds_local_work(name, path, previous, checksums),
+            )
         except TransferError as exc:
             for file in to_apply:
                 _fail(file, exc)
-            staging.finish(keep=True)
+            staging.finish(keep=not _disk_full(exc))
             checksums.save()
             if throw_on_error:
                 raise
             return selected
         staging.finish(keep=False)
-        for file in to_apply:
-            # Verified against these checksums when it arrived; recorded now, after the move.
-            checks = verified.get(id(file)) or {}
-            if checks.get("etag") or checks.get("sha256"):
+        now_here: Dict[str, Dict[str, Any]] = {}
+        for file in batch:
+            if file["status"] != FileTransferStatus.SUCCESS:
+                continue
+            checks = verified.get(id(file)) or {"etag": file.get("md5sum") or file.get("etag"),
+                                                 "sha256": file.get("sha256")}
+            now_here[file["name"]] = dict(checks, size=_size_of(file))
+            if file["name"] in kept:
+                file["kept_local_version"] = str(kept[file["name"]])
+            if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):
+                # Verified against these checksums when it arrived; recorded now, after the move.
                 checksums.record(file["name"], targets[id(file)], checks.get("etag"), checks.get("sha256"))
-        checksums.save()
-        for file in selected:
             file.pop("staged", None)
+        record.update(now_here)
+        checksums.save()
+        self._raise_first_refusal(selected, throw_on_error)
         return selected
+
+    @staticmethod
+    def _raise_first_refusal(files: List[Dict[str, Any]], throw_on_error: bool) -> None:
+        refused = next((f for f in files if f.get("refused")), None)
+        if throw_on_error and refused is not None:
+            raise refused["error"]
 
     def _download_one(
         self,
@@ -694,9 +728,9 @@ class Client:
         `durable=False`: small files are not fsync'ed; the caller must `sync_files` them.
         """
         if download_type == FileTransferType.PROJECT:
-            path = f"files/{_seg(project_id)}/{quote_path(remote_name)}/"
+            path = f"files/{_seg(project_id)}/{url_path(remote_name)}/"
         else:
-            path = f"packages/{_seg(project_id)}/latest/files/{quote_path(remote_name)}/"
+            path = f"packages/{_seg(project_id)}/latest/files/{url_path(remote_name)}/"
         expected = dict(remote)
         transport = self.transport
         for attempt in range(transport.max_retries + 1):
@@ -711,8 +745,7 @@ class Client:
                     lambda extra: transport.request("GET", path, headers=extra, stream=True),
                     write_to,
                     first_headers=headers,
-                    expected_size=int(size) if isinstance(size, int) or (isinstance(size, str) and size.isdigit())
-                    else None,
+                    expected_size=_size_of(expected),
                     expected_sha256=expected.get("sha256"),
                     expected_etag=expected.get("md5sum") or expected.get("etag"),
                     max_retries=transport.max_retries,
@@ -744,7 +777,7 @@ class Client:
             else:
                 try:
                     info = self.transport.request_json(
-                        "GET", f"files/metadata/{_seg(project_id)}/{quote_path(remote_name)}/")
+                        "GET", f"files/metadata/{_seg(project_id)}/{url_path(remote_name)}/")
                     return info if isinstance(info, dict) else None
                 except (NotFoundError, InvalidResponseError):
                     files = self.list_remote_files(project_id, skip_metadata=False)  # servers without metadata/
@@ -827,9 +860,9 @@ class Client:
         for files in results.values():
             for file in files:
                 try:
-                    self.transport.request("DELETE", f"files/{_seg(project_id)}/{quote_path(file['name'])}/")
+                    self.transport.request("DELETE", f"files/{_seg(project_id)}/{url_path(file['name'])}/")
                     file["status"] = FileTransferStatus.SUCCESS
-                except QfcRequestException as exc:
+                except QfcException as exc:  # a refusal, a refused name (UnsafePathError)
                     file["status"] = FileTransferStatus.FAILED
                     file["error"] = exc
                     logger.info('Could not delete "%s": %s', file["name"], exc)
@@ -844,7 +877,7 @@ class Client:
         """Delete a file with all its versions, or only `version_id` (204, 200 on 2024-09)."""
         headers = {"x-file-version": str(version_id)} if version_id else {}
         return self.transport.request(
-            "DELETE", f"files/{_seg(project_id)}/{quote_path(filename)}/", headers=headers,
+            "DELETE", f"files/{_seg(project_id)}/{url_path(filename)}/", headers=headers,
         )
 
     # --- jobs, deltas, packages -------------------------------------------------------
@@ -925,6 +958,7 @@ class Client:
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
         concurrency: Optional[int] = None,
+        keep_local_versions: bool = True,
     ) -> List[Dict[str, Any]]:
         """Download the latest package's files; raises QfcException unless it is `finished`."""
         validate_glob(filter_glob)
@@ -938,6 +972,7 @@ class Client:
             list(package.get("files") or []), project_id, FileTransferType.PACKAGE, local_dir, filter_glob,
             throw_on_error, show_progress, force_download,
             progress_callback=progress_callback, is_cancelled=is_cancelled, concurrency=concurrency,
+            keep_local_versions=keep_local_versions,
         )
 
     # --- collaborators ------------------------------------------------------------------
@@ -1049,6 +1084,82 @@ class Client:
 def _fail(file: Dict[str, Any], error: BaseException) -> None:
     file["status"] = FileTransferStatus.FAILED
     file["error"] = error
+
+
+def _size_of(file: Dict[str, Any]) -> Optional[int]:
+    """A listing entry's size as an int, or None when it is missing or not a whole number."""
+    size = file.get("size")
+    if isinstance(size, bool):
+        return None
+    if isinstance(size, int):
+        return size if size >= 0 else None
+    if isinstance(size, str) and size.isdigit():
+        return int(size)
+    return None
+
+
+def _disk_full(error: Any) -> bool:
+    """Whether `error` (or what caused it) is a full disk or quota."""
+    while error is not None:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "No space left on device" in str(error):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[int, Path]:
+    """The local path of each listed file that may be written (by `id` of its dict).
+
+    Every other file is marked FAILED with UnsafePathError and `refused`: its name is unsafe
+    or in `.qfieldcloud/`, it names a folder that the listing also has files in, or a local
+    folder (or, for a file inside a folder, a local file) is in the way. Nothing that is
+    there is ever moved or deleted to make room.
+    """
+    join = SafeJoiner(local_dir)
+    root = Path(os.path.abspath(local_dir))
+    listed_folders = set()
+    for file in files:
+        parts = str(file.get("name", "")).split("/")
+        listed_folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
+    blocked_parents: Dict[str, Optional[str]] = {}
+
+    def parent_in_the_way(name: str) -> Optional[str]:
+        parts = name.split("/")
+        for i in range(1, len(parts)):
+            prefix = "/".join(parts[:i])
+            if prefix not in blocked_parents:
+                path = root.joinpath(*parts[:i])
+                blocked_parents[prefix] = prefix if os.path.lexists(path) and not os.path.isdir(path) else None
+            if blocked_parents[prefix]:
+                return prefix
+        return None
+
+    targets: Dict[int, Path] = {}
+    for file in files:
+        name = file.get("name")
+        try:
+            target = join(name)  # also refuses unsafe names
+            problem = None
+            if is_state_name(name):
+                problem = f"it is inside {STATE_DIR}, the plugin's own folder"
+            elif name in listed_folders:
+                problem = "the server also lists files inside a folder of that name"
+            elif os.path.isdir(target) and not os.path.islink(target):
+                problem = "a local folder of that name is in the way; it was left as it is"
+            else:
+                blocker = parent_in_the_way(name)
+                if blocker:
+                    problem = f'the local file "{blocker}" is in the way; it was left as it is'
+            if problem:
+                raise UnsafePathError(f'Skipped "{name}": {problem}')
+        except UnsafePathError as exc:
+            _fail(file, exc)
+            file["refused"] = True
+            continue
+        targets[id(file)] = target
+    return targets
 
 
 def _stored_differently(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> bool:

@@ -8,12 +8,10 @@ Batches run on a thread pool over the shared session; `progress_callback` and
 """
 
 import ctypes
-import fnmatch
 import hashlib
 import os
 import queue
 import re
-import shutil
 import sys
 import tempfile
 import threading
@@ -21,7 +19,6 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
-from urllib.parse import quote
 
 import requests
 
@@ -29,14 +26,14 @@ from .errors import (
     AuthenticationError,
     ChecksumMismatchError,
     ConnectionFailedError,
-    InvalidGlobError,
     QfcException,
     TransferCancelledError,
     TransferError,
-    UnsafePathError,
 )
 from .ignore import IGNORE_FILE, is_ignored_by, load_ignore_rules
-from .models import ETAG_PART_SIZE, QGIS_PROJECT_SUFFIXES, FileTransferStatus, TransferProgress
+from .hashing import EtagHasher
+from .models import FileTransferStatus, TransferProgress
+from .names import is_ignored, is_qgis_project, match_glob, validate_glob
 
 # Larger upload bodies are streamed from disk in pieces of this size (one send() each).
 UPLOAD_CHUNK_SIZE = 1024 * 1024
@@ -48,8 +45,6 @@ DOWNLOAD_CHUNK_SIZE = 1024 * 1024
 # overlaps with receiving and writing, and are fsync'ed on their own when complete.
 LARGE_FILE_SIZE = 8 * 1024 * 1024
 TEMP_SUFFIX = ".qfcpart"
-# Hidden folder in a download target for staged files and backups (never uploaded: it is hidden).
-STATE_DIR = ".qfieldcloud"
 
 ProgressCallback = Callable[[TransferProgress], None]
 CancelCheck = Callable[[], bool]
@@ -58,47 +53,6 @@ PathLike = Union[str, "os.PathLike[str]"]
 # Read once at import time: os.umask() can only be read by setting it, which is not thread-safe.
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
-
-
-def _md5(data: bytes = b"") -> "hashlib._Hash":
-    """MD5 only to compute the S3-style ETag the server lists, not for security."""
-    return hashlib.md5(data, usedforsecurity=False)
-
-
-class EtagHasher:
-    """Incremental S3-style ETag: plain MD5 up to one part, else md5(part digests)-N.
-
-    Only the per-part MD5s are computed: for a file of one part, that part's MD5 is the MD5
-    of the whole file, so no second MD5 pass over the data is needed.
-    """
-
-    def __init__(self, part_size: int = ETAG_PART_SIZE) -> None:
-        self.part_size = part_size
-        self._part = _md5()
-        self._part_len = 0
-        self._digests: List[bytes] = []
-        self.size = 0
-
-    def update(self, data: bytes) -> None:
-        self.size += len(data)
-        view = memoryview(data)
-        while len(view):
-            take = min(len(view), self.part_size - self._part_len)
-            self._part.update(view[:take])
-            self._part_len += take
-            view = view[take:]
-            if self._part_len == self.part_size:
-                self._digests.append(self._part.digest())
-                self._part = _md5()
-                self._part_len = 0
-
-    def hexdigest(self) -> str:
-        digests = list(self._digests)
-        if self._part_len:
-            digests.append(self._part.digest())
-        if self.size <= self.part_size:
-            return digests[0].hex() if digests else _md5().hexdigest()
-        return f"{_md5(b''.join(digests)).hexdigest()}-{len(digests)}"
 
 
 class _Hashes:
@@ -163,82 +117,6 @@ class _Hashes:
         return self._etag.hexdigest() if self._etag is not None else None
 
 
-def calc_etag(filename: PathLike, part_size: int = ETAG_PART_SIZE) -> str:
-    """The S3-style ETag of a local file, comparable with the server's `md5sum`."""
-    hasher = EtagHasher(part_size)
-    with open(filename, "rb") as f:
-        for chunk in iter(lambda: f.read(1024 * 1024), b""):
-            hasher.update(chunk)
-    return hasher.hexdigest()
-
-
-def calc_sha256(filename: PathLike) -> str:
-    hasher = hashlib.sha256()
-    with open(filename, "rb") as f:
-        for chunk in iter(lambda: f.read(1024 * 1024), b""):
-            hasher.update(chunk)
-    return hasher.hexdigest()
-
-
-_DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def validate_glob(pattern: Optional[str]) -> str:
-    """Return a usable relative shell-style pattern ("*" when empty) or raise InvalidGlobError."""
-    if pattern is None or pattern == "":
-        return "*"
-    if not isinstance(pattern, str):
-        raise InvalidGlobError(f"Invalid glob {pattern!r}: expected a string such as '*.gpkg'")
-    problem = None
-    if "\x00" in pattern:
-        problem = "it contains a NUL character"
-    elif pattern.startswith(("/", "\\")) or _DRIVE.match(pattern):
-        problem = "it is absolute; give a pattern relative to the project, such as 'DCIM/*.jpg'"
-    elif "\\" in pattern:
-        problem = "it contains a backslash; use / to separate folders"
-    elif ".." in pattern.split("/"):
-        problem = "it contains a '..' segment"
-    elif _unbalanced_brackets(pattern):
-        problem = "it has an unclosed '['"
-    if problem:
-        raise InvalidGlobError(f"Invalid glob {pattern!r}: {problem}")
-    return pattern
-
-
-def _unbalanced_brackets(pattern: str) -> bool:
-    i, n = 0, len(pattern)
-    while i < n:
-        if pattern[i] == "[":
-            j = i + 1
-            if j < n and pattern[j] in "!^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 1
-            if j >= n:
-                return True
-            i = j
-        i += 1
-    return False
-
-
-def match_glob(name: str, pattern: str) -> bool:
-    """Whether a POSIX relative name matches; a pattern without '/' also matches the basename."""
-    if fnmatch.fnmatchcase(name, pattern):
-        return True
-    return "/" not in pattern and fnmatch.fnmatchcase(name.rsplit("/", 1)[-1], pattern)
-
-
-def is_ignored(name: str) -> bool:
-    """Hidden (leading '.') or backup (trailing '~') path segments are never transferred."""
-    return any(part.startswith(".") or part.endswith("~") for part in name.split("/"))
-
-
-def is_qgis_project(name: str) -> bool:
-    return name.lower().endswith(QGIS_PROJECT_SUFFIXES)
-
-
 def list_local_files(
     root_path: PathLike, filter_glob: Optional[str] = "*", ignore_file: Optional[str] = IGNORE_FILE,
 ) -> List[Dict[str, Any]]:
@@ -274,71 +152,6 @@ def list_local_files(
             })
     files.sort(key=lambda f: is_qgis_project(f["name"]))
     return files
-
-
-def quote_path(name: str) -> str:
-    """Percent-encode each segment of a POSIX relative name for use in a URL path."""
-    return "/".join(quote(segment, safe="") for segment in str(name).split("/"))
-
-
-def check_remote_name(name: Any) -> str:
-    """Refuse a remote name that is absolute, has a drive, '..', '.', backslashes or empty parts."""
-    if not isinstance(name, str) or not name:
-        raise UnsafePathError(f"Refusing to write a file with an empty or invalid name: {name!r}")
-    if "\x00" in name:
-        raise UnsafePathError(f"Refusing to write {name!r}: the name contains a NUL character")
-    if name.startswith("/") or _DRIVE.match(name):
-        raise UnsafePathError(f"Refusing to write {name!r}: the name is absolute")
-    if "\\" in name:
-        raise UnsafePathError(f"Refusing to write {name!r}: the name contains a backslash")
-    if any(segment in ("", ".", "..") for segment in name.split("/")):
-        raise UnsafePathError(f"Refusing to write {name!r}: the name has '..', '.' or empty segments")
-    return name
-
-
-def safe_join(local_dir: PathLike, name: str) -> Path:
-    """The local path for remote `name` inside `local_dir`, or UnsafePathError if it escapes."""
-    check_remote_name(name)
-    root = os.path.realpath(local_dir)
-    target = os.path.realpath(os.path.join(root, *name.split("/")))
-    if os.path.commonpath([root, target]) != root or target == root:
-        raise UnsafePathError(f"Refusing to write {name!r}: it resolves outside {root}")
-    return Path(os.path.join(os.path.abspath(local_dir), *name.split("/")))
-
-
-class SafeJoiner:
-    """`safe_join` for many names under one folder, resolving the folder and each parent folder
-    once instead of running `realpath` over every component of every name.
-
-    The check is the same: the resolved target (its parent's real path, plus the target itself
-    resolved if it is a symlink) must stay inside the folder's real path.
-    """
-
-    def __init__(self, local_dir: PathLike) -> None:
-        self.local_dir = local_dir
-        self._abs: Optional[str] = None
-        self._root: Optional[str] = None
-        self._parents: Dict[str, str] = {}
-        self._lock = threading.Lock()
-
-    def __call__(self, name: str) -> Path:
-        check_remote_name(name)
-        if self._root is None:
-            with self._lock:
-                self._abs = os.path.abspath(self.local_dir)
-                self._root = os.path.realpath(self.local_dir)
-        root, parts = self._root, name.split("/")
-        parent_name = "/".join(parts[:-1])
-        parent = self._parents.get(parent_name)
-        if parent is None:
-            parent = os.path.realpath(os.path.join(root, *parts[:-1])) if parent_name else root
-            self._parents[parent_name] = parent
-        target = os.path.join(parent, parts[-1])
-        if os.path.islink(target):
-            target = os.path.realpath(target)
-        if os.path.commonpath([root, target]) != root or target == root:
-            raise UnsafePathError(f"Refusing to write {name!r}: it resolves outside {root}")
-        return Path(os.path.join(str(self._abs), *parts))
 
 
 class MultipartFileBody:
@@ -441,7 +254,8 @@ class PartialDownload:
                  expected_size: Optional[int] = None) -> None:
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
+        # A short name of its own, never longer than the target's: a name near NAME_MAX must still work.
+        fd, self.path = tempfile.mkstemp(prefix=".qfc-", suffix=TEMP_SUFFIX, dir=str(target.parent))
         self.file = os.fdopen(fd, "wb")
         self.size = 0
         large = expected_size is not None and expected_size >= LARGE_FILE_SIZE
@@ -731,97 +545,6 @@ def _content_length(response: requests.Response) -> Optional[int]:
 
 def _strip_query(url: Optional[str]) -> str:
     return (url or "").split("?", 1)[0]
-
-
-class Staging:
-    """Where a multi-file download lands before it is moved into `local_dir`, all or nothing.
-
-    Files are staged in `local_dir/.qfieldcloud/staging/<name>`. `apply` moves them into
-    place, first moving each file it replaces to a backup folder, and undoes every move if
-    one fails, so the project folder ends either fully updated or as it was.
-    """
-
-    def __init__(self, local_dir: PathLike) -> None:
-        self.root = Path(os.path.abspath(local_dir))
-        self.base = self.root / STATE_DIR
-        self.dir = self.base / "staging"
-        self._join = SafeJoiner(self.dir)
-
-    def path_for(self, name: str) -> Path:
-        return self._join(name)
-
-    def reusable(self, staged: Path, remote: Dict[str, Any]) -> bool:
-        """Whether a file staged by an earlier, failed call still matches the remote file."""
-        if not staged.is_file():
-            return False
-        size, sha256, md5sum = remote.get("size"), remote.get("sha256"), remote.get("md5sum")
-        if size is not None and str(staged.stat().st_size) != str(size):
-            return False
-        if sha256:
-            return calc_sha256(staged) == str(sha256).lower()
-        return bool(md5sum) and calc_etag(staged) == md5sum
-
-    def apply(self, moves: Sequence[Any]) -> None:
-        """Move each (staged, target) pair into place; on failure restore and raise TransferError."""
-        backup = self.base / f"backup-{uuid.uuid4().hex}"
-        done: List[Any] = []  # (staged, target, saved or None, moved)
-        try:
-            for staged, target in moves:
-                saved = None
-                if os.path.lexists(target):
-                    saved = backup / Path(target).relative_to(self.root)
-                    saved.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(target, saved)
-                entry = [staged, target, saved, False]
-                done.append(entry)
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged, target)
-                entry[3] = True
-        except OSError as exc:
-            failed_on = done[-1][1] if done else moves[0][1]
-            problems = self._undo(done)
-            if problems:
-                raise TransferError(
-                    f'Could not move "{failed_on}" into place ({exc.strerror or exc}), and could not restore '
-                    f'{", ".join(problems)}: the previous versions are in "{backup}"'
-                ) from None
-            shutil.rmtree(backup, ignore_errors=True)
-            raise TransferError(
-                f'Could not move "{failed_on}" into place ({exc.strerror or exc}); '
-                "the local folder was left as it was before the download"
-            ) from None
-        shutil.rmtree(backup, ignore_errors=True)
-
-    @staticmethod
-    def _undo(done: List[Any]) -> List[str]:
-        problems = []
-        for staged, target, saved, moved in reversed(done):
-            try:
-                if moved:
-                    os.replace(target, staged)  # kept staged, so the next call need not fetch it again
-                if saved is not None:
-                    os.replace(saved, target)
-            except OSError:
-                problems.append(f'"{target}"')
-        return problems
-
-    def finish(self, keep: bool) -> None:
-        """Drop the staging folder, or (`keep`) only its empty folders, for a later call to reuse."""
-        if not keep:
-            shutil.rmtree(self.dir, ignore_errors=True)
-        elif self.dir.is_dir():
-            for dirpath, _, _ in sorted(os.walk(self.dir), key=lambda entry: -len(entry[0])):
-                try:
-                    os.rmdir(dirpath)
-                except OSError:
-                    pass
-        try:
-            os.rmdir(self.base)
-        except OSError:
-            pass
-
-    def remove(self) -> None:
-        self.finish(keep=False)
 
 
 class ProgressTracker:

@@ -22,9 +22,10 @@ from ..client import (
     TransferProgress,
     calc_etag,
 )
-from ..client.transfer import calc_sha256
+from ..client.hashing import calc_sha256
 from ..client.ignore import load_ignore_rules, path_ignored
-from ..client.transfer import is_ignored, list_local_files, match_glob, safe_join
+from ..client.names import is_ignored, match_glob, safe_join
+from ..client.transfer import list_local_files
 from .sync import (
     FileState,
     SyncChoices,

@@ -1,0 +1,218 @@
+"""Moving a verified download into place: all or nothing, crash-safe, and local work kept.
+
+Real files on disk; the crash tests kill a real process with SIGKILL between two of its
+file system steps, then check what the next run finds.
+"""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError
+from qfieldcloud_plugin.client.staging import Staging
+from tests.support.fake_http import FakeServer, Reply, json_reply
+
+REPO = Path(__file__).resolve().parents[1]
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+OLD = {"a.txt": b"old a", "sub/b.txt": b"old b", "c.txt": b"old c"}
+NEW = {"a.txt": b"new a!", "sub/b.txt": b"new b!", "c.txt": b"new c!", "d.txt": b"new d (no old one)"}
+
+
+def write_tree(root: Path, files) -> None:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def stage(root: Path, files):
+    staging = Staging(root)
+    moves = []
+    for name, data in files.items():
+        staged = staging.path_for(name)
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        moves.append((name, staged, root / name))
+    return staging, moves
+
+
+def contents(root: Path):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".qfieldcloud" not in p.relative_to(root).parts}
+
+
+def state_leftovers(root: Path):
+    base = root / ".qfieldcloud"
+    return sorted(p.name for p in base.iterdir() if p.name.startswith("backup-") or p.name.endswith("journal.json")) \
+        if base.is_dir() else []
+
+
+def test_a_move_that_fails_half_way_puts_every_old_file_back(tmp_path):
+    write_tree(tmp_path, OLD)
+    staging, moves = stage(tmp_path, NEW)
+    os.unlink(moves[2][1])  # the third move finds nothing to move: it fails after two were made
+    with pytest.raises(TransferError, match="left as it was"):
+        staging.apply(moves)
+    assert contents(tmp_path) == OLD
+    assert state_leftovers(tmp_path) == []
+
+
+def test_a_folder_in_the_way_at_apply_time_is_never_moved(tmp_path):
+    write_tree(tmp_path, OLD)
+    staging, moves = stage(tmp_path, {"a.txt": b"new", "folder": b"a file named like a folder"})
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "mine.txt").write_text("my work")
+    with pytest.raises(TransferError, match="folder"):
+        staging.apply(moves)
+    assert (tmp_path / "folder" / "mine.txt").read_text() == "my work"
+    assert (tmp_path / "a.txt").read_bytes() == b"old a"
+
+
+def test_replaced_files_holding_local_work_go_to_the_trash_and_the_others_away(tmp_path):
+    write_tree(tmp_path, OLD)
+    staging, moves = stage(tmp_path, NEW)
+    kept = staging.apply(moves, keep=lambda name, path: name == "sub/b.txt")
+    assert contents(tmp_path) == NEW
+    assert list(kept) == ["sub/b.txt"] and kept["sub/b.txt"].read_bytes() == b"old b"
+    assert ".qfieldcloud/trash/" in kept["sub/b.txt"].as_posix()
+    trash = tmp_path / ".qfieldcloud" / "trash"
+    assert sorted(p.name for p in trash.rglob("*") if p.is_file()) == ["b.txt"]
+    assert state_leftovers(tmp_path) == []
+
+
+def test_an_old_backup_folder_without_a_journal_goes_to_the_trash_not_away(tmp_path):
+    stray = tmp_path / ".qfieldcloud" / "backup-0123456789ab" / "survey.gpkg"
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"the only copy of my edits")
+    Staging(tmp_path).recover()
+    kept = [p for p in (tmp_path / ".qfieldcloud" / "trash").rglob("survey.gpkg")]
+    assert [p.read_bytes() for p in kept] == [b"the only copy of my edits"]
+    assert state_leftovers(tmp_path) == []
+
+
+CRASHING_APPLY = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from qfieldcloud_plugin.client.staging import Staging
+
+    root, kill_at, keep = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "keep"
+    calls = [0]
+    for name in ("replace", "unlink", "rename"):
+        real = getattr(os, name)
+
+        def counted(*args, _real=real, **kwargs):
+            calls[0] += 1
+            if calls[0] == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return _real(*args, **kwargs)
+
+        setattr(os, name, counted)
+    staging = Staging(root)
+    moves = [(p.relative_to(staging.dir).as_posix(), p, root / p.relative_to(staging.dir))
+             for p in sorted(staging.dir.rglob("*")) if p.is_file()]
+    staging.apply(moves, keep=lambda name, path: keep)
+    print("finished after", calls[0], "steps")
+""")
+
+
+def crashing_apply(root: Path, kill_at: int, keep: bool) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", CRASHING_APPLY, str(root), str(kill_at), "keep" if keep else "drop"],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, keep):
+    """SIGKILL at each os.replace/unlink of an apply (journal, moves, commit mark, trash), then recover."""
+    full = tmp_path / "full"
+    write_tree(full, OLD)
+    stage(full, NEW)
+    finished = crashing_apply(full, 10 ** 6, keep)
+    steps = int(finished.stdout.split()[2])
+    assert finished.returncode == 0 and contents(full) == NEW and steps >= 2 * len(NEW)
+    for kill_at in range(1, steps + 1):
+        root = tmp_path / f"kill-{kill_at}"
+        write_tree(root, OLD)
+        stage(root, NEW)
+        run = crashing_apply(root, kill_at, keep)
+        assert run.returncode == -signal.SIGKILL, (kill_at, run.stdout, run.stderr)
+        Staging(root).recover()
+        now = contents(root)
+        for name in NEW:
+            assert now.get(name) in (OLD.get(name), NEW[name]), (kill_at, name, now)
+        for name in OLD:
+            assert name in now, (kill_at, name)  # never missing
+        if now != NEW:
+            assert now == OLD, (kill_at, now)  # before the commit mark: all old
+        assert state_leftovers(root) == [], kill_at
+        # What was replaced but not yet filed away is kept, never lost:
+        trash = root / ".qfieldcloud" / "trash"
+        kept = sorted(p.read_bytes() for p in trash.rglob("*") if p.is_file()) if trash.exists() else []
+        if now == NEW and keep:
+            assert kept == sorted(OLD.values()), kill_at
+
+
+# --- through the client -------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake():
+    with FakeServer() as server:
+        yield server
+
+
+def serve(fake, files):
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest(), "sha256": hashlib.sha256(d).hexdigest()}
+        for n, d in files.items()]))
+    for name, data in files.items():
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, data))
+
+
+def test_a_download_keeps_local_work_and_drops_only_old_server_copies(fake, tmp_path):
+    client = Client(fake.url, token="t", max_retries=0)
+    serve(fake, {"edited.txt": b"v1", "untouched.txt": b"v1 too"})
+    client.download_project(PID, str(tmp_path))
+    (tmp_path / "edited.txt").write_bytes(b"v1 plus my edit")
+    serve(fake, {"edited.txt": b"v2 from the field", "untouched.txt": b"v2 too"})
+
+    results = {f["name"]: f for f in client.download_project(PID, str(tmp_path))}
+
+    assert (tmp_path / "edited.txt").read_bytes() == b"v2 from the field"
+    assert Path(results["edited.txt"]["kept_local_version"]).read_bytes() == b"v1 plus my edit"
+    assert "kept_local_version" not in results["untouched.txt"]
+    trash = tmp_path / ".qfieldcloud" / "trash"
+    assert sorted(p.name for p in trash.rglob("*") if p.is_file()) == ["edited.txt"]
+
+
+def test_a_local_file_never_downloaded_before_counts_as_local_work(fake, tmp_path):
+    (tmp_path / "mine.txt").write_bytes(b"made here")
+    serve(fake, {"mine.txt": b"from the server"})
+    results = Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path))
+    assert Path(results[0]["kept_local_version"]).read_bytes() == b"made here"
+
+
+def test_discarding_local_versions_keeps_nothing(fake, tmp_path):
+    (tmp_path / "mine.txt").write_bytes(b"made here")
+    serve(fake, {"mine.txt": b"from the server"})
+    results = Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path),
+                                                                          keep_local_versions=False)
+    assert results[0]["status"] == FileTransferStatus.SUCCESS and "kept_local_version" not in results[0]
+    assert not (tmp_path / ".qfieldcloud" / "trash").exists()
+
+
+def test_the_cli_says_where_the_local_version_went(fake, tmp_path):
+    (tmp_path / "mine.txt").write_bytes(b"made here")
+    serve(fake, {"mine.txt": b"from the server"})
+    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "your previous version was kept in" in run.stdout and ".qfieldcloud/trash/" in run.stdout
+    kept = [p for p in (tmp_path / ".qfieldcloud" / "trash").rglob("mine.txt")]
+    assert [p.read_bytes() for p in kept] == [b"made here"]
