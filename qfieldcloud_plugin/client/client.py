@@ -578,7 +578,8 @@ class Client:
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
         concurrency: Optional[int] = None,
-        keep_local_versions: bool = True,
+        keep_local_versions: Union[bool, Callable[[str, Path], bool]] = True,
+        still_as_planned: Optional[Callable[[str, Path], bool]] = None,
     ) -> List[Dict[str, Any]]:
         """Download the given remote file dicts that match `filter_glob` into `local_dir`.
 
@@ -596,7 +597,10 @@ class Client:
         reported FAILED with NotAppliedError, and their verified staged copies are reused by
         the next call. A replaced local file that differs from what was last downloaded is
         kept in `.qfieldcloud/trash/<time>/` (its path in `kept_local_version`), unless
-        `keep_local_versions` is False. `verified` says whether a checksum or size proved
+        `keep_local_versions` is False; a callable `(name, local path) -> bool` decides instead.
+        `still_as_planned(name, local path)`, asked just before the files move, re-checks a
+        plan the user approved: a file for which it is False is left as it is and reported
+        FAILED ("changed since the plan was shown"), the others are applied. `verified` says whether a checksum or size proved
         the content. Returns the matched dicts with `status` and `error`; `throw_on_error`
         raises the first failure. A 401 stops the batch.
         """
@@ -665,14 +669,20 @@ class Client:
             checksums.save()
             self._raise_first_refusal(selected, throw_on_error)
             return selected
+        if still_as_planned is not None:
+            for file in [f for f in to_apply if not still_as_planned(f["name"], targets[id(f)])]:
+                _fail(file, TransferError(f'"{file["name"]}" changed here since the plan was shown; '
+                                          "it was left as it is"))
+                to_apply.remove(file)
         record = DownloadRecord(local_dir)
-        previous = record.load() if keep_local_versions else {}
+        previous = record.load() if keep_local_versions is True else {}
         try:
             # Staged files were not fsync'ed one by one (see sync_files); one sync covers them all.
             sync_files(staging.dir, [f["staged"] for f in to_apply])
             kept = staging.apply(
                 [(f["name"], f["staged"], targets[id(f)]) for f in to_apply],
-                keep=lambda name, path: keep_local_versions and holds_local_work(name, path, previous, checksums),
+                keep=keep_local_versions if callable(keep_local_versions)
+                else lambda name, path: keep_local_versions and holds_local_work(name, path, previous, checksums),
             )
         except TransferError as exc:
             for file in to_apply:

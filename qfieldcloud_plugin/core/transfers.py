@@ -4,13 +4,13 @@ Each function takes `(client, task)` plus its own arguments (bound with `functoo
 and returns plain data for the GUI thread.
 """
 
-import shutil
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from ..client import (
     ChecksumMismatchError,
@@ -20,11 +20,14 @@ from ..client import (
     QfcException,
     TransferCancelledError,
     TransferProgress,
+    UnsafePathError,
     calc_etag,
 )
-from ..client.hashing import calc_sha256
 from ..client.ignore import load_ignore_rules, path_ignored
+from ..client.checksums import ChecksumCache
+from ..client.download_record import DownloadRecord, holds_local_work
 from ..client.names import is_ignored, match_glob, safe_join
+from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
 from ..client.transfer import list_local_files
 from .sync import (
     FileState,
@@ -42,7 +45,6 @@ from .sync import (
 from .sync_state import STATE_DIR, SyncStateStore
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
-TRASH_DIR = "trash"
 
 
 # --- comparing -----------------------------------------------------------------------
@@ -140,17 +142,18 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
         recorded[name] = actions[name].remote
     try:
         _download_beside(client, task, preparation, ops, stamp, result)
-        _backup(folder, ops.backup_local, stamp, result)
-        _download(client, task, preparation, ops.download, result, recorded)
+        _download(client, task, preparation, ops, stamp, result, recorded)
         _delete_local(folder, ops.delete_local, actions, stamp, result, forgotten)
         uploads = [n for n in ops.upload if n not in result.failed]
         data = [n for n in uploads if not is_project_file(n)]
-        _upload_many(client, task, preparation.project_id, folder, data, result.uploaded, result.failed, recorded)
+        planned = {a.name: (a.local, a.remote) for a in preparation.plan.actions}
+        _upload_many(client, task, preparation.project_id, folder, data, result.uploaded, result.failed, recorded,
+                     planned)
         _delete_remote(client, task, preparation.project_id, ops.delete_remote, result, forgotten)
         projects = [n for n in uploads if is_project_file(n)]
         if not any(n in result.failed for n in data):  # the server's project job must see complete data
             _upload_many(client, task, preparation.project_id, folder, projects, result.uploaded, result.failed,
-                         recorded)
+                         recorded, planned)
         else:
             for name in projects:
                 result.failed[name] = "not sent: some data files failed to upload"
@@ -160,10 +163,6 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
     if task.isCanceled():
         raise TransferCancelledError("Synchronization cancelled; what was verified is recorded")
     return result
-
-
-def _trash_dir(folder: Path, stamp: str) -> Path:
-    return folder / STATE_DIR / TRASH_DIR / stamp
 
 
 def _download_beside(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, stamp: str,
@@ -187,22 +186,22 @@ def _download_beside(client: Client, task, preparation: SyncPreparation, ops: Sy
         result.kept_both[name] = copy
 
 
-def _backup(folder: Path, names: List[str], stamp: str, result: SyncResult) -> None:
-    for name in names:
-        target = safe_join(_trash_dir(folder, stamp), name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(str(folder / name), str(target))
-        result.trash = _trash_dir(folder, stamp)
-
-
-def _download(client: Client, task, preparation: SyncPreparation, names: List[str], result: SyncResult,
-              recorded: Dict[str, FileState]) -> None:
+def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, stamp: str,
+              result: SyncResult, recorded: Dict[str, FileState]) -> None:
+    """Download `ops.download`, all or nothing, keeping the local copies of "keep QFieldCloud's" conflicts
+    in the trash; a local file that changed since the plan was shown is left as it is."""
+    names = ops.download
     if not names or task.isCanceled():
         return
+    planned = {a.name: a.local for a in preparation.plan.actions}
+    keep_first = set(ops.backup_local)
+
     files = [dict(preparation.remote_files[n]) for n in names]
     try:
         done = client.download_files(files, preparation.project_id, FileTransferType.PROJECT, str(preparation.folder),
-                                     progress_callback=task.progress_callback, is_cancelled=task.isCanceled)
+                                     progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
+                                     keep_local_versions=lambda name, _path: name in keep_first,
+                                     still_as_planned=lambda name, path: not _changed_since_plan(path, planned.get(name)))
     except TransferCancelledError:
         return
     for file in done:
@@ -211,25 +210,34 @@ def _download(client: Client, task, preparation: SyncPreparation, names: List[st
             result.failed[name] = str(file.get("error") or "not downloaded")
             continue
         result.downloaded.append(name)
+        if file.get("kept_local_version"):
+            result.trash = Path(file["kept_local_version"]).parents[name.count("/")]
         state = FileState.from_remote(file)
         # Verified against the listing when it arrived; a re-fetched newer version is not recorded.
-        if calc_etag(preparation.folder / name) == state.etag:
+        if file.get("verified") and calc_etag(preparation.folder / name) == state.etag:
             recorded[name] = state
+
+
+def _changed_since_plan(path: Path, planned: Optional[FileState]) -> bool:
+    """Whether the local file is not what the plan saw (it appeared, changed or vanished since)."""
+    if planned is None:
+        return path.exists()
+    try:
+        return path.stat().st_size != planned.size or calc_etag(path) != planned.etag
+    except OSError:
+        return True
 
 
 def _delete_local(folder: Path, names: List[str], actions, stamp: str, result: SyncResult,
                   forgotten: List[str]) -> None:
     for name in names:
         path = folder / name
-        planned = actions[name].local
-        if path.is_file() and planned is not None and calc_etag(path) != planned.etag:
+        if os.path.lexists(path) and _changed_since_plan(path, actions[name].local):
             result.failed[name] = "changed since the plan was shown; kept"
             continue
         if path.is_file():
-            target = safe_join(_trash_dir(folder, stamp), name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            path.replace(target)
-            result.trash = _trash_dir(folder, stamp)
+            move_to_trash(folder, name, path, trash_folder(folder, stamp))
+            result.trash = trash_folder(folder, stamp)
         result.deleted_local.append(name)
         forgotten.append(name)
 
@@ -264,15 +272,34 @@ def upload_verified(client: Client, project_id: str, folder: Path, name: str, re
 
 
 def _upload_many(client: Client, task, project_id: str, folder: Path, names: List[str], uploaded: List[str],
-                 failed: Dict[str, str], recorded: Dict[str, FileState]) -> None:
-    """Upload `names` in parallel (QGIS project files: call with those alone, after the data)."""
+                 failed: Dict[str, str], recorded: Dict[str, FileState],
+                 planned: Dict[str, Tuple[Optional[FileState], Optional[FileState]]]) -> None:
+    """Upload `names` in parallel (QGIS project files: call with those alone, after the data).
+
+    `planned` holds each file's (local, server) state as the user saw it in the plan. Just
+    before sending, a file that changed here since then, or on QFieldCloud (one fresh
+    listing for the batch), is not sent: the plan the user approved no longer describes it.
+    """
     if not names:
+        return
+    try:
+        server_now = {n: FileState.from_remote(f) for n, f in scan_remote(client, project_id, folder).items()}
+    except QfcException as error:
+        for name in names:
+            failed[name] = str(error)
         return
     sizes = {n: (folder / n).stat().st_size if (folder / n).is_file() else 0 for n in names}
     progress = _Progress(task, len(names), sum(sizes.values()))
 
     def upload_one(name: str) -> None:
         if task.isCanceled():
+            return
+        local, remote = planned.get(name, (None, None))
+        if _server_changed(remote, server_now.get(name)):
+            failed[name] = "changed on QFieldCloud since the plan was shown; not sent"
+            return
+        if _changed_since_plan(folder / name, local):
+            failed[name] = "changed here since the plan was shown; not sent"
             return
         try:
             state = upload_verified(client, project_id, folder, name, progress.for_file(name), task.isCanceled)
@@ -286,6 +313,12 @@ def _upload_many(client: Client, task, project_id: str, folder: Path, names: Lis
     workers = max(1, min(client.concurrency, len(names)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qfc-upload") as pool:
         list(pool.map(upload_one, names))
+
+
+def _server_changed(planned: Optional[FileState], now: Optional[FileState]) -> bool:
+    if planned is None or now is None:
+        return (planned is None) != (now is None)
+    return not planned.same_content(now)
 
 
 # --- upload only -----------------------------------------------------------------------
@@ -329,9 +362,11 @@ def upload(client: Client, task, project_id: str, preparation: UploadPreparation
     names = project_files_last(names)
     try:
         data = [n for n in names if not is_project_file(n)]
-        _upload_many(client, task, project_id, preparation.folder, data, result.uploaded, result.failed, recorded)
+        planned = {n: (preparation.local.get(n), preparation.remote.get(n)) for n in names}
+        _upload_many(client, task, project_id, preparation.folder, data, result.uploaded, result.failed, recorded,
+                     planned)
         _upload_many(client, task, project_id, preparation.folder, [n for n in names if n not in data],
-                     result.uploaded, result.failed, recorded)
+                     result.uploaded, result.failed, recorded, planned)
     finally:
         SyncStateStore(preparation.folder).update(project_id, recorded)
         result.recorded = sorted(recorded)
@@ -381,67 +416,62 @@ class _Progress:
             failed[name] = str(error)
 
 
-def _differs(local: Path, remote: Dict) -> bool:
-    """Whether an existing local file has other content than the listed remote one."""
-    if remote.get("md5sum"):
-        return calc_etag(local) != remote["md5sum"]
-    if remote.get("sha256"):
-        return calc_sha256(local) != remote["sha256"]
-    return True
-
-
 def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict]:
     return client.package_latest(project_id).get("files") or [] if package else client.list_remote_files(project_id)
 
 
 def replaced_by_download(client: Client, task, project_id: str, local_dir: Path, package: bool = False,
                          filter_glob: str = "*") -> List[str]:
-    """Names of local files in `local_dir` that a download would replace: they exist and differ.
+    """Names of local files in `local_dir` that a download would replace and that hold local work.
 
+    A file counts when it exists, differs from the server's version, and differs from what was
+    last downloaded into the folder: a package nobody edited is replaced without a question.
     `task` is anything with `isCanceled()`: a QgsTask, or a Processing algorithm's QgsFeedback.
     """
+    record = DownloadRecord(local_dir).load()
+    checksums = ChecksumCache(local_dir)
     replaced = []
-    for remote in _remote_listing(client, project_id, package):
-        if not match_glob(remote["name"], filter_glob):
-            continue
-        if task.isCanceled():
-            raise TransferCancelledError("Cancelled while comparing files")
-        local = safe_join(local_dir, remote["name"])
-        if local.is_file() and _differs(local, remote):
-            replaced.append(remote["name"])
+    try:
+        for remote in _remote_listing(client, project_id, package):
+            name = remote.get("name")
+            if not isinstance(name, str) or not match_glob(name, filter_glob):
+                continue
+            if task.isCanceled():
+                raise TransferCancelledError("Cancelled while comparing files")
+            try:
+                local = safe_join(local_dir, name)
+            except UnsafePathError:
+                continue  # refused by the download itself, which reports it
+            if not local.is_file() or checksums.etag(name, local) == remote.get("md5sum"):
+                continue
+            if holds_local_work(name, local, record, checksums):
+                replaced.append(name)
+    finally:
+        checksums.save()
     return replaced
 
 
 @dataclass
 class DownloadResult:
     files: List[Dict]                 # the client's per-file results
-    backup: Optional[Path] = None     # where the local versions of replaced files were copied
+    backup: Optional[Path] = None     # the trash folder that holds the local versions of replaced files
     backed_up: List[str] = field(default_factory=list)
 
-
-def download_keeping_local_versions(client: Client, task, project_id: str, local_dir: Path, package: bool,
-                                    fetch: Callable[[], List[Dict]], filter_glob: str = "*") -> DownloadResult:
-    """Run `fetch`, after copying every local file it would replace into the trash folder.
-
-    A download replaces a differing local file with the server's version; the user may have
-    edited it (an opened package, a project folder), so its content is kept, never lost.
-    """
-    names = replaced_by_download(client, task, project_id, local_dir, package, filter_glob)
-    result = DownloadResult(files=[])
-    if names:
-        backup = _trash_dir(local_dir, time.strftime("%Y%m%d-%H%M%S"))
-        for name in names:
-            target = safe_join(backup, name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(str(local_dir / name), str(target))
-        result.backup, result.backed_up = backup, names
-    result.files = fetch()
-    return result
+    @classmethod
+    def of(cls, files: List[Dict]) -> "DownloadResult":
+        """The result of a client download, with the local versions it kept in the trash."""
+        result = cls(files=files)
+        for file in files:
+            kept = file.get("kept_local_version")
+            if kept:
+                result.backed_up.append(file["name"])
+                result.backup = Path(kept).parents[file["name"].count("/")]
+        return result
 
 
 def download_package(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the latest finished package into `local_dir`; raises on the first failed file."""
-    return download_keeping_local_versions(client, task, project_id, local_dir, True, lambda: client.package_download(
+    return DownloadResult.of(client.package_download(
         project_id, str(local_dir), throw_on_error=True,
         progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
     ))
@@ -449,7 +479,7 @@ def download_package(client: Client, task, project_id: str, local_dir: Path) -> 
 
 def download_project(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the project's files into `local_dir`; per-file failures are in the result's files."""
-    return download_keeping_local_versions(client, task, project_id, local_dir, False, lambda: client.download_project(
+    return DownloadResult.of(client.download_project(
         project_id, str(local_dir), progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
     ))
 

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.transfers import download_keeping_local_versions
+from ..core.transfers import DownloadResult
 from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
 
 
@@ -49,12 +49,11 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
         project = self.project(client, parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
-        result = download_keeping_local_versions(client, feedback, project["id"], Path(folder), False, lambda: (
-            client.download_project(
-                project["id"], folder, filter_glob=glob,
-                force_download=self.parameterAsBool(parameters, self.FORCE, context),
-                progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
-            )), glob)
+        result = DownloadResult.of(client.download_project(
+            project["id"], folder, filter_glob=glob,
+            force_download=self.parameterAsBool(parameters, self.FORCE, context),
+            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
+        ))
         report_backup(result, feedback)
         files = result.files
         downloaded, skipped = transfer_outcome(files, feedback)

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..core.geopackage import geopackage_tables
 from ..core.settings import Settings
-from ..core.transfers import download_keeping_local_versions, find_project_file
+from ..core.transfers import DownloadResult, find_project_file
 from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
 
 
@@ -61,12 +61,11 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         if not folder or parameters.get(self.OUTPUT) is None:
             folder = str(Settings().package_dir(project["owner"], project["name"]))
         glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
-        result = download_keeping_local_versions(client, feedback, project["id"], Path(folder), True, lambda: (
-            client.package_download(
-                project["id"], folder, filter_glob=glob,
-                force_download=self.parameterAsBool(parameters, self.FORCE, context),
-                progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
-            )), glob)
+        result = DownloadResult.of(client.package_download(
+            project["id"], folder, filter_glob=glob,
+            force_download=self.parameterAsBool(parameters, self.FORCE, context),
+            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
+        ))
         report_backup(result, feedback)
         files = result.files
         downloaded, _skipped = transfer_outcome(files, feedback)

@@ -1,0 +1,53 @@
+"""core.transfers on its own, without widgets: which local files a download would replace."""
+
+import hashlib
+
+import pytest
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.core.transfers import DownloadResult, replaced_by_download
+from tests.support.fake_http import FakeServer, Reply, json_reply
+
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+
+
+class NeverCancelled:
+    """What core.transfers asks of its task: a QgsTask or a Processing feedback in real use."""
+
+    def isCanceled(self):
+        return False
+
+
+@pytest.fixture
+def fake():
+    with FakeServer() as server:
+        yield server
+
+
+def serve(fake, files):
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest(), "sha256": hashlib.sha256(d).hexdigest()}
+        for n, d in files.items()]))
+    for name, data in files.items():
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, data))
+
+
+def test_a_new_server_version_over_an_untouched_download_needs_no_question(fake, tmp_path):
+    client = Client(fake.url, token="t", max_retries=0)
+    serve(fake, {"survey.qgs": b"<qgis v1/>", "data.gpkg": b"rows v1"})
+    client.download_project(PID, str(tmp_path))
+    serve(fake, {"survey.qgs": b"<qgis v2/>", "data.gpkg": b"rows v2"})
+    assert replaced_by_download(client, NeverCancelled(), PID, tmp_path) == []
+    (tmp_path / "data.gpkg").write_bytes(b"rows v1 plus an office edit")
+    assert replaced_by_download(client, NeverCancelled(), PID, tmp_path) == ["data.gpkg"]
+    # The download then keeps exactly that file, and only it, in the trash.
+    result = DownloadResult.of(client.download_project(PID, str(tmp_path)))
+    assert result.backed_up == ["data.gpkg"]
+    assert (result.backup / "data.gpkg").read_bytes() == b"rows v1 plus an office edit"
+    assert (tmp_path / "data.gpkg").read_bytes() == b"rows v2"
+
+
+def test_a_local_file_that_was_never_downloaded_is_local_work(fake, tmp_path):
+    (tmp_path / "notes.txt").write_bytes(b"mine")
+    serve(fake, {"notes.txt": b"theirs"})
+    assert replaced_by_download(Client(fake.url, token="t"), NeverCancelled(), PID, tmp_path) == ["notes.txt"]

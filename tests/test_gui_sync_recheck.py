@@ -1,0 +1,72 @@
+"""The plan shown is the plan run: what changes between the review and the run is left alone.
+
+Real QGIS, the real plan dialog, the local server: while the dialog is open, a local file
+planned for download is edited and a server file planned to be overwritten is changed by a
+colleague. Neither change may be lost; the rest of the plan still runs.
+"""
+
+from qgis.PyQt.QtCore import QTimer
+
+from qfieldcloud_plugin.client import Client
+from qfieldcloud_plugin.core.sync import Resolution
+from qfieldcloud_plugin.core.transfers import SyncResult
+from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.test_gui_sync import DialogAsker, _linked_project, _remote, _server_edit, _sync
+
+
+class ChangingAsker(DialogAsker):
+    """Runs `meanwhile()` while the plan dialog is open, then answers it."""
+
+    def __init__(self, meanwhile, **kwargs):
+        super().__init__(**kwargs)
+        self.meanwhile = meanwhile
+
+    def review_sync(self, project_name, plan):
+        QTimer.singleShot(0, self.meanwhile)
+        return super().review_sync(project_name, plan)
+
+
+def _download(client, pid, name, tmp_path):
+    target = tmp_path / "check" / name
+    client.download_file(pid, "project", target, name)
+    return target.read_text()
+
+
+def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_trashes_mine(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    client = Client(url=qfc_server.url, token=session._token)
+    folder = tmp_path / "proj"
+    pid = _linked_project(client, folder, unique_name)["id"]
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (folder / name).write_text(f"{name} v1\n")
+    results = []
+    first = CloudActions(plugin_iface, session, DialogAsker())
+    first.syncFinished.connect(results.append)
+    assert not _sync(first, results).failed
+
+    _server_edit(client, tmp_path, pid, "a.txt", "a from the field\n")   # planned: download
+    (folder / "b.txt").write_text("b from the office\n")                  # planned: upload
+    _server_edit(client, tmp_path, pid, "c.txt", "c from the field\n")   # conflict ...
+    (folder / "c.txt").write_text("c from the office\n")                  # ... resolved "keep QFieldCloud's"
+    _server_edit(client, tmp_path, pid, "d.txt", "d from the field\n")   # planned: download, untouched
+
+    def meanwhile():
+        (folder / "a.txt").write_text("a edited in the office while the plan was shown\n")
+        _server_edit(client, tmp_path, pid, "b.txt", "b edited in the field while the plan was shown\n")
+
+    asker = ChangingAsker(meanwhile, resolutions={"c.txt": Resolution.KEEP_SERVER})
+    actions = CloudActions(plugin_iface, session, asker)
+    actions.syncFinished.connect(results.append)
+    result = _sync(actions, results)
+
+    assert isinstance(result, SyncResult), result
+    assert (folder / "a.txt").read_text() == "a edited in the office while the plan was shown\n"
+    assert "since the plan was shown" in result.failed["a.txt"]
+    assert _download(client, pid, "b.txt", tmp_path) == "b edited in the field while the plan was shown\n"
+    assert "since the plan was shown" in result.failed["b.txt"]
+    assert (folder / "c.txt").read_text() == "c from the field\n"
+    assert (folder / "d.txt").read_text() == "d from the field\n"
+    kept = sorted((folder / ".qfieldcloud" / "trash").rglob("c.txt"))
+    assert [p.read_text() for p in kept] == ["c from the office\n"]
+    assert sorted(result.failed) == ["a.txt", "b.txt"]
+    assert _remote(client, pid)["c.txt"]["size"] == len("c from the field\n")
