@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 from . import __version__
 from .client import Client
-from .errors import NotAppliedError, QfcException
+from .errors import NotAppliedError, QfcException, mask_secrets
 from .models import (
     DEFAULT_JOB_POLL_INTERVAL_S,
     DEFAULT_JOB_TIMEOUT_S,
@@ -676,7 +676,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         sys.stderr.write("\nCancelled.\n")
         return EXIT_INTERRUPTED
     except QfcException as exc:
-        sys.stderr.write(f"Error: {exc}\n")
+        # The token is masked where messages are made; this is the last line of defence.
+        sys.stderr.write("Error: {}\n".format(mask_secrets(str(exc), [args.token or "", args.password or ""])))
         return EXIT_ERROR
     except OSError as exc:
         where = f' "{exc.filename}"' if getattr(exc, "filename", None) else ""

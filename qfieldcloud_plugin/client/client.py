@@ -30,6 +30,7 @@ from .errors import (
     TransferCancelledError,
     TransferError,
     UnsafePathError,
+    mask_secrets,
 )
 from .models import (
     DEFAULT_CONCURRENCY,
@@ -136,7 +137,7 @@ class Client:
         )
 
     def __repr__(self) -> str:
-        return f"<Client url={self.url!r} authenticated={bool(self.token)}>"
+        return f"<Client url={mask_secrets(self.url)!r} authenticated={bool(self.token)}>"
 
     @property
     def url(self) -> str:
@@ -321,6 +322,10 @@ class Client:
         """Like `list_remote_files`, yielding files as each page (1,000 per request) arrives."""
         params = {"skip_metadata": "1" if skip_metadata else "0"}
         for file in self.transport.iter_pages(f"files/{_seg(project_id)}/", params):
+            problem = _listing_entry_problem(file)
+            if problem:
+                raise InvalidResponseError(f"The server's file listing is not usable: {problem}",
+                                           url=self.url + f"files/{_seg(project_id)}/", method="GET")
             yield {"etag": file.get("md5sum"), **file}
 
     def list_local_files(self, root_path: str, filter_glob: str = "*") -> List[Dict[str, Any]]:
@@ -772,6 +777,8 @@ class Client:
                 transport.stats.add("checksum_retries")
                 transport.stats.add("bytes_refetched", int(size or 0))
                 fresh = self._fresh_file_info(project_id, download_type, remote_name)
+                if attempt >= 1 and (not fresh or _same_checks(fresh, expected)):
+                    raise  # the same listing a second time: fetching again would only fail again
                 if fresh:
                     expected = fresh
                 headers = {}
@@ -1096,6 +1103,28 @@ def _fail(file: Dict[str, Any], error: BaseException) -> None:
     file["error"] = error
 
 
+def _same_checks(a: Dict[str, Any], b: Dict[str, Any]) -> bool:
+    return all(a.get(key) == b.get(key) for key in ("size", "sha256", "md5sum"))
+
+
+def _listing_entry_problem(entry: Any) -> Optional[str]:
+    """What is wrong with one item of a file listing (wrong JSON types), or None."""
+    if not isinstance(entry, dict):
+        return f"an item is a {type(entry).__name__}, not an object"
+    name = entry.get("name")
+    if not isinstance(name, str):
+        return f"an item has the name {name!r}"
+    size = entry.get("size")
+    if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
+        return f'"{name}" has the size {size!r}'
+    for key in ("md5sum", "sha256"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            return f'"{name}" has the {key} {entry[key]!r}'
+    if not isinstance(entry.get("versions", []), list):
+        return f'"{name}" has versions that are not a list'
+    return None
+
+
 def _size_of(file: Dict[str, Any]) -> Optional[int]:
     """A listing entry's size as an int, or None when it is missing or not a whole number."""
     size = file.get("size")
@@ -1182,7 +1211,8 @@ def _stored_differently(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) 
         return str(remote["sha256"]).lower() != str(sent["sha256"]).lower()
     if remote.get("md5sum") and sent.get("absolute_filename"):
         return remote["md5sum"] != calc_etag(sent["absolute_filename"])
-    return False
+    # Nothing the server listed proves the content: never report it as verified.
+    return not (remote.get("size") is not None and (remote.get("sha256") or remote.get("md5sum")))
 
 
 def _organization_arg(organization: Optional[str], project_id: Optional[str], username: Optional[str]) -> str:

@@ -6,7 +6,25 @@ never contains the token.
 """
 
 import json
-from typing import Any, Optional
+import re
+from typing import Any, Iterable, Optional
+
+# `Authorization: Token abc`, `"Authorization": "Bearer abc"`, `token=abc`: the value after them.
+_SECRET_FIELDS = re.compile(
+    r"""(?i)(authorization["']?\s*[:=]\s*["']?(?:token|bearer|basic)?\s*|\btoken["']?\s*[:=]\s*["']?)"""
+    r"""[^\s"',;}&]+""")
+# The password in `scheme://user:password@host`.
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^/\s@]*@", re.IGNORECASE)
+MASK = "***"
+
+
+def mask_secrets(text: str, secrets: Iterable[str] = ()) -> str:
+    """`text` with the given secrets, authorization values and URL passwords replaced by ***."""
+    for secret in secrets:
+        if secret and len(secret) >= 6:
+            text = text.replace(secret, MASK)
+    text = _SECRET_FIELDS.sub(lambda m: m.group(1) + MASK, text)
+    return _URL_PASSWORD.sub(lambda m: m.group(1) + MASK + "@", text)
 
 
 class QfcException(Exception):

@@ -424,6 +424,10 @@ def fetch_resumable(
                             continue
                         partial.write(chunk)
                         received += len(chunk)
+                        if expected_size is not None and partial.size > expected_size:
+                            raise ChecksumMismatchError(
+                                f'"{name}" is longer than the {expected_size} bytes the server listed; '
+                                "the local file was not changed")
                         if on_progress:
                             on_progress(partial.size, max(total or 0, partial.size))
                 except requests.exceptions.RequestException as exc:
@@ -434,6 +438,12 @@ def fetch_resumable(
             short_file = total is not None and partial.size < total
             if broken is None and not short_answer and not short_file:
                 break
+            if broken is None and not short_answer and response.status_code == 200 and announced is not None:
+                # A whole answer that is shorter than listed: the file is not what the listing says,
+                # and asking for the rest again and again would not change that.
+                raise ChecksumMismatchError(
+                    f'"{name}" has {partial.size} bytes on the server where its listing says {total}; '
+                    "the local file was not changed")
             stalled = 0 if partial.size > before else stalled + 1
             if stalled > max_retries or attempts >= max_attempts:
                 got = f"{partial.size} of {total} bytes" if total is not None else f"{partial.size} bytes"

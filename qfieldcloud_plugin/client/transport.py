@@ -11,7 +11,7 @@ import os
 import re
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import requests
@@ -27,6 +27,7 @@ from .errors import (
     QfcException,
     QfcRequestException,
     ServerError,
+    mask_secrets,
 )
 from .models import (
     DEFAULT_CONNECT_TIMEOUT_S,
@@ -49,6 +50,11 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_BACKOFF_S = 0.5
 MAX_RETRY_AFTER_S = 60.0
+# No wait between two attempts is longer than this, whatever the attempt number.
+MAX_BACKOFF_S = 10.0
+# A JSON answer (a listing, a job) is read into memory up to this size, after decompression:
+# a huge or gzip-bomb answer is refused instead of filling memory.
+MAX_JSON_BYTES = 256 * 1024 * 1024
 # A name that does not resolve will not resolve a second later either.
 _DNS_FAILURES = ("Name or service not known", "nodename nor servname", "getaddrinfo failed",
                  "Temporary failure in name resolution", "No address associated")
@@ -64,7 +70,7 @@ def normalize_url(url: Optional[str]) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise QfcException(
-            f'Invalid QFieldCloud URL "{url}": it must start with http:// or https://, '
+            f'Invalid QFieldCloud URL "{mask_secrets(url)}": it must start with http:// or https://, '
             f"e.g. {DEFAULT_URL}"
         )
     path = parts.path.rstrip("/")
@@ -298,7 +304,16 @@ class Transport:
                 continue
             break
         if response.status_code >= 400:
-            raise error_from_response(response, method, bool(self.token and not skip_token))
+            raise error_from_response(response, method, bool(self.token and not skip_token), secrets=(self.token,))
+        if response.is_redirect and not allow_redirects:
+            # A POST or DELETE answered with a redirect was not carried out; never report it as done.
+            location = _safe_url(response.headers.get("Location", ""))
+            response.close()
+            raise QfcRequestException(
+                f"The server redirected this {method} to {location or 'another address'} instead of carrying it "
+                "out; nothing was changed. Check the QFieldCloud URL (http:// instead of https://?)",
+                status_code=response.status_code, url=_safe_url(url), method=method,
+            )
         return response
 
     def request_json(self, method: str, path: str, **kwargs: Any) -> Any:
@@ -316,13 +331,14 @@ class Transport:
         if retry is None:
             retry = method in IDEMPOTENT_METHODS
         sleep = kwargs.get("sleep", time.sleep)
+        kwargs.setdefault("stream", True)  # read through decode_json, which bounds the size
         attempts = 1 + (self.max_retries if retry else 0)
         for attempt in range(attempts):
             response = self.request(method, path, **kwargs)
             try:
                 return response, decode_json(response, method)
-            except (InvalidResponseError, ConnectionFailedError):
-                if attempt == attempts - 1:
+            except (InvalidResponseError, ConnectionFailedError) as exc:
+                if attempt == attempts - 1 or exc.code == "too_large":  # a flood is not asked for again
                     raise
                 logger.info("%s %s: the answer was not usable JSON; retrying", method, _safe_url(response.url))
                 self.stats.add("retries")
@@ -372,8 +388,19 @@ class Transport:
                     status_code=response.status_code, url=_safe_url(response.url), method="GET",
                 )
             next_link = response.headers.get("X-Next-Page")
+            total = _total_count(response)
             yield from payload
-            if explicit or not next_link or not payload:
+            received = offset + len(payload)
+            if explicit:
+                return
+            if not next_link or not payload:
+                if total is not None and received < total:
+                    # A shorter listing taken as the truth would make files look deleted.
+                    raise InvalidResponseError(
+                        f"The server's listing ended after {received} of the {total} items it announced; "
+                        "try again later",
+                        status_code=response.status_code, url=_safe_url(response.url), method="GET",
+                    )
                 return
             query = parse_qs(urlsplit(next_link).query)
             try:
@@ -386,11 +413,11 @@ class Transport:
             offset = next_offset
 
     def _backoff(self, attempt: int) -> float:
-        return self.backoff_factor * (2 ** attempt)
+        return min(MAX_BACKOFF_S, self.backoff_factor * (2 ** attempt))
 
     def connection_error(self, exc: BaseException, method: str, url: str) -> ConnectionFailedError:
         """A one-line ConnectionFailedError naming the server and what to check."""
-        parts = urlsplit(url)
+        parts = urlsplit(_safe_url(url))
         where = f"{parts.scheme}://{parts.netloc}"
         if isinstance(exc, requests.exceptions.SSLError):
             text = (
@@ -409,6 +436,11 @@ class Transport:
         else:
             text = f"Could not connect to {where}: {_reason(exc)}. Check the URL and that the server is reachable"
         return ConnectionFailedError(text, url=_safe_url(url), method=method)
+
+
+def _total_count(response: requests.Response) -> Optional[int]:
+    value = response.headers.get("X-Total-Count", "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _is_retryable(exc: requests.exceptions.RequestException) -> bool:
@@ -494,8 +526,12 @@ def _read_body(response: requests.Response, limit: int = 1 << 20) -> bytes:
         return b""
 
 
-def error_from_response(response: requests.Response, method: str, sent_token: bool = False) -> QfcRequestException:
-    """Build the exception for an HTTP error answer, from its `{code, message}` if any."""
+def error_from_response(response: requests.Response, method: str, sent_token: bool = False,
+                        secrets: Iterable[str] = ()) -> QfcRequestException:
+    """Build the exception for an HTTP error answer, from its `{code, message}` if any.
+
+    Whatever the server echoed of the token or of an Authorization header is masked.
+    """
     status = response.status_code
     url = _safe_url(response.url)
     body = _read_body(response)
@@ -541,14 +577,36 @@ def error_from_response(response: requests.Response, method: str, sent_token: bo
         cls = ServerError
     else:
         cls = QfcRequestException
+    message = mask_secrets(message, secrets)
+    if detail is not None:
+        detail = mask_secrets(detail if isinstance(detail, str) else json.dumps(detail, default=str), secrets)
     return cls(message, status_code=status, code=code, url=url, method=method, detail=detail, response=response)
+
+
+def _read_bounded(response: requests.Response, method: str, limit: Optional[int] = None) -> bytes:
+    """The whole (decompressed) body, or InvalidResponseError once it passes `limit` (MAX_JSON_BYTES) bytes."""
+    limit = MAX_JSON_BYTES if limit is None else limit
+    if getattr(response, "_content_consumed", False) or response.raw is None:
+        return response.content or b""
+    body = bytearray()
+    for chunk in response.iter_content(chunk_size=1024 * 1024):
+        body += chunk
+        if len(body) > limit:
+            response.close()
+            raise InvalidResponseError(
+                f"The server's answer is larger than {limit // (1024 * 1024)} MB; it was not read",
+                status_code=response.status_code, code="too_large", url=_safe_url(response.url), method=method,
+            )
+    response._content = bytes(body)  # type: ignore[attr-defined]
+    response._content_consumed = True  # type: ignore[attr-defined]
+    return response._content  # type: ignore[attr-defined]
 
 
 def decode_json(response: requests.Response, method: str = "GET") -> Any:
     """The JSON body of a successful answer; None when it is empty (older servers)."""
     announced = response.headers.get("Content-Length", "")
     try:
-        body = response.content
+        body = _read_bounded(response, method)
     except requests.exceptions.ChunkedEncodingError as exc:
         raise ConnectionFailedError(
             f"The server's answer was cut short: {_cut_short(exc)}",

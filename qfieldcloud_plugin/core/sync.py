@@ -42,9 +42,12 @@ class FileState:
 
     @classmethod
     def from_json(cls, data: Mapping) -> "FileState":
+        """From a base entry; ValueError when a field has the wrong type (a damaged or edited file)."""
         size = data.get("size")
-        return cls(size=int(size) if size is not None else None, etag=data.get("etag") or None,
-                   sha256=data.get("sha256") or None, version_id=data.get("version_id") or None)
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int)):
+            raise ValueError("size {!r}".format(size))
+        return cls(size=size, etag=_text(data.get("etag")), sha256=_text(data.get("sha256")),
+                   version_id=_text(data.get("version_id")))
 
     @classmethod
     def from_remote(cls, file: Mapping) -> "FileState":
@@ -54,6 +57,14 @@ class FileState:
         size = file.get("size")
         return cls(size=int(size) if size is not None else None, etag=file.get("md5sum") or file.get("etag") or None,
                    sha256=file.get("sha256") or None, version_id=latest.get("version_id") or None)
+
+
+def _text(value: object) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError("{!r} is not text".format(value))
+    return value
 
 
 class SyncKind(enum.Enum):

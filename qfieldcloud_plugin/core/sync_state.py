@@ -43,15 +43,20 @@ class SyncStateStore:
         project = self._read().get("projects", {}).get(project_id)
         if not isinstance(project, dict) or not isinstance(project.get("files"), dict):
             return None
-        return {str(name): FileState.from_json(entry) for name, entry in project["files"].items()
-                if isinstance(entry, dict)}
+        try:
+            return {str(name): FileState.from_json(entry) for name, entry in project["files"].items()
+                    if isinstance(entry, dict)}
+        except (TypeError, ValueError, AttributeError):
+            return None  # damaged: no base, so the next sync proposes no deletion and asks about differences
 
     def update(self, project_id: str, synced: Mapping[str, FileState], removed: Iterable[str] = ()) -> None:
         """Record `synced` (verified on both sides) and drop `removed`; creates the base if needed."""
         with _lock:
             data = self._read() or {"format": FORMAT, "projects": {}}
-            project = data["projects"].setdefault(project_id, {"files": {}})
-            files = project.setdefault("files", {})
+            project = data["projects"].get(project_id)
+            if not isinstance(project, dict) or not isinstance(project.get("files"), dict):
+                project = data["projects"][project_id] = {"files": {}}  # damaged: start this project afresh
+            files = project["files"]
             for name, state in synced.items():
                 files[name] = state.to_json()
             for name in removed:

@@ -1,0 +1,215 @@
+"""Servers that lie, redirect, flood or echo secrets: each class gets a clear one-line error.
+
+Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qfieldcloud_plugin.client import (
+    ChecksumMismatchError,
+    Client,
+    ConnectionFailedError,
+    FileTransferStatus,
+    InvalidResponseError,
+    QfcException,
+    QfcRequestException,
+)
+from qfieldcloud_plugin.client import transport as transport_module
+from qfieldcloud_plugin.core.sync_state import SyncStateStore
+from tests.support.fake_http import FakeServer, Reply, closed_port, json_reply
+
+REPO = Path(__file__).resolve().parents[1]
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+TOKEN = "tok-0123456789abcdef"
+
+
+@pytest.fixture
+def fake():
+    with FakeServer() as server:
+        yield server
+
+
+def client_for(server, **kwargs):
+    client = Client(server.url, token=TOKEN, max_retries=kwargs.pop("max_retries", 0), **kwargs)
+    client.transport.backoff_factor = 0
+    return client
+
+
+def cli(server, *args, token=TOKEN):
+    env = dict(os.environ, QFIELDCLOUD_URL=server.url, QFIELDCLOUD_TOKEN=token)
+    return subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+# --- redirects ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_a_redirected_delete_is_an_error_not_a_success(fake, status):
+    fake.route("DELETE", f"api/v1/files/{PID}/a.txt/", Reply(status, {"Location": "https://elsewhere/x"}))
+    with pytest.raises(QfcRequestException, match="redirected this DELETE"):
+        client_for(fake).delete_file(PID, "a.txt")
+    result = cli(fake, "delete-file", PID, "a.txt")
+    assert result.returncode == 1 and "redirected" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_redirected_upload_is_a_failed_file(fake, tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([]))
+    fake.route("POST", f"api/v1/files/{PID}/a.txt/", Reply(302, {"Location": "http://elsewhere/"}))
+    files = client_for(fake).upload_files(PID, "project", str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.FAILED and "redirected" in str(files[0]["error"])
+
+
+# --- bounded memory and complete listings -------------------------------------------------
+
+
+def test_a_gzip_bomb_listing_is_refused_within_the_memory_bound(fake, monkeypatch):
+    monkeypatch.setattr(transport_module, "MAX_JSON_BYTES", 4 * 1024 * 1024)
+    bomb = gzip.compress(b"[" + b" " * (64 * 1024 * 1024) + b"]", compresslevel=9)
+    fake.route("GET", f"api/v1/files/{PID}/", Reply(200, {"Content-Type": "application/json",
+                                                          "Content-Encoding": "gzip"}, bomb))
+    with pytest.raises(InvalidResponseError, match="larger than 4 MB"):
+        client_for(fake).list_remote_files(PID)
+
+
+def test_a_listing_shorter_than_its_total_count_is_refused(fake):
+    items = [{"name": f"f{i}.txt", "size": 1, "md5sum": "0" * 32, "sha256": "0" * 64} for i in range(3)]
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply(items, headers={"X-Total-Count": "5"}))
+    with pytest.raises(InvalidResponseError, match="after 3 of the 5 items"):
+        client_for(fake).list_remote_files(PID)
+    result = cli(fake, "list-files", PID)
+    assert result.returncode == 1 and "3 of the 5" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("item, problem", [
+    ("just a string", "is a str"),
+    ({"name": "a.txt", "size": "abc"}, "size 'abc'"),
+    ({"name": "a.txt", "size": 3, "sha256": ["x"]}, "sha256 ['x']"),
+    ({"name": 7, "size": 3}, "the name 7"),
+    ({"name": "a.txt", "size": -1}, "size -1"),
+])
+def test_wrong_typed_listing_json_is_a_one_line_error(fake, tmp_path, item, problem):
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([item]))
+    with pytest.raises(InvalidResponseError, match="listing is not usable"):
+        client_for(fake).list_remote_files(PID)
+    result = cli(fake, "download-files", PID, str(tmp_path))
+    assert result.returncode == 1 and problem in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_damaged_sync_state_reads_as_no_base_and_is_repaired_by_the_next_update(tmp_path):
+    state = tmp_path / ".qfieldcloud" / "sync-state.json"
+    state.parent.mkdir()
+    for damaged in ({"a.txt": {"size": "abc"}}, {"a.txt": {"etag": ["x"]}}, {"a.txt": {"size": True}}):
+        state.write_text(json.dumps({"format": 1, "projects": {"p": {"files": damaged}}}))
+        assert SyncStateStore(tmp_path).load("p") is None
+    state.write_text(json.dumps({"format": 1, "projects": {"p": "not an object"}}))
+    from qfieldcloud_plugin.core.sync import FileState
+
+    SyncStateStore(tmp_path).update("p", {"b.txt": FileState(size=1, etag="e")})
+    assert SyncStateStore(tmp_path).load("p") == {"b.txt": FileState(size=1, etag="e")}
+
+
+# --- verification that cannot be faked ------------------------------------------------------
+
+
+def test_a_listing_entry_without_size_or_checksum_never_verifies_an_upload(fake, tmp_path):
+    (tmp_path / "a.txt").write_text("content")
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([]), json_reply([{"name": "a.txt"}]))
+    fake.route("POST", f"api/v1/files/{PID}/a.txt/", json_reply({}, 201))
+    files = client_for(fake).upload_files(PID, "project", str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.FAILED
+    assert isinstance(files[0]["error"], ChecksumMismatchError)
+
+
+def test_a_file_shorter_than_listed_fails_fast(fake, tmp_path):
+    data = b"x" * 50
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "a.bin", "size": 100, "md5sum": "0" * 32}]))
+    fake.route("GET", f"api/v1/files/metadata/{PID}/a.bin/", json_reply({"name": "a.bin", "size": 100,
+                                                                          "md5sum": "0" * 32}))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
+    files = client_for(fake, max_retries=3).download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.FAILED
+    assert isinstance(files[0]["error"], ChecksumMismatchError) and "where its listing says 100" in str(files[0]["error"])
+    gets = [r for r in fake.requests if r.path == f"/api/v1/files/{PID}/a.bin/"]
+    assert len(gets) <= 2  # once, and once more after reading the listing again: not minutes of retries
+    assert not (tmp_path / "a.bin").exists()
+
+
+def test_a_206_at_the_wrong_offset_is_not_taken_as_a_resume(fake, tmp_path):
+    data = os.urandom(300_000)
+    cut = 100_000
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "a.bin", "size": len(data),
+                                                             "sha256": hashlib.sha256(data).hexdigest()}]))
+    wrong = Reply(206, {"Content-Range": f"bytes 0-{len(data) - 1}/{len(data)}"}, data)  # from 0, not from `cut`
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data[:cut], announce_length=len(data)), wrong)
+    client = client_for(fake, max_retries=2)
+    files = client.download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0]["error"]
+    assert (tmp_path / "a.bin").read_bytes() == data
+    assert client.transport.stats["restarts"] == 1 and client.transport.stats["resumes"] == 0
+
+
+def test_a_4xx_is_sent_exactly_once(fake):
+    fake.route("GET", f"api/v1/projects/{PID}/", json_reply({"code": "permission_denied", "message": "no"}, 403))
+    with pytest.raises(QfcRequestException):
+        client_for(fake, max_retries=3).get_project(PID)
+    assert len(fake.requests) == 1
+
+
+# --- bounded waits ---------------------------------------------------------------------------
+
+
+def test_a_huge_retry_after_is_capped(fake):
+    fake.route("GET", "api/v1/status/", Reply(503, {"Retry-After": "86400"}), json_reply({"database": "ok"}))
+    waits = []
+    client = client_for(fake, max_retries=1)
+    assert client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append) == {"database": "ok"}
+    assert waits == [transport_module.MAX_RETRY_AFTER_S] and transport_module.MAX_RETRY_AFTER_S <= 60
+
+
+def test_backoff_between_attempts_stays_in_seconds(fake):
+    fake.route("GET", "api/v1/status/", Reply(502))
+    waits = []
+    client = Client(fake.url, max_retries=12)
+    with pytest.raises(QfcRequestException):
+        client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append)
+    assert len(waits) == 12 and max(waits) <= transport_module.MAX_BACKOFF_S <= 10
+
+
+# --- secrets ------------------------------------------------------------------------------------
+
+
+def test_a_server_that_echoes_the_token_has_it_masked(fake):
+    echo = json.dumps({"code": "oops", "message": f"bad header Authorization: Token {TOKEN}",
+                       "debug": {"detail": {"headers": {"Authorization": f"Token {TOKEN}"}}}}).encode()
+    fake.route("GET", f"api/v1/projects/{PID}/", Reply(500, {"Content-Type": "application/json"}, echo))
+    with pytest.raises(QfcRequestException) as raised:
+        client_for(fake).get_project(PID)
+    assert TOKEN not in str(raised.value) and "***" in str(raised.value)
+    result = cli(fake, "get-project", PID)
+    assert result.returncode == 1 and TOKEN not in result.stderr + result.stdout
+
+
+def test_a_password_in_the_url_is_never_printed(tmp_path):
+    port = closed_port()
+    with pytest.raises(ConnectionFailedError) as raised:
+        Client(f"http://bob:hunter2@127.0.0.1:{port}/", max_retries=0).check_server_status()
+    assert "hunter2" not in str(raised.value)
+    with pytest.raises(QfcException) as raised:
+        Client("ftp://bob:hunter2@example.invalid/")
+    assert "hunter2" not in str(raised.value)
+    assert "hunter2" not in repr(Client(f"http://bob:hunter2@127.0.0.1:{port}/"))
+    env = dict(os.environ, QFIELDCLOUD_URL=f"http://bob:hunter2@127.0.0.1:{port}/")
+    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "status"], cwd=REPO, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "hunter2" not in run.stderr + run.stdout
