@@ -4,12 +4,12 @@ One small JSON file per project folder, in the user's cache directory (`$QFIELDC
 else `$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%` on Windows, `~/Library/Caches` on macOS,
 then `qfieldcloud-plugin/checksums/<hash of the folder's real path>.json`), so a project folder
 holds only the project's files. An entry maps a file's POSIX name in the folder (i.e. its
-absolute path) to its size, mtime_ns, inode, the time the entry was recorded, its S3-style ETag
-and, when known, its SHA-256. At most MAX_FOLDERS folders are remembered (least recently saved
+absolute path) to its size, mtime_ns, inode, the time the entry was recorded, its S3-style ETag,
+when known, its SHA-256, and its ctime (see `stat_stamp`). At most MAX_FOLDERS folders are remembered (least recently saved
 dropped first).
 
-When an entry may be trusted (git's "racy clean" rule): size, mtime_ns and inode must equal the
-file's current `stat`, and the file's mtime must be at least `RACY_NS` older than the moment the
+When an entry may be trusted (git's "racy clean" rule): size, mtime_ns, inode and (POSIX) ctime
+must equal the file's current `stat`, so an edit that sets the mtime back is still seen, and the file's mtime must be at least `RACY_NS` older than the moment the
 entry was recorded. Without that last condition, a write landing within the file system's
 timestamp granularity after we hashed could leave size and mtime unchanged. An entry recorded
 right after the file was written (a fresh download) is therefore not trusted: the next lookup
@@ -38,8 +38,11 @@ from .hashing import calc_etag
 logger = logging.getLogger(__name__)
 
 PathLike = Union[str, "os.PathLike[str]"]
-FORMAT = 1
+FORMAT = 2
 MAX_FOLDERS = 200
+# POSIX ctime is the time of the last change of the file or its metadata, which no program can set
+# back; Windows' st_ctime is the creation time instead, and tells nothing about an edit.
+CTIME_IS_CHANGE_TIME = os.name != "nt"
 
 
 def cache_dir() -> Path:
@@ -126,11 +129,11 @@ class ChecksumCache:
             after = os.stat(path)
         except OSError:
             return
-        if _stat_key(after) == _stat_key(before):  # not modified while it was being hashed
+        if stat_stamp(after) == stat_stamp(before):  # not modified while it was being hashed
             self._put(name, before, etag, sha256)
 
     def _put(self, name: str, st: os.stat_result, etag: Optional[str], sha256: Optional[str]) -> None:
-        entry = [st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), etag, sha256]
+        entry = [st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), etag, sha256, stat_stamp(st)[3]]
         with self._lock:
             self._changed[name] = entry
 
@@ -162,12 +165,17 @@ class ChecksumCache:
             logger.debug("Could not save the checksum cache %s: %s", self.path, exc)
 
 
-def _stat_key(st: os.stat_result) -> tuple:
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+def stat_stamp(st: os.stat_result) -> tuple:
+    """What moves whenever a file's content may have changed: size, mtime, inode and (POSIX) ctime.
+
+    An edit in place that keeps the size and sets the mtime back (`touch -d`, a restore, some
+    editors) still moves the ctime, as git's index also relies on.
+    """
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns if CTIME_IS_CHANGE_TIME else 0)
 
 
 def _matches(entry: list, st: os.stat_result) -> bool:
-    return entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] == st.st_ino
+    return (entry[0], entry[1], entry[2], entry[6]) == stat_stamp(st)
 
 
 def _prune(folder: Path) -> None:
@@ -193,4 +201,5 @@ def _read(path: Path, root: str) -> Dict[str, list]:
             or not isinstance(data.get("files"), dict)):
         return {}
     return {name: entry for name, entry in data["files"].items()
-            if isinstance(entry, list) and len(entry) == 6 and all(isinstance(v, int) for v in entry[:4])}
+            if isinstance(entry, list) and len(entry) == 7 and all(isinstance(v, int) for v in entry[:4])
+            and isinstance(entry[6], int)}

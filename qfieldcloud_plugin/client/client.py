@@ -21,6 +21,7 @@ from .download_record import DownloadRecord, holds_local_work
 from .errors import (
     AuthenticationError,
     ChecksumMismatchError,
+    FileChangedError,
     InvalidResponseError,
     JobTimeoutError,
     NotAppliedError,
@@ -387,7 +388,7 @@ class Client:
             if remote and checksums.etag(file["name"], file["absolute_filename"]) == remote:
                 file["skipped"] = True
                 return
-            file["sha256"] = self._upload_one(
+            file["sha256"], file["size"] = self._upload_one(
                 project_id, upload_type, Path(file["absolute_filename"]), file["name"], job_id, report, should_stop,
             )
 
@@ -416,22 +417,47 @@ class Client:
         job_id: str,
         report: Optional[Callable[[int, int], None]],
         should_stop: Optional[CancelCheck],
-    ) -> Optional[str]:
-        """POST one file (retried with the whole body on transient failures); the SHA-256 sent."""
+    ) -> "tuple[Optional[str], int]":
+        """POST one file (retried with the whole body on transient failures); SHA-256 and size of what was sent."""
         if upload_type == FileTransferType.PROJECT:
             path = f"files/{_seg(project_id)}/{url_path(remote_name)}/"
         else:
             path = f"packages/{_seg(project_id)}/{_seg(job_id)}/files/{url_path(remote_name)}/"
-        body = MultipartFileBody(local_path, filename=os.path.basename(remote_name),
-                                 on_progress=report, should_stop=should_stop)
-        data: Any = body.to_bytes() if body.size <= SMALL_BODY_BYTES else body
-        # Retrying a POST is safe here: a duplicate is only one more version, and the caller
-        # verifies by reading the listing back. An HTML page instead of the JSON answer is retried too.
-        self.transport.request_decoded(
-            "POST", path, data=data, headers={"Content-Type": body.content_type, "Accept": "application/json"},
-            retry=True,
-        )
-        return body.sent_sha256
+        _response, body = self._send_file(path, local_path, remote_name, report, should_stop)
+        return body.sent_sha256, body.size
+
+    def _send_file(
+        self,
+        path: str,
+        local_path: PathLike,
+        remote_name: str,
+        report: Optional[Callable[[int, int], None]],
+        should_stop: Optional[CancelCheck],
+        attempts: int = 3,
+    ) -> "tuple[requests.Response, MultipartFileBody]":
+        """POST a file as multipart; the answer and the body sent (`sent_sha256`, `size`: exactly what was sent).
+
+        A file that changes while it is read is never stored torn (see MultipartFileBody): it
+        is read and sent again from the start, `attempts` times in all, then FileChangedError.
+        Retrying a POST is safe here: a duplicate is only one more version, and the caller
+        verifies by reading the listing back. An HTML page instead of the JSON answer is retried too.
+        """
+        for attempt in range(attempts):
+            body = MultipartFileBody(local_path, filename=os.path.basename(remote_name),
+                                     on_progress=report, should_stop=should_stop)
+            try:
+                data: Any = body.to_bytes() if body.size <= SMALL_BODY_BYTES else body
+                response, _payload = self.transport.request_decoded(
+                    "POST", path, data=data, headers={"Content-Type": body.content_type, "Accept": "application/json"},
+                    retry=True,
+                )
+                return response, body
+            except FileChangedError:
+                if attempt == attempts - 1:
+                    raise
+                self.transport.stats.add("bytes_resent", body.size)
+                logger.info('"%s" changed while it was being uploaded; sending it again', remote_name)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _verify_uploads(
         self,
@@ -464,7 +490,7 @@ class Client:
                 self.transport.stats.add("checksum_retries")
                 self.transport.stats.add("bytes_resent", file["size"])
                 try:
-                    file["sha256"] = self._upload_one(
+                    file["sha256"], file["size"] = self._upload_one(
                         project_id, upload_type, Path(file["absolute_filename"]), file["name"], job_id, None, None,
                     )
                 except (QfcException, OSError) as exc:
@@ -534,13 +560,7 @@ class Client:
             tracker = ProgressTracker(progress_callback or StderrProgress(), 1, size)
             report = lambda done, total: tracker.update(remote_name, done, total)  # noqa: E731
         should_stop = _should_stop or is_cancelled
-        body = MultipartFileBody(local_filename, filename=os.path.basename(remote_name),
-                                 on_progress=report, should_stop=should_stop)
-        response = self.transport.request(
-            "POST", path, data=body,
-            headers={"Content-Type": body.content_type, "Accept": "application/json"},
-            retry=True,
-        )
+        response, _sent = self._send_file(path, local_filename, remote_name, report, should_stop)
         if verify and upload_type == FileTransferType.PROJECT:
             self.verify_upload(project_id, local_filename, remote_name)
         return response

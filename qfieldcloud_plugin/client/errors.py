@@ -119,6 +119,10 @@ class NotAppliedError(TransferError):
     """The file arrived and verified, but was not moved into place because another file failed."""
 
 
+class FileChangedError(TransferError):
+    """A local file changed while it was read for an upload; the torn copy was not stored."""
+
+
 class UnsafePathError(TransferError, ValueError):
     """A remote file name would be written outside the target folder; nothing was written."""
 

@@ -22,10 +22,12 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 
 import requests
 
+from .checksums import stat_stamp
 from .errors import (
     AuthenticationError,
     ChecksumMismatchError,
     ConnectionFailedError,
+    FileChangedError,
     QfcException,
     TransferCancelledError,
     TransferError,
@@ -172,7 +174,9 @@ class MultipartFileBody:
         chunk_size: int = UPLOAD_CHUNK_SIZE,
     ) -> None:
         self.path = os.fspath(path)
-        self.size = os.stat(self.path).st_size
+        # The file as it was when the upload was decided; a change while it is sent tears the copy.
+        self._stamp = stat_stamp(os.stat(self.path))
+        self.size = self._stamp[0]
         self.on_progress = on_progress
         self.should_stop = should_stop
         self.chunk_size = chunk_size
@@ -203,8 +207,7 @@ class MultipartFileBody:
                 data = f.read(self.size)
         except OSError as exc:
             raise TransferError(f'Could not read "{self.path}": {exc.strerror or exc}') from None
-        if len(data) < self.size:
-            raise TransferError(f'"{self.path}" became shorter while it was being uploaded')
+        self._check_unchanged()
         self.sent_sha256 = hashlib.sha256(data).hexdigest()
         if self.on_progress:
             self.on_progress(self.size, self.size)
@@ -228,16 +231,28 @@ class MultipartFileBody:
                         raise TransferCancelledError("Upload cancelled")
                     chunk = f.read(min(self.chunk_size, self.size - done))
                     if not chunk:
-                        raise TransferError(f'"{self.path}" became shorter while it was being uploaded')
+                        break  # shorter now: _check_unchanged says so, before the body is complete
                     done += len(chunk)
                     hashes.update(chunk)
                     yield chunk
                     if self.on_progress:
                         self.on_progress(done, self.size)
+            # Checked before the last bytes go out: a torn body is never complete, so never stored.
+            self._check_unchanged()
             self.sent_sha256 = hashes.sha256()
         finally:
             hashes.finish()  # also when the send is abandoned: no helper thread is left waiting
         yield self._epilogue
+
+    def _check_unchanged(self) -> None:
+        """FileChangedError when the file was modified, appended to or truncated since the body was made."""
+        try:
+            now = stat_stamp(os.stat(self.path))
+        except OSError:
+            now = None
+        if now != self._stamp:
+            raise FileChangedError(f'"{os.path.basename(self.path)}" changed while it was being uploaded; '
+                                   "what was read was not stored")
 
 
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$")

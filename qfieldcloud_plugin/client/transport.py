@@ -612,6 +612,11 @@ def decode_json(response: requests.Response, method: str = "GET") -> Any:
             f"The server's answer was cut short: {_cut_short(exc)}",
             status_code=response.status_code, url=_safe_url(response.url), method=method,
         ) from None
+    except requests.exceptions.RequestException as exc:  # the body stalled past the read timeout, or a reset
+        raise ConnectionFailedError(
+            f"The server's answer stopped before its end: {_reason(exc)}",
+            status_code=response.status_code, url=_safe_url(response.url), method=method,
+        ) from None
     if announced.isdigit() and "Content-Encoding" not in response.headers and len(body) < int(announced):
         raise ConnectionFailedError(
             f"The server's answer was cut short: got {len(body)} of {announced} bytes",
