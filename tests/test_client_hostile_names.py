@@ -191,3 +191,41 @@ def test_the_cli_downloads_the_good_files_and_exits_non_zero_naming_the_refused_
     assert run.returncode == 1, run.stderr
     assert '"../evil"' in run.stderr and "Traceback" not in run.stderr
     assert (tmp_path / "ok.txt").read_bytes() == b"fine"
+
+
+# --- local names that must not go up ------------------------------------------------------
+
+
+def test_links_out_of_the_folder_and_non_utf8_names_are_not_uploaded_and_the_rest_goes(qfc_server, test_users,
+                                                                                       unique_name, tmp_path):
+    client = Client(qfc_server.url)
+    client.login("alice", test_users["alice"])
+    project = client.create_project(unique_name)
+    secret = tmp_path / "outside" / "passwords.txt"
+    secret.parent.mkdir()
+    secret.write_text("not for the cloud")
+    folder = tmp_path / "project"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "ok.txt").write_text("fine")
+    (folder / "sub" / "real.csv").write_text("a,b\n")
+    (folder / "leak.txt").symlink_to(secret)
+    (folder / "leakdir").symlink_to(secret.parent)
+    (folder / "alias.csv").symlink_to(folder / "sub" / "real.csv")  # inside: goes up as its content
+    bad = os.path.join(os.fsencode(folder), b"caf\xe9.txt")  # Latin-1, not UTF-8
+    with open(bad, "wb") as f:
+        f.write(b"latin-1 name")
+
+    files = {f["name"]: f for f in client.upload_files(project["id"], "project", str(folder))}
+
+    sent = {f["name"] for f in client.list_remote_files(project["id"])}
+    assert sent == {"ok.txt", "sub/real.csv", "alias.csv"}
+    for name in ("leak.txt", "leakdir"):
+        assert files[name]["refused"] and "outside the project folder" in str(files[name]["error"])
+    latin = next(f for n, f in files.items() if n.startswith("caf"))
+    assert latin["refused"] and "not valid UTF-8" in str(latin["error"])
+    # The CLI says the same in one line each and exits non-zero, after sending the rest.
+    env = dict(os.environ, QFIELDCLOUD_URL=qfc_server.url, QFIELDCLOUD_TOKEN=client.token)
+    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "upload-files", project["id"],
+                          str(folder)], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "outside the project folder" in run.stdout + run.stderr and "UTF-8" in run.stdout + run.stderr

@@ -361,12 +361,17 @@ class Client:
         sha256 of what was sent); a file the server stored wrongly is sent once more, then
         reported FAILED with ChecksumMismatchError. Returns every matched local file dict
         with `status` (FileTransferStatus) and `error`. `throw_on_error` raises the first
-        failure. A 401 stops the batch (the other files stay PENDING). `progress_callback`
+        failure. A 401 stops the batch (the other files stay PENDING). Files that are not sent
+        because of their name or a link out of the folder are listed last, FAILED with
+        UnsafePathError (`refused`); the others still go. `progress_callback`
         and `is_cancelled()` are called from worker threads; a cancel raises
         TransferCancelledError.
         """
         upload_type = FileTransferType(_value(upload_type))
-        local_files = list_local_files(project_path, filter_glob)
+        refused: List[Dict[str, Any]] = []
+        local_files = list_local_files(project_path, filter_glob, refused=refused)
+        for file in refused:
+            logger.warning("%s", file["error"])
         if upload_type == FileTransferType.PACKAGE:
             force = True
             verify = False  # package files are listed by the package job, not by files/
@@ -406,7 +411,9 @@ class Client:
                     break
         finally:
             checksums.save()
-        return local_files
+        if throw_on_error and refused:
+            raise refused[0]["error"]
+        return local_files + refused
 
     def _upload_one(
         self,
@@ -625,8 +632,8 @@ class Client:
         `keep_local_versions` is False; a callable `(name, local path) -> bool` decides instead.
         `still_as_planned(name, local path)`, asked just before the files move, re-checks a
         plan the user approved: a file for which it is False is left as it is and reported
-        FAILED ("changed since the plan was shown"), the others are applied. `verified` says whether a checksum or size proved
-        the content. Returns the matched dicts with `status` and `error`; `throw_on_error`
+        FAILED ("changed since the plan was shown"), the others are applied. `verified` says
+        whether a checksum or size proved the content. Returns the matched dicts with `status` and `error`; `throw_on_error`
         raises the first failure. A 401 stops the batch.
         """
         download_type = FileTransferType(_value(download_type))
