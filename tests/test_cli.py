@@ -226,7 +226,7 @@ def test_job_delta_and_package_commands(cli, project_id, tmp_path):
     fails(cli("package-download", project_id, str(tmp_path / "pkg")), "package")
     job = as_json(cli("--json", "job-trigger", project_id, "package", "--force"))
     assert "package" in ok(cli("job-status", job["id"])).stdout
-    assert as_json(cli("--json", "job-wait", job["id"], "--timeout", "60", "--poll-interval", "0.1"))["status"] == "finished"
+    assert as_json(cli("--json", "job-wait", job["id"], "--timeout", "60", "--poll-interval", "1"))["status"] == "finished"
     jobs = as_json(cli("--json", "list-jobs", project_id, "--type", "package"))
     assert [j["id"] for j in jobs] == [job["id"]]
     assert job["id"] in ok(cli("list-jobs", project_id)).stdout
@@ -255,7 +255,7 @@ def test_job_wait_times_out_with_a_clear_error(qfc_server, tmp_path):
         (tmp_path / "p.qgs").write_text(QGS)
         client.upload_files(pid, "project", str(tmp_path))
         job = client.job_trigger(pid, "package", force=True)
-        fails(run("job-wait", job["id"], "--timeout", "0.5", "--poll-interval", "0.1", url=slow.url, token=client.token),
+        fails(run("job-wait", job["id"], "--timeout", "1", "--poll-interval", "1", url=slow.url, token=client.token),
               "still")
 
 

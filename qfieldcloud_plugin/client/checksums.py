@@ -5,12 +5,12 @@ else `$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%` on Windows, `~/Library/Ca
 then `qfieldcloud-plugin/checksums/<hash of the folder's real path>.json`), so a project folder
 holds only the project's files. An entry maps a file's POSIX name in the folder (i.e. its
 absolute path) to its size, mtime_ns, inode, the time the entry was recorded, its S3-style ETag,
-when known, its SHA-256, and its ctime (see `stat_stamp`). At most MAX_FOLDERS folders are remembered (least recently saved
-dropped first).
+when known its SHA-256, and its ctime (see `stat_stamp`). At most MAX_FOLDERS folders are
+remembered (least recently saved dropped first).
 
 When an entry may be trusted (git's "racy clean" rule): size, mtime_ns, inode and (POSIX) ctime
-must equal the file's current `stat`, so an edit that sets the mtime back is still seen, and the file's mtime must be at least `RACY_NS` older than the moment the
-entry was recorded. Without that last condition, a write landing within the file system's
+must equal the file's current `stat`, so an edit that sets the mtime back is still seen; and
+the file's mtime must be at least `RACY_NS` older than the moment the entry was recorded. Without that last condition, a write landing within the file system's
 timestamp granularity after we hashed could leave size and mtime unchanged. An entry recorded
 right after the file was written (a fresh download) is therefore not trusted: the next lookup
 hashes the file once more and records it again, now with an old mtime, and every later lookup

@@ -15,10 +15,11 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 from . import __version__
 from .client import Client
-from .errors import NotAppliedError, QfcException, mask_secrets
+from .errors import AuthenticationError, NotAppliedError, QfcException, mask_secrets
 from .models import (
     DEFAULT_JOB_POLL_INTERVAL_S,
     DEFAULT_JOB_TIMEOUT_S,
+    MIN_JOB_POLL_INTERVAL_S,
     DEFAULT_URL,
     FileTransferStatus,
     FileTransferType,
@@ -149,7 +150,11 @@ def cmd_login(ctx: Context) -> None:
 
 
 def cmd_logout(ctx: Context) -> None:
-    payload = ctx.client.logout()
+    try:
+        payload = ctx.client.logout()
+    except AuthenticationError:
+        # The token had already expired or was revoked: what the user wanted is already true.
+        payload = {"detail": "Already logged out: the server no longer accepts this token."}
     ctx.emit(payload, lambda: [str(payload.get("detail") or "Logged out.")])
 
 
@@ -480,9 +485,41 @@ def _bool_flag(parser: argparse.ArgumentParser, on: str, off: str, dest: str, de
     parser.set_defaults(**{dest: default})
 
 
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum` (a usage error otherwise)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is too small: give {minimum} or more")
+        return value
+
+    return parse
+
+
+def _seconds(minimum: float) -> Callable[[str], float]:
+    """An argparse type: a number of seconds of at least `minimum`."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        if not value >= minimum:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{text} s is too short: give {minimum:g} s or more")
+        return value
+
+    return parse
+
+
 def _paginated(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-l", "--limit", type=int, default=None, help="Return at most this many records (one page).")
-    parser.add_argument("-o", "--offset", type=int, default=None, help="Skip this many records (one page).")
+    parser.add_argument("-l", "--limit", type=_whole_number(1), default=None,
+                        help="Return at most this many records (one page).")
+    parser.add_argument("-o", "--offset", type=_whole_number(0), default=None,
+                        help="Skip this many records (one page).")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -605,8 +642,10 @@ def build_parser() -> argparse.ArgumentParser:
     command("job-status", cmd_job_status, "Show a job's status.").add_argument("job_id")
     p = command("job-wait", cmd_job_wait, "Wait until a job is finished, failed or stopped.")
     p.add_argument("job_id")
-    p.add_argument("--timeout", type=float, default=DEFAULT_JOB_TIMEOUT_S, help="Give up after this many seconds.")
-    p.add_argument("--poll-interval", type=float, default=DEFAULT_JOB_POLL_INTERVAL_S, help="Seconds between checks.")
+    p.add_argument("--timeout", type=_seconds(1.0), default=DEFAULT_JOB_TIMEOUT_S,
+                   help="Give up after this many seconds.")
+    p.add_argument("--poll-interval", type=_seconds(MIN_JOB_POLL_INTERVAL_S), default=DEFAULT_JOB_POLL_INTERVAL_S,
+                   help=f"Seconds between checks ({MIN_JOB_POLL_INTERVAL_S:g} or more).")
     p = command("delta-push", cmd_delta_push, "Push a delta file to a project.")
     p.add_argument("project_id")
     p.add_argument("delta_filename")

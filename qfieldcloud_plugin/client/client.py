@@ -9,6 +9,7 @@ sends every argument that is not None, and `throw_on_error` means "raise" everyw
 import errno
 import logging
 import os
+import re
 import time
 from email.message import Message
 from pathlib import Path
@@ -42,6 +43,7 @@ from .models import (
     DeltaPushResponse,
     FileTransferStatus,
     FileTransferType,
+    PROJECT_NAME_PATTERN,
     JobTypes,
     OrganizationMemberModel,
     OrganizationMemberRole,
@@ -85,6 +87,8 @@ logger = logging.getLogger(__name__)
 PathLike = Union[str, "os.PathLike[str]"]
 
 
+# What older servers may lack, named in the error they cause (see Transport.request's `feature`).
+_TEAMS = "organization teams"
 _seg = url_segment  # one URL path segment (ids, user names), checked and encoded
 
 
@@ -234,7 +238,7 @@ class Client:
         return self.transport.request_json("GET", f"projects/{_seg(project_id)}/")
 
     def get_project_seed(self, project_id: str) -> Dict[str, Any]:
-        return self.transport.request_json("GET", f"projects/{_seg(project_id)}/seed/")
+        return self.transport.request_json("GET", f"projects/{_seg(project_id)}/seed/", feature="project seeds")
 
     def get_project_seed_xlsform(self, project_id: str, destination_dir: str) -> Optional[str]:
         """Download the project's seed XLSForm into `destination_dir`; returns its path."""
@@ -245,7 +249,8 @@ class Client:
         return self._download_seed_file(project_id, "json2qgis", destination_dir, "json2qgis.json")
 
     def _download_seed_file(self, project_id: str, kind: str, destination_dir: str, default: str) -> Optional[str]:
-        response = self.transport.request("GET", f"projects/{_seg(project_id)}/seed/{kind}/", stream=True)
+        response = self.transport.request("GET", f"projects/{_seg(project_id)}/seed/{kind}/", feature="project seeds",
+                                          stream=True)
         if response.status_code != 200:
             response.close()
             return None
@@ -271,6 +276,7 @@ class Client:
         clone_from_project: Optional[str] = None,
     ) -> Dict[str, Any]:
         """Create a project (owner defaults to the caller); the answer may lack `user_role`."""
+        check_project_name(name)
         data: Dict[str, Any] = {"name": name, "description": description or "", "is_public": bool(is_public)}
         if owner:
             data["owner"] = owner
@@ -293,6 +299,8 @@ class Client:
         project_type: Optional[ProjectType] = None,
     ) -> Dict[str, Any]:
         """Change the given fields; every argument that is not None is sent, even False or ""."""
+        if name is not None:
+            check_project_name(name)
         fields = {
             "name": name, "owner": owner, "description": description, "is_public": is_public,
             "public_collaborator_role": public_collaborator_role, "project_type": project_type,
@@ -309,7 +317,7 @@ class Client:
         content_type = "image/png" if str(local_filename).lower().endswith(".png") else "image/jpeg"
         body = MultipartFileBody(local_filename, field_name="thumbnail", content_type=content_type)
         return self.transport.request(
-            "POST", f"projects/{_seg(project_id)}/thumbnail/", data=body,
+            "POST", f"projects/{_seg(project_id)}/thumbnail/", feature="project thumbnails", data=body,
             headers={"Content-Type": body.content_type, "Accept": "application/json"}, retry=True,
         )
 
@@ -1006,7 +1014,15 @@ class Client:
     ) -> List[Dict[str, Any]]:
         """Download the latest package's files; raises QfcException unless it is `finished`."""
         validate_glob(filter_glob)
-        package = self.package_latest(project_id)
+        try:
+            package = self.package_latest(project_id)
+        except QfcRequestException as exc:
+            if exc.status_code != 400 or exc.code not in (None, "invalid_job"):
+                raise
+            raise QfcException(
+                f'The project has no package yet. Trigger one with job_trigger("{project_id}", "package") '
+                f"(CLI: job-trigger {project_id} package, then job-wait) and download it when it is finished"
+            ) from None
         if package.get("status") != "finished":
             raise QfcException(
                 f'The project has no finished package (status "{package.get("status")}"). '
@@ -1080,45 +1096,49 @@ class Client:
     # --- teams ---------------------------------------------------------------------------
 
     def get_organization_teams(self, organization: str) -> List[TeamModel]:
-        return self.transport.request_json("GET", f"organizations/{_seg(organization)}/teams/")
+        return self.transport.request_json("GET", f"organizations/{_seg(organization)}/teams/", feature=_TEAMS)
 
     def create_organization_team(self, organization: str, team_name: str) -> TeamModel:
         return self.transport.request_json(
-            "POST", f"organizations/{_seg(organization)}/teams/", json_body={"team": team_name},
+            "POST", f"organizations/{_seg(organization)}/teams/", feature=_TEAMS, json_body={"team": team_name},
         )
 
     def get_organization_team(self, organization: str, team_name: str) -> TeamModel:
-        return self.transport.request_json("GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/")
+        return self.transport.request_json(
+            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS)
 
     def patch_organization_team(self, organization: str, team_name: str, new_team_name: str) -> TeamModel:
         """Rename a team (PUT, as the SDK does)."""
         return self.transport.request_json(
-            "PUT", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", json_body={"team": new_team_name},
+            "PUT", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS,
+            json_body={"team": new_team_name},
         )
 
     def delete_organization_team(self, organization: str, team_name: str) -> None:
-        self.transport.request("DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/")
+        self.transport.request(
+            "DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS)
 
     def get_organization_team_members(self, organization: str, team_name: str) -> List[TeamMemberModel]:
         return self.transport.request_json(
-            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/",
+            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/", feature=_TEAMS,
         )
 
     def add_organization_team_member(self, organization: str, team_name: str, member_username: str) -> TeamMemberModel:
         return self.transport.request_json(
-            "POST", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/",
+            "POST", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/", feature=_TEAMS,
             json_body={"member": member_username},
         )
 
     def remove_organization_team_member(self, organization: str, team_name: str, member_username: str) -> None:
         self.transport.request(
             "DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/{_seg(member_username)}/",
+            feature=_TEAMS,
         )
 
     # --- accounts -------------------------------------------------------------------------
 
     def current_subscription(self, account: str) -> SubscriptionModel:
-        return self.transport.request_json("GET", f"subscriptions/{_seg(account)}/current/")
+        return self.transport.request_json("GET", f"subscriptions/{_seg(account)}/current/", feature="subscriptions")
 
     def get_user_organizations(self, username: str) -> List[Dict[str, Any]]:
         """The organizations of `username` (yourself only; 403 for others)."""
@@ -1128,6 +1148,16 @@ class Client:
 def _fail(file: Dict[str, Any], error: BaseException) -> None:
     file["status"] = FileTransferStatus.FAILED
     file["error"] = error
+
+
+def check_project_name(name: Any) -> str:
+    """`name` if the server would accept it as a project name, else QfcException saying what is allowed."""
+    if not isinstance(name, str) or len(name) > 255 or not re.match(PROJECT_NAME_PATTERN, name):
+        raise QfcException(
+            f"Invalid project name {name!r}: use 1 to 255 letters (a-z, A-Z), digits, '-', '_' or '.', "
+            f"without spaces (pattern {PROJECT_NAME_PATTERN})"
+        )
+    return name
 
 
 def _same_checks(a: Dict[str, Any], b: Dict[str, Any]) -> bool:

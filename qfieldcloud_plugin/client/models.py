@@ -20,6 +20,10 @@ DEFAULT_READ_TIMEOUT_S = 300.0
 DEFAULT_CONCURRENCY = 4
 DEFAULT_JOB_TIMEOUT_S = 600.0
 DEFAULT_JOB_POLL_INTERVAL_S = 2.0
+# Polling a job more often than this only loads the server; the CLI refuses shorter intervals.
+MIN_JOB_POLL_INTERVAL_S = 1.0
+# A project name as the server accepts it (contract §4).
+PROJECT_NAME_PATTERN = r"^[a-zA-Z0-9-_.]+$"
 
 # S3-style ETag part size used by the server, the SDK and QFieldSync.
 ETAG_PART_SIZE = 8 * 1024 * 1024

@@ -259,11 +259,14 @@ class Transport:
         allow_redirects: Optional[bool] = None,
         retry: Optional[bool] = None,
         sleep: Callable[[float], None] = time.sleep,
+        feature: Optional[str] = None,
     ) -> requests.Response:
         """Send one request (retrying when safe); return the response or raise QfcRequestException.
 
         `retry` defaults to True for idempotent methods. A caller may set it for a POST
-        whose `data` can be iterated again from the start (a re-opened file).
+        whose `data` can be iterated again from the start (a re-opened file). `feature` names
+        what the endpoint offers (e.g. "teams"), for the error when a server answers it with
+        its HTML "page not found": an older server that does not have it.
         """
         method = method.upper()
         url = self.build_url(path)
@@ -304,7 +307,13 @@ class Transport:
                 continue
             break
         if response.status_code >= 400:
-            raise error_from_response(response, method, bool(self.token and not skip_token), secrets=(self.token,))
+            error = error_from_response(response, method, bool(self.token and not skip_token), secrets=(self.token,))
+            if feature and isinstance(error, NotFoundError) and error.code is None and _looks_like_html(response, b""):
+                raise NotFoundError(
+                    f"This QFieldCloud server does not offer {feature}; it may be an older version",
+                    status_code=error.status_code, url=error.url, method=method,
+                ) from None
+            raise error
         if response.is_redirect and not allow_redirects:
             # A POST or DELETE answered with a redirect was not carried out; never report it as done.
             location = _safe_url(response.headers.get("Location", ""))
