@@ -175,7 +175,9 @@ def test_file_commands(cli, project_id, tmp_path):
     (src / "project.qgs").write_text(QGS)
     up = ok(cli("upload-files", project_id, str(src)))
     assert "3 file(s) uploaded" in up.stdout
-    assert up.stderr == ""  # no progress when stderr is not a terminal
+    # Not a terminal: no live progress line, but each file as it completes (visible in logs).
+    assert "\r" not in up.stderr and sorted(line.split(" ", 1)[1] for line in up.stderr.splitlines()) == sorted(
+        ["data.csv", "DCIM/p.jpg", "project.qgs"])
     again = as_json(cli("--json", "upload-files", project_id, str(src)))
     assert all(f["skipped"] and f["status"] == "SUCCESS" for f in again)
     forced = as_json(cli("--json", "upload-files", project_id, str(src), "--force", "--filter", "*.csv"))

@@ -83,7 +83,7 @@ def test_server_code_message_and_debug_detail_are_shown(fake):
                "debug": {"detail": {"name": ["Only letters, digits, - _ and . are allowed."]}}}
     fake.route("POST", "api/v1/projects/", json_reply(payload, 400))
     with pytest.raises(QfcRequestException) as info:
-        make_client(fake.url).create_project("bad name")
+        make_client(fake.url).create_project("name-the-server-refuses")
     err = info.value
     assert (err.status_code, err.code, err.message) == (400, "api_error", "API Error")
     assert "Only letters, digits" in str(err)

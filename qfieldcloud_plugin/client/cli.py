@@ -8,6 +8,7 @@ and only when stderr is a terminal.
 
 import argparse
 import json
+import logging
 import os
 import platform
 import sys
@@ -15,6 +16,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 from . import __version__
 from .client import Client
+from .transfer import StderrProgress
 from .errors import AuthenticationError, NotAppliedError, QfcException, mask_secrets
 from .models import (
     DEFAULT_JOB_POLL_INTERVAL_S,
@@ -50,7 +52,6 @@ class Context:
         self.client = client
         self.args = args
         self.json = bool(args.format_json)
-        self.show_progress = sys.stderr.isatty()
 
     def emit(self, result: Any, human: Callable[[], Iterable[str]]) -> None:
         """Print the result as JSON, or the human lines, on stdout."""
@@ -124,10 +125,6 @@ def _raise_if_failed(files: Sequence[Dict[str, Any]], verb: str) -> None:
         raise CommandFailed(
             f"{len(failed)} file(s) failed to {verb}{also}; first: \"{first['name']}\": {first.get('error')}"
         )
-
-
-def _progress(ctx: Context) -> bool:
-    return ctx.show_progress and not ctx.json
 
 
 # --- command handlers -------------------------------------------------------------------
@@ -259,7 +256,7 @@ def cmd_upload_files(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.upload_files(
         a.project_id, FileTransferType.PROJECT, a.project_path, filter_glob=a.filter_glob,
-        throw_on_error=a.throw_on_error, show_progress=_progress(ctx), force=a.force,
+        throw_on_error=a.throw_on_error, progress_callback=StderrProgress(), force=a.force,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "uploaded") if files else ["Nothing to upload."])
     _raise_if_failed(files, "upload")
@@ -268,7 +265,7 @@ def cmd_upload_files(ctx: Context) -> None:
 def cmd_download_files(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.download_project(
-        a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, show_progress=_progress(ctx),
+        a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, progress_callback=StderrProgress(),
         force_download=a.force_download, keep_local_versions=a.keep_local_versions,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No files to download."])
@@ -358,7 +355,7 @@ def cmd_package_latest(ctx: Context) -> None:
 def cmd_package_download(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.package_download(
-        a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, show_progress=_progress(ctx),
+        a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, progress_callback=StderrProgress(),
         force_download=a.force_download, keep_local_versions=a.keep_local_versions,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No packaged files to download."])
@@ -693,9 +690,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warnings_on_stderr() -> None:
+    """The client's warnings (a retry after a silent wait, a cut stall) as plain lines on stderr."""
+    logger = logging.getLogger("qfieldcloud_plugin.client")
+    if not any(getattr(h, "qfc_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler.qfc_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _show_warnings_on_stderr()
+    client: Optional[Client] = None
     try:
         verify: Any = env_verify_ssl() if args.verify_ssl is None else args.verify_ssl
         if args.ca_bundle and verify is not False:
@@ -712,6 +722,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             client.login(args.username, args.password)
         args.handler(Context(client, args))
     except KeyboardInterrupt:
+        if client is not None:
+            client.transport.abort_transfers("cancelled")  # no worker waits on a stalled server
         sys.stderr.write("\nCancelled.\n")
         return EXIT_INTERRUPTED
     except QfcException as exc:

@@ -412,7 +412,8 @@ class Client:
             # The QGIS project file goes last, once its data is on the server and verified.
             for batch in (data_files, project_files):
                 run_batch(batch, work, tracker=tracker, concurrency=workers,
-                          is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+                          is_cancelled=is_cancelled, throw_on_error=throw_on_error,
+                          on_interrupt=self.transport.abort_transfers)
                 if verify:
                     self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error)
                 if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
@@ -687,7 +688,8 @@ class Client:
 
         try:
             run_batch(batch, work, tracker=tracker, concurrency=self._workers(concurrency),
-                      is_cancelled=is_cancelled, throw_on_error=throw_on_error)
+                      is_cancelled=is_cancelled, throw_on_error=throw_on_error,
+                      on_interrupt=self.transport.abort_transfers)
         except TransferCancelledError:
             staging.remove()
             checksums.save()
@@ -803,8 +805,9 @@ class Client:
                     on_progress=report,
                     should_stop=should_stop,
                     display_name=remote_name,
-                    backoff=lambda n: time.sleep(transport._backoff(n)),
+                    backoff=lambda n: transport.watch.sleep(transport._backoff(n)),
                     durable=durable,
+                    watch=transport.watch,
                 )
             except ChecksumMismatchError:
                 if attempt == transport.max_retries:

@@ -9,12 +9,14 @@ Batches run on a thread pool over the shared session; `progress_callback` and
 
 import ctypes
 import hashlib
+import logging
 import os
 import queue
 import re
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -37,6 +39,9 @@ from .ignore import IGNORE_FILE, is_ignored_by, load_ignore_rules
 from .hashing import EtagHasher
 from .models import FileTransferStatus, TransferProgress
 from .names import is_ignored, is_qgis_project, match_glob, validate_glob
+from .watchdog import TransferWatch, file_deadline
+
+logger = logging.getLogger(__name__)
 
 # Larger upload bodies are streamed from disk in pieces of this size (one send() each).
 UPLOAD_CHUNK_SIZE = 1024 * 1024
@@ -412,6 +417,7 @@ def fetch_resumable(
     display_name: str = "",
     backoff: Callable[[int], None] = lambda attempt: None,
     durable: bool = True,
+    watch: Optional[TransferWatch] = None,
 ) -> Optional[requests.Response]:
     """Download to `target` atomically, resuming with `Range` after a broken connection.
 
@@ -425,7 +431,9 @@ def fetch_resumable(
     temporary file is removed and `target` is untouched. Returns the last (closed) response,
     or None when the server answered 304 (the local file is current). With `durable` False,
     a file below LARGE_FILE_SIZE is not fsync'ed here: the caller syncs the batch (see
-    `sync_files`) before anything depends on it.
+    `sync_files`) before anything depends on it. With `watch`, a body that stalls or drips
+    below the minimum rate is cut and resumed like a broken connection (reported as a
+    warning), and the file gives up at its total deadline (see `watchdog.py`).
     """
     name = display_name or target.name
     partial = PartialDownload(target, sha256=bool(expected_sha256), etag=bool(expected_etag and not expected_sha256),
@@ -436,6 +444,7 @@ def fetch_resumable(
     attempts = 0
     max_attempts = 1 + 4 * max_retries
     last_url = ""
+    deadline = time.monotonic() + file_deadline(expected_size)
     try:
         while True:
             attempts += 1
@@ -471,6 +480,7 @@ def fetch_resumable(
                 broken: Optional[BaseException] = None
                 if on_progress:
                     on_progress(partial.size, total or 0)
+                key = watch.watch(response, deadline) if watch is not None else None
                 try:
                     for chunk in response.iter_content(chunk_size=DOWNLOAD_CHUNK_SIZE):
                         if should_stop and should_stop():
@@ -485,8 +495,20 @@ def fetch_resumable(
                                 "the local file was not changed")
                         if on_progress:
                             on_progress(partial.size, max(total or 0, partial.size))
+                        if key is not None:
+                            watch.progress(key)  # type: ignore[union-attr]
                 except requests.exceptions.RequestException as exc:
                     broken = exc
+                finally:
+                    cut = watch.release(key) if key is not None else None  # type: ignore[union-attr]
+                if cut is not None:
+                    if watch is not None and watch.aborted is not None:
+                        raise TransferCancelledError(f'Download of "{name}" {cut}')
+                    if time.monotonic() > deadline:
+                        raise ConnectionFailedError(
+                            f'Gave up on "{name}" after {partial.size} bytes: {cut}', url=last_url, method="GET")
+                    logger.warning('Retrying "%s" after %s', name, cut)
+                    broken = broken or ConnectionFailedError(cut)
             finally:
                 response.close()
             short_answer = announced is not None and received < announced
@@ -647,26 +669,47 @@ class ProgressTracker:
 
 
 class StderrProgress:
-    """A plain one-line progress display on stderr, for `show_progress=True`."""
+    """Progress on stderr: a line for each file as it completes, and on a terminal a live line.
 
-    def __init__(self, stream: Any = None) -> None:
+    The per-file lines make a long or stalled batch visible in logs too: whatever arrived is
+    listed at once. The live line (files, bytes, rate) is redrawn at most REDRAW_S apart.
+    """
+
+    REDRAW_S = 0.25
+
+    def __init__(self, stream: Any = None, live: Optional[bool] = None) -> None:
         self.stream = stream or sys.stderr
+        self.live = self.stream.isatty() if live is None else live
         self._lock = threading.Lock()
-        self._last = -1
+        self._files_done = 0
+        self._drawn = 0.0
+        self._started = time.monotonic()
+        self._line = False
 
     def __call__(self, progress: TransferProgress) -> None:
-        percent = int(progress.fraction * 100)
+        now = time.monotonic()
         with self._lock:
-            if percent == self._last and progress.files_done != progress.files_total:
+            finished = progress.files_done > self._files_done
+            if not finished and (not self.live or now - self._drawn < self.REDRAW_S):
                 return
-            self._last = percent
-            self.stream.write(
-                f"\r{percent:3d}% {progress.files_done}/{progress.files_total} files "
-                f"{_human_size(progress.bytes_done)}/{_human_size(progress.bytes_total)} {progress.name[-40:]:<40}"
-            )
-            if progress.files_done == progress.files_total:
-                self.stream.write("\n")
+            if finished:
+                self._files_done = progress.files_done
+                self._clear()
+                self.stream.write(f"{progress.files_done}/{progress.files_total} {progress.name}\n")
+            if self.live and progress.files_done < progress.files_total:
+                rate = progress.bytes_done / max(now - self._started, 1e-3)
+                self.stream.write(
+                    f"\r{int(progress.fraction * 100):3d}% {progress.files_done}/{progress.files_total} files "
+                    f"{_human_size(progress.bytes_done)}/{_human_size(progress.bytes_total)} "
+                    f"{_human_size(rate)}/s {progress.name[-30:]:<30}")
+                self._line = True
+                self._drawn = now
             self.stream.flush()
+
+    def _clear(self) -> None:
+        if self._line:
+            self.stream.write("\r\x1b[K")
+            self._line = False
 
 
 def _human_size(n: float) -> str:
@@ -685,6 +728,7 @@ def run_batch(
     concurrency: int,
     is_cancelled: Optional[CancelCheck],
     throw_on_error: bool,
+    on_interrupt: Optional[Callable[[], None]] = None,
 ) -> None:
     """Run `work(item, report, should_stop)` for each item on a thread pool.
 
@@ -751,8 +795,18 @@ def run_batch(
     with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(items))),
                             thread_name_prefix="qfc-transfer") as pool:
         futures = [pool.submit(run_one, item) for item in items]
-        for future in futures:
-            future.exception()
+        try:
+            for future in futures:
+                future.exception()
+        except BaseException:
+            # Ctrl-C reaches this (main) thread: stop queued work and cut the running transfers
+            # (`on_interrupt`), so leaving the pool does not wait for a stalled one.
+            abort.set()
+            for future in futures:
+                future.cancel()
+            if on_interrupt is not None:
+                on_interrupt()
+            raise
     if failures:
         raise failures[0]
     if user_cancelled() or any(isinstance(i.get("error"), TransferCancelledError) for i in items):

@@ -27,8 +27,10 @@ from .errors import (
     QfcException,
     QfcRequestException,
     ServerError,
+    TransferCancelledError,
     mask_secrets,
 )
+from .watchdog import STALL_MARGIN_S, TransferWatch
 from .models import (
     DEFAULT_CONNECT_TIMEOUT_S,
     DEFAULT_PAGINATION_LIMIT,
@@ -218,6 +220,7 @@ class Transport:
         self.max_retries = max(0, int(max_retries))
         self.backoff_factor = backoff_factor
         self.stats = TransferStats()
+        self.watch = TransferWatch(None if self.read_timeout is None else self.read_timeout + STALL_MARGIN_S)
         self.session = _Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self.resize_pool(pool_size)
@@ -225,6 +228,10 @@ class Transport:
             import urllib3
 
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+    def abort_transfers(self, reason: str = "cancelled") -> None:
+        """Cut every running download now and refuse every later request (Ctrl-C, shutting down)."""
+        self.watch.abort_all(reason)
 
     def resize_pool(self, pool_size: int) -> None:
         """Mount adapters whose pools hold `pool_size` connections, for http and https alike."""
@@ -258,7 +265,7 @@ class Transport:
         skip_token: bool = False,
         allow_redirects: Optional[bool] = None,
         retry: Optional[bool] = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Optional[Callable[[float], None]] = None,
         feature: Optional[str] = None,
     ) -> requests.Response:
         """Send one request (retrying when safe); return the response or raise QfcRequestException.
@@ -270,6 +277,7 @@ class Transport:
         """
         method = method.upper()
         url = self.build_url(path)
+        sleep = sleep or self.watch.sleep
         if retry is None:
             retry = method in IDEMPOTENT_METHODS
         if allow_redirects is None:
@@ -280,6 +288,8 @@ class Transport:
             all_headers["Authorization"] = f"Token {self.token}"
         attempts = 1 + (self.max_retries if retry else 0)
         for attempt in range(attempts):
+            if self.watch.aborted is not None:
+                raise TransferCancelledError(f"{method} {_safe_url(url)} not sent: {self.watch.aborted}")
             last = attempt == attempts - 1
             if attempt:
                 self.stats.add("retries")
@@ -295,7 +305,11 @@ class Transport:
                 )
             except requests.exceptions.RequestException as exc:
                 if not last and _is_retryable(exc):
-                    logger.info("%s %s failed (%s); retrying", method, _safe_url(url), _reason(exc))
+                    if isinstance(exc, requests.exceptions.ReadTimeout):  # a silent wait: say so
+                        logger.warning("Retrying %s %s after no data for %.0f s", method, _safe_url(url),
+                                       self.read_timeout or 0)
+                    else:
+                        logger.info("%s %s failed (%s); retrying", method, _safe_url(url), _reason(exc))
                     sleep(self._backoff(attempt))
                     continue
                 raise self.connection_error(exc, method, url) from None
@@ -339,7 +353,7 @@ class Transport:
         retry = kwargs.get("retry")
         if retry is None:
             retry = method in IDEMPOTENT_METHODS
-        sleep = kwargs.get("sleep", time.sleep)
+        sleep = kwargs.get("sleep") or self.watch.sleep
         kwargs.setdefault("stream", True)  # read through decode_json, which bounds the size
         attempts = 1 + (self.max_retries if retry else 0)
         for attempt in range(attempts):

@@ -29,6 +29,8 @@ class Reply:
     raw: Optional[bytes] = None
     # Wait this long before answering (for read timeouts).
     delay: float = 0.0
+    # Send the body one byte at a time, this many seconds apart (a server that drip-feeds).
+    drip: float = 0.0
 
 
 @dataclass
@@ -134,6 +136,15 @@ class FakeServer:
                 if reply.announce_length is not None:
                     self.send_header("Connection", "close")
                 self.end_headers()
+                if reply.drip and reply.body:
+                    try:
+                        for i in range(len(reply.body)):
+                            self.wfile.write(reply.body[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.drip)
+                    except OSError:  # the client gave up: what a drip test expects
+                        self.close_connection = True
+                    return
                 if reply.body and self.command != "HEAD":
                     self.wfile.write(reply.body)
                 self.wfile.flush()

@@ -1,0 +1,83 @@
+"""Every wait has a deadline, and a slow or stalled transfer is visible: drip-feeding servers,
+Ctrl-C during a stall, per-file lines and retry warnings on stderr."""
+
+import hashlib
+import logging
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qfieldcloud_plugin.client import Client, ConnectionFailedError, FileTransferStatus
+from qfieldcloud_plugin.client import transport as transport_module
+from tests.support.fake_http import FakeServer, Reply, json_reply
+from tests.support.qgis_plugin_env import wait_until
+
+REPO = Path(__file__).resolve().parents[1]
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+
+
+@pytest.fixture
+def fake():
+    with FakeServer() as server:
+        yield server
+
+
+def listed(data, name="a.bin"):
+    return json_reply([{"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
+                        "sha256": hashlib.sha256(data).hexdigest()}])
+
+
+def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_margin(fake, tmp_path, monkeypatch,
+                                                                                       caplog):
+    monkeypatch.setattr(transport_module, "STALL_MARGIN_S", 1.0)
+    data = os.urandom(2 * 1024 * 1024)
+    fake.route("GET", f"api/v1/files/{PID}/", listed(data))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data, drip=0.05))  # 20 bytes/s: bytes keep coming
+    client = Client(fake.url, token="t", read_timeout=1, max_retries=1)
+    client.transport.backoff_factor = 0
+    with caplog.at_level(logging.WARNING, logger="qfieldcloud_plugin.client"):
+        files = client.download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.FAILED
+    assert isinstance(files[0]["error"], ConnectionFailedError)
+    assert "too little data for 2 s" in caplog.text and '"a.bin"' in caplog.text  # the retry was said
+    assert not (tmp_path / "a.bin").exists()
+
+
+def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
+    data = os.urandom(1024 * 1024)
+    fake.route("GET", f"api/v1/files/{PID}/", listed(data))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data, drip=0.5))
+    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    cli = subprocess.Popen([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+                           cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=30,
+                   message="the download to start")
+        cli.send_signal(signal.SIGINT)
+        # The default read timeout is 300 s: only the abort can end it within this bound.
+        out, err = cli.communicate(timeout=30)
+    finally:
+        cli.kill()
+    assert cli.returncode == 130 and "Cancelled" in err and "Traceback" not in err
+    assert not (tmp_path / "a.bin").exists()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "downloaded.json"]
+
+
+def test_the_cli_lists_each_file_as_it_arrives_and_says_when_it_retries_after_silence(fake, tmp_path):
+    a, b = b"first file", b"second file"
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest()} for n, d in (("a.txt", a), ("b.txt", b))]))
+    fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, a))
+    fake.route("GET", f"api/v1/files/{PID}/b.txt/", Reply(200, {}, b, delay=3), Reply(200, {}, b))
+    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "--read-timeout", "1", "download-files",
+                          PID, str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    lines = run.stderr.splitlines()
+    assert any(line.endswith(" a.txt") and line.startswith(("1/2", "2/2")) for line in lines), lines
+    assert any(line.endswith(" b.txt") for line in lines), lines
+    assert any("Retrying GET" in line and "after no data for 1 s" in line for line in lines), lines
