@@ -13,7 +13,7 @@ import re
 import time
 from email.message import Message
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Union, cast
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Union, cast
 
 import requests
 
@@ -78,7 +78,7 @@ from .transfer import (
     run_batch,
     sync_files,
 )
-from .hashing import calc_etag, calc_sha256
+from .hashing import calc_etag, calc_sha256, same_content
 from .staging import Staging
 from .transport import Transport, VerifyType, env_verify_ssl
 
@@ -360,34 +360,45 @@ class Client:
         is_cancelled: Optional[CancelCheck] = None,
         concurrency: Optional[int] = None,
         verify: bool = True,
+        names: Optional[Sequence[str]] = None,
+        still_as_planned: Optional[Callable[[str, Path, Optional[Dict[str, Any]]], Optional[str]]] = None,
     ) -> List[Dict[str, Any]]:
         """Upload the local files of `project_path` matching `filter_glob`; QGIS files go last.
 
-        Files listed in `.qfieldcloudignore` are left out. Files whose local etag equals the
-        remote `md5sum` are skipped unless `force` (`skipped: True`). With `verify` (project
-        uploads), each uploaded file is then checked against the server's listing (size and
-        sha256 of what was sent); a file the server stored wrongly is sent once more, then
-        reported FAILED with ChecksumMismatchError. Returns every matched local file dict
-        with `status` (FileTransferStatus) and `error`. `throw_on_error` raises the first
-        failure. A 401 stops the batch (the other files stay PENDING). Files that are not sent
-        because of their name or a link out of the folder are listed last, FAILED with
-        UnsafePathError (`refused`); the others still go. `progress_callback`
-        and `is_cancelled()` are called from worker threads; a cancel raises
-        TransferCancelledError.
+        The one upload engine of the CLI, the plugin, Processing and Synchronize. Files listed
+        in `.qfieldcloudignore` are left out; `names` (POSIX names in the folder) uploads
+        exactly those instead. Files whose local etag equals the remote `md5sum` are skipped
+        unless `force` (`skipped: True`). `still_as_planned(name, local path, server entry or
+        None)`, asked just before each file is sent, re-checks a plan the user approved: a
+        reason it returns fails that file unsent. QGIS project files are sent last, and not
+        at all when a data file failed: the server's project job must see complete data.
+
+        With `verify` (project uploads), each uploaded file is then checked against the
+        server's listing (size and sha256 of exactly what was sent); a file the server stored
+        wrongly is sent once more, then reported FAILED with ChecksumMismatchError. A verified
+        file carries the server's entry for it in `remote`. Returns every local file dict with
+        `status` (FileTransferStatus) and `error`. `throw_on_error` raises the first failure.
+        A 401 stops the batch (the other files stay PENDING). Files that are not sent because
+        of their name or a link out of the folder are listed last, FAILED with
+        UnsafePathError (`refused`); the others still go. `progress_callback` and
+        `is_cancelled()` are called from worker threads; a cancel raises TransferCancelledError.
         """
         upload_type = FileTransferType(_value(upload_type))
         refused: List[Dict[str, Any]] = []
-        local_files = list_local_files(project_path, filter_glob, refused=refused)
+        if names is None:
+            local_files = list_local_files(project_path, filter_glob, refused=refused)
+        else:
+            local_files = _named_local_files(project_path, names, refused)
         for file in refused:
-            logger.warning("%s", file["error"])
+            logger.info("%s", file["error"])
         if upload_type == FileTransferType.PACKAGE:
             force = True
             verify = False  # package files are listed by the package job, not by files/
             if not job_id:
                 raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
-        remote_etags: Dict[str, Optional[str]] = {}
-        if not force and local_files:
-            remote_etags = {f["name"]: f.get("md5sum") for f in self.list_remote_files(project_id)}
+        remote: Dict[str, Dict[str, Any]] = {}
+        if (not force or still_as_planned is not None) and local_files:
+            remote = {f["name"]: f for f in self.list_remote_files(project_id, skip_metadata=False)}
         for file in local_files:
             file["skipped"] = False
         tracker = ProgressTracker(
@@ -397,25 +408,33 @@ class Client:
         checksums = ChecksumCache(project_path)
 
         def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
-            remote = remote_etags.get(file["name"])
-            if remote and checksums.etag(file["name"], file["absolute_filename"]) == remote:
+            name, path = file["name"], Path(file["absolute_filename"])
+            if still_as_planned is not None:
+                changed = still_as_planned(name, path, remote.get(name))
+                if changed:
+                    raise TransferError(f'"{name}" {changed}; not sent')
+            remote_etag = None if force else (remote.get(name) or {}).get("md5sum")
+            if remote_etag and checksums.etag(name, path) == remote_etag:
                 file["skipped"] = True
                 return
             file["sha256"], file["size"] = self._upload_one(
-                project_id, upload_type, Path(file["absolute_filename"]), file["name"], job_id, report, should_stop,
+                project_id, upload_type, path, name, job_id, report, should_stop,
             )
 
         data_files = [f for f in local_files if not is_qgis_project(f["name"])]
         project_files = [f for f in local_files if is_qgis_project(f["name"])]
         workers = self._workers(concurrency)
         try:
-            # The QGIS project file goes last, once its data is on the server and verified.
             for batch in (data_files, project_files):
+                if batch is project_files and any(f["status"] == FileTransferStatus.FAILED for f in data_files):
+                    for file in batch:
+                        _fail(file, TransferError(f'"{file["name"]}" not sent: some data files failed to upload'))
+                    break
                 run_batch(batch, work, tracker=tracker, concurrency=workers,
                           is_cancelled=is_cancelled, throw_on_error=throw_on_error,
                           on_interrupt=self.transport.abort_transfers)
                 if verify:
-                    self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error)
+                    self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error, remote)
                 if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
                     break
         finally:
@@ -482,12 +501,21 @@ class Client:
         files: List[Dict[str, Any]],
         job_id: str,
         throw_on_error: bool,
+        known: Dict[str, Dict[str, Any]],
     ) -> None:
-        """Read the listing back; send again what the server does not hold as sent, then give up."""
+        """Read the listing back; send again what the server does not hold as sent, then give up.
+
+        Each verified file gets the server's entry in `remote`; so does a skipped one, from `known`.
+        """
+        for file in files:
+            if file.get("skipped") and file["name"] in known:
+                file["remote"] = known[file["name"]]
         sent = [f for f in files if f.get("status") == FileTransferStatus.SUCCESS and not f.get("skipped")]
+        wrong: List[Dict[str, Any]] = []
+        listing: Dict[str, Dict[str, Any]] = {}
         for attempt in range(self.transport.max_retries + 2):
             if not sent:
-                return
+                break
             try:
                 listing = {f["name"]: f for f in self.list_remote_files(project_id, skip_metadata=False)}
             except QfcRequestException as exc:
@@ -496,9 +524,13 @@ class Client:
                 if throw_on_error:
                     raise
                 return
-            wrong = [f for f in sent if _stored_differently(f, listing.get(f["name"]))]
+            wrong = [f for f in sent if not _stored_as_sent(f, listing.get(f["name"]))]
+            for file in sent:
+                if file not in wrong:
+                    file["remote"] = listing[file["name"]]
             if wrong and attempt == 0:
                 # A listing can be wrong on its own (a proxy, a race): ask once more before re-sending.
+                sent = wrong
                 continue
             if not wrong or attempt > self.transport.max_retries:
                 break
@@ -514,9 +546,12 @@ class Client:
                     if throw_on_error:
                         raise
             sent = [f for f in wrong if f.get("status") == FileTransferStatus.SUCCESS]
+            wrong = sent
         for file in wrong:
-            remote = listing.get(file["name"])
-            found = "is missing" if remote is None else f"holds {remote.get('size')} bytes, sha256 {remote.get('sha256')}"
+            if file.get("status") != FileTransferStatus.SUCCESS:
+                continue
+            entry = listing.get(file["name"])
+            found = "is missing" if entry is None else f"holds {entry.get('size')} bytes, sha256 {entry.get('sha256')}"
             error = ChecksumMismatchError(
                 f'"{file["name"]}" was not stored as sent ({file["size"]} bytes, sha256 {file.get("sha256")}): '
                 f"the server's copy {found}"
@@ -531,10 +566,10 @@ class Client:
         Returns the server's file dict; raises ChecksumMismatchError if it differs or is missing.
         """
         local = {"name": remote_filename, "size": os.path.getsize(local_filename),
-                 "sha256": calc_sha256(local_filename)}
+                 "sha256": calc_sha256(local_filename), "absolute_filename": os.fspath(local_filename)}
         for attempt in range(2):
             remote = self._fresh_file_info(project_id, FileTransferType.PROJECT, remote_filename)
-            if not _stored_differently(local, remote):
+            if _stored_as_sent(local, remote):
                 return cast(Dict[str, Any], remote)
         raise ChecksumMismatchError(
             f'"{remote_filename}" on the server does not match the local file '
@@ -1261,18 +1296,32 @@ def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[
     return targets
 
 
-def _stored_differently(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> bool:
-    """Whether the server's listing entry disagrees with what was sent (size, then sha256 or etag)."""
-    if not remote:
-        return True
-    if remote.get("size") is not None and int(remote["size"]) != int(sent["size"]):
-        return True
-    if remote.get("sha256") and sent.get("sha256"):
-        return str(remote["sha256"]).lower() != str(sent["sha256"]).lower()
-    if remote.get("md5sum") and sent.get("absolute_filename"):
-        return remote["md5sum"] != calc_etag(sent["absolute_filename"])
-    # Nothing the server listed proves the content: never report it as verified.
-    return not (remote.get("size") is not None and (remote.get("sha256") or remote.get("md5sum")))
+def _stored_as_sent(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> bool:
+    """Whether the server's listing entry proves it holds what was sent (the one "same content" rule).
+
+    A server that lists no SHA-256 (an older one, asked without metadata) is compared by ETag,
+    computed from the local file. An entry with neither size nor checksum proves nothing.
+    """
+    if not remote or remote.get("size") is None:
+        return False
+    described = {"size": sent.get("size"), "sha256": sent.get("sha256")}
+    if not remote.get("sha256") and remote.get("md5sum") and sent.get("absolute_filename"):
+        described["md5sum"] = calc_etag(sent["absolute_filename"])
+    return same_content(described, remote)
+
+
+def _named_local_files(root: PathLike, names: Sequence[str], refused: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The local file dicts of `names` in `root` (as `list_local_files` makes them), checked the same way."""
+    listed = {f["name"]: f for f in list_local_files(root, "*", ignore_file=None, refused=refused)}
+    files = []
+    for name in names:
+        if name in listed:
+            files.append(listed[name])
+        elif not any(r["name"] == name for r in refused):
+            refused.append({"name": name, "status": FileTransferStatus.FAILED, "refused": True,
+                            "error": TransferError(f'Not uploaded: "{name}" is not a file in {root} any more')})
+    files.sort(key=lambda f: is_qgis_project(f["name"]))
+    return files
 
 
 def _organization_arg(organization: Optional[str], project_id: Optional[str], username: Optional[str]) -> str:

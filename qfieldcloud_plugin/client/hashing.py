@@ -2,7 +2,7 @@
 
 import hashlib
 import os
-from typing import List, Union
+from typing import Any, List, Mapping, Union
 
 from .models import ETAG_PART_SIZE
 
@@ -67,3 +67,22 @@ def calc_sha256(filename: PathLike) -> str:
         for chunk in iter(lambda: f.read(READ_SIZE), b""):
             hasher.update(chunk)
     return hasher.hexdigest()
+
+
+def same_content(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two descriptions of a file (`size`, `sha256`, `md5sum` or `etag`) prove the same bytes.
+
+    The one rule of "same content", for downloads, uploads and the sync planner alike: sizes,
+    when both are known, must agree; then SHA-256 decides when both sides have one, else the
+    S3-style ETag. Without a checksum on both sides nothing is proven, so the answer is False.
+    """
+    size_a, size_b = a.get("size"), b.get("size")
+    if size_a is not None and size_b is not None and int(size_a) != int(size_b):
+        return False
+    sha_a, sha_b = a.get("sha256"), b.get("sha256")
+    if sha_a and sha_b:
+        return str(sha_a).lower() == str(sha_b).lower()
+    etag_a, etag_b = a.get("md5sum") or a.get("etag"), b.get("md5sum") or b.get("etag")
+    if etag_a and etag_b:
+        return str(etag_a).strip('"').lower() == str(etag_b).strip('"').lower()
+    return False

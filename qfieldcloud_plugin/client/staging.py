@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from .atomic_file import write_json_atomically
-from .hashing import calc_etag, calc_sha256
+from .hashing import calc_etag, calc_sha256, same_content
 from .errors import TransferError
 from .names import STATE_DIR, SafeJoiner
 
@@ -68,14 +68,16 @@ class Staging:
 
     def reusable(self, staged: Path, remote: Dict[str, Any]) -> bool:
         """Whether a file staged by an earlier, failed call still matches the remote file."""
-        if not staged.is_file():
+        if not staged.is_file() or remote.get("size") is None:
             return False
-        size, sha256, md5sum = remote.get("size"), remote.get("sha256"), remote.get("md5sum")
-        if size is None or str(staged.stat().st_size) != str(size):
+        found: Dict[str, Any] = {"size": staged.stat().st_size}
+        if found["size"] != remote["size"]:
             return False
-        if sha256:
-            return calc_sha256(staged) == str(sha256).lower()
-        return bool(md5sum) and calc_etag(staged) == md5sum
+        if remote.get("sha256"):
+            found["sha256"] = calc_sha256(staged)
+        elif remote.get("md5sum"):
+            found["md5sum"] = calc_etag(staged)
+        return same_content(found, remote)
 
     # --- applying ------------------------------------------------------------------------
 

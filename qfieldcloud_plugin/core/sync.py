@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional
 
+from ..client.hashing import same_content
+
 QGIS_PROJECT_SUFFIXES = (".qgs", ".qgz")
 
 
@@ -27,14 +29,11 @@ class FileState:
     mtime: Optional[float] = None
 
     def same_content(self, other: "FileState") -> bool:
-        """Whether both describe the same bytes (sha256 first, then etag; sizes must agree)."""
-        if self.size is not None and other.size is not None and int(self.size) != int(other.size):
-            return False
-        if self.sha256 and other.sha256:
-            return self.sha256.lower() == other.sha256.lower()
-        if self.etag and other.etag:
-            return self.etag == other.etag
-        return False  # nothing to compare: never assume equal
+        """Whether both describe the same bytes (the client's one rule: sizes, then sha256, then etag)."""
+        return same_content(self.checks(), other.checks())
+
+    def checks(self) -> Dict[str, object]:
+        return {"size": self.size, "etag": self.etag, "sha256": self.sha256}
 
     def to_json(self) -> Dict[str, object]:
         return {k: v for k, v in (("size", self.size), ("etag", self.etag), ("sha256", self.sha256),

@@ -5,21 +5,17 @@ and returns plain data for the GUI thread.
 """
 
 import os
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from ..client import (
-    ChecksumMismatchError,
     Client,
     FileTransferStatus,
     FileTransferType,
     QfcException,
     TransferCancelledError,
-    TransferProgress,
     UnsafePathError,
     calc_etag,
 )
@@ -36,10 +32,8 @@ from .sync import (
     SyncPlan,
     UploadPlan,
     checkpoint_geopackages,
-    is_project_file,
     plan_sync,
     plan_upload,
-    project_files_last,
     resolve,
 )
 from .sync_state import STATE_DIR, SyncStateStore
@@ -125,9 +119,10 @@ def beside_name(name: str, stamp: str, exists: Callable[[str], bool]) -> str:
 def execute_sync(client: Client, task, preparation: SyncPreparation, choices: SyncChoices) -> SyncResult:
     """Carry out the confirmed plan; the base is updated for verified files only, even on failure.
 
-    Order: server copies of "keep both" conflicts, local backups, downloads (staged, all or
-    nothing), local deletions (into the trash), data uploads, server deletions, then QGIS
-    project file uploads. A file is recorded in the base only after its transfer was verified
+    Order: server copies of "keep both" conflicts, downloads (staged, all or nothing; the local
+    copies they replace in a "keep QFieldCloud's" conflict go to the trash), local deletions
+    (into the trash), server deletions, then uploads (the client's engine: data files, then
+    QGIS project files). A file is recorded in the base only after its transfer was verified
     (downloads: checksum of the staged file; uploads: the server's listing read back).
     """
     ops = resolve(preparation.plan, choices.resolutions, choices.declined)
@@ -144,19 +139,11 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
         _download_beside(client, task, preparation, ops, stamp, result)
         _download(client, task, preparation, ops, stamp, result, recorded)
         _delete_local(folder, ops.delete_local, actions, stamp, result, forgotten)
-        uploads = [n for n in ops.upload if n not in result.failed]
-        data = [n for n in uploads if not is_project_file(n)]
-        planned = {a.name: (a.local, a.remote) for a in preparation.plan.actions}
-        _upload_many(client, task, preparation.project_id, folder, data, result.uploaded, result.failed, recorded,
-                     planned)
         _delete_remote(client, task, preparation.project_id, ops.delete_remote, result, forgotten)
-        projects = [n for n in uploads if is_project_file(n)]
-        if not any(n in result.failed for n in data):  # the server's project job must see complete data
-            _upload_many(client, task, preparation.project_id, folder, projects, result.uploaded, result.failed,
-                         recorded, planned)
-        else:
-            for name in projects:
-                result.failed[name] = "not sent: some data files failed to upload"
+        uploads = [n for n in ops.upload if n not in result.failed]
+        planned = {a.name: (a.local, a.remote) for a in preparation.plan.actions}
+        _upload_many(client, task, preparation.project_id, folder, uploads, result.uploaded, result.failed, recorded,
+                     planned)
     finally:
         store.update(preparation.project_id, recorded, forgotten)
         result.recorded = sorted(recorded)
@@ -256,63 +243,42 @@ def _delete_remote(client: Client, task, project_id: str, names: List[str], resu
         forgotten.append(name)
 
 
-def upload_verified(client: Client, project_id: str, folder: Path, name: str, report=None,
-                    is_cancelled=None) -> FileState:
-    """Upload one file, read the server's copy back, send once more if it differs; its verified state."""
-    path = Path(folder) / name
-    for attempt in range(2):
-        client.upload_file(project_id, FileTransferType.PROJECT, path, name, progress_callback=report,
-                           is_cancelled=is_cancelled)
-        try:
-            return FileState.from_remote(client.verify_upload(project_id, path, name))
-        except ChecksumMismatchError:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def _upload_many(client: Client, task, project_id: str, folder: Path, names: List[str], uploaded: List[str],
                  failed: Dict[str, str], recorded: Dict[str, FileState],
                  planned: Dict[str, Tuple[Optional[FileState], Optional[FileState]]]) -> None:
-    """Upload `names` in parallel (QGIS project files: call with those alone, after the data).
+    """Upload `names` through the client's engine (data first, QGIS project files last, each verified).
 
     `planned` holds each file's (local, server) state as the user saw it in the plan. Just
-    before sending, a file that changed here since then, or on QFieldCloud (one fresh
-    listing for the batch), is not sent: the plan the user approved no longer describes it.
+    before it is sent, a file that changed here since then, or on QFieldCloud, is not sent:
+    the plan the user approved no longer describes it. Verified files enter `recorded`.
     """
-    if not names:
+    if not names or task.isCanceled():
         return
+
+    def still_as_planned(name: str, path: Path, server_now: Optional[Dict]) -> Optional[str]:
+        local, remote = planned.get(name, (None, None))
+        if _server_changed(remote, FileState.from_remote(server_now) if server_now else None):
+            return "changed on QFieldCloud since the plan was shown"
+        if _changed_since_plan(path, local):
+            return "changed here since the plan was shown"
+        return None
+
     try:
-        server_now = {n: FileState.from_remote(f) for n, f in scan_remote(client, project_id, folder).items()}
-    except QfcException as error:
+        files = client.upload_files(project_id, FileTransferType.PROJECT, str(folder), names=names, force=True,
+                                    progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
+                                    still_as_planned=still_as_planned)
+    except TransferCancelledError:
+        return
+    except QfcException as error:  # the listing before the batch, for instance
         for name in names:
             failed[name] = str(error)
         return
-    sizes = {n: (folder / n).stat().st_size if (folder / n).is_file() else 0 for n in names}
-    progress = _Progress(task, len(names), sum(sizes.values()))
-
-    def upload_one(name: str) -> None:
-        if task.isCanceled():
-            return
-        local, remote = planned.get(name, (None, None))
-        if _server_changed(remote, server_now.get(name)):
-            failed[name] = "changed on QFieldCloud since the plan was shown; not sent"
-            return
-        if _changed_since_plan(folder / name, local):
-            failed[name] = "changed here since the plan was shown; not sent"
-            return
-        try:
-            state = upload_verified(client, project_id, folder, name, progress.for_file(name), task.isCanceled)
-        except TransferCancelledError:
-            return
-        except (QfcException, OSError) as error:
-            progress.failed(name, error, failed)
-            return
-        progress.succeeded(name, sizes[name], uploaded, recorded, state)
-
-    workers = max(1, min(client.concurrency, len(names)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qfc-upload") as pool:
-        list(pool.map(upload_one, names))
+    for file in files:
+        if file.get("status") == FileTransferStatus.SUCCESS and file.get("remote"):
+            uploaded.append(file["name"])
+            recorded[file["name"]] = FileState.from_remote(file["remote"])
+        elif file.get("status") == FileTransferStatus.FAILED:
+            failed[file["name"]] = str(file.get("error"))
 
 
 def _server_changed(planned: Optional[FileState], now: Optional[FileState]) -> bool:
@@ -359,14 +325,10 @@ def upload(client: Client, task, project_id: str, preparation: UploadPreparation
     """
     result = UploadResult(skipped=list(preparation.plan.skipped))
     recorded = {name: preparation.remote[name] for name in preparation.plan.skipped}
-    names = project_files_last(names)
     try:
-        data = [n for n in names if not is_project_file(n)]
         planned = {n: (preparation.local.get(n), preparation.remote.get(n)) for n in names}
-        _upload_many(client, task, project_id, preparation.folder, data, result.uploaded, result.failed, recorded,
+        _upload_many(client, task, project_id, preparation.folder, names, result.uploaded, result.failed, recorded,
                      planned)
-        _upload_many(client, task, project_id, preparation.folder, [n for n in names if n not in data],
-                     result.uploaded, result.failed, recorded, planned)
     finally:
         SyncStateStore(preparation.folder).update(project_id, recorded)
         result.recorded = sorted(recorded)
@@ -375,45 +337,6 @@ def upload(client: Client, task, project_id: str, preparation: UploadPreparation
             "Upload cancelled after {done} of {total} files".format(done=len(result.uploaded), total=len(names))
         )
     return result
-
-
-class _Progress:
-    """Adds up per-file progress of parallel uploads into one task progress."""
-
-    def __init__(self, task, files_total: int, bytes_total: int) -> None:
-        self._task = task
-        self._lock = threading.Lock()
-        self._bytes = {}
-        self.files_total = files_total
-        self.bytes_total = bytes_total
-        self.files_done = 0
-
-    def for_file(self, name: str):
-        def callback(progress: TransferProgress) -> None:
-            with self._lock:
-                self._bytes[name] = progress.file_bytes_done
-                self._report(name, progress.file_bytes_done, progress.file_bytes_total)
-
-        return callback
-
-    def _report(self, name: str, file_done: int, file_total: int) -> None:
-        self._task.progress_callback(TransferProgress(
-            name, file_done, file_total, sum(self._bytes.values()), self.bytes_total, self.files_done, self.files_total,
-        ))
-
-    def succeeded(self, name: str, size: int, uploaded: List[str], recorded: Dict[str, FileState],
-                  state: FileState) -> None:
-        with self._lock:
-            self.files_done += 1
-            self._bytes[name] = size
-            uploaded.append(name)
-            recorded[name] = state
-            self._report(name, size, size)
-
-    def failed(self, name: str, error: BaseException, failed: Dict[str, str]) -> None:
-        with self._lock:
-            self.files_done += 1
-            failed[name] = str(error)
 
 
 def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict]:
