@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject
 from qgis.PyQt.QtGui import QIcon
 
 from ..client import Client, QfcException
+from ..client.names import is_qgis_project
 from .geopackage import geopackage_tables
 from .session import user_message
 from .settings import Settings
@@ -170,7 +171,7 @@ class PackageItem(QgsDataCollectionItem):
             item = RemoteFileItem(self, file)
             item.setToolTip(tr("{name}: not downloaded yet (Open the latest package, in the context menu)").format(name=name))
             return [item]
-        if name.lower().endswith((".qgs", ".qgz")):
+        if is_qgis_project(name):
             return [QgsProjectItem(self, name, str(local), PROVIDER_KEY)]
         if name.lower().endswith(".gpkg"):
             return [package_layer_item(self, local, table) for table in geopackage_tables(local)]

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional
 
 from ..client.hashing import same_content
+from ..client.names import is_qgis_project
 
-QGIS_PROJECT_SUFFIXES = (".qgs", ".qgz")
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,7 @@ class SyncPlan:
         return any(a.kind not in quiet for a in self.actions)
 
 
-def is_project_file(name: str) -> bool:
-    return name.lower().endswith(QGIS_PROJECT_SUFFIXES)
+is_project_file = is_qgis_project  # one definition of the QGIS project suffixes: client/names.py
 
 
 def project_files_last(names: Iterable[str]) -> List[str]:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Dict, Iterable, Mapping, Optional
 
 from ..client.atomic_file import write_json_atomically
+from ..client.names import STATE_DIR
 from .sync import FileState
 
-STATE_DIR = ".qfieldcloud"
 STATE_FILE = "sync-state.json"
 FORMAT = 1
 

@@ -22,7 +22,7 @@ from ..client import (
 from ..client.ignore import load_ignore_rules, path_ignored
 from ..client.checksums import ChecksumCache
 from ..client.download_record import DownloadRecord, holds_local_work
-from ..client.names import is_ignored, match_glob, safe_join
+from ..client.names import is_ignored, is_qgis_project, match_glob, safe_join
 from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
 from ..client.transfer import list_local_files
 from .sync import (
@@ -410,7 +410,7 @@ def download_project(client: Client, task, project_id: str, local_dir: Path) -> 
 def find_project_file(local_dir: Path, names: Optional[List[str]] = None) -> Optional[Path]:
     """The QGIS project file among `names` (or in `local_dir`), preferring the top level."""
     candidates = names if names is not None else [p.relative_to(local_dir).as_posix() for p in local_dir.rglob("*")]
-    projects = sorted((n for n in candidates if n.lower().endswith((".qgs", ".qgz"))), key=lambda n: (n.count("/"), n))
+    projects = sorted((n for n in candidates if is_qgis_project(n)), key=lambda n: (n.count("/"), n))
     return Path(local_dir) / projects[0] if projects else None
 
 
