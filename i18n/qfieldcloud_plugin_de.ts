@@ -34,7 +34,7 @@
         <translation>Auf QFieldCloud nicht gefunden; möglicherweise wurde es gelöscht.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="139"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="134"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -144,37 +144,37 @@
         <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="93"/>
         <source>Your QFieldCloud projects</source>
         <translation>Ihre QFieldCloud-Projekte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="97"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="98"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation>Melden Sie sich bei QFieldCloud an, um Ihre Projekte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="138"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name}: {size} Bytes auf QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="145"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="146"/>
         <source>Latest package</source>
         <translation>Neuestes Paket</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
         <source>No package yet ({error}).</source>
         <translation>Noch kein Paket ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
         <source>The latest package is {status}.</source>
         <translation>Das neueste Paket ist {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="171"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="172"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name}: noch nicht heruntergeladen (Neuestes Paket öffnen, im Kontextmenü)</translation>
     </message>
@@ -199,32 +199,32 @@
         <translation>Keine QFieldCloud-Anmeldung: Melden Sie sich im Plugin an und lassen Sie die Anmeldung speichern, oder geben Sie ein Token an (Parameter TOKEN oder Umgebungsvariable QFIELDCLOUD_TOKEN).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="108"/>
         <source>Project (owner/name or id)</source>
         <translation>Projekt (Besitzer/Name oder ID)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
         <source>API token (empty: the stored login)</source>
         <translation>API-Token (leer: die gespeicherte Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="115"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation>Server-URL (leer: die der gespeicherten Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="160"/>
         <source>No QFieldCloud project {project}.</source>
         <translation>Kein QFieldCloud-Projekt {project}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="166"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation>Mehrere QFieldCloud-Projekte heißen {project}: Schreiben Sie es als Besitzer/Name.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="173"/>
         <source>{count} file(s) failed: {names}</source>
         <translation>{count} Datei(en) fehlgeschlagen: {names}</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Heruntergeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="60"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} Datei(en) von {owner}/{name} heruntergeladen, {skipped} unverändert.</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>Layer des Pakets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="77"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paket von {owner}/{name} in {folder}.</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="188"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="183"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>{count} lokale Datei(en) wichen ab und wurden ersetzt; die bisherigen Fassungen liegen in {folder}.</translation>
     </message>
@@ -547,77 +547,77 @@
         <translation>{name} nach {folder} heruntergeladen: {done} heruntergeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="194"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="196"/>
         <source>Downloading {name}</source>
         <translation>{name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="242"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="280"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
         <source>Package out of date</source>
         <translation>Paket veraltet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="300"/>
         <source>Checking the package of {name}</source>
         <translation>Paket von {name} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="322"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="292"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="331"/>
         <source>Downloading the package of {name}</source>
         <translation>Paket von {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>Save and open</source>
         <translation>Speichern und öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>Discard changes and open</source>
         <translation>Änderungen verwerfen und öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="309"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="313"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="352"/>
         <source>Could not save the current project: {error}</source>
         <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="327"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="330"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
@@ -625,62 +625,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="343"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="382"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
         <source>Save the project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="365"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="404"/>
         <source>Uploading the last saved version of the project.</source>
         <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="368"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="407"/>
         <source>Could not save the project: {error}</source>
         <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="443"/>
         <source>Comparing {folder} with {name}</source>
         <translation>{folder} wird mit {name} verglichen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="468"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="513"/>
         <source>Create the cloud project {name}</source>
         <translation>Cloud-Projekt {name} erstellen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="471"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="516"/>
         <source>Link to {owner}/{name}</source>
         <translation>Mit {owner}/{name} verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
         <source>Link to QFieldCloud</source>
         <translation>Mit QFieldCloud verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="486"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="538"/>
         <source>These files changed on QFieldCloud since your last sync:
 {files}
 
@@ -691,7 +691,7 @@ Overwrite them with your local version?</source>
 Mit Ihrer lokalen Fassung überschreiben?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="496"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="541"/>
         <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
@@ -702,102 +702,102 @@ Overwrite them with your local version?</source>
 Mit Ihrer lokalen Fassung überschreiben?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
         <source>Files changed on QFieldCloud</source>
         <translation>Dateien auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
         <source>Overwrite on QFieldCloud</source>
         <translation>Auf QFieldCloud überschreiben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
         <source>Keep the QFieldCloud version</source>
         <translation>QFieldCloud-Fassung behalten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="504"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="514"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="559"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="521"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Hochladen von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="581"/>
         <source>Uploading {name}</source>
         <translation>{name} wird hochgeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="392"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="358"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="397"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="439"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="484"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="414"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="458"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="429"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="444"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="489"/>
         <source>Synchronizing {name}</source>
         <translation>{name} wird synchronisiert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="460"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="505"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="509"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="554"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
         <source>Replace local files?</source>
         <translation>Lokale Dateien ersetzen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -808,14 +808,53 @@ Your versions will be kept in {trash}. Replace them?</source>
 Ihre Fassungen werden in {trash} aufbewahrt. Ersetzen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="217"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="219"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation>Nichts wurde heruntergeladen: Ihre lokalen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="229"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="267"/>
         <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation>Ihre bisherigen Fassungen der {count} ersetzten Dateien liegen in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>Unsaved layer edits</source>
+        <translation>Ungespeicherte Layer-Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>These layers have edits that are not saved to their files yet: {layers}.
+
+QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
+        <translation>Diese Layer haben Änderungen, die noch nicht in ihre Dateien gespeichert sind: {layers}.
+
+QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst speichern oder verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>Save the edits</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>Discard the edits</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246"/>
+        <source>Nothing was transferred: {layers} still have unsaved edits.</source>
+        <translation>Nichts wurde übertragen: {layers} haben noch ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252"/>
+        <source>Could not save the edits of {layer}: {errors}</source>
+        <translation>Die Änderungen von {layer} konnten nicht gespeichert werden: {errors}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <source>Reloaded the layers {layers}.</source>
+        <translation>Layer neu geladen: {layers}.</translation>
     </message>
 </context>
 <context>

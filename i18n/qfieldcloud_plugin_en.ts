@@ -34,7 +34,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="139"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="134"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,37 +144,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="93"/>
         <source>Your QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="97"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="98"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="138"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="145"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="146"/>
         <source>Latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
         <source>No package yet ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
         <source>The latest package is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="171"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="172"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,32 +199,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="108"/>
         <source>Project (owner/name or id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
         <source>API token (empty: the stored login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="115"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="160"/>
         <source>No QFieldCloud project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="166"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="173"/>
         <source>{count} file(s) failed: {names}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,7 +269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="60"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="77"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,7 +459,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="188"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="183"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,77 +547,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="194"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="196"/>
         <source>Downloading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="242"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="280"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
         <source>Package out of date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="300"/>
         <source>Checking the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="322"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="292"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="331"/>
         <source>Downloading the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>Save and open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="303"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
         <source>Discard changes and open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="309"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="313"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="352"/>
         <source>Could not save the current project: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="327"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="330"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Opened the package of {name}: %n layer.</numerusform>
@@ -625,62 +625,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="343"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="382"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
         <source>Save the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="360"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="365"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="404"/>
         <source>Uploading the last saved version of the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="368"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="407"/>
         <source>Could not save the project: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="443"/>
         <source>Comparing {folder} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="468"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="513"/>
         <source>Create the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="471"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="516"/>
         <source>Link to {owner}/{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
         <source>Link to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="472"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="486"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="538"/>
         <source>These files changed on QFieldCloud since your last sync:
 {files}
 
@@ -688,7 +688,7 @@ Overwrite them with your local version?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="496"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="541"/>
         <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
@@ -696,102 +696,102 @@ Overwrite them with your local version?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
         <source>Files changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
         <source>Overwrite on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="498"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
         <source>Keep the QFieldCloud version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="504"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="514"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="559"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="521"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="581"/>
         <source>Uploading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="392"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="358"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="397"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="439"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="484"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="414"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="458"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="420"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="429"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="444"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="489"/>
         <source>Synchronizing {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="460"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="505"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="509"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="554"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
         <source>Replace local files?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -799,13 +799,50 @@ Your versions will be kept in {trash}. Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="217"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="219"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="229"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="267"/>
         <source>Your previous versions of {count} replaced files are in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>Unsaved layer edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>These layers have edits that are not saved to their files yet: {layers}.
+
+QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>Save the edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <source>Discard the edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246"/>
+        <source>Nothing was transferred: {layers} still have unsaved edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252"/>
+        <source>Could not save the edits of {layer}: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <source>Reloaded the layers {layers}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..client import JobTypes, QfcRequestException
 from ..client.models import TERMINAL_JOB_STATUSES
-from ..core import transfers
+from ..core import layers, transfers
 from ..core.log import log
 from ..core.project_link import ProjectLink, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
@@ -171,7 +171,7 @@ class CloudActions(QObject):
         default = str(self.session.settings.package_dir(project["owner"], project["name"]).parent
                       / (project["name"] + "-files"))
         folder = folder or self.asker.folder(self.tr("Download the project files into"), default)
-        if not folder:
+        if not folder or not self._settle_layer_edits(Path(folder)):
             return
 
         def done(result: transfers.DownloadResult) -> None:
@@ -184,7 +184,9 @@ class CloudActions(QObject):
             text = self.tr("Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.") \
                 .format(name=project["name"], folder=folder, done=len(files) - len(failed) - len(skipped),
                         skipped=len(skipped), failed=len(failed))
-            self.notify(text + self._backup_note(result), Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+            replaced = [f["name"] for f in files if not f.get("error") and not f.get("skipped")]
+            text += self._backup_note(result) + self._reload_layers(Path(folder), replaced)
+            self.notify(text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
             for file in failed:
                 log("{}: {}".format(file["name"], file["error"]), Qgis.MessageLevel.Warning)
             self.filesDownloaded.emit(folder, files)
@@ -222,6 +224,42 @@ class CloudActions(QObject):
                           partial(transfers.replaced_by_download, project_id=project["id"], local_dir=local_dir,
                                   package=package),
                           on_success=compared)
+
+    def _settle_layer_edits(self, folder: Path) -> bool:
+        """Save or discard the unsaved edits of layers on files in `folder`, as the user says; False to stop.
+
+        A transfer may replace or send those files: edits still in QGIS would be lost, or
+        written later over the new file.
+        """
+        pending = layers.with_pending_edits(layers.layers_in(folder))
+        if not pending:
+            return True
+        names = ", ".join(sorted(layer.name() for layer in pending))
+        choice = self.asker.choose(
+            self.tr("Unsaved layer edits"),
+            self.tr("These layers have edits that are not saved to their files yet: {layers}.\n\n"
+                    "QFieldCloud may replace or send those files. Save the edits first, or discard them?")
+            .format(layers=names),
+            [self.tr("Save the edits"), self.tr("Discard the edits")],
+        )
+        if choice is None:
+            self.notify(self.tr("Nothing was transferred: {layers} still have unsaved edits.").format(layers=names),
+                        Qgis.MessageLevel.Warning)
+            return False
+        for layer in pending:
+            done = layer.commitChanges() if choice == 0 else layer.rollBack()
+            if not done:
+                self.notify(self.tr("Could not save the edits of {layer}: {errors}").format(
+                    layer=layer.name(), errors="; ".join(layer.commitErrors())), Qgis.MessageLevel.Critical)
+                return False
+        return True
+
+    def _reload_layers(self, folder: Path, names: List[str]) -> str:
+        """Reload the layers that read a replaced file; a note naming them for the message bar."""
+        reloaded = layers.reload_layers(layers.layers_using(folder, names))
+        if not reloaded:
+            return ""
+        return " " + self.tr("Reloaded the layers {layers}.").format(layers=", ".join(sorted(reloaded)))
 
     def _backup_note(self, result: "transfers.DownloadResult") -> str:
         if not result.backed_up:
@@ -272,7 +310,8 @@ class CloudActions(QObject):
         current = QgsProject.instance().fileName()
         package_is_open = bool(current) and Path(current).resolve().is_relative_to(local_dir.resolve())
         # Saved edits of an open package are local work: settle them before comparing with the server.
-        if package_is_open and not self._settle_unsaved_changes(project.get("name", ""), local_dir):
+        if package_is_open and not (self._settle_layer_edits(local_dir)
+                                    and self._settle_unsaved_changes(project.get("name", ""), local_dir)):
             return
 
         def downloaded(result: transfers.DownloadResult) -> None:
@@ -376,6 +415,8 @@ class CloudActions(QObject):
         if link is None:
             return
         folder = project_folder()
+        if not self._settle_layer_edits(folder):
+            return
         self.session.call(
             self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
             partial(transfers.prepare_upload, project_id=link.project_id, folder=folder),
@@ -389,6 +430,9 @@ class CloudActions(QObject):
         if link is None:
             return
         folder = project_folder()
+        if not self._settle_layer_edits(folder):
+            self.syncFinished.emit(None)
+            return
 
         def failed(error: BaseException) -> bool:
             self.notify(self.tr("Synchronization of {name} stopped: {error}").format(
@@ -430,6 +474,7 @@ class CloudActions(QObject):
                     folder=str(result.trash))
             if result.failed:
                 text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
+            text += self._reload_layers(preparation.folder, result.downloaded)
             self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)
             self._reload_if_replaced(preparation.folder, result)
             self.jobsChanged.emit(link.project_id)
