@@ -116,3 +116,47 @@ def test_a_layer_whose_file_a_sync_replaced_shows_the_new_data_and_saves_into_it
     assert rows(folder / "points.gpkg") == 6  # written into the project folder's file, not a replaced copy
     for copy in (folder / ".qfieldcloud").rglob("points.gpkg"):
         assert rows(copy) == 3
+
+
+def _open_and_roll_back(layer):
+    """What a user does when they look at a layer in edit mode and change nothing."""
+    assert layer.startEditing()
+    assert layer.rollBack()
+
+
+def test_a_geopackage_that_qgis_only_opened_is_no_local_change(qfc_server, session, plugin_iface, tmp_path,
+                                                               unique_name):
+    client = Client(url=qfc_server.url, token=session._token)
+    folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
+    before = (folder / "points.gpkg").read_bytes()
+    _open_and_roll_back(points_layer())
+    QgsProject.instance().removeMapLayers([points_layer().id()])  # closing writes the header again
+    assert (folder / "points.gpkg").read_bytes() != before  # the precondition: the bytes did change
+    colleague = make_project_folder(tmp_path / "colleague", "other", n_points=5).parent
+    client.upload_file(pid, "project", colleague / "points.gpkg", "points.gpkg")  # a field edit arrives
+
+    asker = DialogAsker()
+    results = []
+    actions = CloudActions(plugin_iface, session, asker)
+    actions.syncFinished.connect(results.append)
+    result = _sync(actions, results)
+
+    kinds = {a.name: a.kind.value for a in asker.plans[-1].actions}
+    assert kinds["points.gpkg"] == "download"  # not a conflict: nobody in the office edited anything
+    assert result.downloaded == ["points.gpkg"] and not result.uploaded and rows(folder / "points.gpkg") == 5
+
+
+def test_an_unchanged_geopackage_that_was_opened_needs_no_sync_at_all(qfc_server, session, plugin_iface, tmp_path,
+                                                                      unique_name):
+    client = Client(url=qfc_server.url, token=session._token)
+    folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
+    before = (folder / "points.gpkg").read_bytes()
+    _open_and_roll_back(points_layer())
+    QgsProject.instance().removeMapLayers([points_layer().id()])
+    assert (folder / "points.gpkg").read_bytes() != before
+    asker = DialogAsker()
+    results = []
+    actions = CloudActions(plugin_iface, session, asker)
+    actions.syncFinished.connect(results.append)
+    result = _sync(actions, results)
+    assert asker.plans == [] and not result.uploaded  # nothing to confirm, nothing sent

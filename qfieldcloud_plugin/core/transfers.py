@@ -6,7 +6,7 @@ and returns plain data for the GUI thread.
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -19,12 +19,14 @@ from ..client import (
     UnsafePathError,
     calc_etag,
 )
-from ..client.ignore import load_ignore_rules, path_ignored
 from ..client.checksums import ChecksumCache
 from ..client.download_record import DownloadRecord, holds_local_work
+from ..client.hashing import same_content
+from ..client.ignore import load_ignore_rules, path_ignored
 from ..client.names import is_ignored, is_qgis_project, match_glob, safe_join
 from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
 from ..client.transfer import list_local_files
+from .geopackage import is_sqlite_name, sqlite_content_sha256
 from .sync import (
     FileState,
     SyncChoices,
@@ -79,11 +81,41 @@ def prepare_sync(client: Client, task, project_id: str, folder: Path) -> SyncPre
     """Flush GeoPackage WALs, hash the local files, list the server's, and plan against the base."""
     folder = Path(folder)
     unflushed = checkpoint_geopackages(folder)
-    local = scan_local(folder, task)
+    base = SyncStateStore(folder).load(project_id)
+    local = _masked_sqlite(folder, scan_local(folder, task), base)
     remote_files = scan_remote(client, project_id, folder)
     remote = {name: FileState.from_remote(f) for name, f in remote_files.items()}
-    plan = plan_sync(local, remote, SyncStateStore(folder).load(project_id))
+    plan = plan_sync(local, remote, base)
     return SyncPreparation(project_id, folder, plan, remote_files, unflushed)
+
+
+def _masked_sqlite(folder: Path, local: Dict[str, FileState],
+                   base: Optional[Dict[str, FileState]]) -> Dict[str, FileState]:
+    """`local`, with the masked hash of each SQLite file whose bytes differ from its base entry.
+
+    QGIS rewrites a few header fields of a GeoPackage it only opened; with the masked hash on
+    both sides the planner sees that the data is the same (FileState.same_content).
+    """
+    for name, state in list(local.items()):
+        known = (base or {}).get(name)
+        if is_sqlite_name(name) and known is not None and known.content and state.etag != known.etag:
+            local[name] = replace(state, content=sqlite_content_sha256(folder / name))
+    return local
+
+
+def _with_sqlite_content(folder: Path, recorded: Dict[str, FileState],
+                         base: Optional[Dict[str, FileState]]) -> Dict[str, FileState]:
+    """`recorded`, each SQLite entry with its masked hash: kept from the base when the bytes are the
+    base's, else computed from the local file when that holds exactly the recorded bytes."""
+    for name, state in list(recorded.items()):
+        if not is_sqlite_name(name) or state.content:
+            continue
+        known = (base or {}).get(name)
+        if known is not None and known.content and same_content(state.checks(), known.checks()):
+            recorded[name] = replace(state, content=known.content)
+        elif (folder / name).is_file() and calc_etag(folder / name) == state.etag:
+            recorded[name] = replace(state, content=sqlite_content_sha256(folder / name))
+    return recorded
 
 
 # --- executing -------------------------------------------------------------------------
@@ -145,7 +177,8 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
         _upload_many(client, task, preparation.project_id, folder, uploads, result.uploaded, result.failed, recorded,
                      planned)
     finally:
-        store.update(preparation.project_id, recorded, forgotten)
+        base = {a.name: a.base for a in preparation.plan.actions if a.base is not None}
+        store.update(preparation.project_id, _with_sqlite_content(folder, recorded, base), forgotten)
         result.recorded = sorted(recorded)
     if task.isCanceled():
         raise TransferCancelledError("Synchronization cancelled; what was verified is recorded")
@@ -188,7 +221,8 @@ def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOpera
         done = client.download_files(files, preparation.project_id, FileTransferType.PROJECT, str(preparation.folder),
                                      progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
                                      keep_local_versions=lambda name, _path: name in keep_first,
-                                     still_as_planned=lambda name, path: not _changed_since_plan(path, planned.get(name)))
+                                     still_as_planned=lambda name, path: not _changed_since_plan(
+                                         path, planned.get(name)))
     except TransferCancelledError:
         return
     for file in done:
@@ -312,9 +346,10 @@ def prepare_upload(client: Client, task, project_id: str, folder: Path) -> Uploa
     """Flush GeoPackage WALs, hash the local files and plan against the server's and the base (no upload yet)."""
     folder = Path(folder)
     unflushed = checkpoint_geopackages(folder)
-    local = scan_local(folder, task)
+    base = SyncStateStore(folder).load(project_id)
+    local = _masked_sqlite(folder, scan_local(folder, task), base)
     remote = {name: FileState.from_remote(f) for name, f in scan_remote(client, project_id, folder).items()}
-    plan = plan_upload(local, remote, SyncStateStore(folder).load(project_id))
+    plan = plan_upload(local, remote, base)
     return UploadPreparation(folder, plan, local, remote, unflushed)
 
 
@@ -330,7 +365,8 @@ def upload(client: Client, task, project_id: str, preparation: UploadPreparation
         _upload_many(client, task, project_id, preparation.folder, names, result.uploaded, result.failed, recorded,
                      planned)
     finally:
-        SyncStateStore(preparation.folder).update(project_id, recorded)
+        store = SyncStateStore(preparation.folder)
+        store.update(project_id, _with_sqlite_content(preparation.folder, recorded, store.load(project_id)))
         result.recorded = sorted(recorded)
     if task.isCanceled():
         raise TransferCancelledError(
