@@ -244,17 +244,17 @@
         <translation>Nur passende Dateien (Glob-Muster)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="48"/>
         <source>Download unchanged files too</source>
         <translation>Auch unveränderte Dateien herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="53"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Files downloaded</source>
         <translation>Heruntergeladene Dateien</translation>
     </message>
@@ -349,32 +349,32 @@
         <translation>Job {job_id} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
         <source>Download the latest package</source>
         <translation>Neuestes Paket herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation>Lädt die Dateien des neuesten fertigen Pakets des Projekts herunter, die Offline-Kopie, die QField verwendet. Ohne Zielordner landet es dort, wo das Plugin Pakete ablegt. Mit „Layer laden“ werden die GeoPackage-Layer des Pakets am Ende des Algorithmus dem offenen Projekt hinzugefügt. Gibt den Pfad der QGIS-Projektdatei des Pakets aus.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="50"/>
         <source>Load the package&apos;s layers</source>
         <translation>Layer des Pakets laden</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
         <source>Package project file</source>
         <translation>Projektdatei des Pakets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
         <source>Package layers</source>
         <translation>Layer des Pakets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="79"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paket von {owner}/{name} in {folder}.</translation>
     </message>
@@ -630,57 +630,57 @@
         <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
         <source>Save the project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="404"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="410"/>
         <source>Uploading the last saved version of the project.</source>
         <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="407"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="413"/>
         <source>Could not save the project: {error}</source>
         <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="443"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="449"/>
         <source>Comparing {folder} with {name}</source>
         <translation>{folder} wird mit {name} verglichen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="513"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="519"/>
         <source>Create the cloud project {name}</source>
         <translation>Cloud-Projekt {name} erstellen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="516"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="522"/>
         <source>Link to {owner}/{name}</source>
         <translation>Mit {owner}/{name} verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
         <source>Link to QFieldCloud</source>
         <translation>Mit QFieldCloud verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="537"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="538"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="544"/>
         <source>These files changed on QFieldCloud since your last sync:
 {files}
 
@@ -691,7 +691,7 @@ Overwrite them with your local version?</source>
 Mit Ihrer lokalen Fassung überschreiben?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="541"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="547"/>
         <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
@@ -702,92 +702,92 @@ Overwrite them with your local version?</source>
 Mit Ihrer lokalen Fassung überschreiben?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Files changed on QFieldCloud</source>
         <translation>Dateien auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Overwrite on QFieldCloud</source>
         <translation>Auf QFieldCloud überschreiben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Keep the QFieldCloud version</source>
         <translation>QFieldCloud-Fassung behalten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="555"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="559"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="565"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="572"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="582"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Hochladen von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="581"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="587"/>
         <source>Uploading {name}</source>
         <translation>{name} wird hochgeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="392"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="398"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="397"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="403"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="484"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="490"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="458"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="479"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="489"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="495"/>
         <source>Synchronizing {name}</source>
         <translation>{name} wird synchronisiert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="505"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="511"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="554"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="560"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
     </message>
@@ -855,6 +855,11 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Layer neu geladen: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
+        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <translation>Dies ist ein QFieldCloud-Paket, die Offline-Kopie für QField, nicht Ihr Projekt: Es wird nie hochgeladen oder synchronisiert. Öffnen Sie das Projekt, das Sie hochgeladen haben, oder holen Sie sich mit „Dateien herunterladen…“ im QFieldCloud-Bedienfeld eine Arbeitskopie und laden Sie von dort hoch oder synchronisieren Sie dort.</translation>
     </message>
 </context>
 <context>

@@ -244,17 +244,17 @@
         <translation>Seulement les fichiers correspondant à (motif glob)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="48"/>
         <source>Download unchanged files too</source>
         <translation>Télécharger aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="53"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Files downloaded</source>
         <translation>Fichiers téléchargés</translation>
     </message>
@@ -349,32 +349,32 @@
         <translation>La tâche {job_id} est terminée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
         <source>Download the latest package</source>
         <translation>Télécharger le dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation>Télécharge les fichiers du dernier paquet terminé du projet, la copie hors ligne qu'utilise QField. Sans dossier de destination, il va là où l'extension range les paquets. Avec Charger les couches coché, les couches GeoPackage du paquet sont ajoutées au projet ouvert à la fin de l'algorithme. Renvoie le chemin du fichier de projet QGIS du paquet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="50"/>
         <source>Load the package&apos;s layers</source>
         <translation>Charger les couches du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
         <source>Package project file</source>
         <translation>Fichier de projet du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
         <source>Package layers</source>
         <translation>Couches du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="79"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paquet de {owner}/{name} dans {folder}.</translation>
     </message>
@@ -630,57 +630,57 @@
         <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
         <source>Save the project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="399"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="404"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="410"/>
         <source>Uploading the last saved version of the project.</source>
         <translation>Envoi de la dernière version enregistrée du projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="407"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="413"/>
         <source>Could not save the project: {error}</source>
         <translation>Impossible d’enregistrer le projet : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="443"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="449"/>
         <source>Comparing {folder} with {name}</source>
         <translation>Comparaison de {folder} avec {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="513"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="519"/>
         <source>Create the cloud project {name}</source>
         <translation>Créer le projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="516"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="522"/>
         <source>Link to {owner}/{name}</source>
         <translation>Lier à {owner}/{name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
         <source>Link to QFieldCloud</source>
         <translation>Lier à QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="531"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="537"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="538"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="544"/>
         <source>These files changed on QFieldCloud since your last sync:
 {files}
 
@@ -691,7 +691,7 @@ Overwrite them with your local version?</source>
 Les remplacer par votre version locale ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="541"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="547"/>
         <source>These files differ on QFieldCloud and were never synced from this computer:
 {files}
 
@@ -702,92 +702,92 @@ Overwrite them with your local version?</source>
 Les remplacer par votre version locale ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Files changed on QFieldCloud</source>
         <translation>Fichiers modifiés sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Overwrite on QFieldCloud</source>
         <translation>Remplacer sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
         <source>Keep the QFieldCloud version</source>
         <translation>Garder la version QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="555"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Envoi annulé : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="559"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="565"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="572"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="582"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Envoi de {name} interrompu : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="581"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="587"/>
         <source>Uploading {name}</source>
         <translation>Envoi de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="392"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="398"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="397"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="403"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="484"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="490"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisation de {name} interrompue : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="458"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisation annulée : rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="473"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="479"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="489"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="495"/>
         <source>Synchronizing {name}</source>
         <translation>Synchronisation de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="505"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="511"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="554"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="560"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
     </message>
@@ -855,6 +855,11 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Couches rechargées : {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
+        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <translation>Ceci est un paquet QFieldCloud, la copie hors ligne utilisée par QField, et non votre projet : il n’est jamais envoyé ni synchronisé. Ouvrez le projet que vous avez envoyé, ou obtenez une copie de travail avec « Télécharger les fichiers… » dans le panneau QFieldCloud, puis envoyez ou synchronisez depuis celle-ci.</translation>
     </message>
 </context>
 <context>

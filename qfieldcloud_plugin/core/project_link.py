@@ -6,13 +6,20 @@ beside the project instead (`sync_state.py`): writing it into the project would 
 project file right after uploading it.
 """
 
+import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsProject
 
+from ..client.atomic_file import write_json_atomically
+from ..client.names import STATE_DIR
+
 SCOPE = "QFieldCloud"
+# Written into a folder that holds a downloaded package: the offline copy QField uses, made by
+# the server from the project. It may carry the project's link, but it is not a working copy.
+PACKAGE_MARKER = "package.json"
 
 
 @dataclass(frozen=True)
@@ -57,3 +64,19 @@ def project_folder(project: QgsProject = None) -> Optional[Path]:
     if not project.fileName():
         return None
     return Path(project.fileName()).resolve().parent
+
+
+def mark_package_folder(folder: Path, project_id: str) -> None:
+    """Remember that `folder` holds a package of `project_id` (see PACKAGE_MARKER)."""
+    write_json_atomically(Path(folder) / STATE_DIR / PACKAGE_MARKER, {"format": 1, "project_id": project_id})
+
+
+def package_of(folder: Optional[Path]) -> Optional[str]:
+    """The cloud project whose package `folder` holds, or None for any other folder."""
+    if folder is None:
+        return None
+    try:
+        data = json.loads((Path(folder) / STATE_DIR / PACKAGE_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return str(data.get("project_id") or "") or None if isinstance(data, dict) else None

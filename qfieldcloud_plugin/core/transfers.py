@@ -27,6 +27,7 @@ from ..client.names import is_ignored, is_qgis_project, match_glob, safe_join
 from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
 from ..client.transfer import list_local_files
 from .geopackage import is_sqlite_name, sqlite_content_sha256
+from .project_link import mark_package_folder
 from .sync import (
     FileState,
     SyncChoices,
@@ -429,11 +430,13 @@ class DownloadResult:
 
 
 def download_package(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
-    """Download the latest finished package into `local_dir`; raises on the first failed file."""
-    return DownloadResult.of(client.package_download(
+    """Download the latest finished package into `local_dir`, marked as a package; raises on the first failed file."""
+    result = DownloadResult.of(client.package_download(
         project_id, str(local_dir), throw_on_error=True,
         progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
     ))
+    mark_package_folder(local_dir, project_id)
+    return result
 
 
 def download_project(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:

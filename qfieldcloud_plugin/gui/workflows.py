@@ -15,7 +15,7 @@ from ..client import JobTypes, QfcRequestException
 from ..client.models import TERMINAL_JOB_STATUSES
 from ..core import layers, transfers
 from ..core.log import log
-from ..core.project_link import ProjectLink, project_folder, read_link, write_link
+from ..core.project_link import ProjectLink, package_of, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
 from ..core.sync import FileState, SyncChoices, is_project_file
 from ..core.sync_state import STATE_DIR, SyncStateStore
@@ -381,6 +381,12 @@ class CloudActions(QObject):
         if not project.fileName():
             self.notify(self.tr("Save the QGIS project to a file first: its folder is what gets uploaded."),
                         Qgis.MessageLevel.Warning)
+            return None
+        if package_of(project_folder()) is not None:
+            self.notify(self.tr("This is a QFieldCloud package, the offline copy QField uses, not your project: it "
+                                "is never uploaded or synchronized. Open the project you uploaded, or get a working "
+                                "copy with \"Download files…\" in the QFieldCloud dock, and upload or synchronize "
+                                "from there."), Qgis.MessageLevel.Warning, 15)
             return None
         link = read_link(project)
         if link is None:

@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ..core.geopackage import geopackage_tables
+from ..core.project_link import mark_package_folder
 from ..core.settings import Settings
 from ..core.transfers import DownloadResult, find_project_file
 from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
@@ -66,6 +67,7 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
             force_download=self.parameterAsBool(parameters, self.FORCE, context),
             progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
         ))
+        mark_package_folder(Path(folder), project["id"])
         report_backup(result, feedback)
         files = result.files
         downloaded, _skipped = transfer_outcome(files, feedback)
