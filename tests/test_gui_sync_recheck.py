@@ -70,3 +70,37 @@ def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_tra
     assert [p.read_text() for p in kept] == ["c from the office\n"]
     assert sorted(result.failed) == ["a.txt", "b.txt"]
     assert _remote(client, pid)["c.txt"]["size"] == len("c from the field\n")
+
+
+def test_keeping_both_copies_of_the_project_file_never_sends_a_second_project_file(
+        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    client = Client(url=qfc_server.url, token=session._token)
+    folder = tmp_path / "proj"
+    pid = _linked_project(client, folder, unique_name)["id"]
+    results = []
+    first = CloudActions(plugin_iface, session, DialogAsker())
+    first.syncFinished.connect(results.append)
+    assert not _sync(first, results).failed
+    qgs = unique_name + ".qgs"
+    theirs = tmp_path / "colleague" / qgs
+    theirs.parent.mkdir()
+    theirs.write_text((folder / qgs).read_text().replace("<title>", "<title>field "))
+    client.upload_file(pid, "project", theirs, qgs)
+    from qgis.core import QgsProject
+
+    QgsProject.instance().setTitle("office title")
+    assert QgsProject.instance().write()
+
+    asker = DialogAsker(resolutions={qgs: Resolution.KEEP_BOTH})
+    actions = CloudActions(plugin_iface, session, asker)
+    actions.syncFinished.connect(results.append)
+    result = _sync(actions, results)
+    copy = result.kept_both[qgs]
+    assert copy.endswith(".qgs") and (folder / copy).is_file()
+
+    again = DialogAsker()
+    actions = CloudActions(plugin_iface, session, again)
+    actions.syncFinished.connect(results.append)
+    result = _sync(actions, results)
+    assert again.plans == [] and result.uploaded == []
+    assert [n for n in _remote(client, pid) if n.endswith(".qgs")] == [qgs]

@@ -10,7 +10,7 @@ which makes the next sync conservative (nothing deleted, differences are conflic
 import json
 import threading
 from pathlib import Path
-from typing import Dict, Iterable, Mapping, Optional
+from typing import Dict, Iterable, Mapping, Optional, Set
 
 from ..client.atomic_file import write_json_atomically
 from ..client.names import STATE_DIR
@@ -49,7 +49,14 @@ class SyncStateStore:
         except (TypeError, ValueError, AttributeError):
             return None  # damaged: no base, so the next sync proposes no deletion and asks about differences
 
-    def update(self, project_id: str, synced: Mapping[str, FileState], removed: Iterable[str] = ()) -> None:
+    def kept_beside(self, project_id: str) -> Set[str]:
+        """The server copies that "keep both" saved beside local files: the user's to read, never synced."""
+        project = self._read().get("projects", {}).get(project_id)
+        names = project.get("kept_beside") if isinstance(project, dict) else None
+        return {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
+
+    def update(self, project_id: str, synced: Mapping[str, FileState], removed: Iterable[str] = (),
+               kept_beside: Iterable[str] = ()) -> None:
         """Record `synced` (verified on both sides) and drop `removed`; creates the base if needed."""
         with _lock:
             data = self._read() or {"format": FORMAT, "projects": {}}
@@ -61,6 +68,8 @@ class SyncStateStore:
                 files[name] = state.to_json()
             for name in removed:
                 files.pop(name, None)
+            beside = project.get("kept_beside") if isinstance(project.get("kept_beside"), list) else []
+            project["kept_beside"] = sorted(set(beside) | set(kept_beside))
             self._write(data)
 
     def _write(self, data: Dict) -> None:

@@ -8,7 +8,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from ..client import (
     Client,
@@ -46,9 +46,12 @@ SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 # --- comparing -----------------------------------------------------------------------
 
-def scan_local(folder: Path, task) -> Dict[str, FileState]:
-    """The files a sync considers (`.qfieldcloudignore`, hidden and SQLite side files left out), hashed."""
-    files = [f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES)]
+def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, FileState]:
+    """The files a sync considers, hashed: `.qfieldcloudignore`, hidden and SQLite side files left
+    out, and `leave_out` (the server copies "keep both" saved: never sent back as new files)."""
+    left_out = set(leave_out)
+    files = [f for f in list_local_files(folder)
+             if not f["name"].endswith(SQLITE_SIDE_FILES) and f["name"] not in left_out]
     states = {}
     for i, file in enumerate(files):
         if task.isCanceled():
@@ -82,8 +85,9 @@ def prepare_sync(client: Client, task, project_id: str, folder: Path) -> SyncPre
     """Flush GeoPackage WALs, hash the local files, list the server's, and plan against the base."""
     folder = Path(folder)
     unflushed = checkpoint_geopackages(folder)
-    base = SyncStateStore(folder).load(project_id)
-    local = _masked_sqlite(folder, scan_local(folder, task), base)
+    store = SyncStateStore(folder)
+    base = store.load(project_id)
+    local = _masked_sqlite(folder, scan_local(folder, task, store.kept_beside(project_id)), base)
     remote_files = scan_remote(client, project_id, folder)
     remote = {name: FileState.from_remote(f) for name, f in remote_files.items()}
     plan = plan_sync(local, remote, base)
@@ -179,7 +183,8 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
                      planned)
     finally:
         base = {a.name: a.base for a in preparation.plan.actions if a.base is not None}
-        store.update(preparation.project_id, _with_sqlite_content(folder, recorded, base), forgotten)
+        store.update(preparation.project_id, _with_sqlite_content(folder, recorded, base), forgotten,
+                     kept_beside=result.kept_both.values())
         result.recorded = sorted(recorded)
     if task.isCanceled():
         raise TransferCancelledError("Synchronization cancelled; what was verified is recorded")
@@ -347,8 +352,9 @@ def prepare_upload(client: Client, task, project_id: str, folder: Path) -> Uploa
     """Flush GeoPackage WALs, hash the local files and plan against the server's and the base (no upload yet)."""
     folder = Path(folder)
     unflushed = checkpoint_geopackages(folder)
-    base = SyncStateStore(folder).load(project_id)
-    local = _masked_sqlite(folder, scan_local(folder, task), base)
+    store = SyncStateStore(folder)
+    base = store.load(project_id)
+    local = _masked_sqlite(folder, scan_local(folder, task, store.kept_beside(project_id)), base)
     remote = {name: FileState.from_remote(f) for name, f in scan_remote(client, project_id, folder).items()}
     plan = plan_upload(local, remote, base)
     return UploadPreparation(folder, plan, local, remote, unflushed)
