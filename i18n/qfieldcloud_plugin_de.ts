@@ -675,69 +675,32 @@
         <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="537"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="561"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="544"/>
-        <source>These files changed on QFieldCloud since your last sync:
-{files}
-
-Overwrite them with your local version?</source>
-        <translation>Diese Dateien wurden seit Ihrer letzten Synchronisierung auf QFieldCloud geändert:
-{files}
-
-Mit Ihrer lokalen Fassung überschreiben?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="547"/>
-        <source>These files differ on QFieldCloud and were never synced from this computer:
-{files}
-
-Overwrite them with your local version?</source>
-        <translation>Diese Dateien weichen auf QFieldCloud ab und wurden von diesem Computer nie synchronisiert:
-{files}
-
-Mit Ihrer lokalen Fassung überschreiben?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Files changed on QFieldCloud</source>
-        <translation>Dateien auf QFieldCloud geändert</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Overwrite on QFieldCloud</source>
-        <translation>Auf QFieldCloud überschreiben</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Keep the QFieldCloud version</source>
-        <translation>QFieldCloud-Fassung behalten</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="555"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="565"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="580"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="572"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="586"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="582"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="599"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Hochladen von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="587"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="604"/>
         <source>Uploading {name}</source>
         <translation>{name} wird hochgeladen</translation>
     </message>
@@ -787,7 +750,7 @@ Mit Ihrer lokalen Fassung überschreiben?</translation>
         <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="560"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
     </message>
@@ -860,6 +823,46 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
         <translation>Dies ist ein QFieldCloud-Paket, die Offline-Kopie für QField, nicht Ihr Projekt: Es wird nie hochgeladen oder synchronisiert. Öffnen Sie das Projekt, das Sie hochgeladen haben, oder holen Sie sich mit „Dateien herunterladen…“ im QFieldCloud-Bedienfeld eine Arbeitskopie und laden Sie von dort hoch oder synchronisieren Sie dort.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <translation>{file} wurde seit Ihrer letzten Synchronisierung auf QFieldCloud geändert, und hier ebenfalls.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="545"/>
+        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <translation>{file} ist auf QFieldCloud anders und wurde von diesem Computer nie synchronisiert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="546"/>
+        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <translation>QFieldCloud-Fassung behalten: Für diese Datei wird nichts hochgeladen, Ihre bleibt hier; „Synchronisieren“ kann sie danach klären. Mit meiner überschreiben: Ihre Datei ersetzt die von QFieldCloud, die im Versionsverlauf der Datei auf QFieldCloud bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Changed on QFieldCloud</source>
+        <translation>Auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Keep QFieldCloud&apos;s version</source>
+        <translation>QFieldCloud-Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Overwrite it with mine</source>
+        <translation>Mit meiner überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <translation>Nichts wurde hochgeladen. Diese Dateien unterscheiden sich von QFieldCloud und wurden auf beiden Seiten belassen: {files}. Klären Sie sie mit „Synchronisieren“.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
+        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <translation>Auf QFieldCloud belassen und anders als Ihre: {files}.</translation>
     </message>
 </context>
 <context>
@@ -1400,42 +1403,42 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         <translation>Mit QFieldCloud synchronisieren</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="49"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;: Das wird die Synchronisierung tun. Nichts ändert sich, bevor Sie auf „Synchronisieren“ klicken.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>What happens</source>
         <translation>Was geschieht</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>Your choice</source>
         <translation>Ihre Wahl</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="65"/>
         <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
         <translation>Erste Synchronisierung dieses Ordners: Nichts wird gelöscht, und abweichende Dateien werden als Konflikte angezeigt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
         <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
         <translation>Gelöschte oder ersetzte lokale Dateien werden in den Ordner .qfieldcloud/trash des Projekts verschoben, nie endgültig gelöscht.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
         <source>Synchronize</source>
         <translation>Synchronisieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
         <source>Conflicts: changed on both sides (%n)</source>
         <translation>
             <numerusform>Konflikte: auf beiden Seiten geändert (%n)</numerusform>
@@ -1443,7 +1446,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
         <source>Upload to QFieldCloud (%n)</source>
         <translation>
             <numerusform>Nach QFieldCloud hochladen (%n)</numerusform>
@@ -1451,7 +1454,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="90"/>
         <source>Download from QFieldCloud (%n)</source>
         <translation>
             <numerusform>Von QFieldCloud herunterladen (%n)</numerusform>
@@ -1459,7 +1462,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="91"/>
         <source>Delete on this computer (%n)</source>
         <translation>
             <numerusform>Auf diesem Computer löschen (%n)</numerusform>
@@ -1467,7 +1470,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="92"/>
         <source>Delete on QFieldCloud (%n)</source>
         <translation>
             <numerusform>Auf QFieldCloud löschen (%n)</numerusform>
@@ -1475,7 +1478,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="93"/>
         <source>Unchanged (%n)</source>
         <translation>
             <numerusform>Unverändert (%n)</numerusform>
@@ -1483,109 +1486,200 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
         <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
         <translation>{upload} hochzuladen, {download} herunterzuladen, {delete_local} hier zu löschen, {delete_remote} auf QFieldCloud zu löschen, {conflicts} Konflikte, {unchanged} unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="110"/>
         <source>changed here and on QFieldCloud</source>
         <translation>hier und auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="111"/>
         <source>differs here and on QFieldCloud, never synced</source>
         <translation>hier und auf QFieldCloud verschieden, nie synchronisiert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
         <source>deleted here, changed on QFieldCloud</source>
         <translation>hier gelöscht, auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="113"/>
         <source>changed here, deleted on QFieldCloud</source>
         <translation>hier geändert, auf QFieldCloud gelöscht</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
         <source>changed here</source>
         <translation>hier geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
         <source>new here</source>
         <translation>hier neu</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
         <source>changed on QFieldCloud</source>
         <translation>auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
         <source>new on QFieldCloud</source>
         <translation>neu auf QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
         <source>deleted on QFieldCloud; moved to the trash here</source>
         <translation>auf QFieldCloud gelöscht; wird hier in den Papierkorb verschoben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="125"/>
         <source>deleted here</source>
         <translation>hier gelöscht</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
         <source>same change on both sides</source>
         <translation>gleiche Änderung auf beiden Seiten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
         <source>identical</source>
         <translation>identisch</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126"/>
-        <source>Keep mine (upload it)</source>
-        <translation>Meine behalten (hochladen)</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
-        <source>Keep QFieldCloud&apos;s (download it)</source>
-        <translation>Die von QFieldCloud behalten (herunterladen)</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
         <source>Restore it from QFieldCloud</source>
         <translation>Aus QFieldCloud wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
         <source>Delete it on QFieldCloud too</source>
         <translation>Auch auf QFieldCloud löschen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
         <source>Keep mine (upload it again)</source>
         <translation>Meine behalten (erneut hochladen)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133"/>
-        <source>Delete it here too (moved to the trash)</source>
-        <translation>Auch hier löschen (in den Papierkorb)</translation>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="190"/>
+        <source>untick to keep</source>
+        <translation>zum Behalten abwählen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
-        <source>Keep both (QFieldCloud&apos;s copy saved beside mine)</source>
-        <translation>Beide behalten (Kopie von QFieldCloud neben meiner gespeichert)</translation>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="76"/>
+        <source>Choose what to do with each conflict first.</source>
+        <translation>Wählen Sie zuerst für jeden Konflikt, was geschehen soll.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="136"/>
+        <source>%n edit(s) from {user}</source>
+        <translation>
+            <numerusform>%n Änderung von {user}</numerusform>
+            <numerusform>%n Änderungen von {user}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="137"/>
+        <source>since your last sync</source>
+        <translation>seit Ihrer letzten Synchronisierung</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="139"/>
+        <source>%n new version(s) on QFieldCloud since your last sync</source>
+        <translation>
+            <numerusform>%n neue Fassung auf QFieldCloud seit Ihrer letzten Synchronisierung</numerusform>
+            <numerusform>%n neue Fassungen auf QFieldCloud seit Ihrer letzten Synchronisierung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="144"/>
+        <source>yours is moved to the .qfieldcloud/trash folder here</source>
+        <translation>Ihre wird hier in den Ordner .qfieldcloud/trash verschoben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <source>QFieldCloud&apos;s copy ({news})</source>
+        <translation>Die Kopie auf QFieldCloud ({news})</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <source>QFieldCloud&apos;s copy</source>
+        <translation>Die Kopie auf QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <source>{theirs} is downloaded here again.</source>
+        <translation>{theirs} wird hier wieder heruntergeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <source>{theirs} is deleted on QFieldCloud, with its version history.</source>
+        <translation>{theirs} wird auf QFieldCloud gelöscht, mit ihrem Versionsverlauf.</translation>
     </message>
     <message>
         <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
-        <source>untick to keep</source>
-        <translation>zum Behalten abwählen</translation>
+        <source>Your copy is uploaded to QFieldCloud again.</source>
+        <translation>Ihre Kopie wird wieder zu QFieldCloud hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <source>Delete it here too</source>
+        <translation>Auch hier löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <source>It is deleted here too: {trash}.</source>
+        <translation>Sie wird auch hier gelöscht: {trash}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <source>Keep both</source>
+        <translation>Beide behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <source>Yours replaces {theirs} on QFieldCloud; it stays in the file&apos;s version history there.</source>
+        <translation>Ihre ersetzt auf QFieldCloud: {theirs}; diese bleibt dort im Versionsverlauf der Datei.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <source>Keep QFieldCloud&apos;s</source>
+        <translation>QFieldCloud-Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <source>{theirs} replaces yours here; {trash}.</source>
+        <translation>{theirs} ersetzt hier Ihre; {trash}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="199"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="205"/>
+        <source>Choose what happens to this file.</source>
+        <translation>Wählen Sie, was mit dieser Datei geschieht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="207"/>
+        <source>On QFieldCloud: {news}.</source>
+        <translation>Auf QFieldCloud: {news}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
+        <translation>Ihre wird hochgeladen und ersetzt auf QFieldCloud: {theirs}; diese bleibt dort im Versionsverlauf der Datei und wird außerdem hier neben Ihrer gespeichert.</translation>
     </message>
 </context>
 </TS>

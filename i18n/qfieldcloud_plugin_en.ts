@@ -675,63 +675,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="537"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="561"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="544"/>
-        <source>These files changed on QFieldCloud since your last sync:
-{files}
-
-Overwrite them with your local version?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="547"/>
-        <source>These files differ on QFieldCloud and were never synced from this computer:
-{files}
-
-Overwrite them with your local version?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Files changed on QFieldCloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Overwrite on QFieldCloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Keep the QFieldCloud version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="555"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="565"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="580"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="572"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="586"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="582"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="599"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="587"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="604"/>
         <source>Uploading {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -781,7 +750,7 @@ Overwrite them with your local version?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="560"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,6 +817,46 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
     <message>
         <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="545"/>
+        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="546"/>
+        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Changed on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Keep QFieldCloud&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Overwrite it with mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
+        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1388,42 +1397,42 @@ Log in to see your projects, their jobs and files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="49"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>What happens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>Your choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="65"/>
         <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
         <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
         <source>Synchronize</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
         <source>Conflicts: changed on both sides (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1431,7 +1440,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
         <source>Upload to QFieldCloud (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1439,7 +1448,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="90"/>
         <source>Download from QFieldCloud (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1447,7 +1456,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="91"/>
         <source>Delete on this computer (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1455,7 +1464,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="92"/>
         <source>Delete on QFieldCloud (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1463,7 +1472,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="93"/>
         <source>Unchanged (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1471,108 +1480,199 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
         <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="110"/>
         <source>changed here and on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="111"/>
         <source>differs here and on QFieldCloud, never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
         <source>deleted here, changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="113"/>
         <source>changed here, deleted on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
         <source>changed here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
         <source>new here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
         <source>changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
         <source>new on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
         <source>deleted on QFieldCloud; moved to the trash here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="125"/>
         <source>deleted here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
         <source>same change on both sides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
         <source>identical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126"/>
-        <source>Keep mine (upload it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
-        <source>Keep QFieldCloud&apos;s (download it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
         <source>Restore it from QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
         <source>Delete it on QFieldCloud too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
         <source>Keep mine (upload it again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133"/>
-        <source>Delete it here too (moved to the trash)</source>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="190"/>
+        <source>untick to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
-        <source>Keep both (QFieldCloud&apos;s copy saved beside mine)</source>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="76"/>
+        <source>Choose what to do with each conflict first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="136"/>
+        <source>%n edit(s) from {user}</source>
+        <translation>
+            <numerusform>%n edit from {user}</numerusform>
+            <numerusform>%n edits from {user}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="137"/>
+        <source>since your last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="139"/>
+        <source>%n new version(s) on QFieldCloud since your last sync</source>
+        <translation>
+            <numerusform>%n new version on QFieldCloud since your last sync</numerusform>
+            <numerusform>%n new versions on QFieldCloud since your last sync</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="144"/>
+        <source>yours is moved to the .qfieldcloud/trash folder here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <source>QFieldCloud&apos;s copy ({news})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <source>QFieldCloud&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <source>{theirs} is downloaded here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <source>{theirs} is deleted on QFieldCloud, with its version history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
-        <source>untick to keep</source>
+        <source>Your copy is uploaded to QFieldCloud again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <source>Delete it here too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <source>It is deleted here too: {trash}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <source>Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <source>Yours replaces {theirs} on QFieldCloud; it stays in the file&apos;s version history there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <source>Keep QFieldCloud&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <source>{theirs} replaces yours here; {trash}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="199"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="205"/>
+        <source>Choose what happens to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="207"/>
+        <source>On QFieldCloud: {news}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -675,69 +675,32 @@
         <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="537"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="561"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="544"/>
-        <source>These files changed on QFieldCloud since your last sync:
-{files}
-
-Overwrite them with your local version?</source>
-        <translation>Ces fichiers ont changé sur QFieldCloud depuis votre dernière synchronisation :
-{files}
-
-Les remplacer par votre version locale ?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="547"/>
-        <source>These files differ on QFieldCloud and were never synced from this computer:
-{files}
-
-Overwrite them with your local version?</source>
-        <translation>Ces fichiers diffèrent sur QFieldCloud et n’ont jamais été synchronisés depuis cet ordinateur :
-{files}
-
-Les remplacer par votre version locale ?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Files changed on QFieldCloud</source>
-        <translation>Fichiers modifiés sur QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Overwrite on QFieldCloud</source>
-        <translation>Remplacer sur QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="549"/>
-        <source>Keep the QFieldCloud version</source>
-        <translation>Garder la version QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="555"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Envoi annulé : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="565"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="580"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="572"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="586"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="582"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="599"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Envoi de {name} interrompu : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="587"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="604"/>
         <source>Uploading {name}</source>
         <translation>Envoi de {name}</translation>
     </message>
@@ -787,7 +750,7 @@ Les remplacer par votre version locale ?</translation>
         <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="560"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
     </message>
@@ -860,6 +823,46 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
         <translation>Ceci est un paquet QFieldCloud, la copie hors ligne utilisée par QField, et non votre projet : il n’est jamais envoyé ni synchronisé. Ouvrez le projet que vous avez envoyé, ou obtenez une copie de travail avec « Télécharger les fichiers… » dans le panneau QFieldCloud, puis envoyez ou synchronisez depuis celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <translation>{file} a changé sur QFieldCloud depuis votre dernière synchronisation, et ici aussi.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="545"/>
+        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <translation>{file} diffère sur QFieldCloud et n’a jamais été synchronisé depuis cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="546"/>
+        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <translation>Garder la version QFieldCloud : rien n’est envoyé pour ce fichier et le vôtre reste ici ; « Synchroniser » pourra ensuite le régler. La remplacer par la mienne : votre fichier remplace celui de QFieldCloud, qui reste dans l’historique des versions du fichier sur QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Changed on QFieldCloud</source>
+        <translation>Modifié sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Keep QFieldCloud&apos;s version</source>
+        <translation>Garder la version QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <source>Overwrite it with mine</source>
+        <translation>La remplacer par la mienne</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <translation>Rien n’a été envoyé. Ces fichiers diffèrent de QFieldCloud et ont été laissés tels quels des deux côtés : {files}. Utilisez « Synchroniser » pour les régler.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
+        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <translation>Laissés tels quels sur QFieldCloud, et différents des vôtres : {files}.</translation>
     </message>
 </context>
 <context>
@@ -1400,42 +1403,42 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <translation>Synchroniser avec QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="49"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;: this is what synchronizing will do. Nothing changes until you click Synchronize.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; : voici ce que fera la synchronisation. Rien ne change tant que vous n’avez pas cliqué sur « Synchroniser ».</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>What happens</source>
         <translation>Ce qui se passe</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
         <source>Your choice</source>
         <translation>Votre choix</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="65"/>
         <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
         <translation>Première synchronisation de ce dossier : rien n’est supprimé, et les fichiers qui diffèrent sont présentés comme des conflits.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
         <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
         <translation>Les fichiers locaux supprimés ou remplacés sont déplacés dans le dossier .qfieldcloud/trash du projet, jamais effacés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="74"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
         <source>Synchronize</source>
         <translation>Synchroniser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="84"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
         <source>Conflicts: changed on both sides (%n)</source>
         <translation>
             <numerusform>Conflits : modifié des deux côtés (%n)</numerusform>
@@ -1443,7 +1446,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="85"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
         <source>Upload to QFieldCloud (%n)</source>
         <translation>
             <numerusform>Envoyer vers QFieldCloud (%n)</numerusform>
@@ -1451,7 +1454,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="90"/>
         <source>Download from QFieldCloud (%n)</source>
         <translation>
             <numerusform>Télécharger depuis QFieldCloud (%n)</numerusform>
@@ -1459,7 +1462,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="91"/>
         <source>Delete on this computer (%n)</source>
         <translation>
             <numerusform>Supprimer sur cet ordinateur (%n)</numerusform>
@@ -1467,7 +1470,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="92"/>
         <source>Delete on QFieldCloud (%n)</source>
         <translation>
             <numerusform>Supprimer sur QFieldCloud (%n)</numerusform>
@@ -1475,7 +1478,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="93"/>
         <source>Unchanged (%n)</source>
         <translation>
             <numerusform>Inchangé (%n)</numerusform>
@@ -1483,109 +1486,200 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
         <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
         <translation>{upload} à envoyer, {download} à télécharger, {delete_local} à supprimer ici, {delete_remote} à supprimer sur QFieldCloud, {conflicts} conflit(s), {unchanged} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="106"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="110"/>
         <source>changed here and on QFieldCloud</source>
         <translation>modifié ici et sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="107"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="111"/>
         <source>differs here and on QFieldCloud, never synced</source>
         <translation>différent ici et sur QFieldCloud, jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
         <source>deleted here, changed on QFieldCloud</source>
         <translation>supprimé ici, modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="113"/>
         <source>changed here, deleted on QFieldCloud</source>
         <translation>modifié ici, supprimé sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
         <source>changed here</source>
         <translation>modifié ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
         <source>new here</source>
         <translation>nouveau ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
         <source>changed on QFieldCloud</source>
         <translation>modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
         <source>new on QFieldCloud</source>
         <translation>nouveau sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
         <source>deleted on QFieldCloud; moved to the trash here</source>
         <translation>supprimé sur QFieldCloud ; déplacé dans la corbeille ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="125"/>
         <source>deleted here</source>
         <translation>supprimé ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="122"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
         <source>same change on both sides</source>
         <translation>même modification des deux côtés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
         <source>identical</source>
         <translation>identique</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="126"/>
-        <source>Keep mine (upload it)</source>
-        <translation>Garder la mienne (l’envoyer)</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
-        <source>Keep QFieldCloud&apos;s (download it)</source>
-        <translation>Garder celle de QFieldCloud (la télécharger)</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
         <source>Restore it from QFieldCloud</source>
         <translation>La restaurer depuis QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
         <source>Delete it on QFieldCloud too</source>
         <translation>La supprimer aussi sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
         <source>Keep mine (upload it again)</source>
         <translation>Garder la mienne (la renvoyer)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="133"/>
-        <source>Delete it here too (moved to the trash)</source>
-        <translation>La supprimer ici aussi (dans la corbeille)</translation>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="190"/>
+        <source>untick to keep</source>
+        <translation>décocher pour garder</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
-        <source>Keep both (QFieldCloud&apos;s copy saved beside mine)</source>
-        <translation>Garder les deux (copie de QFieldCloud enregistrée à côté de la mienne)</translation>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="76"/>
+        <source>Choose what to do with each conflict first.</source>
+        <translation>Choisissez d’abord quoi faire de chaque conflit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="136"/>
+        <source>%n edit(s) from {user}</source>
+        <translation>
+            <numerusform>%n modification de {user}</numerusform>
+            <numerusform>%n modifications de {user}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="137"/>
+        <source>since your last sync</source>
+        <translation>depuis votre dernière synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="139"/>
+        <source>%n new version(s) on QFieldCloud since your last sync</source>
+        <translation>
+            <numerusform>%n nouvelle version sur QFieldCloud depuis votre dernière synchronisation</numerusform>
+            <numerusform>%n nouvelles versions sur QFieldCloud depuis votre dernière synchronisation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="144"/>
+        <source>yours is moved to the .qfieldcloud/trash folder here</source>
+        <translation>la vôtre est déplacée ici dans le dossier .qfieldcloud/trash</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <source>QFieldCloud&apos;s copy ({news})</source>
+        <translation>La copie de QFieldCloud ({news})</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <source>QFieldCloud&apos;s copy</source>
+        <translation>La copie de QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <source>{theirs} is downloaded here again.</source>
+        <translation>{theirs} est de nouveau téléchargée ici.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <source>{theirs} is deleted on QFieldCloud, with its version history.</source>
+        <translation>{theirs} est supprimée sur QFieldCloud, avec son historique des versions.</translation>
     </message>
     <message>
         <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
-        <source>untick to keep</source>
-        <translation>décocher pour garder</translation>
+        <source>Your copy is uploaded to QFieldCloud again.</source>
+        <translation>Votre copie est de nouveau envoyée sur QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <source>Delete it here too</source>
+        <translation>La supprimer ici aussi</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <source>It is deleted here too: {trash}.</source>
+        <translation>Elle est aussi supprimée ici : {trash}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <source>Keep both</source>
+        <translation>Garder les deux</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <source>Yours replaces {theirs} on QFieldCloud; it stays in the file&apos;s version history there.</source>
+        <translation>La vôtre remplace sur QFieldCloud : {theirs} ; celle-ci reste dans l’historique des versions du fichier.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <source>Keep QFieldCloud&apos;s</source>
+        <translation>Garder celle de QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <source>{theirs} replaces yours here; {trash}.</source>
+        <translation>{theirs} remplace la vôtre ici ; {trash}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="199"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="205"/>
+        <source>Choose what happens to this file.</source>
+        <translation>Choisissez ce qu’il advient de ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="207"/>
+        <source>On QFieldCloud: {news}.</source>
+        <translation>Sur QFieldCloud : {news}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
+        <translation>La vôtre est envoyée et remplace sur QFieldCloud : {theirs} ; celle-ci reste dans l’historique des versions du fichier et est aussi enregistrée ici à côté de la vôtre.</translation>
     </message>
 </context>
 </TS>

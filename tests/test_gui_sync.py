@@ -34,6 +34,8 @@ class DialogAsker(ScriptedAsker):
         self.accept = accept
         self.shown = []  # per dialog: {group title: [(file, detail)]}
         self.plans = []
+        self.effects = []  # per dialog: {conflict: what its chosen resolution does}
+        self.ok_enabled = []
 
     def review_sync(self, project_name, plan):
         dialog = SyncPlanDialog(project_name, plan)
@@ -50,7 +52,12 @@ class DialogAsker(ScriptedAsker):
                 dialog.set_choice(name, resolution)
             for name in self.untick:
                 dialog.deletions[name].setCheckState(0, 0)
-            button = QDialogButtonBox.StandardButton.Ok if self.accept else QDialogButtonBox.StandardButton.Cancel
+            self.effects.append({name: dialog.effect(name) for name in dialog.combos})
+            ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            self.ok_enabled.append(ok.isEnabled())
+            # A conflict left without a choice keeps Synchronize disabled: the dialog can only be cancelled.
+            button = QDialogButtonBox.StandardButton.Ok if self.accept and ok.isEnabled() \
+                else QDialogButtonBox.StandardButton.Cancel
             dialog.buttons.button(button).click()
 
         QTimer.singleShot(0, answer)

@@ -104,3 +104,63 @@ def test_keeping_both_copies_of_the_project_file_never_sends_a_second_project_fi
     result = _sync(actions, results)
     assert again.plans == [] and result.uploaded == []
     assert [n for n in _remote(client, pid) if n.endswith(".qgs")] == [qgs]
+
+
+def _push_field_edits(bob, pid, tmp_path, count):
+    import json
+    import uuid
+
+    deltafile = tmp_path / f"deltas-{uuid.uuid4().hex}.json"
+    deltafile.write_text(json.dumps({
+        "version": "1.0", "id": str(uuid.uuid4()), "project": pid, "files": [],
+        "deltas": [{"uuid": str(uuid.uuid4()), "clientId": str(uuid.uuid4()), "localLayerId": "points",
+                    "sourceLayerId": "points", "localPk": str(i), "sourcePk": str(i), "method": "patch",
+                    "old": {"attributes": {"name": "p{}".format(i)}}, "new": {"attributes": {"name": "field"}}}
+                   for i in range(count)]}))
+    bob.push_delta(pid, str(deltafile))
+    job = [j for j in bob.list_jobs(pid) if j["type"] == "delta_apply"][-1]
+    assert bob.job_wait(job["id"], timeout=60, poll_interval=1)["status"] == "finished"
+
+
+def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choice_does(
+        qfc_server, test_users, session, plugin_iface, tmp_path, unique_name):
+    from qgis.core import QgsFeature, QgsProject
+
+    from tests.support.qgis_plugin_env import make_project_folder
+
+    client = Client(url=qfc_server.url, token=session._token)
+    folder = tmp_path / "proj"
+    pid = _linked_project(client, folder, unique_name)["id"]
+    client.add_project_collaborator(pid, "bob", "editor")
+    results = []
+    first = CloudActions(plugin_iface, session, DialogAsker())
+    first.syncFinished.connect(results.append)
+    assert not _sync(first, results).failed
+
+    bob = Client(url=qfc_server.url)
+    bob.login("bob", test_users["bob"])
+    _push_field_edits(bob, pid, tmp_path, 2)
+    field_copy = make_project_folder(tmp_path / "field", "f", n_points=4).parent / "points.gpkg"
+    bob.upload_file(pid, "project", field_copy, "points.gpkg")  # the applied edits, as the server writes them
+    layer = QgsProject.instance().mapLayersByName("points")[0]
+    layer.startEditing()
+    layer.addFeature(QgsFeature(layer.fields()))
+    assert layer.commitChanges()
+
+    undecided = DialogAsker()  # no choice made: Synchronize stays disabled, so the dialog is cancelled
+    actions = CloudActions(plugin_iface, session, undecided)
+    actions.syncFinished.connect(results.append)
+    assert _sync(actions, results) is None
+    assert undecided.ok_enabled == [False]
+    # (the English plural forms are not loaded in the test process, hence "edit(s)")
+    assert undecided.effects == [{"points.gpkg": "On QFieldCloud: 2 edit(s) from bob since your last sync. "
+                                                 "Choose what happens to this file."}]
+
+    mine = DialogAsker(resolutions={"points.gpkg": Resolution.KEEP_LOCAL})
+    actions = CloudActions(plugin_iface, session, mine)
+    actions.syncFinished.connect(results.append)
+    result = _sync(actions, results)
+    assert mine.ok_enabled == [True] and result.uploaded == ["points.gpkg"]
+    assert mine.effects[0]["points.gpkg"] == (
+        "Yours replaces QFieldCloud's copy (2 edit(s) from bob since your last sync) on QFieldCloud; "
+        "it stays in the file's version history there.")

@@ -100,13 +100,16 @@ def test_file_changed_on_the_server_is_not_silently_overwritten(
     (tmp_path / "proj" / "notes.csv").write_text("id,text\n1,my version\n")
 
     asker.questions.clear()
-    asker.choice_answer = 1  # "Keep the QFieldCloud version"
+    asker.choice_answer = 0  # "Keep QFieldCloud's version": the first option, the default
     result = _upload(actions, results)
-    assert any("notes.csv" in q and "changed on QFieldCloud" in q for q in asker.questions)
+    assert any("notes.csv changed on QFieldCloud since your last sync" in q for q in asker.questions)
     assert "notes.csv" not in result.uploaded
     assert _remote(qfc_server, session, link.project_id)["notes.csv"] == theirs
+    warnings = plugin_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("differ from QFieldCloud and were left as they are" in m and "notes.csv" in m for m in warnings)
+    assert not any("is up to date" in m for m in plugin_iface.messageBar().get_messages(Qgis.Success)[-1:])
 
-    asker.choice_answer = 0  # "Overwrite on QFieldCloud"
+    asker.choice_answer = 1  # "Overwrite it with mine"
     result = _upload(actions, results)
     assert result.uploaded == ["notes.csv"]
     assert _remote(qfc_server, session, link.project_id)["notes.csv"] != theirs
@@ -240,3 +243,25 @@ def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, pl
     notes = sqlite3.connect(str(tmp_path / "back" / "points.gpkg")).execute("SELECT note FROM field_notes")
     assert notes.fetchall() == [("edited in the field",)]
     QgsProject.instance().clear()
+
+
+def test_the_real_conflict_question_defaults_to_the_choice_that_loses_nothing(qgis_app, qgis_iface):
+    """Drives the real QMessageBox: Enter presses the default button."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    from qfieldcloud_plugin.gui.asker import MessageBoxAsker
+
+    seen = []
+
+    def press_enter():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.defaultButton().text())
+        box.defaultButton().click()
+
+    QTimer.singleShot(0, press_enter)
+    answer = MessageBoxAsker(qgis_iface.mainWindow()).choose(
+        "Changed on QFieldCloud", "notes.csv changed on both sides", ["Keep QFieldCloud's version",
+                                                                      "Overwrite it with mine"])
+    assert answer == 0 and seen == ["Keep QFieldCloud's version"]

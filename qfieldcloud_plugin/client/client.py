@@ -1032,6 +1032,10 @@ class Client:
         )
         return cast(DeltaPushResponse, payload if payload is not None else {})
 
+    def list_deltas(self, project_id: str) -> List[Dict[str, Any]]:
+        """The project's deltas (QField's edits), each with `created_by`, `created_at` and `status` (our addition)."""
+        return self.transport.paginate(f"deltas/{_seg(project_id)}/")
+
     def package_latest(self, project_id: str) -> Dict[str, Any]:
         """The latest package: `{files, layers, status, package_id, ...}` (400 before any)."""
         return self.transport.request_json("GET", f"packages/{_seg(project_id)}/latest/")

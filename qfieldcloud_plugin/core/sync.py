@@ -105,12 +105,22 @@ class SyncAction:
     reason: Optional[ConflictReason] = None
 
 
+@dataclass(frozen=True)
+class ServerChanges:
+    """What happened to a file on QFieldCloud since the last sync, to tell the user in a conflict."""
+
+    versions: int = 0                                        # versions uploaded since the last sync
+    editors: Dict[str, int] = field(default_factory=dict)    # QField user → their edits applied since then
+    since: Optional[str] = None                              # when the version of the last sync was uploaded
+
+
 @dataclass
 class SyncPlan:
     """One action per file name; `actions` sorted by name with QGIS project files last."""
 
     actions: List[SyncAction] = field(default_factory=list)
     first_sync: bool = False
+    server_changes: Dict[str, ServerChanges] = field(default_factory=dict)  # conflicts only, where known
 
     def of_kind(self, *kinds: SyncKind) -> List[SyncAction]:
         return [a for a in self.actions if a.kind in kinds]

@@ -28,6 +28,7 @@ from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
 from ..client.transfer import list_local_files
 from .geopackage import is_sqlite_name, sqlite_content_sha256
 from .project_link import mark_package_folder
+from .server_changes import server_changes
 from .sync import (
     FileState,
     SyncChoices,
@@ -91,6 +92,7 @@ def prepare_sync(client: Client, task, project_id: str, folder: Path) -> SyncPre
     remote_files = scan_remote(client, project_id, folder)
     remote = {name: FileState.from_remote(f) for name, f in remote_files.items()}
     plan = plan_sync(local, remote, base)
+    plan.server_changes = server_changes(client, project_id, plan, remote_files)
     return SyncPreparation(project_id, folder, plan, remote_files, unflushed)
 
 

@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Optional
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +43,7 @@ class SyncPlanDialog(QDialog):
         self.resize(760, 520)
         self.plan = plan
         self.combos: Dict[str, QComboBox] = {}
+        self.effects: Dict[str, QTreeWidgetItem] = {}
         self.deletions: Dict[str, QTreeWidgetItem] = {}
 
         intro = QLabel(self.tr("<b>{name}</b>: this is what synchronizing will do. Nothing changes until you click "
@@ -72,6 +73,9 @@ class SyncPlanDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Synchronize"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Choose what to do with each conflict first."))
+        self._update_ok()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -102,12 +106,13 @@ class SyncPlanDialog(QDialog):
     def _detail(self, action: SyncAction) -> str:
         kind, base = action.kind, action.base
         if kind == SyncKind.CONFLICT:
-            return {
+            reason = {
                 ConflictReason.BOTH_CHANGED: self.tr("changed here and on QFieldCloud"),
                 ConflictReason.BOTH_ADDED: self.tr("differs here and on QFieldCloud, never synced"),
                 ConflictReason.DELETED_LOCALLY: self.tr("deleted here, changed on QFieldCloud"),
                 ConflictReason.DELETED_ON_SERVER: self.tr("changed here, deleted on QFieldCloud"),
             }[action.reason]
+            return reason
         if kind == SyncKind.UPLOAD:
             text = self.tr("changed here") if base is not None else self.tr("new here")
             return "{} ({})".format(text, _size(action.local))
@@ -122,18 +127,47 @@ class SyncPlanDialog(QDialog):
             return self.tr("same change on both sides")
         return self.tr("identical")
 
+    def _server_news(self, name: str) -> str:
+        """Who changed `name` on QFieldCloud since the last sync, in words; "" when unknown."""
+        changes = self.plan.server_changes.get(name)
+        if changes is None:
+            return ""
+        if changes.editors:
+            return ", ".join(self.tr("%n edit(s) from {user}", "", count).format(user=user)
+                             for user, count in sorted(changes.editors.items())) + " " + self.tr("since your last sync")
+        if changes.versions:
+            return self.tr("%n new version(s) on QFieldCloud since your last sync", "", changes.versions)
+        return ""
+
     def _choices_for(self, action: SyncAction) -> List[tuple]:
-        keep_local = (self.tr("Keep mine (upload it)"), Resolution.KEEP_LOCAL)
-        keep_server = (self.tr("Keep QFieldCloud's (download it)"), Resolution.KEEP_SERVER)
+        """(label, resolution, what it does to each side) per choice; none is preselected."""
+        trash = self.tr("yours is moved to the .qfieldcloud/trash folder here")
+        news = self._server_news(action.name)
+        theirs = self.tr("QFieldCloud's copy ({news})").format(news=news) if news else self.tr("QFieldCloud's copy")
         if action.reason == ConflictReason.DELETED_LOCALLY:
-            return [(self.tr("Restore it from QFieldCloud"), Resolution.KEEP_SERVER),
-                    (self.tr("Delete it on QFieldCloud too"), Resolution.KEEP_LOCAL)]
+            return [
+                (self.tr("Restore it from QFieldCloud"), Resolution.KEEP_SERVER,
+                 self.tr("{theirs} is downloaded here again.").format(theirs=theirs)),
+                (self.tr("Delete it on QFieldCloud too"), Resolution.KEEP_LOCAL,
+                 self.tr("{theirs} is deleted on QFieldCloud, with its version history.").format(theirs=theirs)),
+            ]
         if action.reason == ConflictReason.DELETED_ON_SERVER:
-            return [(self.tr("Keep mine (upload it again)"), Resolution.KEEP_LOCAL),
-                    (self.tr("Delete it here too (moved to the trash)"), Resolution.KEEP_SERVER)]
-        # "Keep both" first: the default loses nothing.
-        return [(self.tr("Keep both (QFieldCloud's copy saved beside mine)"), Resolution.KEEP_BOTH), keep_local,
-                keep_server]
+            return [
+                (self.tr("Keep mine (upload it again)"), Resolution.KEEP_LOCAL,
+                 self.tr("Your copy is uploaded to QFieldCloud again.")),
+                (self.tr("Delete it here too"), Resolution.KEEP_SERVER,
+                 self.tr("It is deleted here too: {trash}.").format(trash=trash)),
+            ]
+        return [
+            (self.tr("Keep both"), Resolution.KEEP_BOTH,
+             self.tr("Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file's "
+                     "version history and is also saved here beside yours.").format(theirs=theirs)),
+            (self.tr("Keep mine"), Resolution.KEEP_LOCAL,
+             self.tr("Yours replaces {theirs} on QFieldCloud; it stays in the file's version history there.")
+             .format(theirs=theirs)),
+            (self.tr("Keep QFieldCloud's"), Resolution.KEEP_SERVER,
+             self.tr("{theirs} replaces yours here; {trash}.").format(theirs=theirs, trash=trash)),
+        ]
 
     def _fill(self) -> None:
         bold = self.tree.font()
@@ -156,20 +190,57 @@ class SyncPlanDialog(QDialog):
                     item.setText(2, self.tr("untick to keep"))
                     self.deletions[action.name] = item
                 elif kind == SyncKind.CONFLICT:
-                    combo = QComboBox()
-                    for text, resolution in self._choices_for(action):
-                        combo.addItem(text, resolution.value)
-                    self.tree.setItemWidget(item, 2, combo)
-                    self.combos[action.name] = combo
+                    self._add_choice(item, action)
             group.setExpanded(kind != SyncKind.UNCHANGED)
+
+    def _add_choice(self, item: QTreeWidgetItem, action: SyncAction) -> None:
+        """A choice box with nothing chosen, and below the file a line that says what the choice does."""
+        combo = QComboBox()
+        combo.addItem(self.tr("Choose…"), None)
+        effects = {}
+        for text, resolution, effect in self._choices_for(action):
+            combo.addItem(text, resolution.value)
+            effects[resolution.value] = effect
+        news = self._server_news(action.name)
+        undecided = self.tr("Choose what happens to this file.")
+        if news:
+            undecided = self.tr("On QFieldCloud: {news}.").format(news=news) + " " + undecided
+        effect_item = QTreeWidgetItem(item)
+        effect_item.setFirstColumnSpanned(True)
+        effect = QLabel(undecided)
+        effect.setWordWrap(True)  # a sentence per choice: a spanned tree row would cut it off
+        effect.setContentsMargins(4, 0, 4, 2)
+        effect_item.setSizeHint(0, QSize(0, 2 * effect.fontMetrics().lineSpacing() + 6))
+        self.tree.setItemWidget(effect_item, 0, effect)
+        item.setExpanded(True)
+
+        def chosen() -> None:
+            effect.setText(effects.get(combo.currentData(), undecided))
+            self._update_ok()
+
+        combo.currentIndexChanged.connect(chosen)
+        self.tree.setItemWidget(item, 2, combo)
+        self.combos[action.name] = combo
+        self.effects[action.name] = effect_item
+
+    def _update_ok(self) -> None:
+        """Synchronize is possible once every conflict has a choice: none is made for the user."""
+        if hasattr(self, "buttons"):
+            missing = [name for name, combo in self.combos.items() if combo.currentData() is None]
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
 
     # --- answers -------------------------------------------------------------------------
     def set_choice(self, name: str, resolution: Resolution) -> None:
         combo = self.combos[name]
         combo.setCurrentIndex(combo.findData(resolution.value))
 
+    def effect(self, name: str) -> str:
+        """What the chosen resolution of conflict `name` does, as shown under it."""
+        return self.tree.itemWidget(self.effects[name], 0).text()
+
     def choices(self) -> SyncChoices:
         """The resolution picked for each conflict, and the deletions the user unticked."""
-        resolutions = {name: Resolution(combo.currentData()) for name, combo in self.combos.items()}
+        resolutions = {name: Resolution(combo.currentData()) for name, combo in self.combos.items()
+                       if combo.currentData() is not None}
         declined = [name for name, item in self.deletions.items() if item.checkState(0) != Qt.CheckState.Checked]
         return SyncChoices(resolutions, declined)

@@ -531,47 +531,64 @@ class CloudActions(QObject):
             return self.link_current_project(selected)
         return None
 
+    def _ask_upload_conflicts(self, link: ProjectLink, preparation: transfers.UploadPreparation) -> Optional[List[str]]:
+        """Ask about each file changed on QFieldCloud too; the ones to leave as they are, None to cancel.
+
+        One question per file, and the choice that loses nothing (keep QFieldCloud's) is the default.
+        """
+        base = SyncStateStore(preparation.folder).load(link.project_id) or {}
+        kept = []
+        for name in preparation.plan.conflicts:
+            if name in base:
+                text = self.tr("{file} changed on QFieldCloud since your last sync, and here too.")
+            else:
+                text = self.tr("{file} differs on QFieldCloud and was never synced from this computer.")
+            text = text.format(file=name) + "\n\n" + self.tr(
+                "Keep QFieldCloud's version: nothing is uploaded for this file, and yours stays here; Synchronize "
+                "can then settle it. Overwrite it with mine: your file replaces QFieldCloud's, which stays in the "
+                "file's version history on QFieldCloud.")
+            choice = self.asker.choose(self.tr("Changed on QFieldCloud"), text,
+                                       [self.tr("Keep QFieldCloud's version"), self.tr("Overwrite it with mine")])
+            if choice is None:
+                return None
+            if choice == 0:
+                kept.append(name)
+        return kept
+
     def _upload_prepared(self, link: ProjectLink, preparation: transfers.UploadPreparation) -> None:
         plan = preparation.plan
         if preparation.unflushed:
             self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
                         .format(files=", ".join(preparation.unflushed)), Qgis.MessageLevel.Warning)
         names = list(plan.upload)
-        if plan.conflicts:
-            shown = _file_list(plan.conflicts)
-            base = SyncStateStore(preparation.folder).load(link.project_id) or {}
-            if any(name in base for name in plan.conflicts):
-                text = self.tr("These files changed on QFieldCloud since your last sync:\n{files}\n\n"
-                               "Overwrite them with your local version?")
-            else:
-                text = self.tr("These files differ on QFieldCloud and were never synced from this computer:\n"
-                               "{files}\n\nOverwrite them with your local version?")
-            choice = self.asker.choose(
-                self.tr("Files changed on QFieldCloud"),
-                text.format(files=shown),
-                [self.tr("Overwrite on QFieldCloud"), self.tr("Keep the QFieldCloud version")],
-            )
-            if choice is None:
-                self.notify(self.tr("Upload cancelled: nothing was uploaded."))
-                return
-            if choice == 0:
-                names += plan.conflicts
+        kept = self._ask_upload_conflicts(link, preparation)
+        if kept is None:
+            self.notify(self.tr("Upload cancelled: nothing was uploaded."))
+            return
+        names += [n for n in plan.conflicts if n not in kept]
         if plan.server_newer:
             self.notify(self.tr("Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to "
                                 "bring those changes here.").format(files=", ".join(plan.server_newer[:10])))
         if not names:
             SyncStateStore(preparation.folder).update(
                 link.project_id, {n: preparation.remote[n] for n in plan.skipped})
-            self.notify(self.tr("{name} is up to date: {skipped} files unchanged.")
-                        .format(name=link.full_name, skipped=len(plan.skipped)), Qgis.MessageLevel.Success)
+            if kept:
+                self.notify(self.tr("Nothing was uploaded. These files differ from QFieldCloud and were left as they "
+                                    "are on both sides: {files}. Use Synchronize to settle them.")
+                            .format(files=", ".join(kept)), Qgis.MessageLevel.Warning, 15)
+            else:
+                self.notify(self.tr("{name} is up to date: {skipped} files unchanged.")
+                            .format(name=link.full_name, skipped=len(plan.skipped)), Qgis.MessageLevel.Success)
             self.uploadFinished.emit(transfers.UploadResult(skipped=list(plan.skipped)))
             return
 
         def uploaded(result: transfers.UploadResult) -> None:
-            kept = [n for n in plan.conflicts if n not in names]
             text = self.tr("Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.").format(
-                name=link.full_name, uploaded=len(result.uploaded), skipped=len(result.skipped) + len(kept),
+                name=link.full_name, uploaded=len(result.uploaded), skipped=len(result.skipped),
                 failed=len(result.failed))
+            if kept:
+                text += " " + self.tr("Left as they are on QFieldCloud, and different from yours: {files}.").format(
+                    files=", ".join(kept))
             if result.failed:
                 text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
             self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)

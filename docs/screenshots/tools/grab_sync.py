@@ -57,6 +57,8 @@ def grab():
     if box is None:
         return
     box.resize(900, 560)
+    from qfieldcloud_plugin.core.sync import Resolution
+    box.set_choice("notes.csv", Resolution.KEEP_BOTH)  # a conflict has no default: show one chosen
     at(300, lambda: (box.grab().save(str(OUT / "sync_plan.png")), win.grab().save(str(OUT / "sync_plan_window.png"))))
     at(800, box.reject)
 
