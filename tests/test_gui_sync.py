@@ -259,16 +259,16 @@ def test_only_transferred_and_verified_files_enter_the_base_under_network_faults
             stats = fault_stats(server)
             set_faults(server, "")
         print("\nfaults:", format_stats(stats))
-        assert stats["injected_total"] > 0
-        base = SyncStateStore(folder).load(project["id"])
+        assert stats["injected_total"] > 0  # the faults were on: at 60% over dozens of requests, never none
+        # What must hold whatever the retries managed (all, some or none of the transfers, or not even
+        # the listing): a failed file is never in the base, and every base entry matches both the
+        # local file and the server's copy, byte for byte (sha256).
+        base = SyncStateStore(folder).load(project["id"]) or {}
         remote = _remote(client, project["id"])
         if isinstance(result, SyncResult):
             print("uploaded {}, downloaded {}, failed {}".format(len(result.uploaded), len(result.downloaded),
                                                                  len(result.failed)))
-            assert result.failed, "the faults should make some transfers fail"
             assert not set(result.failed) & set(base)
-        # Every base entry matches both the local file and the server's copy, byte for byte (sha256).
-        assert base, "nothing verified at all"
         for name, state in base.items():
             assert state.sha256 == remote[name]["sha256"], name
             assert calc_etag(folder / name) == state.etag, name
