@@ -141,6 +141,16 @@ class Client:
             max_retries=max_retries,
         )
 
+    def close(self) -> None:
+        """Close the pooled connections (the client can still be used: it reconnects)."""
+        self.transport.session.close()
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
     def __repr__(self) -> str:
         return f"<Client url={mask_secrets(self.url)!r} authenticated={bool(self.token)}>"
 

@@ -97,7 +97,8 @@ class CloudRootItem(QgsDataCollectionItem):
         if factory is None:
             return [QgsErrorItem(self, tr("Log in to QFieldCloud to see your projects."), self.path() + "/login")]
         try:
-            projects = list(factory().iter_projects())
+            with factory() as client:
+                projects = list(client.iter_projects())
         except QfcException as error:
             return [_error_item(self, error)]
         projects.sort(key=lambda p: (p.get("owner", ""), p.get("name", "").lower()))
@@ -119,7 +120,8 @@ class ProjectItem(QgsDataCollectionItem):
     def createChildren(self):  # noqa: N802 (worker thread)
         children = [PackageItem(self, self.project, self.factory)]
         try:
-            files = self.factory().list_remote_files(self.project["id"])
+            with self.factory() as client:
+                files = client.list_remote_files(self.project["id"])
         except QfcException as error:
             return children + [_error_item(self, error)]
         for file in sorted(files, key=lambda f: f["name"]):
@@ -152,7 +154,8 @@ class PackageItem(QgsDataCollectionItem):
 
     def createChildren(self):  # noqa: N802 (worker thread)
         try:
-            package = self.factory().package_latest(self.project["id"])
+            with self.factory() as client:
+                package = client.package_latest(self.project["id"])
         except QfcException as error:
             return [QgsErrorItem(self, tr("No package yet ({error}).").format(error=user_message(error)),
                                  self.path() + "/none")]

@@ -39,14 +39,19 @@ class ClientTask(QgsTask):
 
     # --- worker thread -------------------------------------------------------------
     def run(self) -> bool:
+        client = None
         try:
-            self.result = self._fn(self._client_factory(), self)
+            client = self._client_factory()
+            self.result = self._fn(client, self)
             return not self.isCanceled()
         except (QfcException, OSError) as error:
             self.error = error
         except Exception as error:  # noqa: BLE001 - a bug must reach the log, not kill QGIS
             log("{}\n{}".format(self.description(), traceback.format_exc()), Qgis.MessageLevel.Critical)
             self.error = UnexpectedError(str(error) or type(error).__name__)
+        finally:
+            if client is not None:
+                client.close()  # one client per task: its sockets end with it, not in the garbage collector
         return False
 
     def progress_callback(self, progress) -> None:

@@ -53,8 +53,8 @@ class Credentials:
             return api_url(server_url or Settings().server_url), token
         session = self.session
         if session is not None and session.is_logged_in and not server_url:
-            client = session.client_factory()()
-            return client.url, client.token
+            with session.client_factory()() as client:
+                return client.url, client.token
         stored = TokenStore(Settings()).load()
         if stored is not None and stored.token:
             return api_url(server_url or stored.server_url), stored.token
@@ -134,6 +134,8 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("Cancelled.")) from error
         except (QfcException, OSError) as error:
             raise QgsProcessingException(user_message(error, normalize_server_url(url))) from error
+        finally:
+            client.close()
 
     def execute(self, client: Client, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
         raise NotImplementedError
