@@ -216,3 +216,37 @@ def test_the_cli_says_where_the_local_version_went(fake, tmp_path):
     assert "your previous version was kept in" in run.stdout and ".qfieldcloud/trash/" in run.stdout
     kept = [p for p in (tmp_path / ".qfieldcloud" / "trash").rglob("mine.txt")]
     assert [p.read_bytes() for p in kept] == [b"made here"]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MiB file system of its own (tmpfs), so that a download can really fill it."""
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip("needs permission to mount a tmpfs (root on Linux): " + mounted.stderr.strip())
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def used_bytes(path):
+    st = os.statvfs(path)
+    return (st.f_blocks - st.f_bfree) * st.f_frsize
+
+
+def test_a_download_that_fills_the_disk_changes_nothing_and_frees_what_it_staged(fake, small_disk):
+    old = {"a.bin": b"old a" * 1000, "b.bin": b"old b" * 1000}
+    write_tree(small_disk, old)
+    before = used_bytes(small_disk)
+    serve(fake, {"a.bin": os.urandom(1024 * 1024), "b.bin": os.urandom(1024 * 1024),
+                 "c.bin": os.urandom(2 * 1024 * 1024)})
+    files = Client(fake.url, token="t", max_retries=0).download_project(PID, str(small_disk))
+    assert any(f["status"] == FileTransferStatus.FAILED and "No space left" in str(f["error"]) for f in files), files
+    assert contents(small_disk) == old  # nothing half-applied
+    assert not (small_disk / ".qfieldcloud" / "staging").exists()
+    assert not [p for p in small_disk.rglob("*") if p.is_file() and p.name.endswith(".qfcpart")]
+    assert used_bytes(small_disk) <= before + 64 * 1024  # the staged megabytes were given back
