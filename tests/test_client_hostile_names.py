@@ -229,3 +229,13 @@ def test_links_out_of_the_folder_and_non_utf8_names_are_not_uploaded_and_the_res
                           str(folder)], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "outside the project folder" in run.stdout + run.stderr and "UTF-8" in run.stdout + run.stderr
+
+
+def test_a_name_the_file_system_cannot_hold_is_reported_and_the_rest_still_downloads(fake, tmp_path):
+    limit = os.pathconf(str(tmp_path), "PC_NAME_MAX")
+    too_long = "y" * (limit + 1) + ".txt"
+    serve(fake, {too_long: b"never", "sub/" + too_long: b"never either", "ok.txt": b"fine"})
+    results = by_name(Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path)))
+    assert results["ok.txt"]["status"] == FileTransferStatus.SUCCESS and (tmp_path / "ok.txt").read_bytes() == b"fine"
+    for name in (too_long, "sub/" + too_long):
+        assert results[name]["refused"] and "longer than" in str(results[name]["error"])

@@ -721,10 +721,17 @@ class Client:
                 file["staged"], file["verified"] = staged, True
                 return
             checks = verified[id(file)] = {}
-            response = self._download_one(
-                project_id, download_type, file["name"], staged, headers, file, report, should_stop,
-                verified=checks, durable=False,
-            )
+            try:
+                response = self._download_one(
+                    project_id, download_type, file["name"], staged, headers, file, report, should_stop,
+                    verified=checks, durable=False,
+                )
+            except OSError as exc:
+                if exc.errno not in _NAME_ERRNOS:
+                    raise
+                file["refused"] = True  # the name, not the transfer: the other files still go in
+                raise UnsafePathError(f'Skipped "{file["name"]}": this file system cannot hold that name '
+                                      f"({exc.strerror or exc})") from None
             if response is None:
                 file["skipped"] = file["verified"] = True  # 304: the local file is current
             else:
@@ -743,7 +750,7 @@ class Client:
             staging.finish(keep=not _disk_full(exc))
             checksums.save()
             raise
-        failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS]
+        failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS and not f.get("refused")]
         to_apply = [f for f in batch if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
         if failed:
             first = next((f for f in failed if f.get("error") is not None), failed[0])
@@ -1257,6 +1264,21 @@ def _disk_full(error: Any) -> bool:
     return False
 
 
+# What a file system answers for a name it cannot hold (too long, characters it refuses).
+_NAME_ERRNOS = frozenset({errno.ENAMETOOLONG, errno.EINVAL, errno.EILSEQ})
+
+
+def _name_max(folder: Path) -> int:
+    """The longest file name (bytes) the file system of `folder` (or of its nearest existing parent) allows."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return int(os.pathconf(probe, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):  # no pathconf on Windows
+        return 255  # NTFS, APFS, ext4 and most others
+
+
 def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[int, Path]:
     """The local path of each listed file that may be written (by `id` of its dict).
 
@@ -1267,6 +1289,7 @@ def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[
     """
     join = SafeJoiner(local_dir)
     root = Path(os.path.abspath(local_dir))
+    name_max = _name_max(root)
     listed_folders = set()
     for file in files:
         parts = str(file.get("name", "")).split("/")
@@ -1290,8 +1313,11 @@ def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[
         try:
             target = join(name)  # also refuses unsafe names
             problem = None
+            too_long = next((part for part in name.split("/") if len(part.encode("utf-8")) > name_max), None)
             if is_state_name(name):
                 problem = f"it is inside {STATE_DIR}, the plugin's own folder"
+            elif too_long is not None:
+                problem = f"a name part is longer than the {name_max} bytes this file system allows"
             elif name in listed_folders:
                 problem = "the server also lists files inside a folder of that name"
             elif os.path.isdir(target) and not os.path.islink(target):
