@@ -202,14 +202,15 @@ def test_a_server_that_echoes_the_token_has_it_masked(fake):
 
 def test_a_password_in_the_url_is_never_printed(tmp_path):
     port = closed_port()
+    with_password = f"http://bob:hunter2@127.0.0.1:{port}/"  # pragma: allowlist secret (made up; never printed)
     with pytest.raises(ConnectionFailedError) as raised:
-        Client(f"http://bob:hunter2@127.0.0.1:{port}/", max_retries=0).check_server_status()
+        Client(with_password, max_retries=0).check_server_status()
     assert "hunter2" not in str(raised.value)
     with pytest.raises(QfcException) as raised:
-        Client("ftp://bob:hunter2@example.invalid/")
+        Client("ftp://bob:hunter2@example.invalid/")  # pragma: allowlist secret (made up; never printed)
     assert "hunter2" not in str(raised.value)
-    assert "hunter2" not in repr(Client(f"http://bob:hunter2@127.0.0.1:{port}/"))
-    env = dict(os.environ, QFIELDCLOUD_URL=f"http://bob:hunter2@127.0.0.1:{port}/")
+    assert "hunter2" not in repr(Client(with_password))
+    env = dict(os.environ, QFIELDCLOUD_URL=with_password)
     run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "status"], cwd=REPO, env=env,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "hunter2" not in run.stderr + run.stdout

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Optional
 _SECRET_FIELDS = re.compile(
     r"""(?i)(authorization["']?\s*[:=]\s*["']?(?:token|bearer|basic)?\s*|\btoken["']?\s*[:=]\s*["']?)"""
     r"""[^\s"',;}&]+""")
-# The password in `scheme://user:password@host`.
+# The password in a URL's user information (`scheme://user:pass@host`), to be masked.  # pragma: allowlist secret (a pattern, no secret)
 _URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^/\s@]*@", re.IGNORECASE)
 MASK = "***"
 
