@@ -51,3 +51,30 @@ def test_a_local_file_that_was_never_downloaded_is_local_work(fake, tmp_path):
     (tmp_path / "notes.txt").write_bytes(b"mine")
     serve(fake, {"notes.txt": b"theirs"})
     assert replaced_by_download(Client(fake.url, token="t"), NeverCancelled(), PID, tmp_path) == ["notes.txt"]
+
+
+class Comparing(NeverCancelled):
+    """A task during the comparison: it is asked for cancellation and told the progress."""
+
+    def setProgress(self, _percent):  # noqa: N802 (QgsTask's name)
+        pass
+
+
+def test_a_listing_shorter_than_announced_never_becomes_a_plan_with_local_deletions(fake, tmp_path):
+    from qfieldcloud_plugin.client import InvalidResponseError
+    from qfieldcloud_plugin.core.sync import FileState
+    from qfieldcloud_plugin.core.sync_state import SyncStateStore
+    from qfieldcloud_plugin.core.transfers import prepare_sync
+
+    files = {"a.txt": b"a", "b.txt": b"b", "c.txt": b"c"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    SyncStateStore(tmp_path).update(PID, {n: FileState(size=1, etag=hashlib.md5(d).hexdigest(),
+                                                        sha256=hashlib.sha256(d).hexdigest())
+                                          for n, d in files.items()})
+    listed = [{"name": "a.txt", "size": 1, "md5sum": hashlib.md5(b"a").hexdigest(),
+               "sha256": hashlib.sha256(b"a").hexdigest()}]
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply(listed, headers={"X-Total-Count": "3"}))
+    with pytest.raises(InvalidResponseError, match="1 of the 3"):
+        prepare_sync(Client(fake.url, token="t", max_retries=0), Comparing(), PID, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(files)
