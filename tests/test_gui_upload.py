@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
 
@@ -181,8 +183,35 @@ class StallMeter:
         return max(self.gaps) * 1000
 
 
+@pytest.fixture
+def work_threads(monkeypatch):
+    """The thread of every HTTP request sent and every hash made (hashlib itself: no call site is
+    missed, whatever it imported), recorded and passed through."""
+    import hashlib
+    import threading
+
+    import requests
+
+    seen = []
+
+    def recording(what, real):
+        def call(*args, **kwargs):
+            seen.append((what, threading.current_thread() is threading.main_thread()))
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(requests.Session, "send", recording("http", requests.Session.send))
+    for name in ("md5", "sha256"):
+        monkeypatch.setattr(hashlib, name, recording("hash", getattr(hashlib, name)))
+    return seen
+
+
 def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+        qfc_server, session, plugin_iface, tmp_path, unique_name, work_threads):
+    """The mechanism, not a stopwatch: no request and no hashing ever runs on the GUI thread.
+
+    The longest GUI stall is printed as a figure; `make bench` measures it (gui_stall).
+    """
     _open_project(tmp_path / "proj", unique_name)
     _many_files(tmp_path / "proj", 400, 16 * 1024)
     count = len(local_names(tmp_path / "proj"))
@@ -209,7 +238,9 @@ def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
 
     print("\nGUI thread max stall: upload {:.1f} ms ({} files, {:.1f} s), download {:.1f} ms ({} files, {:.1f} s)"
           .format(upload.max_ms, count, upload_s, download.max_ms, count, download_s))
-    assert upload.max_ms < 250 and download.max_ms < 250
+    assert len([1 for what, _ in work_threads if what == "http"]) >= count  # every file went over HTTP...
+    assert len([1 for what, _ in work_threads if what == "hash"]) >= count  # ...and was hashed...
+    assert not any(on_gui for _what, on_gui in work_threads), "network or hashing on the GUI thread"  # ...off it
     assert QgsApplication.taskManager().countActiveTasks() == 0
     QgsProject.instance().clear()
 
