@@ -154,27 +154,27 @@
         <translation>Melden Sie sich bei QFieldCloud an, um Ihre Projekte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="138"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="140"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name}: {size} Bytes auf QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="148"/>
         <source>Latest package</source>
         <translation>Neuestes Paket</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
         <source>No package yet ({error}).</source>
         <translation>Noch kein Paket ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
         <source>The latest package is {status}.</source>
         <translation>Das neueste Paket ist {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="175"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name}: noch nicht heruntergeladen (Neuestes Paket öffnen, im Kontextmenü)</translation>
     </message>
@@ -214,27 +214,27 @@
         <translation>Server-URL (leer: die der gespeicherten Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
         <source>No QFieldCloud project {project}.</source>
         <translation>Kein QFieldCloud-Projekt {project}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="163"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation>Mehrere QFieldCloud-Projekte heißen {project}: Schreiben Sie es als Besitzer/Name.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="175"/>
         <source>{count} file(s) failed: {names}</source>
         <translation>{count} Datei(en) fehlgeschlagen: {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="27"/>
         <source>Download project files</source>
         <translation>Projektdateien herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="30"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>Unveränderte Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="46"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="44"/>
         <source>Downloaded files (one per line)</source>
         <translation>Heruntergeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="58"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} Datei(en) von {owner}/{name} heruntergeladen, {skipped} unverändert.</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="183"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="185"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>{count} lokale Datei(en) wichen ab und wurden ersetzt; die bisherigen Fassungen liegen in {folder}.</translation>
     </message>

@@ -154,27 +154,27 @@
         <translation>Connectez-vous à QFieldCloud pour voir vos projets.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="138"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="140"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name} : {size} octets sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="148"/>
         <source>Latest package</source>
         <translation>Dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
         <source>No package yet ({error}).</source>
         <translation>Pas encore de paquet ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
         <source>The latest package is {status}.</source>
         <translation>Le dernier paquet est {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="175"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name} : pas encore téléchargé (Ouvrir le dernier paquet, dans le menu contextuel)</translation>
     </message>
@@ -214,27 +214,27 @@
         <translation>URL du serveur (vide : celle de la connexion mémorisée)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
         <source>No QFieldCloud project {project}.</source>
         <translation>Aucun projet QFieldCloud {project}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="163"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation>Plusieurs projets QFieldCloud se nomment {project} : écrivez-le sous la forme propriétaire/nom.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="175"/>
         <source>{count} file(s) failed: {names}</source>
         <translation>{count} fichier(s) en échec : {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="27"/>
         <source>Download project files</source>
         <translation>Télécharger les fichiers du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="30"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>Fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="46"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="44"/>
         <source>Downloaded files (one per line)</source>
         <translation>Fichiers téléchargés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="58"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} fichier(s) de {owner}/{name} téléchargé(s), {skipped} inchangé(s).</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="183"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="185"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>Fichiers locaux différents remplacés : {count} ; leurs versions précédentes se trouvent dans {folder}.</translation>
     </message>

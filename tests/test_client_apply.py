@@ -4,7 +4,6 @@ Real files on disk; the crash tests kill a real process with SIGKILL between two
 file system steps, then check what the next run finds.
 """
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -16,7 +15,7 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError
 from qfieldcloud_plugin.client.staging import Staging
-from tests.support.fake_http import FakeServer, Reply, json_reply
+from tests.support.fake_http import FakeServer, serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -167,11 +166,7 @@ def fake():
 
 
 def serve(fake, files):
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest(), "sha256": hashlib.sha256(d).hexdigest()}
-        for n, d in files.items()]))
-    for name, data in files.items():
-        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, data))
+    serve_project_files(fake, PID, files)
 
 
 def test_a_download_keeps_local_work_and_drops_only_old_server_copies(fake, tmp_path):

@@ -13,7 +13,7 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, ConnectionFailedError, FileTransferStatus
 from qfieldcloud_plugin.client import transport as transport_module
-from tests.support.fake_http import FakeServer, Reply, json_reply
+from tests.support.fake_http import FakeServer, Reply, json_reply, listing_entry
 from tests.support.qgis_plugin_env import wait_until
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,8 +27,7 @@ def fake():
 
 
 def listed(data, name="a.bin"):
-    return json_reply([{"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
-                        "sha256": hashlib.sha256(data).hexdigest()}])
+    return json_reply([listing_entry(name, data)])
 
 
 def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_margin(fake, tmp_path, monkeypatch,

@@ -4,7 +4,6 @@ A refused name is reported on its own; the rest of the batch still downloads, an
 that was on disk before is moved or deleted to make room.
 """
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, FileTransferStatus, UnsafePathError
 from qfieldcloud_plugin.client.names import url_path, url_segment
-from tests.support.fake_http import FakeServer, Reply, json_reply
+from tests.support.fake_http import FakeServer, Reply, json_reply, listing_entry, serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -26,19 +25,12 @@ def fake():
         yield server
 
 
-def entry(name, data):
-    return {"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
-            "sha256": hashlib.sha256(data).hexdigest()}
+entry = listing_entry
 
 
 def serve(fake, files):
     """List `files` (name → bytes) and serve each one that has a URL-safe name."""
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(n, d) for n, d in files.items()]))
-    for name, data in files.items():
-        try:
-            fake.route("GET", f"api/v1/files/{PID}/{url_path(name)}/", Reply(200, {}, data))
-        except UnsafePathError:
-            pass
+    serve_project_files(fake, PID, files)
 
 
 def by_name(results):

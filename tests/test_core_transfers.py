@@ -6,7 +6,7 @@ import pytest
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.transfers import DownloadResult, replaced_by_download
-from tests.support.fake_http import FakeServer, Reply, json_reply
+from tests.support.fake_http import FakeServer, json_reply, serve_project_files
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 
@@ -25,11 +25,7 @@ def fake():
 
 
 def serve(fake, files):
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest(), "sha256": hashlib.sha256(d).hexdigest()}
-        for n, d in files.items()]))
-    for name, data in files.items():
-        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, data))
+    serve_project_files(fake, PID, files)
 
 
 def test_a_new_server_version_over_an_untouched_download_needs_no_question(fake, tmp_path):

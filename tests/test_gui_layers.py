@@ -10,7 +10,7 @@ from qgis.core import QgsFeature, QgsProject
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import make_project_folder
-from tests.test_gui_sync import DialogAsker, _linked_project, _sync
+from tests.test_gui_sync import DialogAsker, _first_sync, _sync
 
 
 def rows(path):
@@ -42,16 +42,6 @@ class ChoosingDialogAsker(DialogAsker):
     def choose(self, title, text, options):
         self.questions.append((title, text))
         return self.edits_choice
-
-
-def _first_sync(plugin_iface, session, client, tmp_path, name):
-    folder = tmp_path / "proj"
-    pid = _linked_project(client, folder, name)["id"]
-    results = []
-    actions = CloudActions(plugin_iface, session, DialogAsker())
-    actions.syncFinished.connect(results.append)
-    assert not _sync(actions, results).failed
-    return folder, pid
 
 
 def test_unsaved_layer_edits_are_saved_before_a_sync_when_the_user_says_so(

@@ -84,6 +84,17 @@ def _sync(actions, results):
     return results[-1]
 
 
+def _first_sync(plugin_iface, session, client, tmp_path, name):
+    """A linked project in tmp_path/proj, synchronized once through the real plan dialog; (folder, id)."""
+    folder = tmp_path / "proj"
+    pid = _linked_project(client, folder, name)["id"]
+    results = []
+    actions = CloudActions(plugin_iface, session, DialogAsker())
+    actions.syncFinished.connect(results.append)
+    assert not _sync(actions, results).failed
+    return folder, pid
+
+
 def _remote(client, project_id):
     return {f["name"]: f for f in client.list_remote_files(project_id, skip_metadata=False)}
 

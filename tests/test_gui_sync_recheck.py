@@ -11,7 +11,7 @@ from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.sync import Resolution
 from qfieldcloud_plugin.core.transfers import SyncResult
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.test_gui_sync import DialogAsker, _linked_project, _remote, _server_edit, _sync
+from tests.test_gui_sync import DialogAsker, _first_sync, _linked_project, _remote, _server_edit, _sync
 
 
 class ChangingAsker(DialogAsker):
@@ -75,12 +75,8 @@ def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_tra
 def test_keeping_both_copies_of_the_project_file_never_sends_a_second_project_file(
         qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
-    folder = tmp_path / "proj"
-    pid = _linked_project(client, folder, unique_name)["id"]
+    folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     results = []
-    first = CloudActions(plugin_iface, session, DialogAsker())
-    first.syncFinished.connect(results.append)
-    assert not _sync(first, results).failed
     qgs = unique_name + ".qgs"
     theirs = tmp_path / "colleague" / qgs
     theirs.parent.mkdir()

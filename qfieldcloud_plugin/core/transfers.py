@@ -384,6 +384,11 @@ def upload(client: Client, task, project_id: str, preparation: UploadPreparation
     return result
 
 
+def trash_root(folder: Path) -> Path:
+    """The folder under which replaced and deleted local files of `folder` are kept."""
+    return Path(folder) / STATE_DIR / TRASH_DIR
+
+
 def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict]:
     return client.package_latest(project_id).get("files") or [] if package else client.list_remote_files(project_id)
 

@@ -18,7 +18,7 @@ from ..core.log import log
 from ..core.project_link import ProjectLink, package_of, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
 from ..core.sync import FileState, SyncChoices, is_project_file
-from ..core.sync_state import STATE_DIR, SyncStateStore
+from ..core.sync_state import SyncStateStore
 from .asker import MessageBoxAsker
 
 MANAGER_ROLES = ("admin", "manager")
@@ -215,7 +215,7 @@ class CloudActions(QObject):
                     self.tr("These files in {folder} differ from QFieldCloud and will be replaced by its version:\n"
                             "{files}\n\nYour versions will be kept in {trash}. Replace them?").format(
                         folder=str(local_dir), files=_file_list(names),
-                        trash=str(local_dir / STATE_DIR / transfers.TRASH_DIR))):
+                        trash=str(transfers.trash_root(local_dir)))):
                 self.notify(self.tr("Nothing was downloaded: your local files are unchanged."))
                 return
             then()

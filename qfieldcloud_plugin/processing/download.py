@@ -1,7 +1,5 @@
 """Download a QFieldCloud project's files into a folder (unchanged local files are kept)."""
 
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,

@@ -185,3 +185,21 @@ def closed_port() -> int:
     port = sock.getsockname()[1]
     sock.close()
     return port
+
+
+def listing_entry(name: str, data: bytes) -> Dict[str, object]:
+    """A `files/<pid>/` listing entry for `data` as the server lists it (size, md5sum ETag, sha256)."""
+    return {"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
+            "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def serve_project_files(server: "FakeServer", project_id: str, files: Dict[str, bytes]) -> None:
+    """List `files` (name → bytes) for `project_id` and serve each one whose name can be in a URL."""
+    from urllib.parse import quote
+
+    server.route("GET", f"api/v1/files/{project_id}/", json_reply([listing_entry(n, d) for n, d in files.items()]))
+    for name, data in files.items():
+        segments = name.split("/")
+        if all(s not in ("", ".", "..") and s.isprintable() for s in segments) and "\\" not in name:
+            server.route("GET", "api/v1/files/{}/{}/".format(project_id, "/".join(quote(s, safe="") for s in segments)),
+                         Reply(200, {}, data))
