@@ -2,6 +2,8 @@
 
 from qgis.core import Qgis, QgsMessageLog
 
+from ..client.errors import mask_secrets
+
 TAG = "QFieldCloud"
 _secrets = set()
 
@@ -13,9 +15,8 @@ def register_secret(secret: str) -> None:
 
 
 def redact(text: str) -> str:
-    for secret in _secrets:
-        text = text.replace(secret, "***")
-    return text
+    """`text` with registered secrets, Authorization values and URL passwords masked (the client's rule)."""
+    return mask_secrets(text, _secrets)
 
 
 def log(message: str, level=Qgis.MessageLevel.Info) -> None:
