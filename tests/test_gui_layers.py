@@ -150,3 +150,31 @@ def test_an_unchanged_geopackage_that_was_opened_needs_no_sync_at_all(qfc_server
     actions.syncFinished.connect(results.append)
     result = _sync(actions, results)
     assert asker.plans == [] and not result.uploaded  # nothing to confirm, nothing sent
+
+
+def test_a_sync_sends_geopackage_edits_that_are_still_in_the_wal(qfc_server, session, plugin_iface, tmp_path,
+                                                                 unique_name):
+    client = Client(url=qfc_server.url, token=session._token)
+    folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
+    QgsProject.instance().removeMapLayers([points_layer().id()])
+    gpkg = folder / "points.gpkg"
+    editor = sqlite3.connect(str(gpkg))
+    editor.execute("PRAGMA journal_mode=WAL")
+    editor.execute("CREATE TABLE field_notes (note TEXT)")
+    editor.execute("INSERT INTO field_notes VALUES ('only in the WAL so far')")
+    editor.commit()
+    idle_reader = sqlite3.connect(str(gpkg))  # keeps SQLite from checkpointing on its own
+    idle_reader.execute("SELECT count(*) FROM field_notes").fetchall()
+    assert (folder / "points.gpkg-wal").stat().st_size > 0
+    results = []
+    actions = CloudActions(plugin_iface, session, DialogAsker())
+    actions.syncFinished.connect(results.append)
+    try:
+        result = _sync(actions, results)
+    finally:
+        idle_reader.close()
+        editor.close()
+    assert "points.gpkg" in result.uploaded and "points.gpkg-wal" not in result.uploaded
+    client.download_file(pid, "project", tmp_path / "back.gpkg", "points.gpkg")
+    notes = sqlite3.connect(str(tmp_path / "back.gpkg")).execute("SELECT note FROM field_notes").fetchall()
+    assert notes == [("only in the WAL so far",)]
