@@ -217,3 +217,32 @@ def test_a_password_in_the_url_is_never_printed(tmp_path):
     run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "status"], cwd=REPO, env=env,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "hunter2" not in run.stderr + run.stdout
+
+
+# What every request gets once the token expired or was revoked.
+TOKEN_REFUSED = json_reply({"code": "token_authentication_failed", "message": "Invalid token."}, 401)
+
+
+def test_after_a_401_no_new_download_starts(fake, tmp_path):
+    files = {f"f{i}.bin": os.urandom(1000) for i in range(6)}
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()]))
+    for name in files:
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", TOKEN_REFUSED)
+    results = client_for(fake, max_retries=3).download_project(PID, str(tmp_path), concurrency=1)
+    file_requests = [r.path for r in fake.requests if r.path != f"/api/v1/files/{PID}/"]
+    assert len(file_requests) == 1  # the first refusal stops the batch: no other file is asked for
+    statuses = sorted(f["status"].value for f in results)
+    assert statuses == ["FAILED"] + ["PENDING"] * 5
+    assert not [p for p in tmp_path.rglob("*.bin")]
+
+
+def test_after_a_401_no_new_upload_starts(fake, tmp_path):
+    for i in range(6):
+        (tmp_path / f"f{i}.bin").write_bytes(os.urandom(1000))
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([]))
+    for i in range(6):
+        fake.route("POST", f"api/v1/files/{PID}/f{i}.bin/", TOKEN_REFUSED)
+    results = client_for(fake, max_retries=3).upload_files(PID, "project", str(tmp_path), concurrency=1)
+    assert len([r for r in fake.requests if r.method == "POST"]) == 1
+    assert sorted(f["status"].value for f in results) == ["FAILED"] + ["PENDING"] * 5
