@@ -1,7 +1,8 @@
 """ClientTask and TaskPool on QGIS's real task manager: limits, errors, cancel."""
 
 import threading
-import time
+
+from qgis.core import QgsApplication
 
 from qfieldcloud_plugin.client import NotFoundError, TransferCancelledError
 from qfieldcloud_plugin.core.tasks import ClientTask, TaskPool, UnexpectedError
@@ -12,33 +13,36 @@ def _no_client():
     return None
 
 
-def _peak_concurrency(limit):
-    lock, running, peak = threading.Lock(), [0], [0]
+def _started_before_any_ends(limit):
+    """How many of 3 tasks run at once while none may end yet (each waits for `release`), then end them all.
 
-    def work(_client, _task):
-        with lock:
-            running[0] += 1
-            peak[0] = max(peak[0], running[0])
-        time.sleep(0.05)
-        with lock:
-            running[0] -= 1
+    Events, not sleeps: a task cannot finish before the test says so, and the pool hands tasks to
+    QGIS's task manager synchronously, so the count is exact on any machine, however loaded.
+    """
+    started, release, results = [], threading.Event(), []
+
+    def work(_client, task):
+        started.append(task.description())
+        release.wait(timeout=60)  # a bound, in case the test itself fails before releasing
         return "done"
 
     pool = TaskPool(limit=limit)
-    results = []
-    for i in range(6):
-        task = ClientTask("work {}".format(i), _no_client, work)
+    for i in range(3):
+        task = ClientTask("limit {} work {}".format(limit, i), _no_client, work)
         task.succeeded.connect(results.append)
         pool.submit(task)
-    assert len(pool.tasks) == 6
-    wait_until(lambda: len(results) == 6, message="all tasks")
-    assert results == ["done"] * 6 and pool.tasks == []
-    return peak[0]
+    wait_until(lambda: len(started) >= min(2, limit or 2), message="tasks running")
+    ours = [t for t in QgsApplication.taskManager().tasks() if t.description().startswith("limit {} ".format(limit))]
+    running_at_once = len(ours)
+    release.set()
+    wait_until(lambda: len(results) == 3, message="all tasks")
+    assert results == ["done"] * 3 and pool.tasks == []
+    return running_at_once
 
 
 def test_pool_never_runs_more_than_its_limit(qgis_app):
-    assert _peak_concurrency(limit=0) >= 2  # QGIS would run them side by side
-    assert _peak_concurrency(limit=1) == 1
+    assert _started_before_any_ends(limit=0) == 3  # QGIS runs them side by side
+    assert _started_before_any_ends(limit=1) == 1  # the others wait in the pool, not in QGIS
 
 
 def test_errors_arrive_on_the_gui_thread_and_bugs_are_logged(qgis_app):
@@ -65,20 +69,22 @@ def test_errors_arrive_on_the_gui_thread_and_bugs_are_logged(qgis_app):
 
 def test_cancel_stops_a_running_task_between_chunks(qgis_app):
     chunks, failures = [], []
+    next_chunk = threading.Event()
 
     def transfer(_client, task):
         for i in range(500):
             if task.is_cancelled():
                 raise TransferCancelledError("stopped")
             chunks.append(i)
-            time.sleep(0.01)
+            next_chunk.wait(timeout=60)  # the test lets the next chunk go (a bound, not a clock)
 
     pool = TaskPool(limit=1)
     task = ClientTask("transfer", _no_client, transfer)
     task.failed.connect(failures.append)
     pool.submit(task)
-    wait_until(lambda: len(chunks) > 5, message="transfer running")
+    wait_until(lambda: chunks, message="transfer running")
     pool.cancel_all()
+    next_chunk.set()
     wait_until(lambda: failures, message="cancelled")
     assert isinstance(failures[0], TransferCancelledError)
-    assert len(chunks) < 500
+    assert chunks == [0]  # stopped at the first check after the cancel
