@@ -1,7 +1,6 @@
 """Bad input, table driven: the CLI exits non-zero with one clear line (never a traceback), the
 client raises a QfcException subclass; unicode and spaces in names work."""
 
-import time
 
 import pytest
 
@@ -18,7 +17,7 @@ from qfieldcloud_plugin.client import (
     UnsafePathError,
 )
 from tests.support.fake_http import FakeServer, Reply
-from tests.support.local_server import LocalServer
+from tests.support.local_server import LocalServer, advance_clock
 from tests.test_cli import fails, ok, run
 
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
@@ -124,10 +123,11 @@ def test_locked_account_after_too_many_attempts(qfc_server):
 
 
 def test_expired_token_is_a_clear_error(tmp_path):
-    with LocalServer(data_dir=tmp_path / "data", extra_args=["--token-hours", "0.0005"]) as server:  # 1.8 s
+    with LocalServer(data_dir=tmp_path / "data", extra_args=["--test-clock"]) as server:
         client = Client(server.url)
         client.login("alice", server.users["alice"])
-        time.sleep(2.5)
+        assert client.get_user()["username"] == "alice"
+        advance_clock(server, 31 * 24 * 3600)  # past the default 30-day lifetime
         with pytest.raises(AuthenticationError, match="log in again") as info:
             client.list_projects()
         assert client.token not in str(info.value)

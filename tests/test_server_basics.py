@@ -1,12 +1,11 @@
 """Contract §1, §2, §4 and §15.1–3 against the local server: routes, auth and error shapes."""
 
 import re
-import time
 
 import requests
 
 from tests.server.http_client import Api, error_code
-from tests.support.local_server import LocalServer
+from tests.support.local_server import LocalServer, advance_clock
 
 
 def test_api_root_and_html_404(qfc_server):
@@ -109,7 +108,7 @@ def test_error_shapes(qfc_server, alice):
 
 def test_lockout_and_token_expiry_and_restart(tmp_path):
     """Uses its own server: 5 failures lock username+IP, tokens expire, state survives a restart."""
-    server = LocalServer(users={"erin": "erin-pw"}, orgs={}, data_dir=tmp_path, extra_args=["--token-hours", "0.0005"])
+    server = LocalServer(users={"erin": "erin-pw"}, orgs={}, data_dir=tmp_path, extra_args=["--test-clock"])
     with server:
         url = server.url + "auth/login/"
         codes = [error_code(requests.post(url, json={"username": "erin", "password": "bad"}, timeout=10))  # pragma: allowlist secret (a wrong password on purpose)
@@ -118,7 +117,8 @@ def test_lockout_and_token_expiry_and_restart(tmp_path):
         locked = requests.post(url, json={"username": "erin", "password": "erin-pw"}, timeout=10)
         assert locked.status_code == 401 and error_code(locked) == "too_many_failed_login_attempts"
         api = Api.login(server.url, "erin@example.com", "erin-pw")
-        time.sleep(1.9)
+        assert api.get("auth/user/").status_code == 200
+        advance_clock(server, 31 * 24 * 3600)  # past the default 30-day lifetime
         expired = api.get("auth/user/")
         assert expired.status_code == 401 and error_code(expired) == "token_authentication_failed"
         api = Api.login(server.url, "erin@example.com", "erin-pw")

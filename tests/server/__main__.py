@@ -51,6 +51,8 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
     parser.add_argument("--fault-seed", type=int, default=0, help="random seed of the fault layer (default 0)")
     parser.add_argument("--fault-stall", type=float, default=5.0,
                         help="seconds a `stall` fault holds the answer (default 5; above the client's read timeout)")
+    parser.add_argument("--test-clock", action="store_true",
+                        help="offer POST /__clock__/ {\"advance\": seconds} to move the clock forward (tests)")
     parser.add_argument("--tls-cert", type=Path, help="serve HTTPS with this PEM certificate (needs --tls-key)")
     parser.add_argument("--tls-key", type=Path, help="the PEM private key of --tls-cert")
     args = parser.parse_args(argv)
@@ -96,7 +98,7 @@ def main(argv: List[str]) -> int:
     args.data.mkdir(parents=True, exist_ok=True)
     settings = Settings(
         data_dir=args.data, compat=args.compat, token_hours=args.token_hours,
-        redirect_downloads=args.redirect_downloads, job_step_seconds=args.job_delay,
+        redirect_downloads=args.redirect_downloads, job_step_seconds=args.job_delay, test_clock=args.test_clock,
     )
     app = create_app(settings)
     ensure_accounts(app.state.store, args.user, args.org)

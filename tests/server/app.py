@@ -10,10 +10,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.responses import RedirectResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Match, Route
 
-from . import downloads, views_auth, views_files, views_jobs, views_people, views_projects
+from . import clock, downloads, views_auth, views_files, views_jobs, views_people, views_projects
 from .errors import EXCEPTION_HANDLERS, not_found_page
 from .jobs import JobWorker
 from .settings import Settings
@@ -95,6 +95,12 @@ async def _unmatched(scope: Any, receive: Any, send: Any) -> None:
     await not_found_page()(scope, receive, send)
 
 
+async def _advance_clock(request: Any) -> Any:
+    """Test-only control (`--test-clock`): `{"advance": seconds}` moves the server's clock forward."""
+    body = await request.json()
+    return JSONResponse({"now": clock.advance(float(body.get("advance", 0)))})
+
+
 def create_app(settings: Settings) -> Starlette:
     """The ASGI app; the store and the job worker live on `app.state` and follow its lifespan."""
     store = Store(settings.data_dir)
@@ -107,7 +113,8 @@ def create_app(settings: Settings) -> Starlette:
         worker.stop()
         store.close()
 
-    app = Starlette(routes=ROUTES, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
+    routes = ROUTES + ([Route("/__clock__/", _advance_clock, methods=["POST"])] if settings.test_clock else [])
+    app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
     app.router.redirect_slashes = False
     app.router.default = _unmatched
     app.state.settings = settings

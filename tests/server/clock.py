@@ -16,8 +16,19 @@ SERVER_TIME_ZONE = ZoneInfo("Europe/Zurich")
 # many times (a file's first upload, its versions), so they are memoized.
 
 
+# Seconds added to the real time: moved forward only through the test clock (`--test-clock`).
+_offset = 0.0
+
+
 def now() -> float:
-    return time.time()
+    return time.time() + _offset
+
+
+def advance(seconds: float) -> float:
+    """Move this server's clock forward (tokens expire, presigned URLs age); the new time."""
+    global _offset
+    _offset += max(0.0, float(seconds))
+    return now()
 
 
 @lru_cache(maxsize=65536)

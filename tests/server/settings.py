@@ -17,6 +17,8 @@ class Settings:
     redirect_downloads: bool = False
     # Seconds a job spends in each of the queued and started states, so clients see real transitions.
     job_step_seconds: float = 0.1
+    # Offer POST /__clock__/ {"advance": seconds}, so tests expire tokens without sleeping.
+    test_clock: bool = False
 
     @property
     def legacy(self) -> bool:

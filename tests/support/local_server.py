@@ -105,3 +105,14 @@ class LocalServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def advance_clock(server: "LocalServer", seconds: float) -> None:
+    """Move the clock of a server started with `--test-clock` forward (tokens expire at once)."""
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(server.root_url + "__clock__/", data=json.dumps({"advance": seconds}).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10):  # nosec B310: loopback test server URL
+        pass
