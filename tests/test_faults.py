@@ -261,8 +261,11 @@ def sync_under_faults(server, tmp_path, unique_name, files, big_size, seed, max_
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / f"{unique_name.split('-')[0]}.json").write_text(json.dumps(report, indent=2, sort_keys=True))
     print(json.dumps(report, indent=2, sort_keys=True))
+    # Which requests get which fault depends on the order of 4 parallel transfers, so nothing here
+    # counts retries or kinds: what must hold whatever the faults did is checked round by round above
+    # (no corrupted, truncated or half-applied file on either side) and at the end (both sides equal).
+    # This only makes sure the run was a run under faults at all (several percent of ~170 requests).
     assert report["server"]["injected_total"] > 0
-    assert report["client"]["retries"] > 0
     return report
 
 
