@@ -1,7 +1,7 @@
 """Flows through the real dialogs of MessageBoxAsker: a timer finds the modal box and presses its button."""
 
-from qgis.PyQt.QtCore import QTimer
 import pytest
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit, QPushButton
 
 from qfieldcloud_plugin.client import Client, NotFoundError
