@@ -534,10 +534,12 @@ class Client:
                 if throw_on_error:
                     raise
                 return
-            wrong = [f for f in sent if not _stored_as_sent(f, listing.get(f["name"]))]
+            wrong = []
             for file in sent:
-                if file not in wrong:
+                if _stored_as_sent(file, listing.get(file["name"])):
                     file["remote"] = listing[file["name"]]
+                else:
+                    wrong.append(file)
             if wrong and attempt == 0:
                 # A listing can be wrong on its own (a proxy, a race): ask once more before re-sending.
                 sent = wrong
@@ -687,8 +689,8 @@ class Client:
         `still_as_planned(name, local path)`, asked just before the files move, re-checks a
         plan the user approved: a file for which it is False is left as it is and reported
         FAILED ("changed since the plan was shown"), the others are applied. `verified` says
-        whether a checksum or size proved the content. Returns the matched dicts with `status` and `error`; `throw_on_error`
-        raises the first failure. A 401 stops the batch.
+        whether a checksum or size proved the content. Returns the matched dicts with `status`
+        and `error`; `throw_on_error` raises the first failure. A 401 stops the batch.
         """
         download_type = FileTransferType(_value(download_type))
         pattern = validate_glob(filter_glob)
@@ -764,10 +766,11 @@ class Client:
             self._raise_first_refusal(selected, throw_on_error)
             return selected
         if still_as_planned is not None:
-            for file in [f for f in to_apply if not still_as_planned(f["name"], targets[id(f)])]:
+            changed = [f for f in to_apply if not still_as_planned(f["name"], targets[id(f)])]
+            for file in changed:
                 _fail(file, TransferError(f'"{file["name"]}" changed here since the plan was shown; '
                                           "it was left as it is"))
-                to_apply.remove(file)
+            to_apply = [f for f in to_apply if f["status"] == FileTransferStatus.SUCCESS]
         record = DownloadRecord(local_dir)
         previous = record.load() if keep_local_versions is True else {}
         try:

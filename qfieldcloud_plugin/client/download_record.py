@@ -14,7 +14,7 @@ import json
 import os
 import threading
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, Mapping, Union
 
 from .atomic_file import write_json_atomically
 from .checksums import ChecksumCache
@@ -58,8 +58,8 @@ class DownloadRecord:
 
 
 def holds_local_work(name: str, path: Path, record: Mapping[str, Mapping[str, Any]],
-                     checksums: Optional[ChecksumCache] = None) -> bool:
-    """Whether the local file `path` may hold the user's work: it differs from its last download.
+                     checksums: ChecksumCache) -> bool:
+    """Whether the local file `path` (`name` in the folder of `checksums`) may hold the user's work.
 
     True when there is no record of a download, when the sizes differ, or when the content's
     ETag differs from the recorded one. A file that cannot be read counts as local work.
@@ -70,8 +70,6 @@ def holds_local_work(name: str, path: Path, record: Mapping[str, Mapping[str, An
     try:
         if entry.get("size") is not None and os.path.getsize(path) != int(entry["size"]):
             return True
-        cache = checksums or ChecksumCache(path.parent)
-        key = name if checksums is not None else path.name
-        return cache.etag(key, path) != entry["etag"]
+        return checksums.etag(name, path) != entry["etag"]
     except (OSError, ValueError):
         return True

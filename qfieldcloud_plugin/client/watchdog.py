@@ -11,7 +11,7 @@ once and the reader sees a broken connection, when:
 - the file's total deadline passed (see `file_deadline`);
 - `abort_all()` was called (Ctrl-C in the CLI, QGIS closing).
 
-`reason()` then tells the reader why, for its message and its decision to retry.
+`release()` then tells the reader why, for its message and its decision to retry.
 """
 
 import socket
@@ -81,10 +81,6 @@ class TransferWatch:
         """Stop watching; why the watchdog cut the transfer short, or None."""
         with self._lock:
             entry = self._watched.pop(key, None)
-        return entry.reason if entry is not None else None
-
-    def reason(self, key: int) -> Optional[str]:
-        entry = self._watched.get(key)
         return entry.reason if entry is not None else None
 
     def abort_all(self, reason: str = "cancelled") -> None:

@@ -225,9 +225,8 @@ class SyncPlanDialog(QDialog):
 
     def _update_ok(self) -> None:
         """Synchronize is possible once every conflict has a choice: none is made for the user."""
-        if hasattr(self, "buttons"):
-            missing = [name for name, combo in self.combos.items() if combo.currentData() is None]
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
+        missing = [name for name, combo in self.combos.items() if combo.currentData() is None]
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
 
     # --- answers -------------------------------------------------------------------------
     def set_choice(self, name: str, resolution: Resolution) -> None:
