@@ -1,6 +1,7 @@
 """core.transfers on its own, without widgets: which local files a download would replace."""
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,37 @@ def test_a_listing_shorter_than_announced_never_becomes_a_plan_with_local_deleti
     with pytest.raises(InvalidResponseError, match="1 of the 3"):
         prepare_sync(Client(fake.url, token="t", max_retries=0), Comparing(), PID, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(files)
+
+
+class Uploading(Comparing):
+    """A task during a transfer: also told the client's progress."""
+
+    def progress_callback(self, _progress):
+        pass
+
+
+def test_an_upload_hashes_each_file_once_from_plan_to_send(qfc_server, test_users, unique_name, tmp_path, monkeypatch):
+    """The re-check just before each send reads the checksum cache the plan's scan filled: a stat, not a hash."""
+    import os
+
+    from qfieldcloud_plugin.client import checksums as checksums_module
+    from qfieldcloud_plugin.core.transfers import prepare_upload, upload
+
+    monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    for i in range(5):
+        path = folder / f"f{i}.bin"
+        path.write_bytes(os.urandom(1000))
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 ** 10))  # not "racy"
+    hashed = []
+    real = checksums_module.calc_etag
+    monkeypatch.setattr(checksums_module, "calc_etag", lambda path, *a: hashed.append(Path(path).name) or real(path, *a))
+    client = Client(qfc_server.url)
+    client.login("alice", test_users["alice"])
+    project = client.create_project(unique_name)
+    preparation = prepare_upload(client, Uploading(), project["id"], folder)
+    result = upload(client, Uploading(), project["id"], preparation, list(preparation.plan.upload))
+    assert sorted(result.uploaded) == [f"f{i}.bin" for i in range(5)] and not result.failed
+    assert sorted(hashed) == [f"f{i}.bin" for i in range(5)]  # once each: planning; the re-check was a stat
+    client.close()

@@ -10,11 +10,12 @@ remembered (least recently saved dropped first).
 
 When an entry may be trusted (git's "racy clean" rule): size, mtime_ns, inode and (POSIX) ctime
 must equal the file's current `stat`, so an edit that sets the mtime back is still seen; and
-the file's mtime must be at least `RACY_NS` older than the moment the entry was recorded. Without that last condition, a write landing within the file system's
-timestamp granularity after we hashed could leave size and mtime unchanged. An entry recorded
-right after the file was written (a fresh download) is therefore not trusted: the next lookup
-hashes the file once more and records it again, now with an old mtime, and every later lookup
-is a `stat` only. Any change of size, mtime or inode (an editor's atomic save) invalidates it.
+the file's mtime must be at least `RACY_NS` older than the moment the entry was recorded.
+Without that last condition, a write landing within the file system's timestamp granularity
+after we hashed could leave size and mtime unchanged. An entry recorded right after the file
+was written (a fresh download) is therefore not trusted: the next lookup hashes the file once
+more and records it again, now with an old mtime, and every later lookup is a `stat` only.
+Any change of size, mtime, inode or ctime (an editor's atomic save) invalidates it.
 
 Concurrency: threads share one instance (a lock guards the entries). Several processes may
 use the same folder: `save` re-reads the file, merges, and replaces it atomically, so the worst
@@ -96,13 +97,13 @@ class ChecksumCache:
             return None
         return {"etag": entry[4], "sha256": entry[5]}
 
-    def etag(self, name: str, path: PathLike) -> str:
-        """The file's S3-style ETag: from a trusted entry, else computed and recorded."""
+    def etag(self, name: str, path: PathLike, trust_cache: bool = True) -> str:
+        """The file's S3-style ETag: from a trusted entry, else (or with `trust_cache` False) computed and recorded."""
         try:
             before = os.stat(path)
         except OSError:
             before = None
-        if before is not None:
+        if before is not None and trust_cache:
             known = self.lookup(name, before)
             if known is not None and known["etag"]:
                 self.hits += 1

@@ -19,7 +19,7 @@ from ..client import (
     UnsafePathError,
     calc_etag,
 )
-from ..client.checksums import ChecksumCache
+from ..client.checksums import CTIME_IS_CHANGE_TIME, ChecksumCache
 from ..client.download_record import DownloadRecord, holds_local_work
 from ..client.hashing import same_content
 from ..client.ignore import load_ignore_rules, path_ignored
@@ -54,12 +54,20 @@ def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, F
     files = [f for f in list_local_files(folder)
              if not f["name"].endswith(SQLITE_SIDE_FILES) and f["name"] not in left_out]
     states = {}
-    for i, file in enumerate(files):
-        if task.isCanceled():
-            raise TransferCancelledError("Cancelled while comparing files")
-        path = Path(file["absolute_filename"])
-        states[file["name"]] = FileState(size=file["size"], etag=calc_etag(path), mtime=path.stat().st_mtime)
-        task.setProgress(100.0 * (i + 1) / len(files))
+    checksums = ChecksumCache(folder)
+    try:
+        for i, file in enumerate(files):
+            if task.isCanceled():
+                raise TransferCancelledError("Cancelled while comparing files")
+            path = Path(file["absolute_filename"])
+            # The cache is trusted where ctime shows every edit (POSIX); on Windows an edit that
+            # sets the mtime back would slip past it, so the plan re-hashes there. Either way the
+            # hashes are recorded, and the re-check just before each transfer is then a stat.
+            etag = checksums.etag(file["name"], path, trust_cache=CTIME_IS_CHANGE_TIME)
+            states[file["name"]] = FileState(size=file["size"], etag=etag, mtime=path.stat().st_mtime)
+            task.setProgress(100.0 * (i + 1) / len(files))
+    finally:
+        checksums.save()
     return states
 
 
@@ -223,6 +231,7 @@ def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOpera
         return
     planned = {a.name: a.local for a in preparation.plan.actions}
     keep_first = set(ops.backup_local)
+    checksums = ChecksumCache(preparation.folder)
 
     files = [dict(preparation.remote_files[n]) for n in names]
     try:
@@ -230,7 +239,7 @@ def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOpera
                                      progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
                                      keep_local_versions=lambda name, _path: name in keep_first,
                                      still_as_planned=lambda name, path: not _changed_since_plan(
-                                         path, planned.get(name)))
+                                         checksums, name, path, planned.get(name)))
     except TransferCancelledError:
         return
     for file in done:
@@ -247,21 +256,25 @@ def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOpera
             recorded[name] = state
 
 
-def _changed_since_plan(path: Path, planned: Optional[FileState]) -> bool:
-    """Whether the local file is not what the plan saw (it appeared, changed or vanished since)."""
+def _changed_since_plan(checksums: ChecksumCache, name: str, path: Path, planned: Optional[FileState]) -> bool:
+    """Whether the local file is not what the plan saw (it appeared, changed or vanished since).
+
+    Through the checksum cache the plan's scan filled: a file untouched since is a `stat`.
+    """
     if planned is None:
         return path.exists()
     try:
-        return path.stat().st_size != planned.size or calc_etag(path) != planned.etag
+        return path.stat().st_size != planned.size or checksums.etag(name, path) != planned.etag
     except OSError:
         return True
 
 
 def _delete_local(folder: Path, names: List[str], actions, stamp: str, result: SyncResult,
                   forgotten: List[str]) -> None:
+    checksums = ChecksumCache(folder)
     for name in names:
         path = folder / name
-        if os.path.lexists(path) and _changed_since_plan(path, actions[name].local):
+        if os.path.lexists(path) and _changed_since_plan(checksums, name, path, actions[name].local):
             result.failed[name] = "changed since the plan was shown; kept"
             continue
         if path.is_file():
@@ -296,12 +309,13 @@ def _upload_many(client: Client, task, project_id: str, folder: Path, names: Lis
     """
     if not names or task.isCanceled():
         return
+    checksums = ChecksumCache(folder)
 
     def still_as_planned(name: str, path: Path, server_now: Optional[Dict]) -> Optional[str]:
         local, remote = planned.get(name, (None, None))
         if _server_changed(remote, FileState.from_remote(server_now) if server_now else None):
             return "changed on QFieldCloud since the plan was shown"
-        if _changed_since_plan(path, local):
+        if _changed_since_plan(checksums, name, path, local):
             return "changed here since the plan was shown"
         return None
 
