@@ -21,7 +21,6 @@ from ..client import (
 )
 from ..client.checksums import CTIME_IS_CHANGE_TIME, ChecksumCache
 from ..client.download_record import DownloadRecord, holds_local_work
-from ..client.hashing import same_content
 from ..client.ignore import load_ignore_rules, path_ignored
 from ..client.names import is_ignored, is_qgis_project, match_glob, safe_join
 from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
@@ -126,7 +125,7 @@ def _with_sqlite_content(folder: Path, recorded: Dict[str, FileState],
         if not is_sqlite_name(name) or state.content:
             continue
         known = (base or {}).get(name)
-        if known is not None and known.content and same_content(state.checks(), known.checks()):
+        if known is not None and known.content and state.same_content(known):
             recorded[name] = replace(state, content=known.content)
         elif (folder / name).is_file() and calc_etag(folder / name) == state.etag:
             recorded[name] = replace(state, content=sqlite_content_sha256(folder / name))
@@ -242,14 +241,13 @@ def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOpera
                                          checksums, name, path, planned.get(name)))
     except TransferCancelledError:
         return
+    result.trash = DownloadResult.of(done).backup or result.trash
     for file in done:
         name = file["name"]
         if file.get("status") != FileTransferStatus.SUCCESS or file.get("error"):
             result.failed[name] = str(file.get("error") or "not downloaded")
             continue
         result.downloaded.append(name)
-        if file.get("kept_local_version"):
-            result.trash = Path(file["kept_local_version"]).parents[name.count("/")]
         state = FileState.from_remote(file)
         # Verified against the listing when it arrived; a re-fetched newer version is not recorded.
         if file.get("verified") and calc_etag(preparation.folder / name) == state.etag:
