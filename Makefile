@@ -22,7 +22,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv sdk-venv qgis340-root translations ts test test-322 test-340 check-qt6 server cli demo demo-cli bench zip repo clean
+.PHONY: all deps apt venv sdk-venv qgis340-root translations ts test test-322 test-340 check-qt6 mutation server cli demo demo-cli bench zip repo clean
 
 all: translations
 
@@ -104,6 +104,14 @@ check-qt6:
 test-faults: deps translations
 	$(PYTHON) -m pytest -c tests/pytest.ini --rootdir . -s -m faults_long tests/test_faults.py $(PYTEST_ARGS)
 
+# Mutation testing (mutmut) of the safety-critical modules: a score per module, the surviving mutants,
+# and a failure when one survives that tests/MUTATION.md does not explain. Slow: not part of `make test`.
+# MUTATION_ARGS="--group client" (or core) for one half; "--report-only" prints the last results.
+MUTATION_ARGS ?=
+mutation: deps translations
+	@$(PYTHON) -m pip install -q --disable-pip-version-check -r tests/requirements-mutation.txt
+	@$(PYTHON) scripts/mutation.py $(MUTATION_ARGS)
+
 server: deps
 	@mkdir -p $(SERVER_DATA)
 	$(PYTHON) -m tests.server --host 127.0.0.1 --port $(SERVER_PORT) --data $(SERVER_DATA)
@@ -132,5 +140,5 @@ repo: zip
 	@$(PYTHON) -m scripts.plugin_repo --zip dist/$(PLUGIN).zip --output dist/plugins.xml $(if $(REPO_URL),--base-url $(REPO_URL))
 
 clean:
-	rm -rf dist $(PLUGIN)/i18n/*.qm .pytest_cache
+	rm -rf dist $(PLUGIN)/i18n/*.qm .pytest_cache .mutation
 	find . -name __pycache__ -prune -exec rm -rf {} +

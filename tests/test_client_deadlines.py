@@ -51,8 +51,11 @@ def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
     fake.route("GET", f"api/v1/files/{PID}/", listed(data))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data, drip=0.5))
     env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    # A shell's background job (`make test &`, or mutmut's workers) ignores SIGINT, and a child
+    # inherits that: give the CLI the disposition a terminal gives it.
     cli = subprocess.Popen([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
-                           cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         wait_until(lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=30,
                    message="the download to start")

@@ -1,0 +1,278 @@
+"""`make mutation`: mutation testing (mutmut) of the safety-critical code, with a score per module.
+
+Each group runs in its own work folder (`.mutation/<group>/`, not in git) on a copy of the plugin
+and the tests, so that mutmut's `mutants/` tree and its cache never touch the clone. Functions
+outside the scope below are marked `# pragma: no mutate block` in that copy only: the scope lives
+here, in one table, instead of in comments scattered through the code.
+
+The run fails when a module scores under the target, or when a mutant survives that
+`tests/MUTATION.md` does not list with the reason it is equivalent.
+
+    scripts/mutation.py [--group client|core] [--jobs N] [--report-only]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Set
+
+import libcst as cst
+
+REPO = Path(__file__).resolve().parent.parent
+PLUGIN = "qfieldcloud_plugin"
+WORK = REPO / ".mutation"
+EQUIVALENTS_FILE = REPO / "tests" / "MUTATION.md"
+TARGET = 95.0
+ALL = None  # every function of the module is in scope
+
+# module -> the functions in scope (qualified as Class.method), or ALL. Grouped by what the tests
+# need: the client's tests run without QGIS (4x faster per mutant), core's need it.
+GROUPS = {
+    "client": {
+        "qgis": False,
+        "scope": {
+            # the transfer engine: download, staging, verification, resume
+            "client/transfer.py": ALL,
+            "client/staging.py": ALL,
+            "client/hashing.py": ALL,
+            "client/checksums.py": ALL,
+            "client/download_record.py": ALL,
+            "client/watchdog.py": ALL,
+            "client/atomic_file.py": ALL,
+            "client/client.py": {
+                "Client.upload_files", "Client._upload_one", "Client._send_file", "Client._verify_uploads",
+                "Client.verify_upload", "Client.download_files", "Client._raise_first_refusal",
+                "Client._download_one", "Client._fresh_file_info", "Client.download_file",
+                "_fail", "_same_checks", "_listing_entry_problem", "_size_of", "_disk_full", "_name_max",
+                "_download_targets", "_stored_as_sent", "_named_local_files",
+            },
+            # path safety and the ignore rules
+            "client/names.py": ALL,
+            "client/ignore.py": ALL,
+            # the transport's retry, redirect and TLS rules
+            "client/transport.py": ALL,
+            # redaction of secrets in errors
+            "client/errors.py": {"mask_secrets", "QfcRequestException.__str__", "QfcRequestException.__repr__",
+                                 "_one_line"},
+            # the CLI's exit codes (the parser's help texts are not in scope)
+            "client/cli.py": {"main", "_raise_if_failed", "_whole_number", "_seconds", "_show_warnings_on_stderr"},
+        },
+        "tests": ["tests/test_client_*.py", "tests/test_cli.py", "tests/test_cli_input.py", "tests/test_faults.py"],
+    },
+    "core": {
+        "qgis": True,
+        "scope": {
+            # the sync planner and its execution
+            "core/sync.py": ALL,
+            "core/sync_state.py": ALL,
+            "core/geopackage.py": ALL,
+            "core/transfers.py": {
+                "scan_local", "scan_remote", "prepare_sync", "_masked_sqlite", "_with_sqlite_content",
+                "beside_name", "execute_sync", "_download_beside", "_download", "_changed_since_plan",
+                "_delete_local", "_delete_remote", "_upload_many", "_server_changed", "prepare_upload", "upload",
+                "trash_root", "replaced_by_download", "DownloadResult.of", "download_package", "download_project",
+            },
+            # log redaction
+            "core/log.py": ALL,
+        },
+        "tests": ["tests/test_core_*.py", "tests/test_gui_sync.py", "tests/test_gui_sync_recheck.py",
+                  "tests/test_gui_upload.py", "tests/test_gui_layers.py", "tests/test_gui_package_safety.py"],
+    },
+}
+
+PRAGMA = "# pragma: no mutate block"
+MUTANT_NAME = re.compile(r"`(" + PLUGIN + r"\.[\w.ǁ]+__mutmut_\d+)`")
+
+
+class _OutOfScope(cst.CSTTransformer):
+    """Marks each function that is not in `scope` so that mutmut leaves it alone."""
+
+    def __init__(self, scope: Set[str]) -> None:
+        self.scope = scope
+        self.path: List[str] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.path.append(node.name.value)
+        return True
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        self.path.pop()
+        return updated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.path.append(node.name.value)
+        return False  # nested functions belong to their outer function's scope
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        name = ".".join(self.path)
+        self.path.pop()
+        if name in self.scope or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        header = updated.body.header.with_changes(comment=cst.Comment(PRAGMA),
+                                                  whitespace=cst.SimpleWhitespace("  "))
+        return updated.with_changes(body=updated.body.with_changes(header=header))
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Copy `source` over `target`, rewriting only files whose bytes differ (mutmut's cache keys on them)."""
+    for path in sorted(source.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix in (".pyc", ".qm"):
+            continue
+        dest = target / path.relative_to(source)
+        if path.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+        elif not dest.exists() or dest.read_bytes() != path.read_bytes():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, dest)
+
+
+def prepare(group: str, jobs: int) -> Path:
+    spec = GROUPS[group]
+    work = WORK / group
+    work.mkdir(parents=True, exist_ok=True)
+    _copy_tree(REPO / PLUGIN, work / PLUGIN)
+    _copy_tree(REPO / "tests", work / "tests")
+    for module, scope in spec["scope"].items():
+        if scope is ALL:
+            continue
+        path = work / PLUGIN / module
+        tree = cst.parse_module((REPO / PLUGIN / module).read_text(encoding="utf-8"))
+        marked = tree.visit(_OutOfScope(set(scope))).code
+        if path.read_text(encoding="utf-8") != marked:
+            path.write_text(marked, encoding="utf-8")
+    tests = sorted(str(p.relative_to(REPO)) for pattern in spec["tests"] for p in REPO.glob(pattern))
+    pytest_args = ["-c", "tests/pytest.ini", "-p", "no:cacheprovider"]
+    if not spec["qgis"]:
+        pytest_args += ["-p", "no:pytest_qgis"]
+    # the CLI tests run the CLI in a subprocess: let mutmut see what it calls (tests/support/mutation_site)
+    pytest_args += ["-p", "tests.support.mutation_hits"]
+    config = "\n".join([
+        "[tool.mutmut]",
+        f"source_paths = [{json.dumps(PLUGIN)}]",
+        f"only_mutate = {json.dumps([f'{PLUGIN}/{m}' for m in spec['scope']])}",
+        f"pytest_add_cli_args = {json.dumps(pytest_args)}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        # QGIS starts threads at import; a fork of a process that has them can deadlock. So mutmut
+        # forks its workers from a server that has imported nothing but pytest.
+        'process_isolation = "forkserver"',
+        'forkserver_warmup = "none"',
+        # a mutant that loops forever is stopped after (expected test time + 15 s) x 4 of CPU
+        "timeout_constant = 15.0",
+        "timeout_multiplier = 2.0",
+        "use_git_change_detection = false",
+        "",
+    ])
+    (work / "pyproject.toml").write_text(config, encoding="utf-8")
+    return work
+
+
+def run(work: Path, jobs: int) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Each mutated module holds a copy of every mutated function (client.py grows to megabytes):
+    # without the bytecode cache, every CLI subprocess of every mutant would compile them again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "tests" / "support" / "mutation_site"),
+                                                      env.get("PYTHONPATH")]))
+    mutmut = Path(sys.executable).parent / "mutmut"
+    with open(work / "mutmut.log", "wb") as log:
+        return subprocess.call([str(mutmut), "run", "--max-children", str(jobs)], cwd=work, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+
+
+def _status_by_exit_code() -> Dict[Optional[int], str]:
+    from mutmut.__main__ import status_by_exit_code
+    return dict(status_by_exit_code)
+
+
+def results(work: Path) -> Dict[str, Dict[str, str]]:
+    """module -> {mutant name: status}"""
+    status_of = _status_by_exit_code()
+    out: Dict[str, Dict[str, str]] = {}
+    for meta in sorted((work / "mutants" / PLUGIN).rglob("*.py.meta")):
+        module = str(meta.relative_to(work / "mutants" / PLUGIN))[:-len(".meta")]
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        out[module] = {name: status_of.get(code, f"exit {code}") for name, code in codes.items()}
+    return out
+
+
+def diff_of(work: Path, name: str) -> str:
+    mutmut = Path(sys.executable).parent / "mutmut"
+    shown = subprocess.run([str(mutmut), "show", name], cwd=work, capture_output=True, text=True)
+    return "\n".join(line for line in shown.stdout.splitlines()[1:] if line.startswith(("+", "-"))
+                     and not line.startswith(("+++", "---")))
+
+
+def listed_equivalents() -> Set[str]:
+    if not EQUIVALENTS_FILE.exists():
+        return set()
+    return set(MUTANT_NAME.findall(EQUIVALENTS_FILE.read_text(encoding="utf-8")))
+
+
+CAUGHT = ("killed", "timeout", "caught by type check", "segfault")
+
+
+def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str, Path]) -> int:
+    equivalents = listed_equivalents()
+    rows, unexplained, failing = [], [], []
+    summary = {}
+    for group, modules in group_results.items():
+        for module, statuses in modules.items():
+            counts = Counter(statuses.values())
+            total = sum(counts.values())
+            caught = sum(counts[s] for s in CAUGHT)
+            survivors = sorted(n for n, s in statuses.items() if s not in CAUGHT)
+            listed = [n for n in survivors if n in equivalents]
+            score = 100.0 * caught / total if total else 100.0
+            rows.append((module, total, caught, len(survivors), len(listed), score))
+            summary[module] = {"mutants": total, "killed": caught, "survived": len(survivors),
+                               "equivalent": len(listed), "score": round(score, 1)}
+            if score < TARGET:
+                failing.append(module)
+            unexplained += [(group, n, statuses[n]) for n in survivors if n not in equivalents]
+    width = max(len(r[0]) for r in rows) if rows else 10
+    print(f"\n{'module':<{width}}  mutants  killed  survived  equivalent   score")
+    for module, total, caught, survived, listed, score in rows:
+        print(f"{module:<{width}}  {total:7d}  {caught:6d}  {survived:8d}  {listed:10d}  {score:5.1f}%")
+    total = sum(r[1] for r in rows)
+    caught = sum(r[2] for r in rows)
+    print(f"{'all':<{width}}  {total:7d}  {caught:6d}  {total - caught:8d}  "
+          f"{sum(r[4] for r in rows):10d}  {100.0 * caught / max(total, 1):5.1f}%")
+    (WORK / "score.json").write_text(json.dumps(summary, indent=1, sort_keys=True), encoding="utf-8")
+    if unexplained:
+        print(f"\n{len(unexplained)} surviving mutants are neither killed nor listed in tests/MUTATION.md:")
+        for group, name, status in unexplained:
+            print(f"\n{name} ({status})\n{diff_of(works[group], name)}")
+    if failing:
+        print(f"\nUnder {TARGET:.0f}%: {', '.join(failing)}")
+    return 1 if unexplained or failing else 0
+
+
+def main(argv: Optional[Iterable[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--group", choices=sorted(GROUPS), action="append",
+                        help="run only this group (repeatable); default: all")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
+    parser.add_argument("--report-only", action="store_true", help="print the last results, run nothing")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    groups = args.group or list(GROUPS)
+    works, group_results = {}, {}
+    for group in groups:
+        works[group] = WORK / group if args.report_only else prepare(group, args.jobs)
+        if not args.report_only:
+            print(f"mutmut: group {group} (log: {works[group] / 'mutmut.log'})", flush=True)
+            code = run(works[group], args.jobs)
+            if code:
+                print(f"mutmut run failed with exit code {code}; see {works[group] / 'mutmut.log'}")
+                return code
+        group_results[group] = results(works[group])
+    return report(group_results, works)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
