@@ -10,6 +10,7 @@ import pytest
 
 from qfieldcloud_plugin.client import (
     AuthenticationError,
+    ChecksumMismatchError,
     Client,
     FileTransferStatus,
     FileTransferType,
@@ -353,6 +354,21 @@ def test_cancelled_download_keeps_the_old_file_and_leaves_no_temp(alice, project
     assert sorted(p.name for p in out.iterdir()) == ["big.bin"]
 
 
+def test_a_cancel_drops_what_was_already_staged(alice, project, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(b"first, complete before the cancel")
+    (src / "b.bin").write_bytes(os.urandom(3 * 1024 * 1024))
+    alice.upload_files(project["id"], "project", str(src))
+    out = tmp_path / "out"
+    seen = []
+    # one file at a time: a.txt is complete and staged when b.bin's first bytes arrive
+    with pytest.raises(TransferCancelledError):
+        alice.download_project(project["id"], str(out), progress_callback=seen.append, concurrency=1,
+                               is_cancelled=lambda: any(p.name == "b.bin" and p.file_bytes_done for p in seen))
+    assert [p for p in out.rglob("*") if p.is_file() and p.name != "downloaded.json"] == []
+
+
 def test_cancelled_upload_stores_nothing(alice, project, tmp_path):
     (tmp_path / "big.bin").write_bytes(os.urandom(2 * 1024 * 1024))
     seen = []
@@ -537,3 +553,33 @@ def test_current_subscription_and_organizations(alice, bob):
     assert "acme" in [o["username"] for o in alice.get_user_organizations("alice")]
     with pytest.raises(PermissionDeniedError):
         bob.get_user_organizations("alice")
+
+
+def test_upload_of_named_files_sends_exactly_those_and_says_which_are_gone(alice, project, tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "b.txt", "sub/c.txt"):
+        (tmp_path / name).write_text(name)
+    (tmp_path / "map.qgs").write_text(QGS)
+    result = alice.upload_files(project["id"], "project", str(tmp_path),
+                                names=["map.qgs", "sub/c.txt", "gone.txt", "a.txt"])
+    assert remote_names(alice, project["id"]) == ["a.txt", "map.qgs", "sub/c.txt"]
+    # the project file goes after the data files; the missing name is reported, not silently dropped
+    assert [f["name"] for f in result] == ["sub/c.txt", "a.txt", "map.qgs", "gone.txt"]
+    gone = result[-1]
+    assert gone["status"] == FileTransferStatus.FAILED and gone["refused"]
+    assert f'Not uploaded: "gone.txt" is not a file in {tmp_path} any more' == str(gone["error"])
+
+
+def test_verify_upload_compares_the_servers_latest_version_with_the_local_file(alice, project, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"version one")
+    alice.upload_files(project["id"], "project", str(tmp_path))
+    entry = alice.verify_upload(project["id"], path, "a.txt")
+    assert entry["name"] == "a.txt" and entry["size"] == len(b"version one")
+    path.write_bytes(b"edited after the upload")
+    with pytest.raises(ChecksumMismatchError) as info:
+        alice.verify_upload(project["id"], path, "a.txt")
+    size = len(b"edited after the upload")
+    assert str(info.value).startswith(f'"a.txt" on the server does not match the local file ({size} bytes, sha256 ')
+    with pytest.raises(ChecksumMismatchError):
+        alice.verify_upload(project["id"], path, "never-uploaded.txt")

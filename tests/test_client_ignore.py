@@ -21,6 +21,7 @@ data/**/raw.csv
 trailing.txt   
 photo?.jpg
 [ab]x.bin
+notes**
 """
 
 
@@ -40,6 +41,9 @@ photo?.jpg
     ("x/docs/a.pdf", False, False),       # a `/` in the middle anchors
     ("a/secret/b.txt", False, True),
     ("secret/b.txt", False, True),
+    ("a/secret/b/c.txt", False, True),    # a trailing `/**` reaches every depth below
+    ("notes-old", True, True),
+    ("notes-old/a.txt", False, False),    # `**` glued to a name is a plain `*`: it does not cross `/`
     ("data/raw.csv", False, True),
     ("data/x/y/raw.csv", False, True),
     ("data/x/raw.csv.bak", False, False),
@@ -61,6 +65,21 @@ def test_a_file_inside_an_ignored_folder_stays_ignored():
     rules = parse_ignore_patterns(["cache/", "!cache/keep.txt"])
     assert path_ignored(rules, "cache/other.txt")
     assert path_ignored(rules, "cache/keep.txt")  # as in git: the folder is excluded as a whole
+
+
+def test_a_folder_rule_reaches_files_below_it_but_not_a_file_of_that_name():
+    rules = parse_ignore_patterns(["cache/", "*.tmp", "data/raw/"])
+    assert path_ignored(rules, "cache", is_dir=True)
+    assert not path_ignored(rules, "cache")             # a file called "cache"
+    assert path_ignored(rules, "a.tmp")                 # a top-level file
+    assert path_ignored(rules, "data/raw/x/y.csv")      # below a two-level folder rule
+    assert not path_ignored(rules, "data/rawer/y.csv")
+
+
+def test_a_rule_for_every_folder_leaves_top_level_files():
+    rules = parse_ignore_patterns(["*/"])
+    assert not path_ignored(rules, "project.qgs")
+    assert path_ignored(rules, "DCIM/a.jpg")
 
 
 def test_no_rules_ignore_nothing():

@@ -138,10 +138,6 @@ class ChecksumCache:
         with self._lock:
             self._changed[name] = entry
 
-    def forget(self, name: str) -> None:
-        with self._lock:
-            self._changed[name] = None
-
     def save(self) -> None:
         """Merge this session's changes into the cache file (atomic replace; errors are logged only)."""
         with self._lock:

@@ -136,11 +136,6 @@ class TransferStats:
         with self._lock:
             return dict(self._values)
 
-    def reset(self) -> None:
-        with self._lock:
-            for name in self._values:
-                self._values[name] = 0
-
     def __getitem__(self, name: str) -> int:
         with self._lock:
             return self._values[name]
@@ -602,7 +597,8 @@ def error_from_response(response: requests.Response, method: str, sent_token: bo
         cls = QfcRequestException
     message = mask_secrets(message, secrets)
     if detail is not None:
-        detail = mask_secrets(detail if isinstance(detail, str) else json.dumps(detail, default=str), secrets)
+        detail = mask_secrets(detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str),
+                              secrets)
     return cls(message, status_code=status, code=code, url=url, method=method, detail=detail, response=response)
 
 
