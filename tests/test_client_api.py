@@ -583,3 +583,23 @@ def test_verify_upload_compares_the_servers_latest_version_with_the_local_file(a
     assert str(info.value).startswith(f'"a.txt" on the server does not match the local file ({size} bytes, sha256 ')
     with pytest.raises(ChecksumMismatchError):
         alice.verify_upload(project["id"], path, "never-uploaded.txt")
+
+
+def test_download_file_takes_a_path_skips_a_current_file_and_prints_nothing(alice, project, tmp_path, caplog,
+                                                                             capfd):
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_bytes(b"server copy")
+    alice.upload_files(project["id"], "project", str(src))
+    target = tmp_path / "out" / "a.txt"
+    response = alice.download_file(project["id"], "project", target, Path("sub") / "a.txt")
+    assert response is not None and target.read_bytes() == b"server copy"
+    assert capfd.readouterr().err == ""  # progress goes to stderr only when asked
+    with caplog.at_level("INFO", logger="qfieldcloud_plugin.client"):
+        assert alice.download_file(project["id"], "project", target, "sub/a.txt",
+                                   remote_etag=calc_etag(target)) is None
+    assert 'Skipping "sub/a.txt": the local file is up to date' in caplog.text
+    target.write_bytes(b"local edit")
+    assert alice.download_file(project["id"], "project", target, "sub/a.txt",
+                               remote_etag=calc_etag(src / "sub" / "a.txt")) is not None
+    assert target.read_bytes() == b"server copy"

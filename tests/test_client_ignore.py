@@ -82,6 +82,31 @@ def test_a_rule_for_every_folder_leaves_top_level_files():
     assert path_ignored(rules, "DCIM/a.jpg")
 
 
+@pytest.mark.parametrize("rule, ignored, kept", [
+    ("*.tmp\r\n", ["a.tmp"], ["a.tmpx"]),                      # Windows line ends
+    ("odd\\ \n", ["odd "], ["odd"]),                            # an escaped trailing space is kept
+    ("odd\\   \n", ["odd "], ["odd", "odd   "]),                # ... once, the others are dropped
+    ("back\\\\ \n", ["back\\"], ["back\\ "]),                # an escaped backslash escapes no space
+    ("XBOX\n", ["XBOX", "a/XBOX"], ["BOX", "XBO"]),               # names that begin and end with X
+    ("/XDIR/\n", ["XDIR"], ["DIR", "a/XDIR"]),
+])
+def test_ignore_rules_keep_each_character_of_a_name(rule, ignored, kept):
+    rules = parse_ignore_patterns([rule])
+    assert [n for n in ignored + kept if path_ignored(rules, n, is_dir=True)] == ignored
+
+
+def test_comments_are_not_rules_and_a_bare_slash_ends_nothing():
+    rules = parse_ignore_patterns(["# notes", "/", "*.tmp"])
+    assert not is_ignored_by(rules, "# notes")
+    assert is_ignored_by(rules, "a.tmp")
+
+
+def test_a_folder_rule_does_not_ignore_a_file_of_that_name_by_default():
+    rules = parse_ignore_patterns(["cache/"])
+    assert not is_ignored_by(rules, "cache")
+    assert is_ignored_by(rules, "cache", True)
+
+
 def test_no_rules_ignore_nothing():
     assert not is_ignored_by(parse_ignore_patterns(["", "# only a comment", "   "]), "a.txt")
 

@@ -68,15 +68,14 @@ def parse_ignore_patterns(lines: Iterable[str]) -> List[Rule]:
     for raw in lines:
         line = raw.rstrip("\n").rstrip("\r")
         stripped = line.rstrip(" ")
-        if line.endswith("\\ ") and not stripped.endswith("\\\\"):
-            stripped += " "
+        trailing_backslashes = len(stripped) - len(stripped.rstrip("\\"))
+        if stripped != line and trailing_backslashes % 2:
+            stripped += " "  # the first trailing space is escaped: it is part of the name
         line = stripped
         if not line or line.startswith("#"):
             continue
         negated = line.startswith("!")
         if negated:
-            line = line[1:]
-        if line.startswith(("\\#", "\\!")):
             line = line[1:]
         dir_only = line.endswith("/")
         line = line.rstrip("/")
