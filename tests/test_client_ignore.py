@@ -95,6 +95,23 @@ def test_ignore_rules_keep_each_character_of_a_name(rule, ignored, kept):
     assert [n for n in ignored + kept if path_ignored(rules, n, is_dir=True)] == ignored
 
 
+@pytest.mark.parametrize("rule, ignored, kept", [
+    ("[!ab]y.bin", ["cy.bin"], ["ay.bin", "by.bin"]),          # a negated set
+    ("[^ab]z.bin", ["cz.bin"], ["az.bin"]),                    # ^ negates as ! does
+    ("[]]q.txt", ["]q.txt"], ["q.txt", "xq.txt"]),              # a ] first in the set is literal
+    ("[!]]r.txt", ["xr.txt"], ["]r.txt"]),
+    ("open[.txt", ["open[.txt"], ["openx.txt"]),                # an unclosed [ is a literal [
+    ("[\\]s.txt", ["\\s.txt"], ["s.txt", "xs.txt"]),          # a backslash in a set
+    ("a\\*b", ["a*b"], ["axb"]),                                # an escaped * is literal
+    ("\\[x]", ["[x]"], ["x"]),
+    ("end\\", ["end\\"], ["end"]),                            # a trailing backslash is literal
+    ("a?c", ["abc"], ["ac", "a/c"]),
+])
+def test_glob_sets_and_escapes(rule, ignored, kept):
+    rules = parse_ignore_patterns([rule])
+    assert [n for n in ignored + kept if is_ignored_by(rules, n)] == ignored
+
+
 def test_comments_are_not_rules_and_a_bare_slash_ends_nothing():
     rules = parse_ignore_patterns(["# notes", "/", "*.tmp"])
     assert not is_ignored_by(rules, "# notes")
