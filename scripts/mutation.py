@@ -158,10 +158,11 @@ def prepare(group: str, jobs: int) -> Path:
         f"only_mutate = {json.dumps([f'{PLUGIN}/{m}' for m in spec['scope']])}",
         f"pytest_add_cli_args = {json.dumps(pytest_args)}",
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
-        # QGIS starts threads at import; a fork of a process that has them can deadlock. So mutmut
-        # forks its workers from a server that has imported nothing but pytest.
+        # mutmut forks each worker from a server process. The client's server collects the tests
+        # first, so each worker starts with them imported. QgsApplication starts threads, and a
+        # fork of a process that has threads can deadlock: core's server imports nothing.
         'process_isolation = "forkserver"',
-        'forkserver_warmup = "none"',
+        f'forkserver_warmup = "{"none" if spec["qgis"] else "collect"}"',
         # a mutant that loops forever is stopped after (expected test time + 15 s) x 4 of CPU
         "timeout_constant = 15.0",
         "timeout_multiplier = 2.0",

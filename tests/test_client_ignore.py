@@ -101,6 +101,8 @@ def test_ignore_rules_keep_each_character_of_a_name(rule, ignored, kept):
     ("[]]q.txt", ["]q.txt"], ["q.txt", "xq.txt"]),              # a ] first in the set is literal
     ("[!]]r.txt", ["xr.txt"], ["]r.txt"]),
     ("open[.txt", ["open[.txt"], ["openx.txt"]),                # an unclosed [ is a literal [
+    ("open[", ["open["], ["open"]),
+    ("[Xa]t.txt", ["Xt.txt", "at.txt"], ["bt.txt"]),
     ("[\\]s.txt", ["\\s.txt"], ["s.txt", "xs.txt"]),          # a backslash in a set
     ("a\\*b", ["a*b"], ["axb"]),                                # an escaped * is literal
     ("\\[x]", ["[x]"], ["x"]),

@@ -41,8 +41,8 @@ def test_a_text_detail_keeps_its_words_and_loses_its_line_breaks(fake):
 
 def test_an_error_built_by_a_caller_with_any_detail_still_prints():
     when = datetime.datetime(2026, 12, 3, 15, 0)
-    error = QfcRequestException("Refused", detail={"at": when})
-    assert str(error) == 'Refused: {"at": "2026-12-03 15:00:00"}'
+    error = QfcRequestException("Refused", detail={"zone": 1, "at": when})
+    assert str(error) == 'Refused: {"at": "2026-12-03 15:00:00", "zone": 1}'
 
 
 def test_the_repr_of_an_error_names_its_class(fake):
@@ -62,7 +62,7 @@ def test_the_live_progress_line_shows_bytes_and_rate_in_units():
     assert stream.getvalue().rstrip().endswith("/s a.gpkg")
 
 
-@pytest.mark.parametrize("size, shown", [(999, "999 B/"), (1000, "1.0 KB/"), (12_345_678, "12.3 MB/"),
+@pytest.mark.parametrize("size, shown", [(999, "999 B/"), (1000, "1.0 KB/"), (1_000_000, "1.0 MB/"), (12_345_678, "12.3 MB/"),
                                          (3_000_000_000_000, "3.0 TB/")])
 def test_the_live_progress_line_picks_the_unit_by_size(size, shown):
     stream = io.StringIO()

@@ -577,8 +577,8 @@ class Client:
 
         Returns the server's file dict; raises ChecksumMismatchError if it differs or is missing.
         """
-        local = {"name": remote_filename, "size": os.path.getsize(local_filename),
-                 "sha256": calc_sha256(local_filename), "absolute_filename": os.fspath(local_filename)}
+        local = {"size": os.path.getsize(local_filename), "sha256": calc_sha256(local_filename),
+                 "absolute_filename": os.fspath(local_filename)}
         for attempt in range(2):
             remote = self._fresh_file_info(project_id, FileTransferType.PROJECT, remote_filename)
             if _stored_as_sent(local, remote):
@@ -745,7 +745,7 @@ class Client:
                       is_cancelled=is_cancelled, throw_on_error=throw_on_error,
                       on_interrupt=self.transport.abort_transfers)
         except TransferCancelledError:
-            staging.remove()
+            staging.finish(keep=False)
             checksums.save()
             raise
         except BaseException as exc:
@@ -1355,7 +1355,8 @@ def _stored_as_sent(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> b
 
 def _named_local_files(root: PathLike, names: Sequence[str], refused: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The local file dicts of `names` in `root` (as `list_local_files` makes them), checked the same way."""
-    listed = {f["name"]: f for f in list_local_files(root, "*", ignore_file=None, refused=refused)}
+    # named files are sent even when .qfieldcloudignore lists them: the caller chose them
+    listed = {f["name"]: f for f in list_local_files(root, ignore_file=None, refused=refused)}
     files = []
     for name in names:
         if name in listed:

@@ -244,9 +244,6 @@ class Staging:
         except OSError:
             pass
 
-    def remove(self) -> None:
-        self.finish(keep=False)
-
 
 def _remove_empty_folders(folder: Path) -> None:
     """Remove `folder` and the folders below it that are empty; files are never removed."""

@@ -1,0 +1,75 @@
+"""Checks that run after an upload or on local files: against older servers, with a cap, in bounded memory."""
+
+import hashlib
+import os
+import tracemalloc
+
+import pytest
+
+from qfieldcloud_plugin.client import ChecksumMismatchError, Client, FileTransferStatus, calc_etag
+from qfieldcloud_plugin.client.hashing import calc_sha256
+from tests.support.fake_http import FakeServer, json_reply
+
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+METADATA = f"api/v1/files/metadata/{PID}/a.txt/"
+
+
+@pytest.fixture
+def fake():
+    with FakeServer() as server:
+        yield server
+
+
+def test_verify_upload_on_a_server_that_lists_no_sha256_compares_the_etag(fake, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"stored")
+    entry = {"name": "a.txt", "size": 6, "md5sum": calc_etag(path)}  # older servers: no sha256
+    fake.route("GET", METADATA, json_reply(entry))
+    assert Client(fake.url, token="t").verify_upload(PID, path, "a.txt") == entry
+
+
+def test_verify_upload_reads_the_listing_twice_then_gives_up(fake, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"stored")
+    # the listing can lag behind a just-finished upload: one second look, not more
+    fake.route("GET", METADATA, json_reply({"name": "a.txt", "size": 6, "sha256": hashlib.sha256(b"other!").hexdigest()}))
+    with pytest.raises(ChecksumMismatchError):
+        Client(fake.url, token="t").verify_upload(PID, path, "a.txt")
+    assert [r.path for r in fake.requests] == [f"/{METADATA}"] * 2
+
+
+def test_calc_sha256_reads_a_large_file_in_bounded_memory(tmp_path):
+    big = tmp_path / "big.bin"
+    block = os.urandom(1 << 20)
+    with open(big, "wb") as f:
+        for _ in range(48):
+            f.write(block)
+    tracemalloc.start()
+    try:
+        digest = calc_sha256(big)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert digest == hashlib.sha256(block * 48).hexdigest()
+    assert peak < 16 << 20, f"hashing a 48 MiB file peaked at {peak >> 20} MiB"
+
+
+def test_named_files_that_are_links_out_or_ignored(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not in the project")
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "link.txt").symlink_to(outside)
+    (root / "draft.tmp").write_text("chosen by name")
+    (root / ".qfieldcloudignore").write_text("*.tmp\n")
+    with FakeServer() as server:
+        server.route("GET", f"api/v1/files/{PID}/", json_reply([]))
+        server.route("POST", f"api/v1/files/{PID}/draft.tmp/", json_reply({}, 201))
+        result = Client(server.url, token="t").upload_files(PID, "project", str(root), verify=False,
+                                                            names=["link.txt", "draft.tmp"])
+    by_name = {f["name"]: f for f in result}
+    assert sorted(by_name) == ["draft.tmp", "link.txt"] and len(result) == 2  # each reported once
+    assert by_name["draft.tmp"]["status"] == FileTransferStatus.SUCCESS  # a name wins over the ignore file
+    refused = by_name["link.txt"]
+    assert refused["status"] == FileTransferStatus.FAILED and refused["refused"]
+    assert "any more" not in str(refused["error"])  # the real reason: a link out of the folder
