@@ -71,7 +71,7 @@ GROUPS = {
             # the sync planner and its execution
             "core/sync.py": ALL,
             "core/sync_state.py": ALL,
-            "core/geopackage.py": ALL,
+            "core/geopackage.py": {"is_sqlite_name", "sqlite_content_sha256"},  # not the Browser's table list
             "core/transfers.py": {
                 "scan_local", "scan_remote", "prepare_sync", "_masked_sqlite", "_with_sqlite_content",
                 "beside_name", "execute_sync", "_download_beside", "_download", "_changed_since_plan",
