@@ -1,11 +1,16 @@
 """Contract §1, §2, §4 and §15.1–3 against the local server: routes, auth and error shapes."""
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import requests
 
 from tests.server.http_client import Api, error_code
-from tests.support.local_server import LocalServer, advance_clock
+from tests.support.local_server import REPO_ROOT, LocalServer, advance_clock
+from tests.support.qgis_plugin_env import wait_until
 
 
 def test_api_root_and_html_404(qfc_server):
@@ -137,3 +142,29 @@ def test_demo_account_without_users():
         assert project["name"] == "demo-project" and project["the_qgis_file_name"] == "demo-project.qgs"
         names = {f["name"] for f in api.get(f"files/{project['id']}/").json()}
         assert names == {"demo-project.qgs", "data.gpkg"}
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")  # an exited child that nobody reaped yet is a zombie, not a server
+    return not (stat.exists() and stat.read_text().split(") ", 1)[1].startswith("Z"))
+
+
+def test_a_server_outlives_no_test_process_killed_outright(tmp_path):
+    script = ("import sys, time\n"
+              "from tests.support.local_server import LocalServer\n"
+              "server = LocalServer(data_dir=sys.argv[1]).start()\n"
+              "print(server.process.pid, flush=True)\n"
+              "time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], cwd=str(REPO_ROOT),
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        server_pid = int(parent.stdout.readline())
+        assert _running(server_pid)
+    finally:
+        parent.kill()  # SIGKILL: no teardown runs
+        parent.wait(timeout=30)
+    wait_until(lambda: not _running(server_pid), timeout=30, message="the orphaned server to stop")

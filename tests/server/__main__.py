@@ -7,11 +7,13 @@ shuts down cleanly (exit status 0). `--faults SPEC` adds the fault layer of `fau
 
 import argparse
 import asyncio
+import os
 import shutil
 import signal
 import socket
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import List, Tuple
 
@@ -55,6 +57,8 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
                         help="offer POST /__clock__/ {\"advance\": seconds} to move the clock forward (tests)")
     parser.add_argument("--tls-cert", type=Path, help="serve HTTPS with this PEM certificate (needs --tls-key)")
     parser.add_argument("--tls-key", type=Path, help="the PEM private key of --tls-cert")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="stop when standard input closes: the process that started it has ended")
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
@@ -89,6 +93,16 @@ async def _serve(server: uvicorn.Server, sock: socket.socket, url: str) -> None:
     await task
 
 
+def _stop_at_end_of_input(server: uvicorn.Server) -> None:
+    # A test process killed outright (SIGKILL, a CPU-time limit) cannot stop its server; its end
+    # closes our stdin pipe on every OS, so the server goes too instead of lingering.
+    # os.read, not sys.stdin: a daemon thread blocked inside the buffered reader aborts the
+    # interpreter's own shutdown (it cannot take the reader's lock).
+    while os.read(sys.stdin.fileno(), 4096):
+        pass
+    server.should_exit = True
+
+
 def main(argv: List[str]) -> int:
     args = parse_args(argv)
     temporary = None
@@ -115,6 +129,8 @@ def main(argv: List[str]) -> int:
     # uvicorn re-raises the signal it caught after shutting down; a no-op handler makes that a clean exit.
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: None)
+    if args.exit_with_parent:
+        threading.Thread(target=_stop_at_end_of_input, args=(server,), daemon=True).start()
     try:
         asyncio.run(_serve(server, sock, url))
     finally:

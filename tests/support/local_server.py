@@ -53,14 +53,14 @@ class LocalServer:
 
     def start(self, timeout: float = 30.0) -> "LocalServer":
         args = [sys.executable, "-m", "tests.server", "--host", "127.0.0.1", "--port", "0",
-                "--data", str(self.data_dir)]
+                "--data", str(self.data_dir), "--exit-with-parent"]
         for name, password in self.users.items():
             args += ["--user", f"{name}:{password}"]
         for org, owner in self.orgs.items():
             args += ["--org", f"{org}:{owner}"]
         args += self.extra_args
         self.process = subprocess.Popen(
-            args, cwd=str(REPO_ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            args, cwd=str(REPO_ROOT), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, bufsize=1, env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         deadline = time.monotonic() + timeout
@@ -95,6 +95,8 @@ class LocalServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()
         self.process = None
         if self._own_tmp is not None:
             self._own_tmp.cleanup()
