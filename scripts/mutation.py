@@ -8,7 +8,7 @@ here, in one table, instead of in comments scattered through the code.
 The run fails when a module scores under the target, or when a mutant survives that
 `tests/MUTATION.md` does not list with the reason it is equivalent.
 
-    scripts/mutation.py [--group client|core] [--jobs N] [--report-only]
+    scripts/mutation.py [--group client|core] [--module client/names.py ...] [--jobs N] [--report-only]
 """
 
 import argparse
@@ -20,7 +20,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Set
+from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 import libcst as cst
 
@@ -173,7 +173,7 @@ def prepare(group: str, jobs: int) -> Path:
     return work
 
 
-def run(work: Path, jobs: int) -> int:
+def run(work: Path, jobs: int, modules: Sequence[str] = ()) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # Each mutated module holds a copy of every mutated function (client.py grows to megabytes):
     # without the bytecode cache, every CLI subprocess of every mutant would compile them again.
@@ -182,18 +182,25 @@ def run(work: Path, jobs: int) -> int:
                                                       env.get("PYTHONPATH")]))
     mutmut = Path(sys.executable).parent / "mutmut"
     with open(work / "mutmut.log", "wb") as log:
-        return subprocess.call([str(mutmut), "run", "--max-children", str(jobs)], cwd=work, env=env,
+        # mutmut takes name globs: client/names.py -> qfieldcloud_plugin.client.names.*
+        only = [PLUGIN + "." + module[:-len(".py")].replace("/", ".") + ".*" for module in modules]
+        return subprocess.call([str(mutmut), "run", "--max-children", str(jobs), *only], cwd=work, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
 
 
-def _status_by_exit_code() -> Dict[Optional[int], str]:
-    from mutmut.__main__ import status_by_exit_code
+def _status_by_exit_code(work: Path) -> Dict[Optional[int], str]:
+    here = os.getcwd()
+    os.chdir(work)  # mutmut reads its configuration from the current folder when imported
+    try:
+        from mutmut.__main__ import status_by_exit_code
+    finally:
+        os.chdir(here)
     return dict(status_by_exit_code)
 
 
 def results(work: Path) -> Dict[str, Dict[str, str]]:
     """module -> {mutant name: status}"""
-    status_of = _status_by_exit_code()
+    status_of = _status_by_exit_code(work)
     out: Dict[str, Dict[str, str]] = {}
     for meta in sorted((work / "mutants" / PLUGIN).rglob("*.py.meta")):
         module = str(meta.relative_to(work / "mutants" / PLUGIN))[:-len(".meta")]
@@ -215,35 +222,39 @@ def listed_equivalents() -> Set[str]:
     return set(MUTANT_NAME.findall(EQUIVALENTS_FILE.read_text(encoding="utf-8")))
 
 
+# "segfault" is how mutmut files a worker it had to SIGKILL after its CPU-time limit
 CAUGHT = ("killed", "timeout", "caught by type check", "segfault")
+NOT_RUN = "not checked"
 
 
 def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str, Path]) -> int:
     equivalents = listed_equivalents()
-    rows, unexplained, failing = [], [], []
+    rows, unexplained, failing, incomplete = [], [], [], []
     summary = {}
     for group, modules in group_results.items():
         for module, statuses in modules.items():
             counts = Counter(statuses.values())
             total = sum(counts.values())
+            tested = total - counts[NOT_RUN]
             caught = sum(counts[s] for s in CAUGHT)
-            survivors = sorted(n for n, s in statuses.items() if s not in CAUGHT)
+            survivors = sorted(n for n, s in statuses.items() if s not in CAUGHT and s != NOT_RUN)
             listed = [n for n in survivors if n in equivalents]
-            score = 100.0 * caught / total if total else 100.0
-            rows.append((module, total, caught, len(survivors), len(listed), score))
-            summary[module] = {"mutants": total, "killed": caught, "survived": len(survivors),
+            score = 100.0 * caught / tested if tested else 0.0
+            rows.append((module, total, tested, caught, len(survivors), len(listed), score))
+            summary[module] = {"mutants": total, "tested": tested, "killed": caught, "survived": len(survivors),
                                "equivalent": len(listed), "score": round(score, 1)}
-            if score < TARGET:
+            if tested < total:
+                incomplete.append(module)
+            elif score < TARGET:
                 failing.append(module)
             unexplained += [(group, n, statuses[n]) for n in survivors if n not in equivalents]
     width = max(len(r[0]) for r in rows) if rows else 10
-    print(f"\n{'module':<{width}}  mutants  killed  survived  equivalent   score")
-    for module, total, caught, survived, listed, score in rows:
-        print(f"{module:<{width}}  {total:7d}  {caught:6d}  {survived:8d}  {listed:10d}  {score:5.1f}%")
-    total = sum(r[1] for r in rows)
-    caught = sum(r[2] for r in rows)
-    print(f"{'all':<{width}}  {total:7d}  {caught:6d}  {total - caught:8d}  "
-          f"{sum(r[4] for r in rows):10d}  {100.0 * caught / max(total, 1):5.1f}%")
+    print(f"\n{'module':<{width}}  mutants  tested  killed  survived  equivalent   score")
+    for module, total, tested, caught, survived, listed, score in rows:
+        print(f"{module:<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {survived:8d}  {listed:10d}  {score:5.1f}%")
+    total, tested, caught = (sum(r[i] for r in rows) for i in (1, 2, 3))
+    print(f"{'all':<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {tested - caught:8d}  "
+          f"{sum(r[5] for r in rows):10d}  {100.0 * caught / max(tested, 1):5.1f}%")
     (WORK / "score.json").write_text(json.dumps(summary, indent=1, sort_keys=True), encoding="utf-8")
     if unexplained:
         print(f"\n{len(unexplained)} surviving mutants are neither killed nor listed in tests/MUTATION.md:")
@@ -251,7 +262,9 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
             print(f"\n{name} ({status})\n{diff_of(works[group], name)}")
     if failing:
         print(f"\nUnder {TARGET:.0f}%: {', '.join(failing)}")
-    return 1 if unexplained or failing else 0
+    if incomplete:
+        print(f"\nNot every mutant was tested yet (score over those tested): {', '.join(incomplete)}")
+    return 1 if unexplained or failing or incomplete else 0
 
 
 def main(argv: Optional[Iterable[str]] = None) -> int:
@@ -260,14 +273,16 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
                         help="run only this group (repeatable); default: all")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
     parser.add_argument("--report-only", action="store_true", help="print the last results, run nothing")
+    parser.add_argument("--module", action="append", default=[], metavar="PATH",
+                        help="test only this module's mutants (as in GROUPS: client/names.py); repeatable")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    groups = args.group or list(GROUPS)
+    groups = args.group or [g for g in GROUPS if not args.module or any(m in GROUPS[g]["scope"] for m in args.module)]
     works, group_results = {}, {}
     for group in groups:
         works[group] = WORK / group if args.report_only else prepare(group, args.jobs)
         if not args.report_only:
             print(f"mutmut: group {group} (log: {works[group] / 'mutmut.log'})", flush=True)
-            code = run(works[group], args.jobs)
+            code = run(works[group], args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]])
             if code:
                 print(f"mutmut run failed with exit code {code}; see {works[group] / 'mutmut.log'}")
                 return code
