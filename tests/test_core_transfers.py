@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from qfieldcloud_plugin.client import Client
-from qfieldcloud_plugin.core.transfers import DownloadResult, replaced_by_download
+from qgis.core import QgsFeedback
+
+from qfieldcloud_plugin.client import Client, TransferCancelledError
+from qfieldcloud_plugin.core.transfers import DownloadResult, beside_name, download_project, replaced_by_download
 from tests.support.fake_http import FakeServer, json_reply, serve_project_files
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -109,3 +111,73 @@ def test_an_upload_hashes_each_file_once_from_plan_to_send(qfc_server, test_user
     assert sorted(result.uploaded) == [f"f{i}.bin" for i in range(5)] and not result.failed
     assert sorted(hashed) == [f"f{i}.bin" for i in range(5)]  # once each: planning; the re-check was a stat
     client.close()
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("data/roads.gpkg", "data/roads.server-S.gpkg"),
+    ("roads.gpkg", "roads.server-S.gpkg"),
+    ("a/b/archive.tar.gz", "a/b/archive.tar.server-S.gz"),  # the last suffix stays: QGIS still knows the format
+    ("README", "README.server-S"),
+    ("docs/.hidden", "docs/.hidden.server-S"),
+])
+def test_the_server_copy_of_a_kept_both_conflict_sits_beside_the_local_file(name, expected):
+    assert beside_name(name, "S", lambda candidate: False) == expected
+
+
+def test_the_server_copy_is_numbered_when_its_name_is_taken():
+    taken = {"data/roads.server-S.gpkg", "data/roads.server-S-2.gpkg"}
+    assert beside_name("data/roads.gpkg", "S", taken.__contains__) == "data/roads.server-S-3.gpkg"
+
+
+def test_the_server_copy_gives_up_after_999_names():
+    asked = []
+    with pytest.raises(FileExistsError) as info:
+        beside_name("roads.gpkg", "S", lambda candidate: asked.append(candidate) or True)
+    assert str(info.value) == "roads.gpkg"
+    assert len(asked) == 999 and asked[-1] == "roads.server-S-999.gpkg"
+
+
+def test_which_local_files_a_download_replaces_follows_the_glob_and_the_server_names(fake, tmp_path):
+    (tmp_path / "a-notes.txt").write_bytes(b"mine")
+    (tmp_path / "b.gpkg").write_bytes(b"mine too")
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": "../escape.gpkg", "size": 1, "md5sum": "0" * 32},   # refused by the download, not here
+        {"name": "a-notes.txt", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},
+        {"name": "absent.gpkg", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},  # nothing local
+        {"name": "b.gpkg", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},
+    ]))
+    client = Client(fake.url, token="t", max_retries=0)
+    assert replaced_by_download(client, NeverCancelled(), PID, tmp_path) == ["a-notes.txt", "b.gpkg"]
+    assert replaced_by_download(client, NeverCancelled(), PID, tmp_path, filter_glob="*.gpkg") == ["b.gpkg"]
+
+
+def test_comparing_files_for_a_download_can_be_cancelled(fake, tmp_path):
+    serve(fake, {"a.txt": b"theirs"})
+    feedback = QgsFeedback()
+    feedback.cancel()
+    with pytest.raises(TransferCancelledError) as info:
+        replaced_by_download(Client(fake.url, token="t"), feedback, PID, tmp_path)
+    assert str(info.value) == "Cancelled while comparing files"
+
+
+class Downloading(NeverCancelled):
+    def __init__(self, cancelled=False):
+        self.progress = []
+        self.cancelled = cancelled
+
+    def progress_callback(self, event):
+        self.progress.append(event)
+
+    def isCanceled(self):  # noqa: N802 (QgsTask's name)
+        return self.cancelled
+
+
+def test_a_project_download_reports_progress_to_its_task_and_stops_when_it_is_cancelled(fake, tmp_path):
+    serve(fake, {"a.txt": b"first", "b.txt": b"second"})
+    client = Client(fake.url, token="t", max_retries=0)
+    task = Downloading()
+    download_project(client, task, PID, tmp_path / "one")
+    assert task.progress and task.progress[-1].files_done == 2
+    with pytest.raises(TransferCancelledError):
+        download_project(client, Downloading(cancelled=True), PID, tmp_path / "two")
+    assert not (tmp_path / "two" / "a.txt").exists()
