@@ -8,7 +8,7 @@ import pytest
 
 from qfieldcloud_plugin.client import ChecksumMismatchError, Client, FileTransferStatus, calc_etag
 from qfieldcloud_plugin.client.hashing import calc_sha256
-from tests.support.fake_http import FakeServer, json_reply
+from tests.support.fake_http import FakeServer, Reply, json_reply
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 METADATA = f"api/v1/files/metadata/{PID}/a.txt/"
@@ -73,3 +73,23 @@ def test_named_files_that_are_links_out_or_ignored(tmp_path):
     refused = by_name["link.txt"]
     assert refused["status"] == FileTransferStatus.FAILED and refused["refused"]
     assert "any more" not in str(refused["error"])  # the real reason: a link out of the folder
+
+
+def _entry(data, key):
+    described = {"size": len(data), "md5sum": hashlib.md5(data).hexdigest(), "sha256": hashlib.sha256(data).hexdigest()}
+    return {"name": "a.bin", "size": len(data), key: described[key]}
+
+
+@pytest.mark.parametrize("key", ["size", "md5sum", "sha256"])
+def test_a_file_replaced_twice_while_it_downloads_is_fetched_until_it_holds_still(tmp_path, key):
+    # Each listing describes the file by one check only (older servers, packages). Versions that
+    # differ only in that check must still count as a change, or the download gives up early.
+    size_only = key == "size"
+    a, b, c = (b"v-one", b"v-two!", b"v-three") if size_only else (b"one..", b"two..", b"three")
+    with FakeServer() as server:
+        server.route("GET", f"api/v1/files/{PID}/", json_reply([_entry(a, key)]))
+        server.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, b), Reply(200, {}, c))
+        server.route("GET", METADATA.replace("a.txt", "a.bin"), json_reply(_entry(b, key)), json_reply(_entry(c, key)))
+        files = Client(server.url, token="t", max_retries=3).download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0].get("error")
+    assert (tmp_path / "a.bin").read_bytes() == c
