@@ -12,6 +12,7 @@ The run fails when a module scores under the target, or when a mutant survives t
 """
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -87,7 +88,8 @@ GROUPS = {
 }
 
 PRAGMA = "# pragma: no mutate block"
-MUTANT_NAME = re.compile(r"`(" + PLUGIN + r"\.[\w.ǁ]+__mutmut_\d+)`")
+# a listed name, or a glob of names (`...x__cut_short__mutmut_*`) for a whole function
+MUTANT_NAME = re.compile(r"`(" + PLUGIN + r"\.[\w.ǁ]+__mutmut_(?:\d+|\*))`")
 
 
 class _OutOfScope(cst.CSTTransformer):
@@ -223,6 +225,10 @@ def listed_equivalents() -> Set[str]:
 
 
 # "segfault" is how mutmut files a worker it had to SIGKILL after its CPU-time limit
+def _listed(name: str, equivalents: Set[str]) -> bool:
+    return name in equivalents or any(fnmatch.fnmatchcase(name, e) for e in equivalents if e.endswith("*"))
+
+
 CAUGHT = ("killed", "timeout", "caught by type check", "segfault")
 NOT_RUN = "not checked"
 
@@ -238,7 +244,7 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
             tested = total - counts[NOT_RUN]
             caught = sum(counts[s] for s in CAUGHT)
             survivors = sorted(n for n, s in statuses.items() if s not in CAUGHT and s != NOT_RUN)
-            listed = [n for n in survivors if n in equivalents]
+            listed = [n for n in survivors if _listed(n, equivalents)]
             score = 100.0 * caught / tested if tested else 0.0
             rows.append((module, total, tested, caught, len(survivors), len(listed), score))
             summary[module] = {"mutants": total, "tested": tested, "killed": caught, "survived": len(survivors),
@@ -247,7 +253,7 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
                 incomplete.append(module)
             elif score < TARGET:
                 failing.append(module)
-            unexplained += [(group, n, statuses[n]) for n in survivors if n not in equivalents]
+            unexplained += [(group, n, statuses[n]) for n in survivors if not _listed(n, equivalents)]
     width = max(len(r[0]) for r in rows) if rows else 10
     print(f"\n{'module':<{width}}  mutants  tested  killed  survived  equivalent   score")
     for module, total, tested, caught, survived, listed, score in rows:
