@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError
-from qfieldcloud_plugin.client.staging import Staging
+from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError, calc_etag
+from qfieldcloud_plugin.client.checksums import ChecksumCache
+from qfieldcloud_plugin.client.download_record import holds_local_work
+from qfieldcloud_plugin.client.staging import Staging, move_to_trash, trash_folder
 from tests.support.fake_http import FakeServer, serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,6 +158,33 @@ def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, ke
             assert kept == sorted(OLD.values()), kill_at
 
 
+def test_a_file_created_where_a_crashed_apply_left_a_gap_is_never_overwritten(tmp_path):
+    """Another program writes a file where an apply killed mid-way had moved the old one aside:
+    recovery keeps that file, and files the old version in the trash instead of putting it back."""
+    full = tmp_path / "full"
+    write_tree(full, OLD)
+    stage(full, NEW)
+    steps = int(crashing_apply(full, 10 ** 6, False).stdout.split()[2])
+    gaps = 0
+    for kill_at in range(1, steps + 1):
+        root = tmp_path / f"kill-{kill_at}"
+        write_tree(root, OLD)
+        stage(root, NEW)
+        assert crashing_apply(root, kill_at, False).returncode == -signal.SIGKILL
+        missing = [name for name in OLD if not (root / name).exists()]
+        for name in missing:
+            (root / name).write_bytes(b"written by another program")
+        Staging(root).recover()
+        trash = root / ".qfieldcloud" / "trash"
+        for name in missing:
+            gaps += 1
+            assert (root / name).read_bytes() == b"written by another program", (kill_at, name)
+            filed = [p.read_bytes() for p in trash.rglob(name.rsplit("/", 1)[-1])]  # trash/<time>/name
+            assert filed == [OLD[name]], (kill_at, name)
+        assert state_leftovers(root) == [], kill_at
+    assert gaps  # some step did leave a gap
+
+
 # --- through the client -------------------------------------------------------------------
 
 
@@ -245,3 +274,29 @@ def test_a_download_that_fills_the_disk_changes_nothing_and_frees_what_it_staged
     assert not (small_disk / ".qfieldcloud" / "staging").exists()
     assert not [p for p in small_disk.rglob("*") if p.is_file() and p.name.endswith(".qfcpart")]
     assert used_bytes(small_disk) <= before + 64 * 1024  # the staged megabytes were given back
+
+
+def test_the_same_name_trashed_again_is_numbered_beside_the_first(tmp_path):
+    trash = trash_folder(tmp_path)
+    kept = []
+    for version in (b"one", b"two", b"three"):
+        source = tmp_path / "sub" / "a.txt"
+        source.parent.mkdir(exist_ok=True)
+        source.write_bytes(version)
+        kept.append(move_to_trash(tmp_path, "sub/a.txt", source, trash))
+    assert [p.relative_to(trash).as_posix() for p in kept] == ["sub/a.txt", "sub/a.txt.2", "sub/a.txt.3"]
+    assert [p.read_bytes() for p in kept] == [b"one", b"two", b"three"]
+
+
+def test_what_counts_as_local_work_in_a_downloaded_file(tmp_path):
+    checksums = ChecksumCache(tmp_path)
+    (tmp_path / "a.txt").write_bytes(b"as downloaded")
+    etag = calc_etag(tmp_path / "a.txt")
+    as_downloaded = {"a.txt": {"etag": etag, "size": 13}}
+    assert not holds_local_work("a.txt", tmp_path / "a.txt", as_downloaded, checksums)
+    assert not holds_local_work("a.txt", tmp_path / "a.txt", {"a.txt": {"etag": etag}}, checksums)  # no size
+    assert holds_local_work("a.txt", tmp_path / "a.txt", {}, checksums)                 # never downloaded here
+    assert holds_local_work("a.txt", tmp_path / "a.txt", {"a.txt": {"size": 13}}, checksums)  # nothing to compare
+    assert holds_local_work("gone.txt", tmp_path / "gone.txt", {"gone.txt": {"etag": etag, "size": 13}}, checksums)
+    (tmp_path / "a.txt").write_bytes(b"as downloaded, then edited")
+    assert holds_local_work("a.txt", tmp_path / "a.txt", as_downloaded, checksums)

@@ -103,7 +103,9 @@ def test_ignore_rules_keep_each_character_of_a_name(rule, ignored, kept):
     ("open[.txt", ["open[.txt"], ["openx.txt"]),                # an unclosed [ is a literal [
     ("open[", ["open["], ["open"]),
     ("[Xa]t.txt", ["Xt.txt", "at.txt"], ["bt.txt"]),
-    ("[\\]s.txt", ["\\s.txt"], ["s.txt", "xs.txt"]),          # a backslash in a set
+    ("[\\]s.txt", ["\\s.txt"], ["s.txt", "xs.txt", "Xs.txt"]),  # a backslash in a set
+    ("[X]y", ["Xy"], ["[X]y"]),
+    ("tab.txt\t", ["tab.txt\t"], ["tab.txt"]),                 # only spaces are trailing blanks
     ("a\\*b", ["a*b"], ["axb"]),                                # an escaped * is literal
     ("\\[x]", ["[x]"], ["x"]),
     ("end\\", ["end\\"], ["end"]),                            # a trailing backslash is literal

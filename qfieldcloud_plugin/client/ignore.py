@@ -49,7 +49,7 @@ def _translate(glob: str) -> str:
                 out.append(re.escape(c))
             else:
                 body = glob[i + 1:j]
-                if body[:1] in ("!", "^"):
+                if body[:1] == "!":  # a regex set is negated by ^, which gitignore also accepts
                     body = "^" + body[1:]
                 out.append("[" + body.replace("\\", "\\\\") + "]")
                 i = j

@@ -43,11 +43,11 @@ def trash_folder(local_dir: PathLike, stamp: Optional[str] = None) -> Path:
 
 def move_to_trash(root: Path, name: str, source: Path, trash: Path) -> Path:
     """Move `source` (the file `name` of `root`) to `trash/name`, numbering it if that is taken."""
-    target = trash.joinpath(*name.split("/"))
-    n = 1
+    first = trash / name  # a checked POSIX name: its "/" separates folders on every OS
+    target, n = first, 1
     while os.path.lexists(target):
         n += 1
-        target = trash.joinpath(*name.split("/")[:-1], f"{name.rsplit('/', 1)[-1]}.{n}")
+        target = first.with_name(f"{first.name}.{n}")
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(source, target)
     return target
