@@ -207,7 +207,8 @@ def results(work: Path) -> Dict[str, Dict[str, str]]:
     for meta in sorted((work / "mutants" / PLUGIN).rglob("*.py.meta")):
         module = str(meta.relative_to(work / "mutants" / PLUGIN))[:-len(".meta")]
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        out[module] = {name: status_of.get(code, f"exit {code}") for name, code in codes.items()}
+        out[module] = {name: status_of.get(code, "crashed" if code is not None and code < 0 else f"exit {code}")
+                       for name, code in codes.items()}
     return out
 
 
@@ -224,12 +225,14 @@ def listed_equivalents() -> Set[str]:
     return set(MUTANT_NAME.findall(EQUIVALENTS_FILE.read_text(encoding="utf-8")))
 
 
-# "segfault" is how mutmut files a worker it had to SIGKILL after its CPU-time limit
 def _listed(name: str, equivalents: Set[str]) -> bool:
     return name in equivalents or any(fnmatch.fnmatchcase(name, e) for e in equivalents if e.endswith("*"))
 
 
-CAUGHT = ("killed", "timeout", "caught by type check", "segfault")
+# "segfault" is how mutmut files a worker it had to SIGKILL after its CPU-time limit; "crashed" a
+# worker that another signal ended, such as PyQt's abort on an exception in a Qt callback (the
+# clean run of the same tests, which mutmut checks first, does not crash)
+CAUGHT = ("killed", "timeout", "caught by type check", "segfault", "crashed")
 NOT_RUN = "not checked"
 
 

@@ -1,6 +1,6 @@
 """What reaches the "QFieldCloud" log tab: a registered token, an Authorization value or a URL password never does."""
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsApplication
 
 from qfieldcloud_plugin.core.log import TAG, log, register_secret
 from tests.support.qgis_plugin_env import captured_log
@@ -16,3 +16,19 @@ def test_a_registered_secret_logged_in_any_text_is_masked():
     assert len(texts) == 2
     assert token not in texts[0] and "***" in texts[0] and "refused" in texts[0]
     assert "other-0123456789" not in texts[1] and "hunter2" not in texts[1] and texts[1].count("***") == 2
+
+
+def test_each_message_keeps_its_level_and_plain_messages_are_information():
+    received = []
+
+    def on_message(message, tag, level):
+        if tag == TAG:
+            received.append((message, level))
+
+    QgsApplication.messageLog().messageReceived.connect(on_message)
+    try:
+        log("plain")
+        log("bad", Qgis.MessageLevel.Critical)
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(on_message)
+    assert received == [("plain", Qgis.MessageLevel.Info), ("bad", Qgis.MessageLevel.Critical)]
