@@ -246,3 +246,29 @@ def test_after_a_401_no_new_upload_starts(fake, tmp_path):
     results = client_for(fake, max_retries=3).upload_files(PID, "project", str(tmp_path), concurrency=1)
     assert len([r for r in fake.requests if r.method == "POST"]) == 1
     assert sorted(f["status"].value for f in results) == ["FAILED"] + ["PENDING"] * 5
+
+
+def test_the_cli_says_how_many_files_a_401_left_unattempted(fake, tmp_path):
+    files = {f"f{i}.bin": os.urandom(1000) for i in range(4)}
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()]))
+    for name in files:
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", TOKEN_REFUSED)
+    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    cli = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "--concurrency", "1",
+                          "download-files", PID, str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert cli.returncode == 1
+    assert '1 file(s) failed to download (3 not attempted); first: "f0.bin": ' in cli.stderr, cli.stderr
+
+
+def test_the_cli_names_no_pending_count_when_every_file_was_tried(fake, tmp_path):
+    data = os.urandom(1000)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        {"name": "a.bin", "size": len(data), "sha256": hashlib.sha256(b"other").hexdigest()}]))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
+    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    cli = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 1
+    assert '1 file(s) failed to download; first: "a.bin": ' in cli.stderr, cli.stderr

@@ -96,3 +96,16 @@ def test_a_file_replaced_twice_while_it_downloads_is_fetched_until_it_holds_stil
         files = Client(server.url, token="t", max_retries=3).download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0].get("error")
     assert (tmp_path / "a.bin").read_bytes() == c
+
+
+def test_the_multipart_etag_is_the_same_whatever_the_sizes_of_the_chunks_fed_to_it():
+    from qfieldcloud_plugin.client.hashing import EtagHasher
+
+    data = os.urandom(2500)
+    parts = [data[i:i + 1000] for i in range(0, len(data), 1000)]  # as S3 computes it, 1000-byte parts
+    expected = hashlib.md5(b"".join(hashlib.md5(p).digest() for p in parts)).hexdigest() + "-3"
+    for chunk in (1, 7, 999, 1000, 1001, 4096):
+        hasher = EtagHasher(part_size=1000)
+        for i in range(0, len(data), chunk):
+            hasher.update(data[i:i + chunk])
+        assert hasher.hexdigest() == expected, chunk
