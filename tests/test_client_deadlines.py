@@ -83,3 +83,17 @@ def test_the_cli_lists_each_file_as_it_arrives_and_says_when_it_retries_after_si
     assert any(line.endswith(" a.txt") and line.startswith(("1/2", "2/2")) for line in lines), lines
     assert any(line.endswith(" b.txt") for line in lines), lines
     assert any("Retrying GET" in line and "after no data for 1 s" in line for line in lines), lines
+
+
+def test_aborting_a_transfer_whose_answer_was_already_read_is_harmless(fake):
+    import requests
+
+    from qfieldcloud_plugin.client.watchdog import TransferWatch
+
+    fake.route("GET", "api/v1/status/", json_reply({"database": "ok"}))
+    response = requests.get(fake.url + "status/", stream=True, timeout=30)
+    assert response.json() == {"database": "ok"}  # read to the end: its connection went back to the pool
+    watch = TransferWatch(stall_s=None)
+    key = watch.watch(response, deadline=float("inf"))
+    watch.abort_all("cancelled")  # must not raise on a response without a socket
+    assert watch.release(key) == "cancelled"
