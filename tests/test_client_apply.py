@@ -300,3 +300,33 @@ def test_what_counts_as_local_work_in_a_downloaded_file(tmp_path):
     assert holds_local_work("gone.txt", tmp_path / "gone.txt", {"gone.txt": {"etag": etag, "size": 13}}, checksums)
     (tmp_path / "a.txt").write_bytes(b"as downloaded, then edited")
     assert holds_local_work("a.txt", tmp_path / "a.txt", as_downloaded, checksums)
+
+
+@pytest.mark.parametrize("text", [
+    '["a list, not a record"]',
+    '{"format": 1, "files": ["a.txt"]}',
+    '{"format": 99, "files": {"a.txt": {"etag": "e"}}}',
+    '{"format": 1, "files": {"a.txt": "not an entry"}}',
+    "not json at all",
+])
+def test_a_damaged_download_record_means_every_file_may_hold_local_work(tmp_path, text):
+    from qfieldcloud_plugin.client.download_record import DownloadRecord
+
+    record = DownloadRecord(tmp_path)
+    record.path.parent.mkdir(parents=True)
+    record.path.write_text(text, encoding="utf-8")
+    assert record.load() == {}
+
+
+def test_the_download_record_is_read_as_utf8_whatever_the_locale(tmp_path):
+    from qfieldcloud_plugin.client.download_record import DownloadRecord
+
+    record = DownloadRecord(tmp_path)
+    record.path.parent.mkdir(parents=True)
+    record.path.write_text('{"format": 1, "files": {"relevé.gpkg": {"etag": "e"}}}', encoding="utf-8")
+    script = ("import sys\nfrom qfieldcloud_plugin.client.download_record import DownloadRecord\n"
+              "print(ascii(sorted(DownloadRecord(sys.argv[1]).load())))")
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.stdout.strip() == ascii(["relevé.gpkg"]), out.stderr
