@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 PLUGIN = "qfieldcloud_plugin"
 WORK = REPO / ".mutation"
 EQUIVALENTS_FILE = REPO / "tests" / "MUTATION.md"
+MUTMUT = Path(sys.executable).parent / "mutmut"  # the test venv's
 TARGET = 95.0
 ALL = None  # every function of the module is in scope
 
@@ -134,7 +135,7 @@ def _copy_tree(source: Path, target: Path) -> None:
             shutil.copy2(path, dest)
 
 
-def prepare(group: str, jobs: int) -> Path:
+def prepare(group: str) -> Path:
     spec = GROUPS[group]
     work = WORK / group
     work.mkdir(parents=True, exist_ok=True)
@@ -182,11 +183,10 @@ def run(work: Path, jobs: int, modules: Sequence[str] = ()) -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "tests" / "support" / "mutation_site"),
                                                       env.get("PYTHONPATH")]))
-    mutmut = Path(sys.executable).parent / "mutmut"
     with open(work / "mutmut.log", "wb") as log:
         # mutmut takes name globs: client/names.py -> qfieldcloud_plugin.client.names.*
         only = [PLUGIN + "." + module[:-len(".py")].replace("/", ".") + ".*" for module in modules]
-        return subprocess.call([str(mutmut), "run", "--max-children", str(jobs), *only], cwd=work, env=env,
+        return subprocess.call([str(MUTMUT), "run", "--max-children", str(jobs), *only], cwd=work, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -213,8 +213,7 @@ def results(work: Path) -> Dict[str, Dict[str, str]]:
 
 
 def diff_of(work: Path, name: str) -> str:
-    mutmut = Path(sys.executable).parent / "mutmut"
-    shown = subprocess.run([str(mutmut), "show", name], cwd=work, capture_output=True, text=True)
+    shown = subprocess.run([str(MUTMUT), "show", name], cwd=work, capture_output=True, text=True, timeout=120)
     return "\n".join(line for line in shown.stdout.splitlines()[1:] if line.startswith(("+", "-"))
                      and not line.startswith(("+++", "---")))
 
@@ -288,7 +287,7 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     groups = args.group or [g for g in GROUPS if not args.module or any(m in GROUPS[g]["scope"] for m in args.module)]
     works, group_results = {}, {}
     for group in groups:
-        works[group] = WORK / group if args.report_only else prepare(group, args.jobs)
+        works[group] = WORK / group if args.report_only else prepare(group)
         if not args.report_only:
             print(f"mutmut: group {group} (log: {works[group] / 'mutmut.log'})", flush=True)
             code = run(works[group], args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]])
