@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: the local QFieldCloud server over loopback.
+"""Fixtures shared by the whole suite: the local QFieldCloud server over loopback, and a scripted one.
 
 Also the tests known to fail on one QGIS version of the `make test` matrix (KNOWN_FAILURES).
 """
@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from tests.support.fake_http import FakeServer
 from tests.support.local_server import TEST_ORGS, TEST_USERS, LocalServer
 
 # Fixtures of the plugin tests (auth manager, clean settings, logged-in session, iface, download
@@ -22,6 +23,13 @@ def qfc_server(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def fake():
+    """A scripted HTTP server for one test (tests/support/fake_http.py): it answers what the test routes."""
+    with FakeServer() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from qfieldcloud_plugin.client import Client
-from tests.support.fake_http import FakeServer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -18,12 +17,6 @@ def run(*args, url, token="t"):
     env = dict(os.environ, QFIELDCLOUD_URL=url, QFIELDCLOUD_TOKEN=token)
     return subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", *args], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=60)
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 @pytest.mark.parametrize("args, fragment", [

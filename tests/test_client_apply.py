@@ -17,7 +17,7 @@ from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError,
 from qfieldcloud_plugin.client.checksums import ChecksumCache
 from qfieldcloud_plugin.client.download_record import holds_local_work
 from qfieldcloud_plugin.client.staging import Staging, move_to_trash, trash_folder
-from tests.support.fake_http import FakeServer, serve_project_files
+from tests.support.fake_http import serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -186,12 +186,6 @@ def test_a_file_created_where_a_crashed_apply_left_a_gap_is_never_overwritten(tm
 
 
 # --- through the client -------------------------------------------------------------------
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 def serve(fake, files):

@@ -9,21 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from qfieldcloud_plugin.client import Client, ConnectionFailedError, FileTransferStatus
 from qfieldcloud_plugin.client import transport as transport_module
-from tests.support.fake_http import FakeServer, Reply, json_reply, listing_entry
+from tests.support.fake_http import Reply, json_reply, listing_entry
 from tests.support.qgis_plugin_env import wait_until
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 def listed(data, name="a.bin"):

@@ -13,16 +13,10 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, FileTransferStatus, UnsafePathError
 from qfieldcloud_plugin.client.names import url_path, url_segment
-from tests.support.fake_http import FakeServer, Reply, json_reply, listing_entry, serve_project_files
+from tests.support.fake_http import Reply, json_reply, listing_entry, serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 entry = listing_entry

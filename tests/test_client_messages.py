@@ -9,15 +9,9 @@ from qfieldcloud_plugin.client import Client, NotFoundError
 from qfieldcloud_plugin.client.errors import QfcRequestException
 from qfieldcloud_plugin.client.models import TransferProgress
 from qfieldcloud_plugin.client.transfer import StderrProgress
-from tests.support.fake_http import FakeServer, json_reply
+from tests.support.fake_http import json_reply
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 def _error_from(fake, detail):

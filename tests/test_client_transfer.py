@@ -27,12 +27,6 @@ PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 MIB = 1024 * 1024
 
 
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
-
-
 def client_for(server):
     client = Client(server.url, token="tok", max_retries=0)
     return client

@@ -30,12 +30,6 @@ SECRET = "S3cr3tT0k3n" * 9  # pragma: allowlist secret (a fake token the test ch
 PID = "6f1f5d2e-9a4b-4c3d-8e7f-0123456789ab"
 
 
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
-
-
 def make_client(url, **kwargs):
     client = Client(url, token=kwargs.pop("token", SECRET), **kwargs)
     client.transport.backoff_factor = 0.01

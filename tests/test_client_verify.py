@@ -14,12 +14,6 @@ PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 METADATA = f"api/v1/files/metadata/{PID}/a.txt/"
 
 
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
-
-
 def test_verify_upload_on_a_server_that_lists_no_sha256_compares_the_etag(fake, tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"stored")

@@ -9,7 +9,7 @@ from qgis.core import QgsFeedback
 
 from qfieldcloud_plugin.client import Client, TransferCancelledError
 from qfieldcloud_plugin.core.transfers import DownloadResult, beside_name, download_project, replaced_by_download
-from tests.support.fake_http import FakeServer, json_reply, serve_project_files
+from tests.support.fake_http import json_reply, serve_project_files
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 
@@ -19,12 +19,6 @@ class NeverCancelled:
 
     def isCanceled(self):
         return False
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 def serve(fake, files):
