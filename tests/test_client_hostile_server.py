@@ -24,17 +24,11 @@ from qfieldcloud_plugin.client import (
 )
 from qfieldcloud_plugin.client import transport as transport_module
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
-from tests.support.fake_http import FakeServer, Reply, closed_port, json_reply
+from tests.support.fake_http import Reply, closed_port, json_reply
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 TOKEN = "tok-0123456789abcdef"
-
-
-@pytest.fixture
-def fake():
-    with FakeServer() as server:
-        yield server
 
 
 def client_for(server, **kwargs):
@@ -223,12 +217,17 @@ def test_a_password_in_the_url_is_never_printed(tmp_path):
 TOKEN_REFUSED = json_reply({"code": "token_authentication_failed", "message": "Invalid token."}, 401)
 
 
-def test_after_a_401_no_new_download_starts(fake, tmp_path):
-    files = {f"f{i}.bin": os.urandom(1000) for i in range(6)}
+def list_files_that_refuse_the_token(fake, count):
+    """A listing of `count` files (f0.bin, f1.bin, ...) whose downloads all answer 401."""
+    files = {f"f{i}.bin": os.urandom(1000) for i in range(count)}
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([
         {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()]))
     for name in files:
         fake.route("GET", f"api/v1/files/{PID}/{name}/", TOKEN_REFUSED)
+
+
+def test_after_a_401_no_new_download_starts(fake, tmp_path):
+    list_files_that_refuse_the_token(fake, 6)
     results = client_for(fake, max_retries=3).download_project(PID, str(tmp_path), concurrency=1)
     file_requests = [r.path for r in fake.requests if r.path != f"/api/v1/files/{PID}/"]
     assert len(file_requests) == 1  # the first refusal stops the batch: no other file is asked for
@@ -249,17 +248,10 @@ def test_after_a_401_no_new_upload_starts(fake, tmp_path):
 
 
 def test_the_cli_says_how_many_files_a_401_left_unattempted(fake, tmp_path):
-    files = {f"f{i}.bin": os.urandom(1000) for i in range(4)}
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()]))
-    for name in files:
-        fake.route("GET", f"api/v1/files/{PID}/{name}/", TOKEN_REFUSED)
-    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
-    cli = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "--concurrency", "1",
-                          "download-files", PID, str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True,
-                         timeout=120)
-    assert cli.returncode == 1
-    assert '1 file(s) failed to download (3 not attempted); first: "f0.bin": ' in cli.stderr, cli.stderr
+    list_files_that_refuse_the_token(fake, 4)
+    run = cli(fake, "--concurrency", "1", "download-files", PID, str(tmp_path))
+    assert run.returncode == 1
+    assert '1 file(s) failed to download (3 not attempted); first: "f0.bin": ' in run.stderr, run.stderr
 
 
 def test_the_cli_names_no_pending_count_when_every_file_was_tried(fake, tmp_path):
@@ -267,8 +259,6 @@ def test_the_cli_names_no_pending_count_when_every_file_was_tried(fake, tmp_path
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([
         {"name": "a.bin", "size": len(data), "sha256": hashlib.sha256(b"other").hexdigest()}]))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
-    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
-    cli = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
-                         cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-    assert cli.returncode == 1
-    assert '1 file(s) failed to download; first: "a.bin": ' in cli.stderr, cli.stderr
+    run = cli(fake, "download-files", PID, str(tmp_path))
+    assert run.returncode == 1
+    assert '1 file(s) failed to download; first: "a.bin": ' in run.stderr, run.stderr
