@@ -3,6 +3,7 @@
 import sqlite3
 
 from qfieldcloud_plugin.core.sync import FileState, checkpoint_geopackages, plan_upload
+from tests.support.sqlite_wal import commit_into_the_wal
 
 
 def etags(mapping):
@@ -33,14 +34,7 @@ def test_unknown_history_with_different_server_file_asks():
 
 def test_wal_checkpoint_moves_edits_into_the_gpkg(tmp_path):
     gpkg = tmp_path / "edits.gpkg"
-    writer = sqlite3.connect(str(gpkg))
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("CREATE TABLE t (v TEXT)")
-    writer.execute("INSERT INTO t VALUES ('recent edit')")
-    writer.commit()
-    # Keep a reader open so SQLite does not checkpoint by itself on close.
-    reader = sqlite3.connect(str(gpkg))
-    reader.execute("SELECT * FROM t").fetchall()
+    writer, reader = commit_into_the_wal(gpkg, "t", "v", "recent edit")
     writer.close()
     wal = tmp_path / "edits.gpkg-wal"
     assert wal.exists() and wal.stat().st_size > 0
@@ -54,13 +48,7 @@ def test_wal_checkpoint_moves_edits_into_the_gpkg(tmp_path):
 
 def test_wal_checkpoint_succeeds_while_qgis_still_reads_the_gpkg(tmp_path):
     gpkg = tmp_path / "open.gpkg"
-    writer = sqlite3.connect(str(gpkg))
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("CREATE TABLE t (v TEXT)")
-    writer.execute("INSERT INTO t VALUES ('edit')")
-    writer.commit()
-    reader = sqlite3.connect(str(gpkg))  # a layer still open, idle
-    reader.execute("SELECT * FROM t").fetchall()
+    writer, reader = commit_into_the_wal(gpkg, "t", "v", "edit")  # the reader: a layer still open, idle
     try:
         assert checkpoint_geopackages(tmp_path) == []
         copy = tmp_path / "copy.gpkg"

@@ -10,6 +10,7 @@ from qgis.core import QgsFeature, QgsProject
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import make_project_folder
+from tests.support.sqlite_wal import commit_into_the_wal
 from tests.test_gui_sync import DialogAsker, _first_sync, _sync
 
 
@@ -158,13 +159,7 @@ def test_a_sync_sends_geopackage_edits_that_are_still_in_the_wal(qfc_server, ses
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     QgsProject.instance().removeMapLayers([points_layer().id()])
     gpkg = folder / "points.gpkg"
-    editor = sqlite3.connect(str(gpkg))
-    editor.execute("PRAGMA journal_mode=WAL")
-    editor.execute("CREATE TABLE field_notes (note TEXT)")
-    editor.execute("INSERT INTO field_notes VALUES ('only in the WAL so far')")
-    editor.commit()
-    idle_reader = sqlite3.connect(str(gpkg))  # keeps SQLite from checkpointing on its own
-    idle_reader.execute("SELECT count(*) FROM field_notes").fetchall()
+    editor, idle_reader = commit_into_the_wal(gpkg, "field_notes", "note", "only in the WAL so far")
     assert (folder / "points.gpkg-wal").stat().st_size > 0
     results = []
     actions = CloudActions(plugin_iface, session, DialogAsker())

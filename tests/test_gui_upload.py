@@ -19,6 +19,7 @@ from tests.support.qgis_plugin_env import (
     wait_for_tasks,
     wait_until,
 )
+from tests.support.sqlite_wal import commit_into_the_wal
 
 
 def _open_project(folder, name):
@@ -251,13 +252,7 @@ def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, pl
 
     _open_project(tmp_path / "proj", unique_name)
     gpkg = tmp_path / "proj" / "points.gpkg"
-    editor = sqlite3.connect(str(gpkg))
-    editor.execute("PRAGMA journal_mode=WAL")
-    editor.execute("CREATE TABLE field_notes (note TEXT)")  # plain table: no spatial triggers to satisfy
-    editor.execute("INSERT INTO field_notes VALUES ('edited in the field')")
-    editor.commit()
-    idle_reader = sqlite3.connect(str(gpkg))  # keeps SQLite from checkpointing on its own
-    idle_reader.execute("SELECT count(*) FROM field_notes").fetchall()
+    editor, idle_reader = commit_into_the_wal(gpkg, "field_notes", "note", "edited in the field")
     assert (tmp_path / "proj" / "points.gpkg-wal").stat().st_size > 0
     actions = CloudActions(plugin_iface, session, ScriptedAsker(confirm=True, choice=0))
     results = []
