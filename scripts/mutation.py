@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 import libcst as cst
+from mutation_batch import Supervisor
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGIN = "qfieldcloud_plugin"
@@ -40,7 +41,15 @@ GROUPS = {
         "qgis": False,
         "scope": {
             # the transfer engine: download, staging, verification, resume
-            "client/transfer.py": ALL,
+            "client/transfer.py": {  # not the progress display (ProgressTracker, StderrProgress)
+                "_Hashes.__init__", "_Hashes._hash", "_Hashes._run", "_Hashes.update", "_Hashes.finish",
+                "_Hashes.sha256", "_Hashes.etag", "list_local_files", "_valid_utf8", "MultipartFileBody.__init__",
+                "MultipartFileBody.__len__", "MultipartFileBody.to_bytes", "MultipartFileBody.__iter__",
+                "MultipartFileBody._check_unchanged", "PartialDownload.__init__", "PartialDownload.write",
+                "PartialDownload._write_behind", "PartialDownload.restart", "PartialDownload.commit",
+                "PartialDownload.discard", "_range_start", "fetch_resumable", "_syncfs", "_sync_file_range",
+                "sync_files", "_content_length", "_strip_query", "run_batch",
+            },
             "client/staging.py": ALL,
             "client/hashing.py": ALL,
             "client/checksums.py": ALL,
@@ -57,8 +66,14 @@ GROUPS = {
             # path safety and the ignore rules
             "client/names.py": ALL,
             "client/ignore.py": ALL,
-            # the transport's retry, redirect and TLS rules
-            "client/transport.py": ALL,
+            # the transport's retry, redirect and TLS rules (not the decoding of answers, pagination
+            # or the wording of errors)
+            "client/transport.py": {
+                "env_verify_ssl", "resolve_timeout", "_origin", "_Session.should_strip_auth",
+                "_Session.merge_environment_settings", "Transport.__init__", "Transport.abort_transfers",
+                "Transport.request", "Transport._backoff", "Transport.connection_error", "_is_retryable",
+                "_retry_after", "_safe_url",
+            },
             # redaction of secrets in errors
             "client/errors.py": {"mask_secrets", "QfcRequestException.__str__", "QfcRequestException.__repr__",
                                  "_one_line"},
@@ -135,6 +150,11 @@ def _copy_tree(source: Path, target: Path) -> None:
             shutil.copy2(path, dest)
 
 
+def _pytest_args(spec: dict) -> List[str]:
+    args = ["-c", "tests/pytest.ini", "-p", "no:cacheprovider"]
+    return args if spec["qgis"] else args + ["-p", "no:pytest_qgis"]
+
+
 def prepare(group: str) -> Path:
     spec = GROUPS[group]
     work = WORK / group
@@ -150,11 +170,8 @@ def prepare(group: str) -> Path:
         if path.read_text(encoding="utf-8") != marked:
             path.write_text(marked, encoding="utf-8")
     tests = sorted(str(p.relative_to(REPO)) for pattern in spec["tests"] for p in REPO.glob(pattern))
-    pytest_args = ["-c", "tests/pytest.ini", "-p", "no:cacheprovider"]
-    if not spec["qgis"]:
-        pytest_args += ["-p", "no:pytest_qgis"]
     # the CLI tests run the CLI in a subprocess: let mutmut see what it calls (tests/support/mutation_site)
-    pytest_args += ["-p", "tests.support.mutation_hits"]
+    pytest_args = _pytest_args(spec) + ["-p", "tests.support.mutation_hits"]
     config = "\n".join([
         "[tool.mutmut]",
         f"source_paths = [{json.dumps(PLUGIN)}]",
@@ -176,7 +193,7 @@ def prepare(group: str) -> Path:
     return work
 
 
-def run(work: Path, jobs: int, modules: Sequence[str] = ()) -> int:
+def run(work: Path, group: str, jobs: int, modules: Sequence[str] = (), retest: Sequence[str] = ()) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # Each mutated module holds a copy of every mutated function (client.py grows to megabytes):
     # without the bytecode cache, every CLI subprocess of every mutant would compile them again.
@@ -184,10 +201,12 @@ def run(work: Path, jobs: int, modules: Sequence[str] = ()) -> int:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "tests" / "support" / "mutation_site"),
                                                       env.get("PYTHONPATH")]))
     with open(work / "mutmut.log", "wb") as log:
-        # mutmut takes name globs: client/names.py -> qfieldcloud_plugin.client.names.*
-        only = [PLUGIN + "." + module[:-len(".py")].replace("/", ".") + ".*" for module in modules]
-        return subprocess.call([str(MUTMUT), "run", "--max-children", str(jobs), *only], cwd=work, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+        command = [sys.executable, str(Path(__file__).with_name("mutation_batch.py")), "generate", "--jobs", str(jobs)]
+        command += [f"--module={m}" for m in modules] + [f"--rerun={s}" for s in retest]
+        code = subprocess.call(command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
+    if code:
+        return code
+    return Supervisor(work, env, _pytest_args(GROUPS[group]), jobs).run()
 
 
 def _status_by_exit_code(work: Path) -> Dict[Optional[int], str]:
@@ -283,6 +302,8 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     parser.add_argument("--report-only", action="store_true", help="print the last results, run nothing")
     parser.add_argument("--module", action="append", default=[], metavar="PATH",
                         help="test only this module's mutants (as in GROUPS: client/names.py); repeatable")
+    parser.add_argument("--retest", action="append", default=[], metavar="STATUS",
+                        help="test again the mutants with this result (survived, timeout, ...); repeatable")
     args = parser.parse_args(list(argv) if argv is not None else None)
     groups = args.group or [g for g in GROUPS if not args.module or any(m in GROUPS[g]["scope"] for m in args.module)]
     works, group_results = {}, {}
@@ -290,7 +311,8 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
         works[group] = WORK / group if args.report_only else prepare(group)
         if not args.report_only:
             print(f"mutmut: group {group} (log: {works[group] / 'mutmut.log'})", flush=True)
-            code = run(works[group], args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]])
+            code = run(works[group], group, args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]],
+                       args.retest)
             if code:
                 print(f"mutmut run failed with exit code {code}; see {works[group] / 'mutmut.log'}")
                 return code

@@ -5,6 +5,7 @@ file system steps, then check what the next run finds.
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -185,6 +186,55 @@ def test_a_file_created_where_a_crashed_apply_left_a_gap_is_never_overwritten(tm
     assert gaps  # some step did leave a gap
 
 
+def test_a_roll_back_that_cannot_restore_a_file_names_it_and_the_next_run_puts_it_back(tmp_path, monkeypatch):
+    """The disk refuses to put one old file back while a failed apply is undone: the error names
+    that file and the folder holding its old version, and the next Staging restores it."""
+    write_tree(tmp_path, OLD)
+    staging, moves = stage(tmp_path, NEW)
+    os.unlink(moves[2][1])  # the third move fails: the two before it are undone
+    real_replace = os.replace
+
+    def refuse_to_restore_a(source, target):
+        if Path(source).parent.name.startswith("backup-") and Path(target) == tmp_path / "a.txt":
+            raise OSError(5, "Input/output error")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refuse_to_restore_a)
+    with pytest.raises(TransferError) as failed:
+        staging.apply(moves)
+    backup = next((tmp_path / ".qfieldcloud").glob("backup-*"))
+    assert 'could not restore "a.txt"' in str(failed.value) and str(backup) in str(failed.value)
+    assert (backup / "a.txt").read_bytes() == b"old a"  # kept, with the journal that names it
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert Staging(tmp_path).recover()
+    assert contents(tmp_path) == {name: data for name, data in OLD.items()}
+    assert state_leftovers(tmp_path) == []
+
+
+def test_recovery_puts_old_files_back_even_when_the_staging_folder_was_deleted(tmp_path):
+    """A crashed apply is undone after someone removed .qfieldcloud/staging: the new files that
+    go back to staging need their folders (sub/) made again."""
+    full = tmp_path / "full"
+    write_tree(full, OLD)
+    stage(full, NEW)
+    steps = int(crashing_apply(full, 10 ** 6, False).stdout.split()[2])
+    undone = 0
+    for kill_at in range(1, steps + 1):
+        root = tmp_path / f"kill-{kill_at}"
+        write_tree(root, OLD)
+        stage(root, NEW)
+        assert crashing_apply(root, kill_at, False).returncode == -signal.SIGKILL
+        shutil.rmtree(root / ".qfieldcloud" / "staging", ignore_errors=True)
+        Staging(root).recover()
+        now = contents(root)
+        assert now in (OLD, NEW), (kill_at, now)
+        assert state_leftovers(root) == [], kill_at
+        if now != NEW and (root / ".qfieldcloud" / "staging" / "sub" / "b.txt").exists():
+            undone += 1
+            assert (root / ".qfieldcloud" / "staging" / "sub" / "b.txt").read_bytes() == NEW["sub/b.txt"]
+    assert undone  # some step had moved the new sub/b.txt in before the kill
+
+
 # --- through the client -------------------------------------------------------------------
 
 
@@ -277,7 +327,7 @@ def test_the_same_name_trashed_again_is_numbered_beside_the_first(tmp_path):
         source = tmp_path / "sub" / "a.txt"
         source.parent.mkdir(exist_ok=True)
         source.write_bytes(version)
-        kept.append(move_to_trash(tmp_path, "sub/a.txt", source, trash))
+        kept.append(move_to_trash("sub/a.txt", source, trash))
     assert [p.relative_to(trash).as_posix() for p in kept] == ["sub/a.txt", "sub/a.txt.2", "sub/a.txt.3"]
     assert [p.read_bytes() for p in kept] == [b"one", b"two", b"three"]
 

@@ -41,8 +41,8 @@ def trash_folder(local_dir: PathLike, stamp: Optional[str] = None) -> Path:
     return Path(os.path.abspath(local_dir)) / STATE_DIR / TRASH_DIR / (stamp or time.strftime("%Y%m%d-%H%M%S"))
 
 
-def move_to_trash(root: Path, name: str, source: Path, trash: Path) -> Path:
-    """Move `source` (the file `name` of `root`) to `trash/name`, numbering it if that is taken."""
+def move_to_trash(name: str, source: Path, trash: Path) -> Path:
+    """Move `source` (the local file `name`) to `trash/name`, numbering it if that is taken."""
     first = trash / name  # a checked POSIX name: its "/" separates folders on every OS
     target, n = first, 1
     while os.path.lexists(target):
@@ -146,7 +146,7 @@ class Staging:
                     os.replace(target, staged)  # kept staged: the next download need not fetch it again
                 if saved is not None and os.path.lexists(saved):
                     if os.path.lexists(target):  # not ours: keep both, never overwrite
-                        move_to_trash(self.root, entry["name"], saved, trash_folder(self.root))
+                        move_to_trash(entry["name"], saved, trash_folder(self.root))
                     else:
                         os.replace(saved, target)
             except OSError:
@@ -163,7 +163,7 @@ class Staging:
                 continue
             try:
                 if entry["keep"]:
-                    kept[entry["name"]] = move_to_trash(self.root, entry["name"], saved, trash)
+                    kept[entry["name"]] = move_to_trash(entry["name"], saved, trash)
                 else:
                     os.unlink(saved)
             except OSError:
@@ -217,7 +217,7 @@ class Staging:
             for dirpath, _dirs, files in os.walk(folder):
                 for filename in files:
                     source = Path(dirpath) / filename
-                    move_to_trash(self.root, source.relative_to(folder).as_posix(), source, trash_folder(self.root))
+                    move_to_trash(source.relative_to(folder).as_posix(), source, trash_folder(self.root))
             _remove_empty_folders(folder)
 
     # --- the journal ---------------------------------------------------------------------

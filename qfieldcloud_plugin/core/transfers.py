@@ -276,7 +276,7 @@ def _delete_local(folder: Path, names: List[str], actions, stamp: str, result: S
             result.failed[name] = "changed since the plan was shown; kept"
             continue
         if path.is_file():
-            move_to_trash(folder, name, path, trash_folder(folder, stamp))
+            move_to_trash(name, path, trash_folder(folder, stamp))
             result.trash = trash_folder(folder, stamp)
         result.deleted_local.append(name)
         forgotten.append(name)

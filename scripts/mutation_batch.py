@@ -1,0 +1,220 @@
+"""The mutant runner of `make mutation`: mutmut makes the mutants and maps each function to the
+tests that reach it; long-lived pytest workers (tests/support/mutation_batch.py) then test the
+mutants one after another, and this supervisor keeps the time limits and files the results in
+mutmut's own result files (`mutants/**/*.py.meta`), so that `mutmut show` and the cache still work.
+
+Why not `mutmut run`: it starts a pytest process per mutant. With QGIS that start costs more than
+testing the mutant (about one mutant a minute), and QGIS's threads deadlock a forked copy.
+
+    python scripts/mutation_batch.py generate   (in the work folder: mutants, stats, job queue)
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+# mutmut's exit codes (mutmut.stats.status_by_exit_code)
+KILLED, SURVIVED, NO_TESTS, SUSPICIOUS, TIMEOUT = 1, 0, 33, 35, 36
+# a mutant that outlives (time its tests took in the clean run) x 4 + 60 s is stopped as a timeout
+TIME_FACTOR, TIME_MARGIN_S = 4.0, 60.0
+# a mutant whose worker crashed, or which left state that broke a later clean test, is tested once
+# more in a fresh worker before its result is filed
+TRIES = 2
+
+
+def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
+    """In the work folder: make the mutants, collect or load the test map, and queue one job per
+    mutant that has no result yet, or whose status is in `rerun`."""
+    from mutmut.__main__ import (collect_or_load_stats, collect_source_file_mutation_data, copy_also_copy_files,
+                                 copy_src_dir, create_mutants, setup_source_paths, store_lines_covered_by_tests)
+    from mutmut.mutation.trampoline import set_mutant_under_test
+    from mutmut.state import state
+    from mutmut.stats import status_by_exit_code
+    from mutmut.utils.format_utils import mangled_name_from_mutant_name
+    from mutmut.workers.isolation import get_mutant_runner
+
+    set_mutant_under_test("mutant_generation")
+    os.makedirs("mutants", exist_ok=True)
+    copy_src_dir()
+    copy_also_copy_files()
+    setup_source_paths()
+    store_lines_covered_by_tests()
+    create_mutants(jobs)
+    runner = get_mutant_runner(jobs)
+    try:
+        collect_or_load_stats(runner, apply_config_invalidation=True)
+    finally:
+        runner.shutdown()
+    set_mutant_under_test("")
+    queue = Path("queue")
+    shutil.rmtree(queue, ignore_errors=True)
+    queue.mkdir()
+    mutants, by_path = collect_source_file_mutation_data(mutant_names=())
+    durations = state().duration_by_test
+    queued = 0
+    for data, name, result in mutants:
+        name = name.replace("__init__.", "")
+        if modules and not any(str(data.path) == f"qfieldcloud_plugin/{m}" for m in modules):
+            continue
+        if result is not None and status_by_exit_code[result] not in rerun:
+            continue
+        tests = sorted(state().tests_by_mangled_function_name.get(mangled_name_from_mutant_name(name), ()),
+                       key=lambda t: (durations.get(t, 0.0), t))
+        if not tests:
+            data.exit_code_by_key[name] = NO_TESTS
+            continue
+        estimate = sum(durations.get(t, 0.0) for t in tests)
+        queued += 1
+        job = {"id": f"{queued:06d}", "name": name, "meta": f"mutants/{data.path}.meta", "tests": tests,
+               "estimate": estimate, "tries": 0}
+        # fastest first, as mutmut does: the name sorts the queue
+        (queue / f"1-{estimate:012.3f}-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
+    for data in by_path.values():
+        data.save()
+    print(f"queued {queued} mutants", flush=True)
+
+
+class _Worker:
+    def __init__(self, index: int, work: Path, env: Dict[str, str], pytest_args: List[str], tests: List[str]):
+        self.index, self.work = index, work
+        self.log = work / f"worker-{index}.log"
+        self.log.write_text("", encoding="utf-8")
+        self.read = 0
+        self.current: Optional[dict] = None
+        self.started = 0.0
+        env = dict(env, QFC_MUTATION_QUEUE=str(work / "queue"), QFC_MUTATION_LOG=str(self.log),
+                   QFC_MUTATION_WORKER=str(index), MUTANT_UNDER_TEST="")
+        with open(work / f"worker-{index}.out", "ab") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pytest", "--rootdir=.", "-q", "--tb=line", "-p", "no:randomly",
+                 "-p", "tests.support.mutation_batch", *pytest_args, *tests],
+                cwd=work / "mutants", env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def lines(self) -> List[List[str]]:
+        with open(self.log, encoding="utf-8") as log:
+            log.seek(self.read)
+            text = log.read()
+        complete = text[:text.rfind("\n") + 1]
+        self.read += len(complete.encode("utf-8"))
+        return [line.split("\t") for line in complete.splitlines()]
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # with the local servers its tests started
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+
+
+class Supervisor:
+    def __init__(self, work: Path, env: Dict[str, str], pytest_args: List[str], workers: int):
+        self.work, self.env, self.pytest_args, self.size = work, env, pytest_args, workers
+        self.jobs = {}
+        for path in (work / "queue").glob("*.json"):
+            job = json.loads(path.read_text(encoding="utf-8"))
+            self.jobs[job["id"]] = job
+        # a worker collects only the test files that some queued mutant needs
+        self.tests = sorted({t.split("::")[0] for job in self.jobs.values() for t in job["tests"]})
+        self.results: Dict[str, Dict[str, int]] = {}
+        self.done = 0
+        self.last_save = time.monotonic()
+
+    def _file(self, job: dict, code: int) -> None:
+        self.results.setdefault(job["meta"], {})[job["name"]] = code
+        self.done += 1
+        if time.monotonic() - self.last_save > 30:
+            self._save()
+
+    def _save(self) -> None:
+        for meta, codes in self.results.items():
+            path = self.work / meta
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["exit_code_by_key"].update(codes)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, indent=4), encoding="utf-8")
+            os.replace(tmp, path)
+        self.results.clear()
+        self.last_save = time.monotonic()
+        print(f"{time.strftime('%H:%M:%S')} {self.done}/{len(self.jobs)} mutants tested", flush=True)
+
+    def _again(self, job: dict, code: int) -> None:
+        """Test the mutant once more in a fresh worker, or file `code` if it has had its tries."""
+        job["tries"] += 1
+        if job["tries"] >= TRIES:
+            self._file(job, code)
+            return
+        (self.work / "queue" / f"0-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
+
+    def _follow(self, worker: _Worker) -> bool:
+        """Handle what the worker logged; False once it has ended."""
+        for fields in worker.lines():
+            kind, job = fields[0], self.jobs.get(fields[1])
+            if kind == "start":
+                worker.current, worker.started = job, time.monotonic()
+            elif kind == "done":
+                worker.current = None
+                self._file(job, int(fields[2]))
+            elif kind == "polluted":
+                worker.current = None
+                self._again(job, SUSPICIOUS)
+            elif kind == "note":
+                pass
+            elif kind == "error":
+                raise SystemExit(f"worker {worker.index}: {fields[2]}; see {worker.log}")
+        job = worker.current
+        if job is not None and time.monotonic() - worker.started > job["estimate"] * TIME_FACTOR + TIME_MARGIN_S:
+            worker.stop()
+            worker.current = None
+            self._file(job, TIMEOUT)
+            return False
+        if worker.process.poll() is None:
+            return True
+        worker.lines()  # the last lines were read above; nothing is left
+        if job is not None:  # it died testing this mutant: a crash, such as PyQt's abort
+            self._again(job, worker.process.returncode if worker.process.returncode < 0 else SUSPICIOUS)
+        return False
+
+    def _queue_empty(self) -> bool:
+        return not any((self.work / "queue").glob("*.json"))
+
+    def run(self) -> int:
+        if not self.jobs:
+            return 0
+        for old in self.work.glob("claimed-*"):
+            shutil.rmtree(old)
+        workers = [_Worker(i, self.work, self.env, self.pytest_args, self.tests) for i in range(self.size)]
+        serial = self.size
+        try:
+            while workers:
+                time.sleep(0.5)
+                alive = []
+                for worker in workers:
+                    if self._follow(worker):
+                        alive.append(worker)
+                    elif not self._queue_empty():
+                        alive.append(_Worker(serial, self.work, self.env, self.pytest_args, self.tests))
+                        serial += 1
+                workers = alive
+        finally:
+            for worker in workers:
+                worker.stop()
+            self._save()
+        return 0
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["generate"]:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--module", action="append", default=[])
+    parser.add_argument("--rerun", action="append", default=[])
+    args = parser.parse_args()
+    generate(args.jobs, args.module, args.rerun)

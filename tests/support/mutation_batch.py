@@ -1,0 +1,115 @@
+"""pytest plugin of `make mutation` (`-p tests.support.mutation_batch`): one long-lived pytest
+process tests mutant after mutant, instead of one new process per mutant.
+
+mutmut's generated code looks up the active mutant at every call of a mutated function, so a
+process can switch mutants between tests. This matters for the tests that need QGIS: starting
+QGIS and collecting the tests takes longer than most mutants take to be killed, and QGIS's
+threads make a forked copy of a started process deadlock.
+
+The worker claims jobs from a queue folder (one JSON file per mutant: its name and the tests
+that reach it, fastest first) by renaming a job into its own folder, which only one worker can
+win. For each job it logs `start`, runs the tests until one fails, and logs `done <exit code>`:
+1 (killed) or 0 (survived). Killing a mutant can leave state behind that breaks later tests;
+so after a kill the failing test runs again with no mutant, and if it fails again the worker
+logs `polluted` and stops, and `scripts/mutation_batch.py` tests that mutant again in a fresh
+worker. The supervisor also enforces the time limits: a worker that hangs is killed from outside.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+QUEUE_ENV = "QFC_MUTATION_QUEUE"
+LOG_ENV = "QFC_MUTATION_LOG"
+WORKER_ENV = "QFC_MUTATION_WORKER"
+
+
+def _set_mutant(name):
+    from mutmut.mutation.trampoline import set_mutant_under_test
+
+    set_mutant_under_test(name)
+
+
+class _Batch:
+    def __init__(self, queue, log, worker):
+        self.queue = queue
+        self.claimed = queue.parent / f"claimed-{worker}"
+        self.claimed.mkdir(exist_ok=True)
+        self.log = log
+        self.failed = False
+
+    def _claim(self):
+        for job in sorted(self.queue.glob("*.json")):
+            mine = self.claimed / job.name
+            try:
+                os.rename(job, mine)
+            except FileNotFoundError:
+                continue  # another worker took it first
+            return json.loads(mine.read_text(encoding="utf-8"))
+        return None
+
+    def _write(self, *fields):
+        with open(self.log, "a", encoding="utf-8") as log:
+            log.write("\t".join(str(f) for f in fields) + "\n")
+
+    def pytest_runtest_logreport(self, report):
+        if report.failed:
+            self.failed = True
+
+    def _teardown(self, session, nextitem):
+        try:
+            session._setupstate.teardown_exact(nextitem)
+        except Exception as error:  # a fixture's teardown: the test it belonged to has been judged
+            self._write("note", "-", f"teardown: {error!r}")
+
+    def _run(self, session, item, nextitem):
+        # tear down what the previous test left set up and this one does not share (other module)
+        self._teardown(session, item)
+        self.failed = False
+        item.ihook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+        return not self.failed
+
+    def _first_failure(self, session, items):
+        for index, item in enumerate(items):
+            nextitem = items[index + 1] if index + 1 < len(items) else None
+            if not self._run(session, item, nextitem or session):
+                return item
+        return None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session):
+        by_id = {item.nodeid: item for item in session.items}
+        checked_setup = False
+        while True:
+            job = self._claim()
+            if job is None:
+                break
+            items = [by_id[t] for t in job["tests"] if t in by_id]
+            if not checked_setup:
+                # mutmut's own check: with the "fail" mutant every mutated function raises
+                _set_mutant("fail")
+                if self._first_failure(session, items[:3]) is None:
+                    self._write("error", job["id"], "no test fails with the 'fail' mutant active")
+                    return True
+                checked_setup = True
+            self._write("start", job["id"])
+            _set_mutant(job["name"])
+            try:
+                killer = self._first_failure(session, items)
+            finally:
+                _set_mutant("")
+            if killer is not None and not self._run(session, killer, session):
+                self._write("polluted", job["id"], killer.nodeid)
+                return True
+            self._write("done", job["id"], 1 if killer is not None else 0)
+            self._teardown(session, session)  # module fixtures start afresh for each mutant
+        return True
+
+
+def pytest_configure(config):
+    queue = os.environ.get(QUEUE_ENV)
+    if queue:
+        config.pluginmanager.register(
+            _Batch(Path(queue), Path(os.environ[LOG_ENV]), os.environ[WORKER_ENV]), "qfc-mutation-batch")
