@@ -1,10 +1,17 @@
 """.qfieldcloudignore: gitignore-style rules (pure functions) and their use by list_local_files / upload_files."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from qfieldcloud_plugin.client.ignore import is_ignored_by, parse_ignore_patterns, path_ignored
 from qfieldcloud_plugin.client.transfer import list_local_files
 from tests.test_cli import as_json, ok, run
+
+REPO = Path(__file__).resolve().parents[1]
 
 RULES = """
 # a comment, then a blank line
@@ -152,6 +159,21 @@ def test_list_local_files_honours_the_ignore_file(tmp_path):
     everything = [f["name"] for f in list_local_files(root, ignore_file=None)]
     assert "cache/tile.png" in everything and "scratch.tmp" in everything
     assert ".qfieldcloudignore" not in everything  # hidden files are never uploaded
+
+
+def test_the_ignore_file_is_read_as_utf8_whatever_the_locale(tmp_path):
+    """Written by a Windows editor (a BOM), with an accented rule and a stray Latin-1 byte in a
+    comment, and read where the locale is plain ASCII: every rule still applies."""
+    (tmp_path / ".qfieldcloudignore").write_bytes(
+        b"\xef\xbb\xbf*.tmp\n# caf\xe9 (Latin-1)\nrelev\xc3\xa9-*.bak\n")
+    for name in ("a.tmp", "relev\u00e9-1.bak", "keep.gpkg"):
+        (tmp_path / name).write_bytes(b"x")
+    script = ("import sys\nfrom qfieldcloud_plugin.client.transfer import list_local_files\n"
+              "print(ascii([f[\"name\"] for f in list_local_files(sys.argv[1])]))")
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.stdout.strip() == ascii(["keep.gpkg"]), out.stderr
 
 
 def test_upload_files_and_the_cli_honour_the_ignore_file(qfc_server, tmp_path, unique_name):

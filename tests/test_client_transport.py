@@ -245,6 +245,23 @@ def test_relative_301_is_resolved_and_keeps_the_token_on_the_same_origin(fake):
     assert fake.requests[1].headers["Authorization"] == f"Token {SECRET}"
 
 
+@pytest.mark.parametrize("old, new, keeps_token", [
+    ("http://qfc.example/a", "http://qfc.example:80/b", True),  # the default port, written out
+    ("https://qfc.example/a", "https://QFC.example:443/b", True),  # host names are not case-sensitive
+    ("HTTPS://qfc.example/a", "https://qfc.example/b", True),  # nor are schemes
+    ("https://qfc.example/a", "http://qfc.example:443/b", False),  # a downgrade to plain http
+    ("http://qfc.example/a", "https://qfc.example/b", False),  # requests keeps it here; we do not
+    ("https://qfc.example/a", "https://qfc.example:8443/b", False),
+    ("https://qfc.example/a", "https://storage.example/b", False),
+])
+def test_which_redirects_keep_the_token(old, new, keeps_token):
+    """The origin rule requests asks before it follows a redirect: scheme, host and port must match."""
+    from qfieldcloud_plugin.client.transport import _Session
+
+    with _Session() as session:
+        assert session.should_strip_auth(old, new) is not keeps_token
+
+
 def _paged(items, max_limit=None):
     def handler(request):
         from urllib.parse import parse_qs
