@@ -112,6 +112,10 @@ class _Worker:
         self.process.wait()
 
 
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 class Supervisor:
     def __init__(self, work: Path, env: Dict[str, str], pytest_args: List[str], workers: int):
         self.work, self.env, self.pytest_args, self.size = work, env, pytest_args, workers
@@ -151,32 +155,37 @@ class Supervisor:
             return
         (self.work / "queue" / f"0-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
 
+    def _handle(self, worker: _Worker, fields: List[str]) -> None:
+        kind, job = fields[0], self.jobs.get(fields[1])
+        if kind == "start":
+            worker.current, worker.started = job, time.monotonic()
+        elif kind == "done":
+            worker.current = None
+            self._file(job, int(fields[2]))
+        elif kind == "polluted":
+            worker.current = None
+            self._again(job, SUSPICIOUS)
+
     def _follow(self, worker: _Worker) -> bool:
         """Handle what the worker logged; False once it has ended."""
+        ended = worker.process.poll() is not None  # first: every line it wrote is in the log then
         for fields in worker.lines():
-            kind, job = fields[0], self.jobs.get(fields[1])
-            if kind == "start":
-                worker.current, worker.started = job, time.monotonic()
-            elif kind == "done":
-                worker.current = None
-                self._file(job, int(fields[2]))
-            elif kind == "polluted":
-                worker.current = None
-                self._again(job, SUSPICIOUS)
-            elif kind == "note":
-                pass
-            elif kind == "error":
-                raise SystemExit(f"worker {worker.index}: {fields[2]}; see {worker.log}")
+            self._handle(worker, fields)
         job = worker.current
         if job is not None and time.monotonic() - worker.started > job["estimate"] * TIME_FACTOR + TIME_MARGIN_S:
             worker.stop()
             worker.current = None
+            for claimed in (self.work / f"claimed-{worker.index}").glob("*.json"):
+                claimed.unlink()
             self._file(job, TIMEOUT)
             return False
-        if worker.process.poll() is None:
+        if not ended:
             return True
-        worker.lines()  # the last lines were read above; nothing is left
-        if job is not None:  # it died testing this mutant: a crash, such as PyQt's abort
+        # It died testing a mutant (a crash, such as PyQt's abort on an exception in a Qt
+        # callback), or between claiming one and starting it: the claimed job is still there.
+        for claimed in (self.work / f"claimed-{worker.index}").glob("*.json"):
+            job = self.jobs[json.loads(claimed.read_text(encoding="utf-8"))["id"]]
+            claimed.unlink()
             self._again(job, worker.process.returncode if worker.process.returncode < 0 else SUSPICIOUS)
         return False
 
@@ -188,6 +197,7 @@ class Supervisor:
             return 0
         for old in self.work.glob("claimed-*"):
             shutil.rmtree(old)
+        signal.signal(signal.SIGTERM, _stop)  # so that `finally` below stops the workers and saves
         workers = [_Worker(i, self.work, self.env, self.pytest_args, self.tests) for i in range(self.size)]
         serial = self.size
         try:

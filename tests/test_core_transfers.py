@@ -7,8 +7,9 @@ import pytest
 
 from qgis.core import QgsFeedback
 
-from qfieldcloud_plugin.client import Client, TransferCancelledError
-from qfieldcloud_plugin.core.transfers import DownloadResult, beside_name, download_project, replaced_by_download
+from qfieldcloud_plugin.client import Client, QfcException, TransferCancelledError
+from qfieldcloud_plugin.core.transfers import (DownloadResult, beside_name, download_package, download_project,
+                                               replaced_by_download)
 from tests.support.fake_http import json_reply, serve_project_files
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -175,3 +176,38 @@ def test_a_project_download_reports_progress_to_its_task_and_stops_when_it_is_ca
     with pytest.raises(TransferCancelledError):
         download_project(client, Downloading(cancelled=True), PID, tmp_path / "two")
     assert not (tmp_path / "two" / "a.txt").exists()
+
+
+def serve_package(fake, files, missing=()):
+    """The latest finished package of PID: `files` listed, each served except those in `missing`."""
+    from tests.support.fake_http import Reply, listing_entry
+
+    fake.route("GET", f"api/v1/packages/{PID}/latest/", json_reply(
+        {"status": "finished", "package_id": "job-1", "files": [listing_entry(n, d) for n, d in files.items()]}))
+    for name, data in files.items():
+        if name not in missing:
+            fake.route("GET", f"api/v1/packages/{PID}/latest/files/{name}/", Reply(200, {}, data))
+
+
+def test_a_package_download_marks_the_folder_reports_progress_and_stops_when_cancelled(fake, tmp_path):
+    from qfieldcloud_plugin.core.project_link import package_of
+
+    serve_package(fake, {"survey_qfield.qgs": b"<qgis/>", "data.gpkg": b"rows"})
+    client = Client(fake.url, token="t", max_retries=0)
+    task = Downloading()
+    result = download_package(client, task, PID, tmp_path / "one")
+    assert (tmp_path / "one" / "data.gpkg").read_bytes() == b"rows"
+    assert sorted(f["name"] for f in result.files) == ["data.gpkg", "survey_qfield.qgs"]
+    assert package_of(tmp_path / "one") == PID  # upload and sync refuse this folder
+    assert task.progress and task.progress[-1].files_done == 2
+    with pytest.raises(TransferCancelledError):
+        download_package(client, Downloading(cancelled=True), PID, tmp_path / "two")
+    assert not (tmp_path / "two" / "data.gpkg").exists()
+
+
+def test_a_package_file_that_fails_stops_the_package_download_with_the_folder_unchanged(fake, tmp_path):
+    serve_package(fake, {"survey_qfield.qgs": b"<qgis/>", "data.gpkg": b"rows"}, missing=("data.gpkg",))
+    (tmp_path / "survey_qfield.qgs").write_bytes(b"<qgis the old package/>")
+    with pytest.raises(QfcException, match="data.gpkg"):
+        download_package(Client(fake.url, token="t", max_retries=0), Downloading(), PID, tmp_path)
+    assert (tmp_path / "survey_qfield.qgs").read_bytes() == b"<qgis the old package/>"
