@@ -22,7 +22,7 @@ from typing import Dict, List, Optional, Sequence
 # mutmut's exit codes (mutmut.stats.status_by_exit_code)
 KILLED, SURVIVED, NO_TESTS, SUSPICIOUS, TIMEOUT = 1, 0, 33, 35, 36
 # a mutant that outlives (time its tests took in the clean run) x 4 + 60 s is stopped as a timeout
-TIME_FACTOR, TIME_MARGIN_S = 4.0, 60.0
+TIME_FACTOR, TIME_MARGIN_S = 4.0, 60.0  # each test has its own, shorter limit
 # a mutant whose worker crashed, or which left state that broke a later clean test, is tested once
 # more in a fresh worker before its result is filed
 TRIES = 2
@@ -71,7 +71,8 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
             continue
         estimate = sum(durations.get(t, 0.0) for t in tests)
         queued += 1
-        job = {"id": f"{queued:06d}", "name": name, "meta": f"mutants/{data.path}.meta", "tests": tests,
+        job = {"id": f"{queued:06d}", "name": name, "meta": f"mutants/{data.path}.meta",
+               "tests": [[t, durations.get(t, 0.0)] for t in tests],
                "estimate": estimate, "tries": 0}
         # fastest first, as mutmut does: the name sorts the queue
         (queue / f"1-{estimate:012.3f}-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
@@ -124,7 +125,7 @@ class Supervisor:
             job = json.loads(path.read_text(encoding="utf-8"))
             self.jobs[job["id"]] = job
         # a worker collects only the test files that some queued mutant needs
-        self.tests = sorted({t.split("::")[0] for job in self.jobs.values() for t in job["tests"]})
+        self.tests = sorted({t.split("::")[0] for job in self.jobs.values() for t, _seconds in job["tests"]})
         self.results: Dict[str, Dict[str, int]] = {}
         self.done = 0
         self.last_save = time.monotonic()
@@ -197,7 +198,8 @@ class Supervisor:
             return 0
         for old in self.work.glob("claimed-*"):
             shutil.rmtree(old)
-        signal.signal(signal.SIGTERM, _stop)  # so that `finally` below stops the workers and saves
+        for number in (signal.SIGTERM, signal.SIGINT):  # so that `finally` below stops the workers and saves
+            signal.signal(number, _stop)
         workers = [_Worker(i, self.work, self.env, self.pytest_args, self.tests) for i in range(self.size)]
         serial = self.size
         try:

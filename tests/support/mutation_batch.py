@@ -9,7 +9,7 @@ threads make a forked copy of a started process deadlock.
 The worker claims jobs from a queue folder (one JSON file per mutant: its name and the tests
 that reach it, fastest first) by renaming a job into its own folder, which only one worker can
 win. For each job it logs `start`, runs the tests until one fails, and logs `done <exit code>`:
-1 (killed) or 0 (survived). (mutmut's own check that a "fail" mutant fails the tests is not
+1 (killed), 0 (survived) or 36 (timeout). (mutmut's own check that a "fail" mutant fails the tests is not
 repeated here: an exception raised in a Qt callback aborts the process.) Killing a mutant can leave state behind that breaks later tests;
 so after a kill the failing test runs again with no mutant, and if it fails again the worker
 logs `polluted` and stops, and `scripts/mutation_batch.py` tests that mutant again in a fresh
@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 
 QUEUE_ENV = "QFC_MUTATION_QUEUE"
+SURVIVED, KILLED, TIMEOUT = 0, 1, 36  # mutmut's exit codes
+TIMEOUT_FACTOR, TIMEOUT_MARGIN_S = 5.0, 15.0
 LOG_ENV = "QFC_MUTATION_LOG"
 WORKER_ENV = "QFC_MUTATION_WORKER"
 
@@ -39,7 +41,7 @@ class _Batch:
         self.claimed = queue.parent / f"claimed-{worker}"
         self.claimed.mkdir(exist_ok=True)
         self.log = log
-        self.failed = False
+        self.failed = self.timed_out = False
 
     def _claim(self):
         for job in sorted(self.queue.glob("*.json")):
@@ -55,29 +57,33 @@ class _Batch:
         with open(self.log, "a", encoding="utf-8") as log:
             log.write("\t".join(str(f) for f in fields) + "\n")
 
-    def pytest_runtest_logreport(self, report):
-        if report.failed:
-            self.failed = True
-
     def _teardown(self, session, nextitem):
         try:
             session._setupstate.teardown_exact(nextitem)
         except Exception as error:  # a fixture's teardown: the test it belonged to has been judged
             self._write("note", "-", f"teardown: {error!r}")
 
-    def _run(self, session, item, nextitem):
+    def pytest_runtest_logreport(self, report):
+        if report.failed:
+            self.failed = True
+            self.timed_out = self.timed_out or "Timeout >" in str(report.longrepr)
+
+    def _run(self, session, item, nextitem, seconds):
         # tear down what the previous test left set up and this one does not share (other module)
         self._teardown(session, item)
-        self.failed = False
+        # A mutant that hangs a test fails it after a few times its clean duration (pytest-timeout;
+        # the supervisor's limit on the whole mutant is the last resort).
+        item.add_marker(pytest.mark.timeout(TIMEOUT_MARGIN_S + TIMEOUT_FACTOR * seconds), append=False)
+        self.failed = self.timed_out = False
         item.ihook.pytest_runtest_protocol(item=item, nextitem=nextitem)
         return not self.failed
 
     def _first_failure(self, session, items):
-        for index, item in enumerate(items):
-            nextitem = items[index + 1] if index + 1 < len(items) else None
-            if not self._run(session, item, nextitem or session):
-                return item
-        return None
+        for index, (item, seconds) in enumerate(items):
+            nextitem = items[index + 1][0] if index + 1 < len(items) else None
+            if not self._run(session, item, nextitem or session, seconds):
+                return item, seconds
+        return None, 0.0
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session):
@@ -88,18 +94,19 @@ class _Batch:
             claimed, job = self._claim()
             if job is None:
                 break
-            items = [by_id[t] for t in job["tests"] if t in by_id]
+            items = [(by_id[t], seconds) for t, seconds in job["tests"] if t in by_id]
             self._write("start", job["id"])
             _set_mutant(job["name"])
             try:
-                killer = self._first_failure(session, items)
+                killer, seconds = self._first_failure(session, items)
             finally:
                 _set_mutant("")
-            if killer is not None and not self._run(session, killer, session):
+            timed_out = self.timed_out
+            if killer is not None and not self._run(session, killer, session, seconds):
                 self._write("polluted", job["id"], killer.nodeid)
                 claimed.unlink()
                 return True
-            self._write("done", job["id"], 1 if killer is not None else 0)
+            self._write("done", job["id"], TIMEOUT if timed_out else KILLED if killer is not None else SURVIVED)
             claimed.unlink()
             self._teardown(session, session)  # module fixtures start afresh for each mutant
         return True
