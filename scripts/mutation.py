@@ -80,7 +80,8 @@ GROUPS = {
             # the CLI's exit codes (the parser's help texts are not in scope)
             "client/cli.py": {"main", "_raise_if_failed", "_whole_number", "_seconds", "_show_warnings_on_stderr"},
         },
-        "tests": ["tests/test_client_*.py", "tests/test_cli.py", "tests/test_cli_input.py", "tests/test_faults.py"],
+        "tests": ["tests/test_client_*.py", "tests/test_cli.py", "tests/test_cli_input.py", "tests/test_faults.py",
+                  "tests/test_security.py", "tests/test_bad_input.py"],
     },
     "core": {
         "qgis": True,

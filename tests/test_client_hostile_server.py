@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,36 @@ def test_a_huge_retry_after_is_capped(fake):
     client = client_for(fake, max_retries=1)
     assert client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append) == {"database": "ok"}
     assert waits == [transport_module.MAX_RETRY_AFTER_S] and transport_module.MAX_RETRY_AFTER_S <= 60
+
+
+def _http_date(seconds_from_now):
+    from email.utils import formatdate
+
+    return formatdate(time.time() + seconds_from_now, usegmt=True)
+
+
+@pytest.mark.parametrize("retry_after, expected", [
+    ("7", 7.0),
+    ("-5", 0.0),  # a negative number: retry now
+    (None, "backoff"),  # no header: our own backoff
+    ("soon", "backoff"),  # neither seconds nor a date
+    ("past date", 0.0),  # an HTTP date already gone
+    ("date in 30 s", 30.0),  # an HTTP date, counted from our clock
+    ("date in a day", "cap"),
+])
+def test_how_long_a_503_makes_the_client_wait(fake, retry_after, expected):
+    """Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3), and what a bad one means."""
+    value = {"past date": _http_date(-3600), "date in 30 s": _http_date(30),
+             "date in a day": _http_date(86400)}.get(retry_after, retry_after)
+    fake.route("GET", "api/v1/status/", Reply(503, {"Retry-After": value} if value else {}),
+               json_reply({"database": "ok"}))
+    waits = []
+    client = client_for(fake, max_retries=1)
+    client.transport.backoff_factor = 0.25
+    assert client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append) == {"database": "ok"}
+    want = {"backoff": 0.25, "cap": transport_module.MAX_RETRY_AFTER_S}.get(expected, expected)
+    slack = 2.0 if retry_after == "date in 30 s" else 0.0  # an HTTP date has whole seconds
+    assert len(waits) == 1 and abs(waits[0] - want) <= slack, waits
 
 
 def test_backoff_between_attempts_stays_in_seconds(fake):
