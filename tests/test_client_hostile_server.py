@@ -140,21 +140,32 @@ def test_a_file_shorter_than_listed_fails_fast(fake, tmp_path):
     assert not (tmp_path / "a.bin").exists()
 
 
-def test_a_206_at_the_wrong_offset_is_not_taken_as_a_resume(fake, tmp_path):
+@pytest.mark.parametrize("content_range, resumed", [
+    ("bytes {cut}-{last}/{size}", True),
+    ("bytes {cut}-{last}/*", True),  # the total unknown: still the right bytes
+    ("bytes 0-{last}/{size}", False),  # from 0, not from where we stopped
+    ("bytes {cut}-{last}/{other}", False),  # a range of some other file
+    (None, False),  # a 206 that says nothing of its range
+])
+def test_only_a_206_that_continues_where_the_download_stopped_is_a_resume(fake, tmp_path, content_range, resumed):
+    """A resume appends the 206's bytes to what was received; any other 206 starts the file over,
+    from a body that then must be the whole file. The file is right either way."""
     # Cut after more than one whole read (1 MiB): urllib3 2 loses a read that breaks, urllib3 1 does not.
     data = os.urandom(3 * 1024 * 1024)
     cut = 2 * 1024 * 1024 + 1000
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "a.bin", "size": len(data),
                                                              "sha256": hashlib.sha256(data).hexdigest()}]))
-    wrong = Reply(206, {"Content-Range": f"bytes 0-{len(data) - 1}/{len(data)}"}, data)  # from 0, not from `cut`
-    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data[:cut], announce_length=len(data)), wrong)
+    headers = {"Content-Range": content_range.format(cut=cut, last=len(data) - 1, size=len(data),
+                                                     other=len(data) + 5)} if content_range else {}
+    second = Reply(206, headers, data[cut:] if resumed else data)
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data[:cut], announce_length=len(data)), second)
     client = client_for(fake, max_retries=2)
     files = client.download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0]["error"]
     assert (tmp_path / "a.bin").read_bytes() == data
     ranges = [r.headers.get("Range") for r in fake.requests if r.path.endswith("/a.bin/")]
     assert ranges[0] is None and ranges[1] is not None and ranges[1].startswith("bytes=")  # it asked to resume
-    assert client.transport.stats["restarts"] == 1 and client.transport.stats["resumes"] == 0
+    assert (client.transport.stats["resumes"], client.transport.stats["restarts"]) == ((1, 0) if resumed else (0, 1))
 
 
 def test_a_4xx_is_sent_exactly_once(fake):
