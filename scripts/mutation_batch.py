@@ -9,6 +9,7 @@ testing the mutant (about one mutant a minute), and QGIS's threads deadlock a fo
     python scripts/mutation_batch.py generate   (in the work folder: mutants, stats, job queue)
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ TIME_FACTOR, TIME_MARGIN_S = 4.0, 60.0  # each test has its own, shorter limit
 # a mutant whose worker crashed, or which left state that broke a later clean test, is tested once
 # more in a fresh worker before its result is filed
 TRIES = 2
+SURVIVORS_FILE = Path("survivors.json")  # in the work folder
 
 
 def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
@@ -57,15 +59,21 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
     queue.mkdir()
     mutants, by_path = collect_source_file_mutation_data(mutant_names=())
     durations = state().duration_by_test
+    survived_with = _load_json(SURVIVORS_FILE)
+    file_hashes: Dict[str, str] = {}
     queued = 0
     for data, name, result in mutants:
         name = name.replace("__init__.", "")
         if modules and not any(str(data.path) == f"qfieldcloud_plugin/{m}" for m in modules):
             continue
-        if result is not None and status_by_exit_code[result] not in rerun:
-            continue
         tests = sorted(state().tests_by_mangled_function_name.get(mangled_name_from_mutant_name(name), ()),
                        key=lambda t: (durations.get(t, 0.0), t))
+        fingerprint = _fingerprint(tests, file_hashes)
+        # mutmut tests a mutant again only when its function changes; a survivor is also tested
+        # again when its tests did (a new test, or an edited one)
+        stale = result == SURVIVED and survived_with.get(name) != fingerprint
+        if result is not None and status_by_exit_code[result] not in rerun and not stale:
+            continue
         if not tests:
             data.exit_code_by_key[name] = NO_TESTS
             continue
@@ -73,12 +81,30 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
         queued += 1
         job = {"id": f"{queued:06d}", "name": name, "meta": f"mutants/{data.path}.meta",
                "tests": [[t, durations.get(t, 0.0)] for t in tests],
-               "estimate": estimate, "tries": 0}
+               "estimate": estimate, "tries": 0, "fingerprint": fingerprint}
         # fastest first, as mutmut does: the name sorts the queue
         (queue / f"1-{estimate:012.3f}-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
     for data in by_path.values():
         data.save()
     print(f"queued {queued} mutants", flush=True)
+
+
+def _fingerprint(tests: Sequence[str], file_hashes: Dict[str, str]) -> str:
+    """A hash of the tests' names and of the files that hold them."""
+    digest = hashlib.sha256()
+    for test in tests:
+        path = test.split("::")[0]
+        if path not in file_hashes:
+            file_hashes[path] = hashlib.sha256(Path("mutants", path).read_bytes()).hexdigest()
+        digest.update(f"{test}\0{file_hashes[path]}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _load_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 class _Worker:
@@ -127,11 +153,14 @@ class Supervisor:
         # a worker collects only the test files that some queued mutant needs
         self.tests = sorted({t.split("::")[0] for job in self.jobs.values() for t, _seconds in job["tests"]})
         self.results: Dict[str, Dict[str, int]] = {}
+        self.survived_with: Dict[str, str] = {}  # mutant -> the fingerprint of the tests it survived
         self.done = 0
         self.last_save = time.monotonic()
 
     def _file(self, job: dict, code: int) -> None:
         self.results.setdefault(job["meta"], {})[job["name"]] = code
+        if code == SURVIVED:
+            self.survived_with[job["name"]] = job["fingerprint"]
         self.done += 1
         if time.monotonic() - self.last_save > 30:
             self._save()
@@ -145,6 +174,8 @@ class Supervisor:
             tmp.write_text(json.dumps(data, indent=4), encoding="utf-8")
             os.replace(tmp, path)
         self.results.clear()
+        survived_with = dict(_load_json(self.work / SURVIVORS_FILE), **self.survived_with)
+        (self.work / SURVIVORS_FILE).write_text(json.dumps(survived_with, indent=0), encoding="utf-8")
         self.last_save = time.monotonic()
         print(f"{time.strftime('%H:%M:%S')} {self.done}/{len(self.jobs)} mutants tested", flush=True)
 
