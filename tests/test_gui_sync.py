@@ -1,5 +1,6 @@
 """Synchronizing the open project: the plan shown first, conflicts, deletions into the trash, the base."""
 
+import re
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
@@ -36,6 +37,7 @@ class DialogAsker(ScriptedAsker):
         self.plans = []
         self.effects = []  # per dialog: {conflict: what its chosen resolution does}
         self.ok_enabled = []
+        self.summaries = []
 
     def review_sync(self, project_name, plan):
         dialog = SyncPlanDialog(project_name, plan)
@@ -48,6 +50,7 @@ class DialogAsker(ScriptedAsker):
                 groups[group.text(0)] = [(group.child(j).text(0), group.child(j).text(1))
                                          for j in range(group.childCount())]
             self.shown.append(groups)
+            self.summaries.append(dialog.summary_label.text())
             for name, resolution in self.resolutions.items():
                 dialog.set_choice(name, resolution)
             for name in self.untick:
@@ -149,6 +152,9 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
             (n, "identical") for n in project_files_last(local_names(folder))
             if n not in ("notes.csv", "mine.txt", "gone_there.txt", "theirs.txt")],
     }
+    unchanged = len(local_names(folder)) - 4
+    assert asker.summaries[-1] == ("1 to upload, 1 to download, 1 to delete here, 1 to delete on QFieldCloud, "
+                                   "1 conflicts, {} unchanged.".format(unchanged))
     assert (folder / "gone_there.txt").is_file() and "gone_here.txt" in _remote(client, pid)
     assert (folder / "notes.csv").read_text() == "my notes\n"
 
@@ -161,7 +167,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
         "notes.csv": SyncKind.CONFLICT, "mine.txt": SyncKind.UPLOAD, "theirs.txt": SyncKind.DOWNLOAD,
         "gone_there.txt": SyncKind.DELETE_LOCAL, "gone_here.txt": SyncKind.DELETE_REMOTE}
     copy = result.kept_both["notes.csv"]
-    assert copy.startswith("notes.server-") and copy.endswith(".csv")
+    assert re.fullmatch(r"notes\.server-\d{8}-\d{6}\.csv", copy), copy  # the time of the sync
     assert (folder / "notes.csv").read_text() == "my notes\n"
     assert (folder / copy).read_text() == "their notes\n"
     assert (folder / "theirs.txt").read_text() == "changed on the server\n"
@@ -187,6 +193,30 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
     assert len(asker.plans) == shown_before  # in sync: no dialog at all
     assert result.uploaded == [] and result.downloaded == [] and not result.failed
     assert copy not in _remote(client, pid) and (folder / copy).is_file()
+    QgsProject.instance().clear()
+
+
+def test_a_deletion_unticked_in_the_plan_is_not_carried_out(qfc_server, session, plugin_iface, tmp_path, unique_name):
+    client = Client(url=qfc_server.url, token=session._token)
+    folder = tmp_path / "proj"
+    pid = _linked_project(client, folder, unique_name)["id"]
+    for name in ("keep_mine.txt", "let_go.txt"):
+        (folder / name).write_text(name)
+    asker = DialogAsker()
+    actions = CloudActions(plugin_iface, session, asker)
+    results = []
+    actions.syncFinished.connect(results.append)
+    assert isinstance(_sync(actions, results), SyncResult)
+    client.delete_file(pid, "keep_mine.txt")
+    client.delete_file(pid, "let_go.txt")
+    asker.untick = ["keep_mine.txt"]
+    result = _sync(actions, results)
+    assert isinstance(result, SyncResult) and not result.failed, result
+    assert asker.shown[-1]["Delete on this computer (2)"] == [
+        ("keep_mine.txt", "deleted on QFieldCloud; moved to the trash here"),
+        ("let_go.txt", "deleted on QFieldCloud; moved to the trash here")]
+    assert (folder / "keep_mine.txt").read_text() == "keep_mine.txt"  # unticked: left alone
+    assert not (folder / "let_go.txt").exists()
     QgsProject.instance().clear()
 
 
