@@ -146,6 +146,26 @@ def test_which_local_files_a_download_replaces_follows_the_glob_and_the_server_n
     assert replaced_by_download(client, NeverCancelled(), PID, tmp_path, filter_glob="*.gpkg") == ["b.gpkg"]
 
 
+def test_a_local_file_identical_to_the_server_copy_is_never_counted_as_replaced(fake, tmp_path):
+    """Even when it was never downloaded, so that no record says it is an untouched download."""
+    (tmp_path / "b.gpkg").write_bytes(b"mine!!")
+    (tmp_path / "same.txt").write_bytes(b"theirs")
+    theirs = {"size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()}
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([dict(theirs, name="b.gpkg"), dict(theirs, name="same.txt")]))
+    assert replaced_by_download(Client(fake.url, token="t", max_retries=0), NeverCancelled(), PID, tmp_path) \
+        == ["b.gpkg"]
+
+
+def test_what_a_package_download_replaces_follows_the_package_listing(fake, tmp_path):
+    (tmp_path / "data.gpkg").write_bytes(b"edited in the field")
+    (tmp_path / "survey.qgs").write_bytes(b"<qgis edited/>")
+    serve_package(fake, {"data.gpkg": b"rows", "survey_qfield.qgs": b"<qgis/>"})
+    serve(fake, {"survey.qgs": b"<qgis/>"})  # the project's own files: not what a package brings
+    client = Client(fake.url, token="t", max_retries=0)
+    assert replaced_by_download(client, NeverCancelled(), PID, tmp_path, package=True) == ["data.gpkg"]
+    assert replaced_by_download(client, NeverCancelled(), PID, tmp_path) == ["survey.qgs"]
+
+
 def test_comparing_files_for_a_download_can_be_cancelled(fake, tmp_path):
     serve(fake, {"a.txt": b"theirs"})
     feedback = QgsFeedback()
