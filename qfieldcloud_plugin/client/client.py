@@ -931,15 +931,17 @@ class Client:
                 logger.info('Skipping "%s": the local file is up to date', remote_name)
                 return None
             headers["If-None-Match"] = local_etag
-        report = None
-        if progress_callback or show_progress:
-            tracker = ProgressTracker(progress_callback or StderrProgress(), 1, 0)
-            report = lambda done, total: tracker.update(remote_name, done, total)  # noqa: E731
+        tracker = ProgressTracker(progress_callback or StderrProgress(), 1, 0) \
+            if progress_callback or show_progress else None
+        report = (lambda done, total: tracker.update(remote_name, done, total)) if tracker else None  # noqa: E731
         if is_cancelled and is_cancelled():
             raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
         remote = {"size": remote_size, "sha256": remote_sha256, "md5sum": remote_md5sum or remote_etag}
-        return self._download_one(project_id, download_type, remote_name, local_path, headers, remote,
-                                  report, is_cancelled)
+        response = self._download_one(project_id, download_type, remote_name, local_path, headers, remote,
+                                      report, is_cancelled)
+        if tracker:
+            tracker.finish(remote_name, local_path.stat().st_size)  # the file's line on stderr, or the last event
+        return response
 
     def delete_files(
         self,
