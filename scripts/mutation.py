@@ -152,7 +152,7 @@ def _copy_tree(source: Path, target: Path) -> None:
 
 
 def _pytest_args(spec: dict) -> List[str]:
-    args = ["-c", "tests/pytest.ini", "-p", "no:cacheprovider"]
+    args = ["-c", "tests/pytest.ini", "-p", "no:cacheprovider", "-p", "tests.support.mutation_select"]
     return args if spec["qgis"] else args + ["-p", "no:pytest_qgis"]
 
 
@@ -170,7 +170,6 @@ def prepare(group: str) -> Path:
         marked = tree.visit(_OutOfScope(set(scope))).code
         if path.read_text(encoding="utf-8") != marked:
             path.write_text(marked, encoding="utf-8")
-    tests = sorted(str(p.relative_to(REPO)) for pattern in spec["tests"] for p in REPO.glob(pattern))
     # the CLI tests run the CLI in a subprocess: let mutmut see what it calls (tests/support/mutation_site)
     pytest_args = _pytest_args(spec) + ["-p", "tests.support.mutation_hits"]
     config = "\n".join([
@@ -178,7 +177,9 @@ def prepare(group: str) -> Path:
         f"source_paths = [{json.dumps(PLUGIN)}]",
         f"only_mutate = {json.dumps([f'{PLUGIN}/{m}' for m in spec['scope']])}",
         f"pytest_add_cli_args = {json.dumps(pytest_args)}",
-        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        # the group's test files are chosen by tests/support/mutation_select.py: a list of files
+        # here would change with every new test file, and mutmut would forget every result
+        'pytest_add_cli_args_test_selection = ["tests"]',
         # mutmut forks each worker from a server process. The client's server collects the tests
         # first, so each worker starts with them imported. QgsApplication starts threads, and a
         # fork of a process that has threads can deadlock: core's server imports nothing.
@@ -201,6 +202,7 @@ def run(work: Path, group: str, jobs: int, modules: Sequence[str] = (), retest: 
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "tests" / "support" / "mutation_site"),
                                                       env.get("PYTHONPATH")]))
+    env["QFC_MUTATION_TESTS"] = ",".join(GROUPS[group]["tests"])
     with open(work / "mutmut.log", "wb") as log:
         command = [sys.executable, str(Path(__file__).with_name("mutation_batch.py")), "generate", "--jobs", str(jobs)]
         command += [f"--module={m}" for m in modules] + [f"--rerun={s}" for s in retest]
