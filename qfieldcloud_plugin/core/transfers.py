@@ -183,8 +183,8 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
         recorded[name] = actions[name].remote
     try:
         _download_beside(client, task, preparation, ops, stamp, result)
-        _download(client, task, preparation, ops, stamp, result, recorded)
-        _delete_local(folder, ops.delete_local, actions, stamp, result, forgotten)
+        _download(client, task, preparation, ops, result, recorded)
+        _delete_local(folder, ops.delete_local, actions, trash_folder(folder, stamp), result, forgotten)
         _delete_remote(client, task, preparation.project_id, ops.delete_remote, result, forgotten)
         uploads = [n for n in ops.upload if n not in result.failed]
         planned = {a.name: (a.local, a.remote) for a in preparation.plan.actions}
@@ -221,8 +221,8 @@ def _download_beside(client: Client, task, preparation: SyncPreparation, ops: Sy
         result.kept_both[name] = copy
 
 
-def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, stamp: str,
-              result: SyncResult, recorded: Dict[str, FileState]) -> None:
+def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, result: SyncResult,
+              recorded: Dict[str, FileState]) -> None:
     """Download `ops.download`, all or nothing, keeping the local copies of "keep QFieldCloud's" conflicts
     in the trash; a local file that changed since the plan was shown is left as it is."""
     names = ops.download
@@ -267,7 +267,7 @@ def _changed_since_plan(checksums: ChecksumCache, name: str, path: Path, planned
         return True
 
 
-def _delete_local(folder: Path, names: List[str], actions, stamp: str, result: SyncResult,
+def _delete_local(folder: Path, names: List[str], actions, trash: Path, result: SyncResult,
                   forgotten: List[str]) -> None:
     checksums = ChecksumCache(folder)
     for name in names:
@@ -276,8 +276,8 @@ def _delete_local(folder: Path, names: List[str], actions, stamp: str, result: S
             result.failed[name] = "changed since the plan was shown; kept"
             continue
         if path.is_file():
-            move_to_trash(name, path, trash_folder(folder, stamp))
-            result.trash = trash_folder(folder, stamp)
+            move_to_trash(name, path, trash)
+            result.trash = trash
         result.deleted_local.append(name)
         forgotten.append(name)
 
