@@ -4,8 +4,8 @@ One small JSON file per project folder, in the user's cache directory (`$QFIELDC
 else `$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%` on Windows, `~/Library/Caches` on macOS,
 then `qfieldcloud-plugin/checksums/<hash of the folder's real path>.json`), so a project folder
 holds only the project's files. An entry maps a file's POSIX name in the folder (i.e. its
-absolute path) to its size, mtime_ns, inode, the time the entry was recorded, its S3-style ETag,
-when known its SHA-256, and its ctime (see `stat_stamp`). At most MAX_FOLDERS folders are
+absolute path) to its size, mtime_ns, inode, the time the entry was recorded, its S3-style ETag
+and its ctime (see `stat_stamp`). At most MAX_FOLDERS folders are
 remembered (least recently saved dropped first).
 
 When an entry may be trusted (git's "racy clean" rule): size, mtime_ns, inode and (POSIX) ctime
@@ -39,7 +39,7 @@ from .hashing import calc_etag
 logger = logging.getLogger(__name__)
 
 PathLike = Union[str, "os.PathLike[str]"]
-FORMAT = 2
+FORMAT = 3  # 3: no SHA-256 (nothing read it)
 MAX_FOLDERS = 200
 # POSIX ctime is the time of the last change of the file or its metadata, which no program can set
 # back; Windows' st_ctime is the creation time instead, and tells nothing about an edit.
@@ -74,8 +74,6 @@ class ChecksumCache:
         self._lock = threading.Lock()
         self._entries: Optional[Dict[str, list]] = None
         self._changed: Dict[str, Optional[list]] = {}  # name -> new entry, or None to drop it
-        self.hits = 0
-        self.misses = 0
 
     # --- reading -------------------------------------------------------------------------
 
@@ -84,8 +82,8 @@ class ChecksumCache:
             self._entries = _read(self.path, self.real_root)
         return self._entries
 
-    def lookup(self, name: str, st: Optional[os.stat_result] = None) -> Optional[Dict[str, Optional[str]]]:
-        """`{"etag", "sha256"}` of the file if a trusted entry matches its current stat, else None."""
+    def lookup(self, name: str, st: Optional[os.stat_result] = None) -> Optional[str]:
+        """The file's ETag if a trusted entry matches its current stat, else None."""
         if st is None:
             try:
                 st = os.stat(self.root.joinpath(*name.split("/")))
@@ -95,7 +93,7 @@ class ChecksumCache:
             entry = self._changed.get(name) if name in self._changed else self._load().get(name)
         if entry is None or not _matches(entry, st) or entry[3] - st.st_mtime_ns < RACY_NS:
             return None
-        return {"etag": entry[4], "sha256": entry[5]}
+        return str(entry[4]) if entry[4] else None
 
     def etag(self, name: str, path: PathLike, trust_cache: bool = True) -> str:
         """The file's S3-style ETag: from a trusted entry, else (or with `trust_cache` False) computed and recorded."""
@@ -105,36 +103,33 @@ class ChecksumCache:
             before = None
         if before is not None and trust_cache:
             known = self.lookup(name, before)
-            if known is not None and known["etag"]:
-                self.hits += 1
-                return str(known["etag"])
-        self.misses += 1
+            if known is not None:
+                return known
         value = calc_etag(path)
         if before is not None:
-            self._record_if_unchanged(name, path, before, value, None)
+            self._record_if_unchanged(name, path, before, value)
         return value
 
     # --- writing -------------------------------------------------------------------------
 
-    def record(self, name: str, path: PathLike, etag: Optional[str], sha256: Optional[str] = None) -> None:
+    def record(self, name: str, path: PathLike, etag: Optional[str]) -> None:
         """Remember checksums known to describe the file as it is now (e.g. just verified)."""
         try:
             st = os.stat(path)
         except OSError:
             return
-        self._put(name, st, etag, sha256)
+        self._put(name, st, etag)
 
-    def _record_if_unchanged(self, name: str, path: PathLike, before: os.stat_result,
-                             etag: Optional[str], sha256: Optional[str]) -> None:
+    def _record_if_unchanged(self, name: str, path: PathLike, before: os.stat_result, etag: Optional[str]) -> None:
         try:
             after = os.stat(path)
         except OSError:
             return
         if stat_stamp(after) == stat_stamp(before):  # not modified while it was being hashed
-            self._put(name, before, etag, sha256)
+            self._put(name, before, etag)
 
-    def _put(self, name: str, st: os.stat_result, etag: Optional[str], sha256: Optional[str]) -> None:
-        entry = [st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), etag, sha256, stat_stamp(st)[3]]
+    def _put(self, name: str, st: os.stat_result, etag: Optional[str]) -> None:
+        entry = [st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), etag, stat_stamp(st)[3]]
         with self._lock:
             self._changed[name] = entry
 
@@ -172,7 +167,7 @@ def stat_stamp(st: os.stat_result) -> tuple:
 
 
 def _matches(entry: list, st: os.stat_result) -> bool:
-    return (entry[0], entry[1], entry[2], entry[6]) == stat_stamp(st)
+    return (entry[0], entry[1], entry[2], entry[5]) == stat_stamp(st)
 
 
 def _prune(folder: Path) -> None:
@@ -198,5 +193,5 @@ def _read(path: Path, root: str) -> Dict[str, list]:
             or not isinstance(data.get("files"), dict)):
         return {}
     return {name: entry for name, entry in data["files"].items()
-            if isinstance(entry, list) and len(entry) == 7 and all(isinstance(v, int) for v in entry[:4])
-            and isinstance(entry[6], int)}
+            if isinstance(entry, list) and len(entry) == 6 and all(isinstance(v, int) for v in entry[:4])
+            and isinstance(entry[5], int)}

@@ -801,7 +801,7 @@ class Client:
                 file["kept_local_version"] = str(kept[file["name"]])
             if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):
                 # Verified against these checksums when it arrived; recorded now, after the move.
-                checksums.record(file["name"], targets[id(file)], checks.get("etag"), checks.get("sha256"))
+                checksums.record(file["name"], targets[id(file)], checks.get("etag"))
             file.pop("staged", None)
         record.update(now_here)
         checksums.save()
@@ -931,8 +931,8 @@ class Client:
                 logger.info('Skipping "%s": the local file is up to date', remote_name)
                 return None
             headers["If-None-Match"] = local_etag
-        tracker = ProgressTracker(progress_callback or StderrProgress(), 1, 0) \
-            if progress_callback or show_progress else None
+        tracker = ProgressTracker(progress_callback or StderrProgress(), 1, remote_size or 0) \
+            if progress_callback or show_progress else None  # the batch size: 0 when unknown
         report = (lambda done, total: tracker.update(remote_name, done, total)) if tracker else None  # noqa: E731
         if is_cancelled and is_cancelled():
             raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
