@@ -156,3 +156,11 @@ def test_when_the_listing_cannot_be_read_again_the_download_fails_and_says_why(f
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Could not read the listing")]
     assert said and said[0].startswith('Could not read the listing of "a.txt" again: ') and "503" in said[0]
     assert not (tmp_path / "a.txt").exists()
+
+
+def test_metadata_that_is_not_an_object_counts_as_no_new_entry(fake, tmp_path):
+    serve(fake, V2)
+    fake.route("GET", f"api/v1/files/metadata/{PID}/a.txt/", json_reply(["a.txt", "not an object"]))
+    with pytest.raises(ChecksumMismatchError):
+        download_listed_v1(fake, tmp_path)
+    assert not (tmp_path / "a.txt").exists()
