@@ -134,3 +134,141 @@ def test_a_geopackage_qgis_only_opened_stays_in_sync_through_later_syncs(alice, 
         preparation, result = sync(alice, pid, tmp_path)
         assert not preparation.plan.needs_confirmation, preparation.plan.actions
         assert result.uploaded == [] and result.downloaded == [] and not result.failed
+
+
+# --- each step of the execution, and how it fails -------------------------------------------------
+
+
+def synced_base(fake_or_none, folder, files):
+    """`files` (name -> bytes) written here and recorded as last synced."""
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    SyncStateStore(folder).update(PID, {name: state_of(data) for name, data in files.items()})
+
+
+class Recording(Syncing):
+    def __init__(self, cancelled_from=None):
+        super().__init__(cancelled_from)
+        self.progress = []
+
+    def progress_callback(self, progress):
+        self.progress.append(progress)
+
+
+def test_a_download_reports_progress_and_keep_qfieldclouds_puts_my_version_in_the_trash(fake, tmp_path):
+    synced_base(fake, tmp_path, {"notes.csv": SYNCED, "theirs.txt": SYNCED})
+    (tmp_path / "notes.csv").write_bytes(MINE)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("notes.csv", THEIRS),
+                                                          listing_entry("theirs.txt", THEIRS)]))
+    for name in ("notes.csv", "theirs.txt"):
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, THEIRS))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    task = Recording()
+    result = execute_sync(client, task, preparation, SyncChoices({"notes.csv": Resolution.KEEP_SERVER}))
+    assert sorted(result.downloaded) == ["notes.csv", "theirs.txt"] and not result.failed
+    assert task.progress and task.progress[-1].files_done == 2
+    assert [p.read_bytes() for p in result.trash.rglob("notes.csv")] == [MINE]  # only mine: theirs.txt was as synced
+    assert not list(result.trash.rglob("theirs.txt"))
+    assert SyncStateStore(tmp_path).load(PID)["notes.csv"] == state_of(THEIRS)
+
+
+def test_a_download_cancelled_while_it_runs_changes_nothing_here(fake, tmp_path):
+    synced_base(fake, tmp_path, {"theirs.txt": SYNCED})
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("theirs.txt", THEIRS)]))
+    fake.route("GET", f"api/v1/files/{PID}/theirs.txt/", Reply(200, {}, THEIRS))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    with pytest.raises(TransferCancelledError):
+        execute_sync(client, Syncing(cancelled_from=2), preparation, SyncChoices())  # 1: before; 2: during
+    assert (tmp_path / "theirs.txt").read_bytes() == SYNCED
+
+
+def test_a_download_that_fails_is_reported_per_file_and_nothing_is_replaced(fake, tmp_path):
+    synced_base(fake, tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS), listing_entry("b.txt", THEIRS)]))
+    fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, THEIRS))
+    fake.route("GET", f"api/v1/files/{PID}/b.txt/", Reply(200, {}, b"tampered on the way\n"))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    assert sorted(result.failed) == ["a.txt", "b.txt"] and result.downloaded == []
+    assert result.failed["b.txt"].startswith('"b.txt" has 20 bytes on the server where its listing says 27')
+    assert "b.txt" in result.failed["a.txt"]  # not applied because b.txt failed
+    assert (tmp_path / "a.txt").read_bytes() == SYNCED and (tmp_path / "b.txt").read_bytes() == SYNCED
+    assert SyncStateStore(tmp_path).load(PID)["a.txt"] == state_of(SYNCED)
+
+
+def test_a_file_deleted_on_the_server_but_changed_here_since_the_plan_is_kept(fake, tmp_path):
+    synced_base(fake, tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([]))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    (tmp_path / "a.txt").write_bytes(b"edited while the plan was shown\n")
+    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    assert result.failed == {"a.txt": "changed since the plan was shown; kept"}
+    assert result.deleted_local == ["b.txt"] and not (tmp_path / "b.txt").exists()
+    assert (tmp_path / "a.txt").read_bytes() == b"edited while the plan was shown\n"
+    assert [p.read_bytes() for p in result.trash.rglob("b.txt")] == [SYNCED]
+
+
+def test_a_server_deletion_that_is_refused_is_reported_and_the_others_go_on(fake, tmp_path):
+    synced_base(fake, tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).unlink()
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED), listing_entry("b.txt", SYNCED)]))
+    fake.route("DELETE", f"api/v1/files/{PID}/a.txt/", json_reply({"code": "permission_denied", "message": "No."}, 403))
+    fake.route("DELETE", f"api/v1/files/{PID}/b.txt/", Reply(204, {}, b""))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    assert list(result.failed) == ["a.txt"] and "403" in result.failed["a.txt"]
+    assert result.deleted_remote == ["b.txt"]
+    assert sorted(SyncStateStore(tmp_path).load(PID)) == ["a.txt"]  # b.txt forgotten, a.txt still known
+
+
+def test_an_upload_whose_listing_cannot_be_read_fails_each_file_with_the_reason(fake, tmp_path):
+    synced_base(fake, tmp_path, {"a.txt": SYNCED})
+    (tmp_path / "a.txt").write_bytes(MINE)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED)]),
+               json_reply({"code": "unknown_error", "message": "Down for maintenance"}, 500))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    assert list(result.failed) == ["a.txt"] and "Down for maintenance" in result.failed["a.txt"]
+    assert result.uploaded == []
+
+
+def test_an_upload_refuses_what_changed_after_the_plan_on_either_side(alice, unique_name, tmp_path):
+    pid = alice.create_project(unique_name)["id"]
+    folder, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    for name in ("mine.txt", "theirs.txt", "calm.txt"):
+        (folder / name).write_bytes(SYNCED)
+    sync(alice, pid, folder)
+    for name in ("mine.txt", "theirs.txt", "calm.txt", "new.txt"):
+        (folder / name).write_bytes(MINE)
+    preparation = prepare_sync(alice, Syncing(), pid, folder)
+    (folder / "mine.txt").write_bytes(b"edited again while the plan was shown\n")
+    (elsewhere / "theirs.txt").write_bytes(THEIRS)
+    (elsewhere / "new.txt").write_bytes(THEIRS)  # a name the server did not have when the plan was made
+    alice.upload_files(pid, "project", str(elsewhere))
+    result = execute_sync(alice, Syncing(), preparation, SyncChoices())
+    assert result.failed == {"mine.txt": '"mine.txt" changed here since the plan was shown; not sent',
+                             "theirs.txt": '"theirs.txt" changed on QFieldCloud since the plan was shown; not sent',
+                             "new.txt": '"new.txt" changed on QFieldCloud since the plan was shown; not sent'}
+    assert result.uploaded == ["calm.txt"]
+
+
+def test_a_file_fetched_in_a_newer_version_than_listed_is_not_recorded_as_the_listed_one(fake, tmp_path):
+    newer = b"uploaded after the listing was read\n"
+    synced_base(fake, tmp_path, {"a.txt": SYNCED})
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS)]))
+    fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, newer))
+    fake.route("GET", f"api/v1/files/metadata/{PID}/a.txt/", json_reply(listing_entry("a.txt", newer)))
+    client = Client(fake.url, token="t", max_retries=1)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    assert result.downloaded == ["a.txt"] and (tmp_path / "a.txt").read_bytes() == newer
+    assert SyncStateStore(tmp_path).load(PID)["a.txt"] != state_of(THEIRS)
