@@ -121,6 +121,7 @@ def _bump_change_counter(path):
 
 def test_a_geopackage_qgis_only_opened_stays_in_sync_through_later_syncs(alice, unique_name, tmp_path):
     pid = alice.create_project(unique_name)["id"]
+    (tmp_path / "a-notes.txt").write_text("listed before the GeoPackage")
     gpkg = tmp_path / "points.gpkg"
     connection = sqlite3.connect(str(gpkg))
     connection.execute("CREATE TABLE t (v TEXT)")
@@ -128,7 +129,8 @@ def test_a_geopackage_qgis_only_opened_stays_in_sync_through_later_syncs(alice, 
     connection.commit()
     connection.close()
     _, first = sync(alice, pid, tmp_path)
-    assert first.uploaded == ["points.gpkg"] and first.recorded == ["points.gpkg"] and first.untouched == []
+    assert first.uploaded == ["a-notes.txt", "points.gpkg"] and first.recorded == ["a-notes.txt", "points.gpkg"]
+    assert first.untouched == []
     for _ in range(2):
         _bump_change_counter(gpkg)
         preparation, result = sync(alice, pid, tmp_path)
@@ -247,17 +249,19 @@ def test_an_upload_refuses_what_changed_after_the_plan_on_either_side(alice, uni
     for name in ("mine.txt", "theirs.txt", "calm.txt"):
         (folder / name).write_bytes(SYNCED)
     sync(alice, pid, folder)
-    for name in ("mine.txt", "theirs.txt", "calm.txt", "new.txt"):
+    for name in ("mine.txt", "theirs.txt", "calm.txt", "new.txt", "same_size.txt"):
         (folder / name).write_bytes(MINE)
     preparation = prepare_sync(alice, Syncing(), pid, folder)
     (folder / "mine.txt").write_bytes(b"edited again while the plan was shown\n")
+    (folder / "same_size.txt").write_bytes(MINE.upper())  # the same size, other bytes
     (elsewhere / "theirs.txt").write_bytes(THEIRS)
     (elsewhere / "new.txt").write_bytes(THEIRS)  # a name the server did not have when the plan was made
     alice.upload_files(pid, "project", str(elsewhere))
     result = execute_sync(alice, Syncing(), preparation, SyncChoices())
     assert result.failed == {"mine.txt": '"mine.txt" changed here since the plan was shown; not sent',
                              "theirs.txt": '"theirs.txt" changed on QFieldCloud since the plan was shown; not sent',
-                             "new.txt": '"new.txt" changed on QFieldCloud since the plan was shown; not sent'}
+                             "new.txt": '"new.txt" changed on QFieldCloud since the plan was shown; not sent',
+                             "same_size.txt": '"same_size.txt" changed here since the plan was shown; not sent'}
     assert result.uploaded == ["calm.txt"]
 
 
@@ -272,3 +276,15 @@ def test_a_file_fetched_in_a_newer_version_than_listed_is_not_recorded_as_the_li
     result = execute_sync(client, Syncing(), preparation, SyncChoices())
     assert result.downloaded == ["a.txt"] and (tmp_path / "a.txt").read_bytes() == newer
     assert SyncStateStore(tmp_path).load(PID)["a.txt"] != state_of(THEIRS)
+
+
+def test_a_file_deleted_here_after_the_plan_is_not_brought_back_by_the_download(fake, tmp_path):
+    synced_base(fake, tmp_path, {"a.txt": SYNCED})
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS)]))
+    fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, THEIRS))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    (tmp_path / "a.txt").unlink()  # the user deleted it while the plan was shown
+    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    assert result.failed == {"a.txt": "\"a.txt\" changed here since the plan was shown; it was left as it is"}
+    assert not (tmp_path / "a.txt").exists()

@@ -231,3 +231,13 @@ def test_a_package_file_that_fails_stops_the_package_download_with_the_folder_un
     with pytest.raises(QfcException, match="data.gpkg"):
         download_package(Client(fake.url, token="t", max_retries=0), Downloading(), PID, tmp_path)
     assert (tmp_path / "survey_qfield.qgs").read_bytes() == b"<qgis the old package/>"
+
+
+def test_the_trash_of_a_download_is_its_time_stamped_folder_even_for_files_in_subfolders(fake, tmp_path):
+    serve(fake, {"sub/deeper/a.txt": b"theirs"})
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "sub" / "deeper" / "a.txt").write_bytes(b"mine, never downloaded")
+    result = download_project(Client(fake.url, token="t", max_retries=0), Downloading(), PID, tmp_path)
+    assert result.backed_up == ["sub/deeper/a.txt"]
+    assert result.backup.parent == tmp_path / ".qfieldcloud" / "trash"
+    assert (result.backup / "sub" / "deeper" / "a.txt").read_bytes() == b"mine, never downloaded"

@@ -26,7 +26,6 @@ class FileState:
     etag: Optional[str] = None
     sha256: Optional[str] = None
     version_id: Optional[str] = None
-    mtime: Optional[float] = None
     # SQLite files only: SHA-256 with the header fields SQLite rewrites on open masked (see geopackage.py).
     content: Optional[str] = None
 

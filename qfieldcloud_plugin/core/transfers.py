@@ -63,7 +63,7 @@ def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, F
             # sets the mtime back would slip past it, so the plan re-hashes there. Either way the
             # hashes are recorded, and the re-check just before each transfer is then a stat.
             etag = checksums.etag(file["name"], path, trust_cache=CTIME_IS_CHANGE_TIME)
-            states[file["name"]] = FileState(size=file["size"], etag=etag, mtime=path.stat().st_mtime)
+            states[file["name"]] = FileState(size=file["size"], etag=etag)
             task.setProgress(100.0 * (i + 1) / len(files))
     finally:
         checksums.save()
