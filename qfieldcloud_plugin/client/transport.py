@@ -16,6 +16,8 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from . import __version__
 from .errors import (
@@ -69,7 +71,15 @@ Timeout = Tuple[Optional[float], Optional[float]]
 def normalize_url(url: Optional[str]) -> str:
     """Return the API base URL ending with `/api/v1/`; a server root or `.../api/v1` is accepted."""
     url = (url or "").strip() or os.environ.get("QFIELDCLOUD_URL", "").strip() or DEFAULT_URL
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port that is no number up to 65535)
+        parse_url(url)
+    except (ValueError, LocationParseError):
+        raise QfcException(
+            f'Invalid QFieldCloud URL "{mask_secrets(url)}": its host or port cannot be read, '
+            f"e.g. {DEFAULT_URL}"
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise QfcException(
             f'Invalid QFieldCloud URL "{mask_secrets(url)}": it must start with http:// or https://, '
@@ -298,8 +308,8 @@ class Transport:
                     stream=stream, allow_redirects=allow_redirects, timeout=self.timeout,
                     verify=self.verify, proxies=self.proxies or None,
                 )
-            except requests.exceptions.RequestException as exc:
-                if not last and _is_retryable(exc):
+            except (requests.exceptions.RequestException, LocationParseError) as exc:
+                if not last and isinstance(exc, requests.exceptions.RequestException) and _is_retryable(exc):
                     if isinstance(exc, requests.exceptions.ReadTimeout):  # a silent wait: say so
                         logger.warning("Retrying %s %s after no data for %.0f s", method, _safe_url(url),
                                        self.read_timeout or 0)
@@ -449,8 +459,9 @@ class Transport:
         elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
             text = f"The server's answer was cut short: {_cut_short(exc)} ({where})"
         elif isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                              requests.exceptions.InvalidSchema)):
-            text = f"Invalid URL {url}. Check the QFieldCloud URL"
+                              requests.exceptions.InvalidSchema, LocationParseError)):
+            # a host name urllib3 cannot encode ("a..b"), or a redirect to a malformed URL
+            text = f"Invalid URL {_safe_url(url)}. Check the QFieldCloud URL"
         else:
             text = f"Could not connect to {where}: {_reason(exc)}. Check the URL and that the server is reachable"
         return ConnectionFailedError(text, url=_safe_url(url), method=method)
