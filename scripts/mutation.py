@@ -269,22 +269,27 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
             caught = sum(counts[s] for s in CAUGHT)
             survivors = sorted(n for n, s in statuses.items() if s not in CAUGHT and s != NOT_RUN)
             listed = [n for n in survivors if _listed(n, equivalents)]
-            score = 100.0 * caught / tested if tested else 0.0
-            rows.append((module, total, tested, caught, len(survivors), len(listed), score))
+            # the usual mutation score: killed out of the mutants that can be killed at all, i.e.
+            # without those tests/MUTATION.md shows to be equivalent
+            score = 100.0 * caught / (tested - len(listed)) if tested > len(listed) else 0.0
+            raw = 100.0 * caught / tested if tested else 0.0
+            rows.append((module, total, tested, caught, len(survivors), len(listed), raw, score))
             summary[module] = {"mutants": total, "tested": tested, "killed": caught, "survived": len(survivors),
-                               "equivalent": len(listed), "score": round(score, 1)}
+                               "equivalent": len(listed), "killed_of_tested": round(raw, 1), "score": round(score, 1)}
             if tested < total:
                 incomplete.append(module)
             elif score < TARGET:
                 failing.append(module)
             unexplained += [(group, n, statuses[n]) for n in survivors if not _listed(n, equivalents)]
     width = max(len(r[0]) for r in rows) if rows else 10
-    print(f"\n{'module':<{width}}  mutants  tested  killed  survived  equivalent   score")
-    for module, total, tested, caught, survived, listed, score in rows:
-        print(f"{module:<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {survived:8d}  {listed:10d}  {score:5.1f}%")
-    total, tested, caught = (sum(r[i] for r in rows) for i in (1, 2, 3))
-    print(f"{'all':<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {tested - caught:8d}  "
-          f"{sum(r[5] for r in rows):10d}  {100.0 * caught / max(tested, 1):5.1f}%")
+    print(f"\n{'module':<{width}}  mutants  tested  killed  survived  equivalent  killed/tested   score")
+    for module, total, tested, caught, survived, listed, raw, score in rows:
+        print(f"{module:<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {survived:8d}  {listed:10d}  "
+              f"{raw:12.1f}%  {score:5.1f}%")
+    total, tested, caught, listed = (sum(r[i] for r in rows) for i in (1, 2, 3, 5))
+    print(f"{'all':<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {tested - caught:8d}  {listed:10d}  "
+          f"{100.0 * caught / max(tested, 1):12.1f}%  {100.0 * caught / max(tested - listed, 1):5.1f}%")
+    print("score: killed out of tested, without the equivalent mutants (tests/MUTATION.md)")
     (WORK / "score.json").write_text(json.dumps(summary, indent=1, sort_keys=True), encoding="utf-8")
     if unexplained:
         print(f"\n{len(unexplained)} surviving mutants are neither killed nor listed in tests/MUTATION.md:")
