@@ -288,3 +288,22 @@ def test_a_file_deleted_here_after_the_plan_is_not_brought_back_by_the_download(
     result = execute_sync(client, Syncing(), preparation, SyncChoices())
     assert result.failed == {"a.txt": "\"a.txt\" changed here since the plan was shown; it was left as it is"}
     assert not (tmp_path / "a.txt").exists()
+
+
+def test_each_server_copy_that_cannot_be_kept_is_reported_with_its_reason(fake, tmp_path):
+    synced_base(fake, tmp_path, {"notes.csv": SYNCED, "roads.csv": SYNCED})
+    for name in ("notes.csv", "roads.csv"):
+        (tmp_path / name).write_bytes(MINE)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
+        dict(listing_entry("notes.csv", THEIRS), sha256=hashlib.sha256(b"other").hexdigest()),
+        dict(listing_entry("roads.csv", THEIRS), size=len(THEIRS) + 1)]))
+    for name in ("notes.csv", "roads.csv"):
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, THEIRS))
+    client = Client(fake.url, token="t", max_retries=0)
+    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    both = SyncChoices({"notes.csv": Resolution.KEEP_BOTH, "roads.csv": Resolution.KEEP_BOTH})
+    result = execute_sync(client, Syncing(), preparation, both)
+    assert sorted(result.failed) == ["notes.csv", "roads.csv"] and result.kept_both == {}
+    assert result.failed["notes.csv"].startswith('"notes.csv" does not match the server\'s SHA-256 after download')
+    assert result.failed["roads.csv"].startswith(f'"roads.csv" has {len(THEIRS)} bytes on the server where its '
+                                                 f'listing says {len(THEIRS) + 1}')
