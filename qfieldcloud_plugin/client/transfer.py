@@ -366,7 +366,7 @@ class PartialDownload:
         self._previous_step = None
         self.hashes = _Hashes(*self._want)
 
-    def commit(self, durable: bool = True) -> None:
+    def commit(self, durable: bool) -> None:
         """fsync (unless the caller syncs a whole batch later), keep the target's permissions,
         and move into place atomically."""
         self.file.flush()
