@@ -18,7 +18,7 @@ from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError,
 from qfieldcloud_plugin.client.checksums import ChecksumCache
 from qfieldcloud_plugin.client.download_record import holds_local_work
 from qfieldcloud_plugin.client.staging import Staging, move_to_trash, trash_folder
-from tests.support.fake_http import serve_project_files
+from tests.support.fake_http import Reply, json_reply, listing_entry, serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -374,3 +374,20 @@ def test_the_download_record_is_read_as_utf8_whatever_the_locale(tmp_path):
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, env=env, capture_output=True,
                          text=True, timeout=60)
     assert out.stdout.strip() == ascii(["relevé.gpkg"]), out.stderr
+
+
+def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_next(fake, tmp_path):
+    """All or nothing keeps the folder as it was, but what arrived and verified waits in staging."""
+    files = {"a.bin": os.urandom(300_000), "b.bin": os.urandom(1000)}
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry(n, d) for n, d in files.items()]))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, files["a.bin"]))
+    fake.route("GET", f"api/v1/files/{PID}/b.bin/", json_reply({"code": "unknown_error", "message": "x"}, 500),
+               Reply(200, {}, files["b.bin"]))
+    client = Client(fake.url, token="t", max_retries=0)
+    first = {f["name"]: f["status"] for f in client.download_project(PID, str(tmp_path))}
+    assert first == {"a.bin": FileTransferStatus.FAILED, "b.bin": FileTransferStatus.FAILED}
+    assert not (tmp_path / "a.bin").exists()
+    second = {f["name"]: f["status"] for f in client.download_project(PID, str(tmp_path))}
+    assert second == {"a.bin": FileTransferStatus.SUCCESS, "b.bin": FileTransferStatus.SUCCESS}
+    assert {n: (tmp_path / n).read_bytes() for n in files} == files
+    assert [r.path for r in fake.requests].count(f"/api/v1/files/{PID}/a.bin/") == 1

@@ -1259,11 +1259,12 @@ def _size_of(file: Dict[str, Any]) -> Optional[int]:
 
 
 def _disk_full(error: Any) -> bool:
-    """Whether `error` (or what caused it) is a full disk or quota."""
+    """Whether `error`, or an error it was raised from or while handling, is a full disk or quota.
+
+    By the errno, not the message, which each OS words its own way; an error re-raised `from None`
+    still keeps the OSError as its `__context__`."""
     while error is not None:
         if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        if "No space left on device" in str(error):
             return True
         error = error.__cause__ or error.__context__
     return False

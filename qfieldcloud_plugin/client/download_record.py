@@ -44,13 +44,13 @@ class DownloadRecord:
         return {name: entry for name, entry in data["files"].items() if isinstance(entry, dict)}
 
     def update(self, downloaded: Mapping[str, Mapping[str, Any]]) -> None:
-        """Remember `downloaded` (name → size, etag, sha256) as the versions now in the folder."""
+        """Remember `downloaded` (name → size, etag) as the versions now in the folder."""
         if not downloaded:
             return
         with _lock:
             files = self.load()
             for name, checks in downloaded.items():
-                files[name] = {key: checks.get(key) for key in ("size", "etag", "sha256") if checks.get(key)}
+                files[name] = {key: checks.get(key) for key in ("size", "etag") if checks.get(key)}
             try:
                 write_json_atomically(self.path, {"format": FORMAT, "files": files}, sort_keys=True)
             except OSError:
