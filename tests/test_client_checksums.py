@@ -228,3 +228,27 @@ def test_second_download_of_an_unchanged_project_hashes_nothing(tmp_path, hashin
         result = client.download_project(PID, str(out))
         assert all(f["skipped"] for f in result) and len(server.requests) == gets + 2
         assert hashing == []  # stat only
+
+
+def test_only_the_most_recently_used_folders_keep_a_cache_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(checksums, "MAX_FOLDERS", 3)
+    cache_files = []
+    for i in range(5):
+        root = tmp_path / f"project-{i}"
+        root.mkdir()
+        (root / "a.txt").write_bytes(b"x")
+        cache = ChecksumCache(root)
+        cache.etag("a.txt", root / "a.txt")
+        cache.save()
+        cache_files.append(cache.path)
+        past = time.time_ns() - (10 - i) * 10 ** 9  # saved in this order, a second apart
+        os.utime(cache.path, ns=(past, past))
+    (cache_files[0].parent / "notes.txt").write_text("not a cache file: never removed")
+    root = tmp_path / "project-5"
+    root.mkdir()
+    (root / "a.txt").write_bytes(b"x")
+    cache = ChecksumCache(root)
+    cache.etag("a.txt", root / "a.txt")
+    cache.save()  # a new file: the oldest ones go
+    kept = sorted(p.name for p in cache.path.parent.iterdir())
+    assert kept == sorted([p.name for p in cache_files[3:]] + [cache.path.name, "notes.txt"])
