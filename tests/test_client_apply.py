@@ -5,6 +5,7 @@ file system steps, then check what the next run finds.
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -59,10 +60,46 @@ def test_a_move_that_fails_half_way_puts_every_old_file_back(tmp_path):
     write_tree(tmp_path, OLD)
     staging, moves = stage(tmp_path, NEW)
     os.unlink(moves[2][1])  # the third move finds nothing to move: it fails after two were made
-    with pytest.raises(TransferError, match="left as it was"):
+    with pytest.raises(TransferError) as failed:
         staging.apply(moves)
+    assert str(failed.value) == ('Could not move "c.txt" into place (No such file or directory); '
+                                 "the local folder was left as it was before the download")
     assert contents(tmp_path) == OLD
     assert state_leftovers(tmp_path) == []
+
+
+def test_files_in_new_or_nested_folders_are_applied_and_their_old_versions_backed_up(tmp_path):
+    """Only nested files: the backup folder and the new folders are made as they are needed."""
+    write_tree(tmp_path, {"sub/deeper/b.txt": b"old b"})
+    staging, moves = stage(tmp_path, {"sub/deeper/b.txt": b"new b", "new/folder/c.txt": b"new c"})
+    kept = staging.apply(moves)
+    assert contents(tmp_path) == {"sub/deeper/b.txt": b"new b", "new/folder/c.txt": b"new c"}
+    assert [p.read_bytes() for p in kept.values()] == [b"old b"]
+    assert re.fullmatch(r"\d{8}-\d{6}", kept["sub/deeper/b.txt"].relative_to(
+        tmp_path / ".qfieldcloud" / "trash").parts[0])  # trash/<time of the download>/sub/deeper/b.txt
+    assert state_leftovers(tmp_path) == []
+
+
+def test_a_new_file_listed_first_does_not_stop_the_old_versions_after_it_reaching_the_trash(tmp_path):
+    write_tree(tmp_path, {"z.txt": b"my z"})
+    staging, moves = stage(tmp_path, {"a-new.txt": b"new a", "z.txt": b"new z"})
+    kept = staging.apply(moves)
+    assert {n: p.read_bytes() for n, p in kept.items()} == {"z.txt": b"my z"}
+    assert state_leftovers(tmp_path) == []
+
+
+def test_a_backup_folder_that_is_a_link_elsewhere_is_never_followed(tmp_path):
+    """Cleaning up empty backup folders never walks into a folder of someone else's."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "empty-but-theirs").mkdir(parents=True)
+    root = tmp_path / "download"
+    write_tree(root, {"a.txt": b"old a"})
+    (root / ".qfieldcloud").mkdir()
+    os.symlink(elsewhere, root / ".qfieldcloud" / "backup-0123456789ab")
+    staging, moves = stage(root, {"a.txt": b"new a"})
+    staging.apply(moves)
+    assert (elsewhere / "empty-but-theirs").is_dir()
+    assert (root / "a.txt").read_bytes() == b"new a"
 
 
 def test_a_folder_in_the_way_at_apply_time_is_never_moved(tmp_path):
@@ -70,8 +107,9 @@ def test_a_folder_in_the_way_at_apply_time_is_never_moved(tmp_path):
     staging, moves = stage(tmp_path, {"a.txt": b"new", "folder": b"a file named like a folder"})
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder" / "mine.txt").write_text("my work")
-    with pytest.raises(TransferError, match="folder"):
+    with pytest.raises(TransferError) as failed:
         staging.apply(moves)
+    assert str(failed.value) == 'Could not put "folder" in place: a folder of that name is in the way; nothing was changed'
     assert (tmp_path / "folder" / "mine.txt").read_text() == "my work"
     assert (tmp_path / "a.txt").read_bytes() == b"old a"
 
@@ -194,16 +232,18 @@ def test_a_roll_back_that_cannot_restore_a_file_names_it_and_the_next_run_puts_i
     os.unlink(moves[2][1])  # the third move fails: the two before it are undone
     real_replace = os.replace
 
-    def refuse_to_restore_a(source, target):
-        if Path(source).parent.name.startswith("backup-") and Path(target) == tmp_path / "a.txt":
+    def refuse_to_restore(source, target):
+        restoring = any(part.startswith("backup-") for part in Path(source).parts)
+        if restoring and Path(target) in (tmp_path / "a.txt", tmp_path / "sub" / "b.txt"):
             raise OSError(5, "Input/output error")
         return real_replace(source, target)
 
-    monkeypatch.setattr(os, "replace", refuse_to_restore_a)
+    monkeypatch.setattr(os, "replace", refuse_to_restore)
     with pytest.raises(TransferError) as failed:
         staging.apply(moves)
     backup = next((tmp_path / ".qfieldcloud").glob("backup-*"))
-    assert 'could not restore "a.txt"' in str(failed.value) and str(backup) in str(failed.value)
+    assert str(failed.value) == ('Could not move "c.txt" into place (No such file or directory), and could not '
+                                 f'restore "sub/b.txt", "a.txt": the previous versions are in "{backup}"')
     assert (backup / "a.txt").read_bytes() == b"old a"  # kept, with the journal that names it
     monkeypatch.setattr(os, "replace", real_replace)
     assert Staging(tmp_path).recover()

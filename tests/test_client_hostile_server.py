@@ -166,6 +166,7 @@ def test_only_a_206_that_continues_where_the_download_stopped_is_a_resume(fake, 
     ranges = [r.headers.get("Range") for r in fake.requests if r.path.endswith("/a.bin/")]
     assert ranges[0] is None and ranges[1] is not None and ranges[1].startswith("bytes=")  # it asked to resume
     assert (client.transport.stats["resumes"], client.transport.stats["restarts"]) == ((1, 0) if resumed else (0, 1))
+    assert client.transport.stats["checksum_retries"] == 0  # a restart starts the count of bytes over
 
 
 def test_a_4xx_is_sent_exactly_once(fake):
