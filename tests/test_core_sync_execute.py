@@ -307,3 +307,27 @@ def test_each_server_copy_that_cannot_be_kept_is_reported_with_its_reason(fake, 
     assert result.failed["notes.csv"].startswith('"notes.csv" does not match the server\'s SHA-256 after download')
     assert result.failed["roads.csv"].startswith(f'"roads.csv" has {len(THEIRS)} bytes on the server where its '
                                                  f'listing says {len(THEIRS) + 1}')
+
+
+def test_what_one_sync_sets_aside_carries_one_time_stamp(alice, unique_name, tmp_path, monkeypatch):
+    """The server copy of a conflict and the local files the same sync moved to the trash are
+    found under the same time, even when the sync runs across a second (a clock that moves on
+    at every reading stands for that)."""
+    pid = alice.create_project(unique_name)["id"]
+    folder, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    for name in ("notes.csv", "gone.txt"):
+        (folder / name).write_bytes(SYNCED)
+    sync(alice, pid, folder)
+    (elsewhere / "notes.csv").write_bytes(THEIRS)
+    alice.upload_files(pid, "project", str(elsewhere))
+    alice.delete_file(pid, "gone.txt")
+    (folder / "notes.csv").write_bytes(MINE)
+    preparation = prepare_sync(alice, Syncing(), pid, folder)
+    readings = iter(range(1, 100))
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261203-1200{:02d}".format(next(readings)))
+    result = execute_sync(alice, Syncing(), preparation, KEEP_BOTH)
+    stamp = result.kept_both["notes.csv"][len("notes.server-"):-len(".csv")]
+    assert result.trash == folder / ".qfieldcloud" / "trash" / stamp
+    assert (result.trash / "gone.txt").read_bytes() == SYNCED

@@ -170,6 +170,8 @@ def test_a_base_file_of_another_format_or_shape_is_no_base(tmp_path, content):
 def test_the_base_is_read_as_utf8_whatever_the_locale(tmp_path):
     store = SyncStateStore(tmp_path)
     store.update(PID, {"relevé.gpkg": transfers.FileState(size=1, etag="e")})
+    data = json.loads(store.path.read_text(encoding="utf-8"))  # written as ASCII (\u00e9)...
+    store.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # ...or edited as UTF-8
     script = ("import sys\nfrom pathlib import Path\nfrom qfieldcloud_plugin.core.sync_state import SyncStateStore\n"
               "print(ascii(sorted(SyncStateStore(Path(sys.argv[1])).load(sys.argv[2]))))")
     env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")

@@ -19,3 +19,18 @@ if _HITS_FILE and os.environ.get("MUTANT_UNDER_TEST") == "stats":
             hits.write("".join(name + "\n" for name in state()._stats))
 
     atexit.register(_report_hits)
+
+
+# A test may start its subprocess in the C locale (to prove a file is read as UTF-8 whatever the
+# locale). Python then decodes the environment as ASCII, and the name of a mutated method (which
+# mutmut spells with "ǁ") arrives garbled: no mutant would match, and the test would always see
+# the original code. Recover the name from its bytes and hand it to mutmut directly (such a name
+# cannot be put back into a C-locale environment).
+_ACTIVE = os.environ.get("MUTANT_UNDER_TEST", "")
+try:
+    _ACTIVE.encode("utf-8")
+except UnicodeEncodeError:
+    from mutmut.mutation import trampoline as _trampoline
+
+    del os.environ["MUTANT_UNDER_TEST"]
+    _trampoline._mutant_under_test = os.fsencode(_ACTIVE).decode("utf-8", "replace")
