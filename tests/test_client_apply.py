@@ -431,3 +431,12 @@ def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_ne
     assert second == {"a.bin": FileTransferStatus.SUCCESS, "b.bin": FileTransferStatus.SUCCESS}
     assert {n: (tmp_path / n).read_bytes() for n in files} == files
     assert [r.path for r in fake.requests].count(f"/api/v1/files/{PID}/a.bin/") == 1
+
+
+def test_state_files_are_written_on_the_file_system_of_their_folder(small_disk):
+    """The temporary file sits beside the target: a rename never crosses file systems."""
+    from qfieldcloud_plugin.client.atomic_file import write_json_atomically
+
+    target = small_disk / ".qfieldcloud" / "download-record.json"
+    write_json_atomically(target, {"format": 1, "files": {}})
+    assert target.read_text(encoding="utf-8") == '{"format": 1, "files": {}}'
