@@ -84,11 +84,11 @@ def test_a_self_signed_server_is_used_when_trusted(tls_server, tmp_path):
     ok(run("status", url=tls_server.url, env={"QFIELDCLOUD_VERIFY_SSL": "0"}))
 
 
-def test_the_client_goes_through_a_proxies_dict(qfc_server, tmp_path):
+def test_the_client_goes_through_a_proxies_dict(qfc_server, tmp_path, unique_name):
     with ForwardProxy() as proxy:
         client = Client(qfc_server.url, proxies={"http": proxy.url})
         client.login("alice", qfc_server.users["alice"])
-        project = client.create_project("through-the-proxy")
+        project = client.create_project(unique_name)  # a name of its own: the server lives for the session
         (tmp_path / "a.bin").write_bytes(os.urandom(300_000))
         client.upload_files(project["id"], "project", str(tmp_path))
         client.download_project(project["id"], str(tmp_path / "out"))
