@@ -440,3 +440,23 @@ def test_state_files_are_written_on_the_file_system_of_their_folder(small_disk):
     target = small_disk / ".qfieldcloud" / "download-record.json"
     write_json_atomically(target, {"format": 1, "files": {}})
     assert target.read_text(encoding="utf-8") == '{"format": 1, "files": {}}'
+
+
+def test_a_disk_that_fills_while_the_download_is_flushed_frees_what_was_staged(fake, tmp_path, monkeypatch):
+    """The full disk shows only when the staged files are flushed (delayed allocation): the error
+    seen is the flush's, the full disk its cause; the staged files are dropped all the same."""
+    import errno
+
+    from qfieldcloud_plugin.client import transfer as transfer_module
+
+    monkeypatch.setattr(transfer_module, "_SYNCFS", None)  # one fsync per file
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(transfer_module.os, "fsync", full)
+    serve(fake, {"a.txt": b"new a", "b.txt": b"new b"})
+    files = Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path))
+    assert all(f["status"] == FileTransferStatus.FAILED for f in files)
+    assert not (tmp_path / ".qfieldcloud" / "staging").exists()
+    assert not (tmp_path / "a.txt").exists()

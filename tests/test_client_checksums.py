@@ -252,3 +252,20 @@ def test_only_the_most_recently_used_folders_keep_a_cache_file(tmp_path, monkeyp
     cache.save()  # a new file: the oldest ones go
     kept = sorted(p.name for p in cache.path.parent.iterdir())
     assert kept == sorted([p.name for p in cache_files[3:]] + [cache.path.name, "notes.txt"])
+
+
+def test_checksums_recorded_after_a_verified_download_spare_the_next_hash(tmp_path, hashing):
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "a.txt").write_bytes(b"hello")
+    (root / "b.txt").write_bytes(b"other")
+    for name in ("a.txt", "b.txt"):
+        age(root / name)  # written a while before the batch ended: no longer "racy"
+    cache = ChecksumCache(root)
+    cache.record("a.txt", root / "a.txt", hashlib.md5(b"hello").hexdigest())
+    cache.record("b.txt", root / "b.txt", None)  # verified by SHA-256 only: no ETag to remember
+    cache.save()
+    again = ChecksumCache(root)
+    assert again.etag("a.txt", root / "a.txt") == hashlib.md5(b"hello").hexdigest()
+    assert again.etag("b.txt", root / "b.txt") == hashlib.md5(b"other").hexdigest()
+    assert hashing == ["b.txt"]  # a.txt came from the record

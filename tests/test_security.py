@@ -61,6 +61,7 @@ def test_a_self_signed_server_is_refused_by_default(tls_server, monkeypatch):
         Client(tls_server.url).login("alice", tls_server.users["alice"])
     origin = tls_server.url.split("/api/")[0].rstrip("/")
     assert info.value.message.startswith(f"TLS verification failed for {origin}: ")
+    assert "certificate verify failed" in info.value.message  # the reason OpenSSL gave
     assert info.value.message.endswith(". Check the server's certificate, give a CA bundle, or disable verification "
                                        "for a trusted test server")
     waits = []
