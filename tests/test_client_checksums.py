@@ -1,6 +1,7 @@
 """The persistent checksum cache: stat-validated, racy entries re-hashed, shared safely."""
 
 import hashlib
+import json
 import os
 import threading
 import time
@@ -269,3 +270,35 @@ def test_checksums_recorded_after_a_verified_download_spare_the_next_hash(tmp_pa
     assert again.etag("a.txt", root / "a.txt") == hashlib.md5(b"hello").hexdigest()
     assert again.etag("b.txt", root / "b.txt") == hashlib.md5(b"other").hexdigest()
     assert hashing == ["b.txt"]  # a.txt came from the record
+
+
+@pytest.mark.parametrize("damage", ["other folder", "old format", "short entry", "text size", "text time", "text ctime",
+                                    "list"])
+def test_a_cache_file_that_is_not_this_folders_current_one_is_ignored(tmp_path, hashing, damage):
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "a.txt").write_bytes(b"hello")
+    age(root / "a.txt")
+    cache = ChecksumCache(root)
+    cache.etag("a.txt", root / "a.txt")
+    cache.save()
+    data = json.loads(cache.path.read_text(encoding="utf-8"))
+    entry = data["files"]["a.txt"]
+    entry[4] = "0" * 32  # a wrong ETag: served only if the damaged file were trusted
+    if damage == "other folder":
+        data["root"] = str(tmp_path / "elsewhere")
+    elif damage == "old format":
+        data["format"] = 2
+    elif damage == "short entry":
+        data["files"]["a.txt"] = entry[:5]
+    elif damage == "text size":
+        entry[0] = str(entry[0])
+    elif damage == "text time":
+        entry[3] = str(entry[3])  # when it was recorded: compared with the mtime
+    elif damage == "text ctime":
+        entry[5] = str(entry[5])
+    else:
+        data = [data]
+    cache.path.write_text(json.dumps(data), encoding="utf-8")
+    assert ChecksumCache(root).etag("a.txt", root / "a.txt") == hashlib.md5(b"hello").hexdigest()
+    assert hashing == ["a.txt", "a.txt"]
