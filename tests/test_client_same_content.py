@@ -6,7 +6,7 @@ import pytest
 from qfieldcloud_plugin.client.hashing import same_content
 
 SHA, OTHER_SHA = "ab" * 32, "cd" * 32
-ETAG, OTHER_ETAG = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
+ETAG, OTHER_ETAG = "0123456789abcdef" * 2, "fedcba9876543210" * 2
 
 
 @pytest.mark.parametrize("a, b, same", [
