@@ -119,7 +119,9 @@ class _Worker:
                    QFC_MUTATION_WORKER=str(index), MUTANT_UNDER_TEST="")
         with open(work / f"worker-{index}.out", "ab") as out:
             self.process = subprocess.Popen(
+                # a long-lived worker runs thousands of tests: keep no tmp_path once a test is over
                 [sys.executable, "-m", "pytest", "--rootdir=.", "-q", "--tb=line", "-p", "no:randomly",
+                 "-o", "tmp_path_retention_policy=none",
                  "-p", "tests.support.mutation_batch", *pytest_args, *tests],
                 cwd=work / "mutants", env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
