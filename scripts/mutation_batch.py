@@ -119,9 +119,10 @@ class _Worker:
                    QFC_MUTATION_WORKER=str(index), MUTANT_UNDER_TEST="")
         with open(work / f"worker-{index}.out", "ab") as out:
             self.process = subprocess.Popen(
-                # a long-lived worker runs thousands of tests: keep no tmp_path once a test is over
+                # a long-lived worker runs thousands of tests: the tmp_path of a passed test goes at
+                # once, the plugin removes the rest after each mutant
                 [sys.executable, "-m", "pytest", "--rootdir=.", "-q", "--tb=line", "-p", "no:randomly",
-                 "-o", "tmp_path_retention_policy=none",
+                 "-o", "tmp_path_retention_policy=failed",
                  "-p", "tests.support.mutation_batch", *pytest_args, *tests],
                 cwd=work / "mutants", env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 

@@ -18,6 +18,7 @@ worker. The supervisor also enforces the time limits: a worker that hangs is kil
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,8 @@ class _Batch:
             if job is None:
                 break
             items = [(by_id[t], seconds) for t, seconds in job["tests"] if t in by_id]
+            base = session.config._tmp_path_factory.getbasetemp()
+            before = set(base.iterdir())
             self._write("start", job["id"])
             _set_mutant(job["name"])
             try:
@@ -109,6 +112,11 @@ class _Batch:
             self._write("done", job["id"], TIMEOUT if timed_out else KILLED if killer is not None else SURVIVED)
             claimed.unlink()
             self._teardown(session, session)  # module fixtures start afresh for each mutant
+            # the tmp_path folders of this mutant's tests (those of failed tests are kept by pytest);
+            # not the session fixtures' folders (the local server's data), made on first use
+            for made in set(base.iterdir()) - before:
+                if made.name.startswith("test_"):
+                    shutil.rmtree(made, ignore_errors=True)
         return True
 
 
