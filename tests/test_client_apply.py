@@ -19,6 +19,7 @@ from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError,
 from qfieldcloud_plugin.client.checksums import ChecksumCache
 from qfieldcloud_plugin.client.download_record import holds_local_work
 from qfieldcloud_plugin.client.staging import Staging, move_to_trash, trash_folder
+from tests.support.c_locale import printed_in_the_c_locale
 from tests.support.fake_http import Reply, json_reply, listing_entry, serve_project_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -166,21 +167,29 @@ def crashing_apply(root: Path, kill_at: int, keep: bool) -> subprocess.Completed
                           cwd=REPO, capture_output=True, text=True, timeout=60)
 
 
-@pytest.mark.parametrize("keep", [True, False])
-def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, keep):
-    """SIGKILL at each os.replace/unlink of an apply (journal, moves, commit mark, trash), then recover."""
+def killed_at_each_step(tmp_path, keep):
+    """(step, folder) for each os.replace/unlink of an apply of NEW over OLD: a folder of its own
+    where a real process doing that apply was SIGKILLed at that step."""
     full = tmp_path / "full"
     write_tree(full, OLD)
     stage(full, NEW)
     finished = crashing_apply(full, 10 ** 6, keep)
-    steps = int(finished.stdout.split()[2])
-    assert finished.returncode == 0 and contents(full) == NEW and steps >= 2 * len(NEW)
-    for kill_at in range(1, steps + 1):
+    assert finished.returncode == 0 and contents(full) == NEW, finished.stderr
+    for kill_at in range(1, int(finished.stdout.split()[2]) + 1):
         root = tmp_path / f"kill-{kill_at}"
         write_tree(root, OLD)
         stage(root, NEW)
         run = crashing_apply(root, kill_at, keep)
         assert run.returncode == -signal.SIGKILL, (kill_at, run.stdout, run.stderr)
+        yield kill_at, root
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, keep):
+    """SIGKILL at each os.replace/unlink of an apply (journal, moves, commit mark, trash), then recover."""
+    steps = 0
+    for kill_at, root in killed_at_each_step(tmp_path, keep):
+        steps = kill_at
         Staging(root).recover()
         now = contents(root)
         for name in NEW:
@@ -195,21 +204,14 @@ def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, ke
         kept = sorted(p.read_bytes() for p in trash.rglob("*") if p.is_file()) if trash.exists() else []
         if now == NEW and keep:
             assert kept == sorted(OLD.values()), kill_at
+    assert steps >= 2 * len(NEW)  # a journal, then a backup and a move per file at least
 
 
 def test_a_file_created_where_a_crashed_apply_left_a_gap_is_never_overwritten(tmp_path):
     """Another program writes a file where an apply killed mid-way had moved the old one aside:
     recovery keeps that file, and files the old version in the trash instead of putting it back."""
-    full = tmp_path / "full"
-    write_tree(full, OLD)
-    stage(full, NEW)
-    steps = int(crashing_apply(full, 10 ** 6, False).stdout.split()[2])
     gaps = 0
-    for kill_at in range(1, steps + 1):
-        root = tmp_path / f"kill-{kill_at}"
-        write_tree(root, OLD)
-        stage(root, NEW)
-        assert crashing_apply(root, kill_at, False).returncode == -signal.SIGKILL
+    for kill_at, root in killed_at_each_step(tmp_path, False):
         missing = [name for name in OLD if not (root / name).exists()]
         for name in missing:
             (root / name).write_bytes(b"written by another program")
@@ -254,16 +256,8 @@ def test_a_roll_back_that_cannot_restore_a_file_names_it_and_the_next_run_puts_i
 def test_recovery_puts_old_files_back_even_when_the_staging_folder_was_deleted(tmp_path):
     """A crashed apply is undone after someone removed .qfieldcloud/staging: the new files that
     go back to staging need their folders (sub/) made again."""
-    full = tmp_path / "full"
-    write_tree(full, OLD)
-    stage(full, NEW)
-    steps = int(crashing_apply(full, 10 ** 6, False).stdout.split()[2])
     undone = 0
-    for kill_at in range(1, steps + 1):
-        root = tmp_path / f"kill-{kill_at}"
-        write_tree(root, OLD)
-        stage(root, NEW)
-        assert crashing_apply(root, kill_at, False).returncode == -signal.SIGKILL
+    for kill_at, root in killed_at_each_step(tmp_path, False):
         shutil.rmtree(root / ".qfieldcloud" / "staging", ignore_errors=True)
         Staging(root).recover()
         now = contents(root)
@@ -410,10 +404,7 @@ def test_the_download_record_is_read_as_utf8_whatever_the_locale(tmp_path):
     record.path.write_text('{"format": 1, "files": {"relevé.gpkg": {"etag": "e"}}}', encoding="utf-8")
     script = ("import sys\nfrom qfieldcloud_plugin.client.download_record import DownloadRecord\n"
               "print(ascii(sorted(DownloadRecord(sys.argv[1]).load())))")
-    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=60)
-    assert out.stdout.strip() == ascii(["relevé.gpkg"]), out.stderr
+    assert printed_in_the_c_locale(script, str(tmp_path)) == ascii(["relevé.gpkg"])
 
 
 def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_next(fake, tmp_path):

@@ -41,11 +41,18 @@ def age(path: Path, seconds: float = 10.0) -> None:
     os.utime(path, ns=(past, past))
 
 
-def test_a_settled_entry_is_used_without_hashing(tmp_path, hashing):
+def settled_folder(tmp_path, files):
+    """`tmp_path/p` holding `files` (name -> bytes), written a while ago (see `age`)."""
     root = tmp_path / "p"
-    root.mkdir()
-    (root / "a.txt").write_bytes(b"hello")
-    age(root / "a.txt")
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+        age(root / name)
+    return root
+
+
+def test_a_settled_entry_is_used_without_hashing(tmp_path, hashing):
+    root = settled_folder(tmp_path, {"a.txt": b"hello"})
     cache = ChecksumCache(root)
     assert cache.etag("a.txt", root / "a.txt") == hashlib.md5(b"hello").hexdigest()
     cache.save()
@@ -66,10 +73,7 @@ def test_a_file_is_hashed_once_per_session_even_before_the_cache_is_saved(tmp_pa
 
 
 def test_a_cached_file_that_is_gone_raises_like_any_missing_file(tmp_path):
-    root = tmp_path / "p"
-    root.mkdir()
-    (root / "a.txt").write_bytes(b"hello")
-    age(root / "a.txt")
+    root = settled_folder(tmp_path, {"a.txt": b"hello"})
     cache = ChecksumCache(root)
     cache.etag("a.txt", root / "a.txt")
     (root / "a.txt").unlink()
@@ -81,11 +85,8 @@ def test_where_ctime_says_nothing_an_untrusted_lookup_hashes_again(tmp_path, has
     """Windows: an edit that keeps the size and sets the mtime back matches the entry, so callers
     that cannot afford that (sync planning) pass trust_cache=False there."""
     monkeypatch.setattr(checksums, "CTIME_IS_CHANGE_TIME", False)
-    root = tmp_path / "p"
-    root.mkdir()
+    root = settled_folder(tmp_path, {"a.txt": b"hello"})
     path = root / "a.txt"
-    path.write_bytes(b"hello")
-    age(path)
     cache = ChecksumCache(root)
     cache.etag("a.txt", path)
     st = path.stat()
@@ -139,11 +140,8 @@ def test_a_racy_entry_is_hashed_again(tmp_path, hashing):
 
 
 def test_a_file_changing_while_hashed_is_not_recorded(tmp_path, monkeypatch):
-    root = tmp_path / "p"
-    root.mkdir()
+    root = settled_folder(tmp_path, {"a.txt": b"hello"})
     path = root / "a.txt"
-    path.write_bytes(b"hello")
-    age(path)
     real = checksums.calc_etag
 
     def modify_then_hash(p, *args, **kwargs):
@@ -256,12 +254,7 @@ def test_only_the_most_recently_used_folders_keep_a_cache_file(tmp_path, monkeyp
 
 
 def test_checksums_recorded_after_a_verified_download_spare_the_next_hash(tmp_path, hashing):
-    root = tmp_path / "p"
-    root.mkdir()
-    (root / "a.txt").write_bytes(b"hello")
-    (root / "b.txt").write_bytes(b"other")
-    for name in ("a.txt", "b.txt"):
-        age(root / name)  # written a while before the batch ended: no longer "racy"
+    root = settled_folder(tmp_path, {"a.txt": b"hello", "b.txt": b"other"})  # no longer "racy"
     cache = ChecksumCache(root)
     cache.record("a.txt", root / "a.txt", hashlib.md5(b"hello").hexdigest())
     cache.record("b.txt", root / "b.txt", None)  # verified by SHA-256 only: no ETag to remember
@@ -275,10 +268,7 @@ def test_checksums_recorded_after_a_verified_download_spare_the_next_hash(tmp_pa
 @pytest.mark.parametrize("damage", ["other folder", "old format", "short entry", "text size", "text time", "text ctime",
                                     "list"])
 def test_a_cache_file_that_is_not_this_folders_current_one_is_ignored(tmp_path, hashing, damage):
-    root = tmp_path / "p"
-    root.mkdir()
-    (root / "a.txt").write_bytes(b"hello")
-    age(root / "a.txt")
+    root = settled_folder(tmp_path, {"a.txt": b"hello"})
     cache = ChecksumCache(root)
     cache.etag("a.txt", root / "a.txt")
     cache.save()

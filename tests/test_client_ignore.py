@@ -1,17 +1,11 @@
 """.qfieldcloudignore: gitignore-style rules (pure functions) and their use by list_local_files / upload_files."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from qfieldcloud_plugin.client.ignore import is_ignored_by, parse_ignore_patterns, path_ignored
 from qfieldcloud_plugin.client.transfer import list_local_files
+from tests.support.c_locale import printed_in_the_c_locale
 from tests.test_cli import as_json, ok, run
-
-REPO = Path(__file__).resolve().parents[1]
 
 RULES = """
 # a comment, then a blank line
@@ -170,10 +164,7 @@ def test_the_ignore_file_is_read_as_utf8_whatever_the_locale(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     script = ("import sys\nfrom qfieldcloud_plugin.client.transfer import list_local_files\n"
               "print(ascii([f[\"name\"] for f in list_local_files(sys.argv[1])]))")
-    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=60)
-    assert out.stdout.strip() == ascii(["keep.gpkg"]), out.stderr
+    assert printed_in_the_c_locale(script, str(tmp_path)) == ascii(["keep.gpkg"])
 
 
 def test_upload_files_and_the_cli_honour_the_ignore_file(qfc_server, tmp_path, unique_name):

@@ -3,7 +3,7 @@
 import sqlite3
 
 from qfieldcloud_plugin.core.sync import FileState, checkpoint_geopackages, plan_upload
-from tests.support.sqlite_wal import commit_into_the_wal
+from tests.support.sqlite_wal import commit_into_the_wal, wal_pinned_by_a_reader
 
 
 def etags(mapping):
@@ -60,20 +60,5 @@ def test_wal_checkpoint_succeeds_while_qgis_still_reads_the_gpkg(tmp_path):
 
 
 def test_wal_checkpoint_reports_a_gpkg_locked_by_a_writer(tmp_path):
-    gpkg = tmp_path / "busy.gpkg"
-    writer = sqlite3.connect(str(gpkg), timeout=0.1)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("CREATE TABLE t (v TEXT)")
-    writer.commit()
-    writer.execute("INSERT INTO t VALUES ('committed')")
-    writer.commit()
-    reader = sqlite3.connect(str(gpkg))
-    reader.execute("BEGIN")
-    reader.execute("SELECT * FROM t").fetchall()  # an open read transaction pins the WAL
-    writer.execute("INSERT INTO t VALUES ('after the reader started')")
-    writer.commit()
-    try:
+    with wal_pinned_by_a_reader(tmp_path / "busy.gpkg"):
         assert checkpoint_geopackages(tmp_path) == ["busy.gpkg"]
-    finally:
-        reader.close()
-        writer.close()

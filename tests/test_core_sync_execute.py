@@ -13,28 +13,10 @@ from qfieldcloud_plugin.core.sync import FileState, Resolution, SyncChoices
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.transfers import execute_sync, prepare_sync
 from tests.support.fake_http import Reply, json_reply, listing_entry
+from tests.support.task_stand_in import TaskStandIn
 
 PID = "9c1f7e0a-2b3d-4e5f-8a6b-7c8d9e0f1a2b"
 SYNCED, MINE, THEIRS = b"notes as last synced\n", b"my notes\n", b"their notes, on the server\n"
-
-
-class Syncing:
-    """What core.transfers asks of its task (a QgsTask in real use); cancelled from its
-    `cancelled_from`-th question on."""
-
-    def __init__(self, cancelled_from=None):
-        self.asked = 0
-        self.cancelled_from = cancelled_from
-
-    def isCanceled(self):  # noqa: N802 (QgsTask's name)
-        self.asked += 1
-        return self.cancelled_from is not None and self.asked >= self.cancelled_from
-
-    def setProgress(self, _percent):  # noqa: N802 (QgsTask's name)
-        pass
-
-    def progress_callback(self, _progress):
-        pass
 
 
 def state_of(data):
@@ -48,7 +30,7 @@ def conflict_on(fake, folder, entry, served=THEIRS):
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry]))
     fake.route("GET", f"api/v1/files/{PID}/notes.csv/", Reply(200, {}, served))
     client = Client(fake.url, token="t", max_retries=0)
-    return client, prepare_sync(client, Syncing(), PID, folder)
+    return client, prepare_sync(client, TaskStandIn(), PID, folder)
 
 
 KEEP_BOTH = SyncChoices(resolutions={"notes.csv": Resolution.KEEP_BOTH})
@@ -62,7 +44,7 @@ KEEP_BOTH = SyncChoices(resolutions={"notes.csv": Resolution.KEEP_BOTH})
 def test_a_server_copy_that_does_not_match_its_listing_is_not_kept_and_mine_is_not_sent(fake, tmp_path, lie):
     entry = {key: value for key, value in dict(listing_entry("notes.csv", THEIRS), **lie).items() if value is not None}
     client, preparation = conflict_on(fake, tmp_path, entry)
-    result = execute_sync(client, Syncing(), preparation, KEEP_BOTH)
+    result = execute_sync(client, TaskStandIn(), preparation, KEEP_BOTH)
     assert list(result.failed) == ["notes.csv"] and result.kept_both == {}
     assert (tmp_path / "notes.csv").read_bytes() == MINE
     assert not list(tmp_path.glob("notes.server-*"))
@@ -72,7 +54,7 @@ def test_a_server_copy_that_does_not_match_its_listing_is_not_kept_and_mine_is_n
 def test_a_sync_cancelled_while_fetching_the_server_copy_keeps_no_copy_and_says_so(fake, tmp_path):
     client, preparation = conflict_on(fake, tmp_path, listing_entry("notes.csv", THEIRS))
     with pytest.raises(TransferCancelledError) as cancelled:
-        execute_sync(client, Syncing(cancelled_from=2), preparation, KEEP_BOTH)  # 1: the loop; 2: the download
+        execute_sync(client, TaskStandIn(cancelled_from=2), preparation, KEEP_BOTH)  # 1: the loop; 2: the download
     assert str(cancelled.value) == "Synchronization cancelled; what was verified is recorded"
     assert not list(tmp_path.glob("notes.server-*")) and (tmp_path / "notes.csv").read_bytes() == MINE
 
@@ -86,8 +68,8 @@ def alice(qfc_server, test_users):
 
 
 def sync(client, pid, folder, choices=None):
-    preparation = prepare_sync(client, Syncing(), pid, folder)
-    return preparation, execute_sync(client, Syncing(), preparation, choices or SyncChoices())
+    preparation = prepare_sync(client, TaskStandIn(), pid, folder)
+    return preparation, execute_sync(client, TaskStandIn(), preparation, choices or SyncChoices())
 
 
 def test_the_server_copy_never_overwrites_a_file_that_has_its_name(alice, unique_name, tmp_path):
@@ -141,32 +123,23 @@ def test_a_geopackage_qgis_only_opened_stays_in_sync_through_later_syncs(alice, 
 # --- each step of the execution, and how it fails -------------------------------------------------
 
 
-def synced_base(fake_or_none, folder, files):
+def synced_base(folder, files):
     """`files` (name -> bytes) written here and recorded as last synced."""
     for name, data in files.items():
         (folder / name).write_bytes(data)
     SyncStateStore(folder).update(PID, {name: state_of(data) for name, data in files.items()})
 
 
-class Recording(Syncing):
-    def __init__(self, cancelled_from=None):
-        super().__init__(cancelled_from)
-        self.progress = []
-
-    def progress_callback(self, progress):
-        self.progress.append(progress)
-
-
 def test_a_download_reports_progress_and_keep_qfieldclouds_puts_my_version_in_the_trash(fake, tmp_path):
-    synced_base(fake, tmp_path, {"notes.csv": SYNCED, "theirs.txt": SYNCED})
+    synced_base(tmp_path, {"notes.csv": SYNCED, "theirs.txt": SYNCED})
     (tmp_path / "notes.csv").write_bytes(MINE)
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("notes.csv", THEIRS),
                                                           listing_entry("theirs.txt", THEIRS)]))
     for name in ("notes.csv", "theirs.txt"):
         fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, THEIRS))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
-    task = Recording()
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    task = TaskStandIn()
     result = execute_sync(client, task, preparation, SyncChoices({"notes.csv": Resolution.KEEP_SERVER}))
     assert sorted(result.downloaded) == ["notes.csv", "theirs.txt"] and not result.failed
     assert task.progress and task.progress[-1].files_done == 2
@@ -176,24 +149,24 @@ def test_a_download_reports_progress_and_keep_qfieldclouds_puts_my_version_in_th
 
 
 def test_a_download_cancelled_while_it_runs_changes_nothing_here(fake, tmp_path):
-    synced_base(fake, tmp_path, {"theirs.txt": SYNCED})
+    synced_base(tmp_path, {"theirs.txt": SYNCED})
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("theirs.txt", THEIRS)]))
     fake.route("GET", f"api/v1/files/{PID}/theirs.txt/", Reply(200, {}, THEIRS))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
     with pytest.raises(TransferCancelledError):
-        execute_sync(client, Syncing(cancelled_from=2), preparation, SyncChoices())  # 1: before; 2: during
+        execute_sync(client, TaskStandIn(cancelled_from=2), preparation, SyncChoices())  # 1: before; 2: during
     assert (tmp_path / "theirs.txt").read_bytes() == SYNCED
 
 
 def test_a_download_that_fails_is_reported_per_file_and_nothing_is_replaced(fake, tmp_path):
-    synced_base(fake, tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
+    synced_base(tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS), listing_entry("b.txt", THEIRS)]))
     fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, THEIRS))
     fake.route("GET", f"api/v1/files/{PID}/b.txt/", Reply(200, {}, b"tampered on the way\n"))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
-    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
     assert sorted(result.failed) == ["a.txt", "b.txt"] and result.downloaded == []
     assert result.failed["b.txt"].startswith('"b.txt" has 20 bytes on the server where its listing says 27')
     assert "b.txt" in result.failed["a.txt"]  # not applied because b.txt failed
@@ -202,12 +175,12 @@ def test_a_download_that_fails_is_reported_per_file_and_nothing_is_replaced(fake
 
 
 def test_a_file_deleted_on_the_server_but_changed_here_since_the_plan_is_kept(fake, tmp_path):
-    synced_base(fake, tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
+    synced_base(tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([]))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
     (tmp_path / "a.txt").write_bytes(b"edited while the plan was shown\n")
-    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
     assert result.failed == {"a.txt": "changed since the plan was shown; kept"}
     assert result.deleted_local == ["b.txt"] and not (tmp_path / "b.txt").exists()
     assert (tmp_path / "a.txt").read_bytes() == b"edited while the plan was shown\n"
@@ -215,28 +188,28 @@ def test_a_file_deleted_on_the_server_but_changed_here_since_the_plan_is_kept(fa
 
 
 def test_a_server_deletion_that_is_refused_is_reported_and_the_others_go_on(fake, tmp_path):
-    synced_base(fake, tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
+    synced_base(tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).unlink()
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED), listing_entry("b.txt", SYNCED)]))
     fake.route("DELETE", f"api/v1/files/{PID}/a.txt/", json_reply({"code": "permission_denied", "message": "No."}, 403))
     fake.route("DELETE", f"api/v1/files/{PID}/b.txt/", Reply(204, {}, b""))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
-    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
     assert list(result.failed) == ["a.txt"] and "403" in result.failed["a.txt"]
     assert result.deleted_remote == ["b.txt"]
     assert sorted(SyncStateStore(tmp_path).load(PID)) == ["a.txt"]  # b.txt forgotten, a.txt still known
 
 
 def test_an_upload_whose_listing_cannot_be_read_fails_each_file_with_the_reason(fake, tmp_path):
-    synced_base(fake, tmp_path, {"a.txt": SYNCED})
+    synced_base(tmp_path, {"a.txt": SYNCED})
     (tmp_path / "a.txt").write_bytes(MINE)
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED)]),
                json_reply({"code": "unknown_error", "message": "Down for maintenance"}, 500))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
-    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
     assert list(result.failed) == ["a.txt"] and "Down for maintenance" in result.failed["a.txt"]
     assert result.uploaded == []
 
@@ -251,13 +224,13 @@ def test_an_upload_refuses_what_changed_after_the_plan_on_either_side(alice, uni
     sync(alice, pid, folder)
     for name in ("mine.txt", "theirs.txt", "calm.txt", "new.txt", "same_size.txt"):
         (folder / name).write_bytes(MINE)
-    preparation = prepare_sync(alice, Syncing(), pid, folder)
+    preparation = prepare_sync(alice, TaskStandIn(), pid, folder)
     (folder / "mine.txt").write_bytes(b"edited again while the plan was shown\n")
     (folder / "same_size.txt").write_bytes(MINE.upper())  # the same size, other bytes
     (elsewhere / "theirs.txt").write_bytes(THEIRS)
     (elsewhere / "new.txt").write_bytes(THEIRS)  # a name the server did not have when the plan was made
     alice.upload_files(pid, "project", str(elsewhere))
-    result = execute_sync(alice, Syncing(), preparation, SyncChoices())
+    result = execute_sync(alice, TaskStandIn(), preparation, SyncChoices())
     assert result.failed == {"mine.txt": '"mine.txt" changed here since the plan was shown; not sent',
                              "theirs.txt": '"theirs.txt" changed on QFieldCloud since the plan was shown; not sent',
                              "new.txt": '"new.txt" changed on QFieldCloud since the plan was shown; not sent',
@@ -267,31 +240,31 @@ def test_an_upload_refuses_what_changed_after_the_plan_on_either_side(alice, uni
 
 def test_a_file_fetched_in_a_newer_version_than_listed_is_not_recorded_as_the_listed_one(fake, tmp_path):
     newer = b"uploaded after the listing was read\n"
-    synced_base(fake, tmp_path, {"a.txt": SYNCED})
+    synced_base(tmp_path, {"a.txt": SYNCED})
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS)]))
     fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, newer))
     fake.route("GET", f"api/v1/files/metadata/{PID}/a.txt/", json_reply(listing_entry("a.txt", newer)))
     client = Client(fake.url, token="t", max_retries=1)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
-    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
     assert result.downloaded == ["a.txt"] and (tmp_path / "a.txt").read_bytes() == newer
     assert SyncStateStore(tmp_path).load(PID)["a.txt"] != state_of(THEIRS)
 
 
 def test_a_file_deleted_here_after_the_plan_is_not_brought_back_by_the_download(fake, tmp_path):
-    synced_base(fake, tmp_path, {"a.txt": SYNCED})
+    synced_base(tmp_path, {"a.txt": SYNCED})
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS)]))
     fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, THEIRS))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
     (tmp_path / "a.txt").unlink()  # the user deleted it while the plan was shown
-    result = execute_sync(client, Syncing(), preparation, SyncChoices())
+    result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
     assert result.failed == {"a.txt": "\"a.txt\" changed here since the plan was shown; it was left as it is"}
     assert not (tmp_path / "a.txt").exists()
 
 
 def test_each_server_copy_that_cannot_be_kept_is_reported_with_its_reason(fake, tmp_path):
-    synced_base(fake, tmp_path, {"notes.csv": SYNCED, "roads.csv": SYNCED})
+    synced_base(tmp_path, {"notes.csv": SYNCED, "roads.csv": SYNCED})
     for name in ("notes.csv", "roads.csv"):
         (tmp_path / name).write_bytes(MINE)
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([
@@ -300,9 +273,9 @@ def test_each_server_copy_that_cannot_be_kept_is_reported_with_its_reason(fake, 
     for name in ("notes.csv", "roads.csv"):
         fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, THEIRS))
     client = Client(fake.url, token="t", max_retries=0)
-    preparation = prepare_sync(client, Syncing(), PID, tmp_path)
+    preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
     both = SyncChoices({"notes.csv": Resolution.KEEP_BOTH, "roads.csv": Resolution.KEEP_BOTH})
-    result = execute_sync(client, Syncing(), preparation, both)
+    result = execute_sync(client, TaskStandIn(), preparation, both)
     assert sorted(result.failed) == ["notes.csv", "roads.csv"] and result.kept_both == {}
     assert result.failed["notes.csv"].startswith('"notes.csv" does not match the server\'s SHA-256 after download')
     assert result.failed["roads.csv"].startswith(f'"roads.csv" has {len(THEIRS)} bytes on the server where its '
@@ -324,10 +297,10 @@ def test_what_one_sync_sets_aside_carries_one_time_stamp(alice, unique_name, tmp
     alice.upload_files(pid, "project", str(elsewhere))
     alice.delete_file(pid, "gone.txt")
     (folder / "notes.csv").write_bytes(MINE)
-    preparation = prepare_sync(alice, Syncing(), pid, folder)
+    preparation = prepare_sync(alice, TaskStandIn(), pid, folder)
     readings = iter(range(1, 100))
     monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261203-1200{:02d}".format(next(readings)))
-    result = execute_sync(alice, Syncing(), preparation, KEEP_BOTH)
+    result = execute_sync(alice, TaskStandIn(), preparation, KEEP_BOTH)
     stamp = result.kept_both["notes.csv"][len("notes.server-"):-len(".csv")]
     assert result.trash == folder / ".qfieldcloud" / "trash" / stamp
     assert (result.trash / "gone.txt").read_bytes() == SYNCED

@@ -4,8 +4,6 @@ it, and the GeoPackage WAL flush. A scripted server; real files."""
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,22 +15,12 @@ from qfieldcloud_plugin.core.geopackage import is_sqlite_name
 from qfieldcloud_plugin.core.sync import SyncKind, checkpoint_geopackages, project_files_last
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.transfers import prepare_sync
+from tests.support.c_locale import printed_in_the_c_locale
 from tests.support.fake_http import json_reply, listing_entry
+from tests.support.sqlite_wal import wal_pinned_by_a_reader
+from tests.support.task_stand_in import TaskStandIn
 
 PID = "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f"
-REPO = Path(__file__).resolve().parents[1]
-
-
-class Comparing:
-    def __init__(self, cancelled=False):
-        self.cancelled = cancelled
-        self.progress = []
-
-    def isCanceled(self):  # noqa: N802 (QgsTask's name)
-        return self.cancelled
-
-    def setProgress(self, percent):  # noqa: N802 (QgsTask's name)
-        self.progress.append(percent)
 
 
 @pytest.fixture(autouse=True)
@@ -56,15 +44,15 @@ def client_listing(fake, entries):
 
 def test_the_scan_reports_its_progress_up_to_all_files(fake, tmp_path):
     files_in(tmp_path, ["a.txt", "b.txt", "c.txt", "d.txt"])
-    task = Comparing()
+    task = TaskStandIn()
     prepare_sync(client_listing(fake, []), task, PID, tmp_path)
-    assert task.progress == [25.0, 50.0, 75.0, 100.0]
+    assert task.percents == [25.0, 50.0, 75.0, 100.0]
 
 
 def test_a_cancelled_scan_says_so(fake, tmp_path):
     files_in(tmp_path, ["a.txt"])
     with pytest.raises(TransferCancelledError) as cancelled:
-        prepare_sync(client_listing(fake, []), Comparing(cancelled=True), PID, tmp_path)
+        prepare_sync(client_listing(fake, []), TaskStandIn(cancelled_from=1), PID, tmp_path)
     assert str(cancelled.value) == "Cancelled while comparing files"
 
 
@@ -83,8 +71,8 @@ def hashed(monkeypatch):
 def test_a_second_scan_trusts_the_checksum_cache_where_ctime_shows_every_edit(fake, tmp_path, hashed):
     files_in(tmp_path, ["a.txt", "b.txt"])
     client = client_listing(fake, [])
-    prepare_sync(client, Comparing(), PID, tmp_path)
-    prepare_sync(client, Comparing(), PID, tmp_path)
+    prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    prepare_sync(client, TaskStandIn(), PID, tmp_path)
     assert sorted(hashed) == ["a.txt", "b.txt"]  # once each
 
 
@@ -94,8 +82,8 @@ def test_where_ctime_shows_nothing_every_scan_hashes_again(fake, tmp_path, hashe
     monkeypatch.setattr(transfers, "CTIME_IS_CHANGE_TIME", False)
     files_in(tmp_path, ["a.txt"])
     client = client_listing(fake, [])
-    prepare_sync(client, Comparing(), PID, tmp_path)
-    prepare_sync(client, Comparing(), PID, tmp_path)
+    prepare_sync(client, TaskStandIn(), PID, tmp_path)
+    prepare_sync(client, TaskStandIn(), PID, tmp_path)
     assert hashed == ["a.txt", "a.txt"]
 
 
@@ -103,26 +91,13 @@ def test_server_files_this_folder_ignores_are_not_in_the_plan_and_the_others_are
     files_in(tmp_path, ["kept.txt"])
     (tmp_path / ".qfieldcloudignore").write_text("*.tmp\n")
     client = client_listing(fake, [listing_entry("scratch.tmp", b"x"), listing_entry("new.csv", b"y")])
-    plan = prepare_sync(client, Comparing(), PID, tmp_path).plan
+    plan = prepare_sync(client, TaskStandIn(), PID, tmp_path).plan
     assert {a.name: a.kind for a in plan.actions} == {"kept.txt": SyncKind.UPLOAD, "new.csv": SyncKind.DOWNLOAD}
 
 
 def test_a_geopackage_a_writer_holds_is_named_before_the_sync(fake, tmp_path):
-    gpkg = tmp_path / "busy.gpkg"
-    writer = sqlite3.connect(str(gpkg), timeout=0.1)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("CREATE TABLE t (v TEXT)")
-    writer.commit()
-    reader = sqlite3.connect(str(gpkg))
-    reader.execute("BEGIN")
-    reader.execute("SELECT * FROM t").fetchall()  # an open read transaction pins the WAL
-    writer.execute("INSERT INTO t VALUES ('after the reader started')")
-    writer.commit()
-    try:
-        assert prepare_sync(client_listing(fake, []), Comparing(), PID, tmp_path).unflushed == ["busy.gpkg"]
-    finally:
-        reader.close()
-        writer.close()
+    with wal_pinned_by_a_reader(tmp_path / "busy.gpkg"):
+        assert prepare_sync(client_listing(fake, []), TaskStandIn(), PID, tmp_path).unflushed == ["busy.gpkg"]
 
 
 def test_the_wal_flush_goes_past_a_stray_wal_and_names_a_geopackage_that_is_no_database(tmp_path):
@@ -174,7 +149,4 @@ def test_the_base_is_read_as_utf8_whatever_the_locale(tmp_path):
     store.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # ...or edited as UTF-8
     script = ("import sys\nfrom pathlib import Path\nfrom qfieldcloud_plugin.core.sync_state import SyncStateStore\n"
               "print(ascii(sorted(SyncStateStore(Path(sys.argv[1])).load(sys.argv[2]))))")
-    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path), PID], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip() == ascii(["relevé.gpkg"]), out.stderr
+    assert printed_in_the_c_locale(script, str(tmp_path), PID) == ascii(["relevé.gpkg"])

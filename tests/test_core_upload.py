@@ -8,22 +8,8 @@ import pytest
 from qfieldcloud_plugin.client import Client, TransferCancelledError
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.transfers import prepare_upload, upload
-
-
-class Uploading:
-    """What core.transfers asks of its task (a QgsTask in real use); `cancelled` from the start."""
-
-    def __init__(self, cancelled=False):
-        self.cancelled = cancelled
-
-    def isCanceled(self):  # noqa: N802 (QgsTask's name)
-        return self.cancelled
-
-    def setProgress(self, _percent):  # noqa: N802 (QgsTask's name)
-        pass
-
-    def progress_callback(self, _progress):
-        pass
+from tests.support.sqlite_wal import wal_pinned_by_a_reader
+from tests.support.task_stand_in import TaskStandIn
 
 
 @pytest.fixture
@@ -43,8 +29,8 @@ def folder_with(tmp_path, files):
 
 
 def upload_all(client, pid, folder, task=None):
-    preparation = prepare_upload(client, Uploading(), pid, folder)
-    return preparation, upload(client, task or Uploading(), pid, preparation, list(preparation.plan.upload))
+    preparation = prepare_upload(client, TaskStandIn(), pid, folder)
+    return preparation, upload(client, task or TaskStandIn(), pid, preparation, list(preparation.plan.upload))
 
 
 def test_an_upload_keeps_the_base_of_the_files_it_did_not_send(alice, unique_name, tmp_path):
@@ -53,9 +39,9 @@ def test_an_upload_keeps_the_base_of_the_files_it_did_not_send(alice, unique_nam
     upload_all(alice, pid, folder)
     (folder / "a.txt").write_text("a, edited")
     (folder / "b.txt").write_text("b, edited but not sent this time")
-    preparation = prepare_upload(alice, Uploading(), pid, folder)
+    preparation = prepare_upload(alice, TaskStandIn(), pid, folder)
     assert preparation.plan.upload == ["a.txt", "b.txt"] and preparation.plan.skipped == ["c.txt"]
-    result = upload(alice, Uploading(), pid, preparation, ["a.txt"])
+    result = upload(alice, TaskStandIn(), pid, preparation, ["a.txt"])
     assert result.uploaded == ["a.txt"] and result.recorded == ["a.txt", "c.txt"]
     base = SyncStateStore(folder).load(pid)
     assert sorted(base) == ["a.txt", "b.txt", "c.txt"]  # b keeps the base of its last upload
@@ -65,9 +51,9 @@ def test_an_upload_keeps_the_base_of_the_files_it_did_not_send(alice, unique_nam
 def test_a_file_changed_after_the_plan_is_reported_failed_and_the_others_are_sent(alice, unique_name, tmp_path):
     pid = alice.create_project(unique_name)["id"]
     folder = folder_with(tmp_path, {"a.txt": "a", "b.txt": "b"})
-    preparation = prepare_upload(alice, Uploading(), pid, folder)
+    preparation = prepare_upload(alice, TaskStandIn(), pid, folder)
     (folder / "b.txt").write_text("b, changed while the plan was shown")
-    result = upload(alice, Uploading(), pid, preparation, ["a.txt", "b.txt"])
+    result = upload(alice, TaskStandIn(), pid, preparation, ["a.txt", "b.txt"])
     assert result.uploaded == ["a.txt"]
     assert list(result.failed) == ["b.txt"] and "changed here since the plan was shown" in result.failed["b.txt"]
     assert sorted(f["name"] for f in alice.list_remote_files(pid)) == ["a.txt"]
@@ -77,7 +63,7 @@ def test_a_cancelled_upload_says_how_far_it_got(alice, unique_name, tmp_path):
     pid = alice.create_project(unique_name)["id"]
     folder = folder_with(tmp_path, {"a.txt": "a", "b.txt": "b"})
     with pytest.raises(TransferCancelledError) as cancelled:
-        upload_all(alice, pid, folder, task=Uploading(cancelled=True))
+        upload_all(alice, pid, folder, task=TaskStandIn(cancelled_from=1))
     assert str(cancelled.value) == "Upload cancelled after 0 of 2 files"
     assert alice.list_remote_files(pid) == []
 
@@ -86,7 +72,7 @@ def test_the_server_copy_kept_beside_a_conflict_is_never_uploaded(alice, unique_
     pid = alice.create_project(unique_name)["id"]
     folder = folder_with(tmp_path, {"notes.csv": "mine", "notes.server-20261203-101500.csv": "theirs"})
     SyncStateStore(folder).update(pid, {}, kept_beside=["notes.server-20261203-101500.csv"])
-    preparation = prepare_upload(alice, Uploading(), pid, folder)
+    preparation = prepare_upload(alice, TaskStandIn(), pid, folder)
     assert preparation.plan.upload == ["notes.csv"]
 
 
@@ -113,31 +99,18 @@ def test_a_geopackage_qgis_only_opened_is_not_uploaded_again(alice, unique_name,
     connection.execute("INSERT INTO t VALUES ('four')")  # a real edit
     connection.commit()
     connection.close()
-    preparation = prepare_upload(alice, Uploading(), pid, folder)
+    preparation = prepare_upload(alice, TaskStandIn(), pid, folder)
     assert preparation.plan.upload == ["lines.gpkg"] and preparation.plan.skipped == ["points.gpkg"]
     # The upload records points.gpkg as in sync, still knowing its data: opened again, still not sent.
-    assert upload(alice, Uploading(), pid, preparation, ["lines.gpkg"]).uploaded == ["lines.gpkg"]
+    assert upload(alice, TaskStandIn(), pid, preparation, ["lines.gpkg"]).uploaded == ["lines.gpkg"]
     data = bytearray((folder / "points.gpkg").read_bytes())
     data[27] = (data[27] + 1) % 256
     (folder / "points.gpkg").write_bytes(bytes(data))
-    assert prepare_upload(alice, Uploading(), pid, folder).plan.upload == []
+    assert prepare_upload(alice, TaskStandIn(), pid, folder).plan.upload == []
 
 
 def test_a_geopackage_a_writer_holds_is_named_before_the_upload(alice, unique_name, tmp_path):
     pid = alice.create_project(unique_name)["id"]
     folder = folder_with(tmp_path, {})
-    gpkg = folder / "busy.gpkg"
-    writer = sqlite3.connect(str(gpkg), timeout=0.1)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("CREATE TABLE t (v TEXT)")
-    writer.commit()
-    reader = sqlite3.connect(str(gpkg))
-    reader.execute("BEGIN")
-    reader.execute("SELECT * FROM t").fetchall()  # an open read transaction pins the WAL
-    writer.execute("INSERT INTO t VALUES ('after the reader started')")
-    writer.commit()
-    try:
-        assert prepare_upload(alice, Uploading(), pid, folder).unflushed == ["busy.gpkg"]
-    finally:
-        reader.close()
-        writer.close()
+    with wal_pinned_by_a_reader(folder / "busy.gpkg"):
+        assert prepare_upload(alice, TaskStandIn(), pid, folder).unflushed == ["busy.gpkg"]
