@@ -180,14 +180,12 @@ def prepare(group: str) -> Path:
         # the group's test files are chosen by tests/support/mutation_select.py: a list of files
         # here would change with every new test file, and mutmut would forget every result
         'pytest_add_cli_args_test_selection = ["tests"]',
-        # mutmut forks each worker from a server process. The client's server collects the tests
-        # first, so each worker starts with them imported. QgsApplication starts threads, and a
-        # fork of a process that has threads can deadlock: core's server imports nothing.
+        # mutmut collects the map of tests in a process forked from a server process. The client's
+        # server collects the tests first; QgsApplication starts threads, and a fork of a process
+        # that has threads can deadlock, so core's server imports nothing. (The mutants themselves
+        # run in scripts/mutation_batch.py's workers, with its own time limits.)
         'process_isolation = "forkserver"',
         f'forkserver_warmup = "{"none" if spec["qgis"] else "collect"}"',
-        # a mutant that loops forever is stopped after (expected test time + 15 s) x 4 of CPU
-        "timeout_constant = 15.0",
-        "timeout_multiplier = 2.0",
         "use_git_change_detection = false",
         "",
     ])
