@@ -318,8 +318,12 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
         works[group] = WORK / group if args.report_only else prepare(group)
         if not args.report_only:
             print(f"mutmut: group {group} (log: {works[group] / 'mutmut.log'})", flush=True)
-            code = run(works[group], group, args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]],
-                       args.retest)
+            try:
+                code = run(works[group], group, args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]],
+                           args.retest)
+            except KeyboardInterrupt:  # SIGINT or SIGTERM: the supervisor saved what was tested
+                print("mutmut: stopped; the results so far are kept, a new run goes on from them", file=sys.stderr)
+                return 130
             if code:
                 print(f"mutmut run failed with exit code {code}; see {works[group] / 'mutmut.log'}")
                 return code

@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from qfieldcloud_plugin.client import Client, FileTransferStatus, JobTypes, NotFoundError
+from qfieldcloud_plugin.client.hashing import calc_sha256
 from tests.support.local_server import LocalServer
 
 QGS = "<qgis version=\"3.34.0\"><projectlayers/></qgis>\n"
@@ -44,6 +45,8 @@ def test_full_cycle_on_a_2024_09_server(old_server, tmp_path, unique_name):
     src = tree(tmp_path / "src")
     uploaded = client.upload_files(project["id"], "project", str(src))
     assert all(f["status"] == FileTransferStatus.SUCCESS for f in uploaded)
+    # each verified file carries the server's entry for it, with the SHA-256 an older server lists on request
+    assert all(f["remote"]["sha256"] == calc_sha256(src / f["name"]) for f in uploaded)
     assert all(f["skipped"] for f in client.upload_files(project["id"], "project", str(src)))
     names = sorted(f["name"] for f in client.list_remote_files(project["id"]))
     assert names == ["DCIM/a.jpg", "data.csv", "project.qgs"]
