@@ -4,7 +4,7 @@ from typing import List, Optional
 
 from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsGui
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QAction
 
 from .core.browser import BrowserSource, CloudDataItemProvider
@@ -14,16 +14,12 @@ from .core.translation import install_translator, remove_translator
 from .gui.asker import MessageBoxAsker
 from .gui.browser_menu import CloudItemGuiProvider
 from .gui.dock import CloudDock
-from .gui.icons import plugin_icon
+from .core.icons import plugin_icon
 from .gui.login_dialog import LoginDialog
 from .gui.settings_dialog import SettingsDialog
 from .gui.workflows import CloudActions
 from .processing.provider import QFieldCloudProvider
-
-
-def tr(text: str) -> str:
-    # pylupdate files tr() calls outside a class under "@default": look them up there.
-    return QCoreApplication.translate("@default", text)
+from .core.translation import tr
 
 
 class QFieldCloudPlugin:

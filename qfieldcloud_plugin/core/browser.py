@@ -21,29 +21,18 @@ from qgis.core import (
     QgsProjectItem,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QObject
-from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtCore import QObject
 
 from ..client import Client, QfcException
 from ..client.names import is_qgis_project
 from .geopackage import geopackage_tables
 from .session import user_message
 from .settings import Settings
+from .icons import plugin_icon
+from .translation import tr
 
 PROVIDER_KEY = "qfieldcloud"
 ROOT_PATH = "qfieldcloud:"
-
-
-def tr(text: str) -> str:
-    # pylupdate files tr() calls outside `self.tr` under "@default": look them up there.
-    return QCoreApplication.translate("@default", text)
-
-
-ICONS_DIR = Path(__file__).resolve().parents[1] / "icons"
-
-
-def _plugin_icon(name: str) -> QIcon:
-    return QIcon(str(ICONS_DIR / "{name}.svg".format(name=name)))
 
 
 class BrowserSource(QObject):
@@ -89,7 +78,7 @@ class CloudRootItem(QgsDataCollectionItem):
         super().__init__(parent, "QFieldCloud", ROOT_PATH, PROVIDER_KEY)
         self.source = source
         self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
-        self.setIcon(_plugin_icon("qfieldcloud"))
+        self.setIcon(plugin_icon("qfieldcloud"))
         self.setToolTip(tr("Your QFieldCloud projects"))
 
     def createChildren(self):  # noqa: N802 (QGIS API; worker thread)
@@ -150,7 +139,7 @@ class PackageItem(QgsDataCollectionItem):
         self.factory = factory
         self.folder: Path = Settings().package_dir(project["owner"], project["name"])
         self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
-        self.setIcon(_plugin_icon("download_package"))
+        self.setIcon(plugin_icon("download_package"))
 
     def createChildren(self):  # noqa: N802 (worker thread)
         try:

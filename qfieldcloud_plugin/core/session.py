@@ -7,7 +7,7 @@ Every call runs in a `ClientTask`. A 401 on any call drops the token, asks for a
 from typing import Callable, List, Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal
 
 from ..client import Client, QfcRequestException
 from ..client import errors
@@ -16,11 +16,7 @@ from .log import log, register_secret
 from .network import network_options
 from .settings import Settings, api_url, normalize_server_url, server_label
 from .tasks import ClientTask, TaskPool, UnexpectedError, is_cancellation
-
-
-def tr(text: str) -> str:
-    # pylupdate files tr() calls outside a class under "@default": look them up there.
-    return QCoreApplication.translate("@default", text)
+from .translation import tr
 
 
 def user_message(error: BaseException, server_url: str = "") -> str:

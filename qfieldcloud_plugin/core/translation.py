@@ -10,6 +10,14 @@ I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 QM_PREFIX = "qfieldcloud_plugin_"
 
 
+def tr(text: str) -> str:
+    """`text` in QGIS's language, for code outside a QObject (a QObject uses its own `self.tr`).
+
+    pylupdate files such calls under the "@default" context, so they are looked up there.
+    """
+    return QCoreApplication.translate("@default", text)
+
+
 def qgis_language() -> str:
     """QGIS's user interface language as a two-letter code, e.g. "de"; "en" when unknown.
 

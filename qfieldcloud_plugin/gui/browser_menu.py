@@ -2,16 +2,11 @@
 
 from qgis.gui import QgsDataItemGuiProvider
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QAction
 
 from ..core.browser import PackageItem, ProjectItem
-from .icons import plugin_icon
-
-
-def tr(text: str) -> str:
-    # pylupdate files tr() calls outside `self.tr` under "@default": look them up there.
-    return QCoreApplication.translate("@default", text)
+from ..core.icons import plugin_icon
+from ..core.translation import tr
 
 
 class CloudItemGuiProvider(QgsDataItemGuiProvider):

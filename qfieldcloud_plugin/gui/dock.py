@@ -28,7 +28,7 @@ from ..core.project_link import project_folder, read_link
 from ..core.session import CloudSession, user_message
 from ..core.settings import server_label
 from ..core import transfers
-from .icons import plugin_icon, theme_icon
+from ..core.icons import plugin_icon, theme_icon
 from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
 from .workflows import MANAGER_ROLES, UPLOAD_ROLES, CloudActions
 

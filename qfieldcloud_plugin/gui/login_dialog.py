@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.session import CloudSession
 from ..core.settings import normalize_server_url
-from .icons import plugin_icon
+from ..core.icons import plugin_icon
 
 
 class LoginDialog(QDialog):

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..client import Client, QfcException, TransferCancelledError, TransferProgress
 from ..core.auth import TokenStore
@@ -26,11 +25,8 @@ from ..core.log import register_secret
 from ..core.network import network_options
 from ..core.session import user_message
 from ..core.settings import Settings, api_url, normalize_server_url
-from ..gui.icons import plugin_icon
-
-def tr(text: str) -> str:
-    # pylupdate files tr() calls outside `self.tr` under "@default": look them up there.
-    return QCoreApplication.translate("@default", text)
+from ..core.icons import plugin_icon
+from ..core.translation import tr
 
 
 UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")

@@ -9,7 +9,8 @@ from qgis.core import (
 )
 
 from ..core.transfers import DownloadResult
-from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
+from ..core.translation import tr
+from .base import QfcAlgorithm, report_backup, transfer_outcome
 
 
 class DownloadProjectAlgorithm(QfcAlgorithm):

@@ -11,7 +11,8 @@ from qgis.core import (
 from ..client import JobTypes
 from ..client.errors import JobTimeoutError
 from ..core.settings import Settings
-from .base import QfcAlgorithm, tr
+from ..core.translation import tr
+from .base import QfcAlgorithm
 
 JOB_TYPES = (JobTypes.PACKAGE, JobTypes.PROCESS_PROJECTFILE, JobTypes.APPLY_DELTAS)
 

@@ -17,7 +17,8 @@ from ..core.geopackage import geopackage_tables
 from ..core.project_link import mark_package_folder
 from ..core.settings import Settings
 from ..core.transfers import DownloadResult, find_project_file
-from .base import QfcAlgorithm, report_backup, tr, transfer_outcome
+from ..core.translation import tr
+from .base import QfcAlgorithm, report_backup, transfer_outcome
 
 
 class DownloadPackageAlgorithm(QfcAlgorithm):

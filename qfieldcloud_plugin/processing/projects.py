@@ -11,7 +11,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .base import QfcAlgorithm, tr
+from ..core.translation import tr
+from .base import QfcAlgorithm
 
 # (attribute, memory-provider type) of each column; the values come from the API's project JSON.
 # The types go through a memory layer URI: QVariant.Type names differ between Qt 5 and Qt 6.

@@ -2,8 +2,9 @@
 
 from qgis.core import QgsProcessingProvider
 
-from ..gui.icons import plugin_icon
-from .base import Credentials, tr
+from ..core.icons import plugin_icon
+from ..core.translation import tr
+from .base import Credentials
 from .download import DownloadProjectAlgorithm
 from .job import TriggerJobAlgorithm
 from .package import DownloadPackageAlgorithm

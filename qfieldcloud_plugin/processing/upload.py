@@ -12,7 +12,8 @@ from qgis.core import (
 
 from ..client import FileTransferType
 from ..core.sync import checkpoint_geopackages
-from .base import QfcAlgorithm, tr, transfer_outcome
+from ..core.translation import tr
+from .base import QfcAlgorithm, transfer_outcome
 
 
 class UploadProjectAlgorithm(QfcAlgorithm):

@@ -1,4 +1,5 @@
-"""Icons loaded by path (no compiled Qt resources), plus QGIS theme icons."""
+"""Icons loaded by path (no compiled Qt resources), plus QGIS theme icons: for the dock, the
+Browser, Processing and the toolbar alike."""
 
 from pathlib import Path
 
