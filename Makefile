@@ -22,7 +22,7 @@ ARGS ?=
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all deps apt venv sdk-venv qgis340-root translations ts test test-322 test-340 check-qt6 mutation server cli demo demo-cli bench zip repo clean
+.PHONY: all deps apt venv sdk-venv qgis340-root translations ts lint test test-322 test-340 check-qt6 mutation server cli demo demo-cli bench zip repo clean
 
 all: translations
 
@@ -77,20 +77,41 @@ $(PLUGIN)/i18n/%.qm: i18n/%.ts | apt
 
 # --- run -----------------------------------------------------------------------------------
 
-# Each QGIS of QGIS_MATRIX in turn; all of them run, and the first failure's exit code is kept.
+# Style, types and the plugins.qgis.org flake8 set (settings: pyproject.toml, .flake8).
+LINT_PATHS := $(PLUGIN) tests scripts bench docs
+lint: venv
+	@rc=0; \
+	$(VENV)/bin/ruff check --quiet $(LINT_PATHS) || rc=1; \
+	$(VENV)/bin/ruff format --check --quiet $(LINT_PATHS) || { echo "ruff format: run '$(VENV)/bin/ruff format .'"; rc=1; }; \
+	$(VENV)/bin/mypy || rc=1; \
+	$(VENV)/bin/flake8 $(PLUGIN) || rc=1; \
+	if [ $$rc -eq 0 ]; then echo "lint: clean"; fi; exit $$rc
+
+# The lint, then each QGIS of QGIS_MATRIX in turn; all of them run, and the first failure's exit code is kept.
 test:
 	@for v in $(QGIS_MATRIX); do \
 	  case $$v in 3.22|3.40) ;; *) echo "QGIS_MATRIX: unknown QGIS version '$$v' (3.22, 3.40)"; exit 2;; esac; \
 	done; \
-	rc=0; for v in $(QGIS_MATRIX); do \
+	rc=0; echo "=== lint ==="; $(MAKE) --no-print-directory lint || rc=$$?; \
+	for v in $(QGIS_MATRIX); do \
 	  echo "=== QGIS $$v ==="; start=$$(date +%s); \
 	  $(MAKE) --no-print-directory test-$${v/./} || { r=$$?; [ $$rc -ne 0 ] || rc=$$r; }; \
 	  echo "=== QGIS $$v: $$(( $$(date +%s) - start )) s ==="; \
 	done; exit $$rc
 
+# The client's transfer tests run a second time on the portable disk path (client/disk.py), the one
+# Windows and macOS take, so that both paths are proven here.
+PORTABLE_DISK_TESTS := tests/test_client_transfer.py tests/test_client_durability.py tests/test_client_apply.py \
+	tests/test_client_download_file.py tests/test_client_hostile_server.py tests/test_client_watchdog.py
+
 test-322: deps translations
 	@rc=0; $(PYTHON) -m pytest -c tests/pytest.ini --rootdir . $(PYTEST_ARGS) || rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; \
+	if [ -z "$(PYTEST_ARGS)" ]; then \
+	  echo "--- the client's transfer tests on the portable disk path (QFC_PORTABLE_DISK=1) ---"; \
+	  QFC_PORTABLE_DISK=1 $(PYTHON) -m pytest -c tests/pytest.ini --rootdir . -q -p no:pytest_qgis \
+	    $(PORTABLE_DISK_TESTS) || { r=$$?; [ $$rc -ne 0 ] || rc=$$r; }; \
+	fi; exit $$rc
 
 test-340: qgis340-root translations
 	@SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -E"; $$SUDO scripts/qgis340/run_tests.sh $(PYTEST_ARGS)

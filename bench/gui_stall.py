@@ -44,8 +44,9 @@ def main(argv):
     loop.exec()
     idle_gaps, gaps[:] = list(gaps), []
 
-    task = ClientTask("bench download", Client,
-                      functools.partial(transfers.download_project, project_id=project_id, local_dir=target))
+    task = ClientTask(
+        "bench download", Client, functools.partial(transfers.download_project, project_id=project_id, local_dir=target)
+    )
     outcome = {}
     task.succeeded.connect(lambda result: outcome.update(result=result))
     task.failed.connect(lambda error: outcome.update(error=str(error)))
@@ -59,17 +60,23 @@ def main(argv):
     result = outcome.get("result") or []
     result = getattr(result, "files", result)  # core.transfers may wrap the per-file list in a result object
     ordered = sorted(gaps)
-    print(json.dumps({
-        "seconds": seconds,
-        "max_gap_ms": 1000 * max(gaps) if gaps else None,
-        "p99_gap_ms": 1000 * ordered[int(0.99 * (len(ordered) - 1))] if ordered else None,
-        "idle_max_gap_ms": 1000 * max(idle_gaps) if idle_gaps else None,
-        "ticks": len(gaps),
-        "result_count": len(result),
-        "failed": sum(1 for f in result if str(f.get("status", "")).upper().endswith("FAILED")),
-        "error": outcome.get("error"),
-        "vmhwm_kb": next((int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")), 0),
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "max_gap_ms": 1000 * max(gaps) if gaps else None,
+                "p99_gap_ms": 1000 * ordered[int(0.99 * (len(ordered) - 1))] if ordered else None,
+                "idle_max_gap_ms": 1000 * max(idle_gaps) if idle_gaps else None,
+                "ticks": len(gaps),
+                "result_count": len(result),
+                "failed": sum(1 for f in result if str(f.get("status", "")).upper().endswith("FAILED")),
+                "error": outcome.get("error"),
+                "vmhwm_kb": next(
+                    (int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")), 0
+                ),
+            }
+        )
+    )
     app.exitQgis()
     return 0
 

@@ -15,12 +15,12 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 class ChildRun:
     argv: Sequence[str]
     returncode: int
-    wall_s: float                 # measured by the parent, start-up included
-    peak_rss_mb: float            # the child's VmHWM (its own report, else sampled)
+    wall_s: float  # measured by the parent, start-up included
+    peak_rss_mb: float  # the child's VmHWM (its own report, else sampled)
     stdout: str
     stderr: str
     report: Dict[str, Any] = field(default_factory=dict)  # the child's JSON line, if any
-    timed_out: bool = False       # killed after `timeout` seconds; `seconds` is then a lower bound
+    timed_out: bool = False  # killed after `timeout` seconds; `seconds` is then a lower bound
 
     @property
     def seconds(self) -> float:
@@ -31,19 +31,17 @@ class ChildRun:
 
     def check(self) -> "ChildRun":
         if self.returncode != 0 and not self.timed_out:
-            raise RuntimeError(
-                f"{' '.join(map(str, self.argv))} exited {self.returncode}:\n{self.stderr[-3000:]}"
-            )
+            raise RuntimeError(f"{' '.join(map(str, self.argv))} exited {self.returncode}:\n{self.stderr[-3000:]}")
         return self
 
 
-def run_child(argv: Sequence[str], env: Optional[Mapping[str, str]] = None, cwd: Optional[str] = None,
-              timeout: float = 1800.0) -> ChildRun:
+def run_child(
+    argv: Sequence[str], env: Optional[Mapping[str, str]] = None, cwd: Optional[str] = None, timeout: float = 1800.0
+) -> ChildRun:
     """Runs argv to completion (wait4 on exactly this child) with its wall time and peak RSS."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(list(map(str, argv)), stdout=out, stderr=err, env=dict(env or os.environ),
-                                   cwd=cwd)
+        process = subprocess.Popen(list(map(str, argv)), stdout=out, stderr=err, env=dict(env or os.environ), cwd=cwd)
         killed = threading.Event()
 
         def kill() -> None:
@@ -76,8 +74,7 @@ def run_child(argv: Sequence[str], env: Optional[Mapping[str, str]] = None, cwd:
     # (posix_spawn/vfork share the parent's mm), so every child would "peak" at the harness's RSS.
     # Python children report their own VmHWM; others are sampled from /proc/<pid>/status.
     peak_kb = report.get("vmhwm_kb") or sampler.peak_kb
-    return ChildRun(argv, process.returncode, wall, peak_kb / 1024.0, stdout, stderr, report,
-                    timed_out=killed.is_set())
+    return ChildRun(argv, process.returncode, wall, peak_kb / 1024.0, stdout, stderr, report, timed_out=killed.is_set())
 
 
 def vmhwm_kb(pid: str = "self") -> int:

@@ -6,21 +6,24 @@ from typing import Any, Dict, Optional, Tuple
 
 # workload -> (what the issue asks, check(entry) -> met?)
 TARGETS = {
-    "download_small": ("≥4x faster than SDK download_project",
-                       lambda e: _ge(e.get("sdk_over_ours"), 4.0)),
-    "upload_small": ("≥3x faster than SDK upload_files",
-                     lambda e: _ge(e.get("sdk_over_ours"), 3.0)),
-    "download_large": ("≥0.8x curl throughput",
-                       lambda e: _ge(e.get("ours_throughput_vs_curl"), 0.8)),
-    "upload_large": ("≥0.8x curl multipart throughput, peak RSS <100 MB",
-                     lambda e: _ge(e.get("ours_throughput_vs_curl"), 0.8)
-                     and e.get("ours_peak_rss_mb") is not None and e["ours_peak_rss_mb"] < 100),
-    "redownload": ("no content transferred, ≥10x faster than SDK 2nd run",
-                   lambda e: e.get("ours_file_gets_200") == 0 and _ge(e.get("sdk_over_ours"), 10.0)),
+    "download_small": ("≥4x faster than SDK download_project", lambda e: _ge(e.get("sdk_over_ours"), 4.0)),
+    "upload_small": ("≥3x faster than SDK upload_files", lambda e: _ge(e.get("sdk_over_ours"), 3.0)),
+    "download_large": ("≥0.8x curl throughput", lambda e: _ge(e.get("ours_throughput_vs_curl"), 0.8)),
+    "upload_large": (
+        "≥0.8x curl multipart throughput, peak RSS <100 MB",
+        lambda e: (
+            _ge(e.get("ours_throughput_vs_curl"), 0.8)
+            and e.get("ours_peak_rss_mb") is not None
+            and e["ours_peak_rss_mb"] < 100
+        ),
+    ),
+    "redownload": (
+        "no content transferred, ≥10x faster than SDK 2nd run",
+        lambda e: e.get("ours_file_gets_200") == 0 and _ge(e.get("sdk_over_ours"), 10.0),
+    ),
     "list_files": ("one paged stream; report s and requests", None),
     "list_projects": ("one paged stream; report s and requests", None),
-    "gui_stall": ("largest GUI stall <50 ms",
-                  lambda e: e.get("max_gap_ms") is not None and e["max_gap_ms"] < 50),
+    "gui_stall": ("largest GUI stall <50 ms", lambda e: e.get("max_gap_ms") is not None and e["max_gap_ms"] < 50),
 }
 
 

@@ -34,14 +34,23 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 RUNNER = BENCH_DIR / "runner.py"
 GUI_STALL = BENCH_DIR / "gui_stall.py"
-WORKLOADS = ["download_small", "upload_small", "download_large", "upload_large", "redownload",
-             "list_files", "list_projects", "gui_stall"]
+WORKLOADS = [
+    "download_small",
+    "upload_small",
+    "download_large",
+    "upload_large",
+    "redownload",
+    "list_files",
+    "list_projects",
+    "gui_stall",
+]
 MB = 1e6
 
 
 class Bench:
-    def __init__(self, scale: Scale, sdk_python: Path, work: Path, runs: int, ours_ref: str = "",
-                 list_budget: float = 60.0) -> None:
+    def __init__(
+        self, scale: Scale, sdk_python: Path, work: Path, runs: int, ours_ref: str = "", list_budget: float = 60.0
+    ) -> None:
         self.scale, self.sdk_python, self.work, self.runs = scale, sdk_python, work, runs
         self.list_budget = list_budget
         self.ours_ref = ours_ref
@@ -72,8 +81,11 @@ class Bench:
             # Measure a committed snapshot of the plugin, not a working tree someone is editing.
             source = self.work / "ours-src"
             source.mkdir()
-            archive = subprocess.run(["git", "-C", str(REPO), "archive", self.ours_ref, "qfieldcloud_plugin"],
-                                     check=True, capture_output=True).stdout
+            archive = subprocess.run(
+                ["git", "-C", str(REPO), "archive", self.ours_ref, "qfieldcloud_plugin"],
+                check=True,
+                capture_output=True,
+            ).stdout
             subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
             ours_path = f"{source}{os.pathsep}{REPO}"
             log(f"our client from {self.ours_ref} ({self.commit})")
@@ -81,8 +93,9 @@ class Bench:
         log(f"server {self.server.url} (pid {self.server.process.pid}), data in {self.data['server_dir']}")
 
     def ours_commit(self) -> str:
-        return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", self.ours_ref or "HEAD"],
-                              capture_output=True, text=True).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", self.ours_ref or "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
 
     def stop(self) -> None:
         if self.server is not None:
@@ -92,8 +105,9 @@ class Bench:
     def side(self, side: str, op: str, timeout: float = 1800.0, **args: Any) -> ChildRun:
         python = self.ours_python if side == "ours" else self.sdk_python
         env = self.env_ours if side == "ours" else self.env_sdk
-        run = run_child([python, RUNNER, side, op, json.dumps({k: str(v) for k, v in args.items()})], env=env,
-                        timeout=timeout)
+        run = run_child(
+            [python, RUNNER, side, op, json.dumps({k: str(v) for k, v in args.items()})], env=env, timeout=timeout
+        )
         run.check()
         if run.timed_out:
             return run
@@ -123,7 +137,7 @@ class Bench:
         out: Dict[str, List[ChildRun]] = {name: [] for name in steps}
         names = list(steps)
         for i in range(self.runs):
-            for name in (names if i % 2 == 0 else list(reversed(names))):
+            for name in names if i % 2 == 0 else list(reversed(names)):
                 out[name].append(steps[name](i))
         return out
 
@@ -161,13 +175,17 @@ class Bench:
                 expect_files(target, n)
                 shutil.rmtree(target)
                 return run
+
             return step
 
         def curl_step(i):
             target = self.fresh("dl", f"small-curl-{i}")
-            config.write_text("".join(
-                f'url = "{self.url("files/" + pid + "/" + f["name"] + "/")}"\noutput = "{target / f["name"]}"\n'
-                for f in files))
+            config.write_text(
+                "".join(
+                    f'url = "{self.url("files/" + pid + "/" + f["name"] + "/")}"\noutput = "{target / f["name"]}"\n'
+                    for f in files
+                )
+            )
             run = self.curl("--parallel", "--parallel-max", "4", "--create-dirs", "-K", str(config))
             expect_files(target, n)
             shutil.rmtree(target)
@@ -179,8 +197,9 @@ class Bench:
             shutil.rmtree(target)
             return run
 
-        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
-                            "copy": copy_step})
+        runs = self.repeat(
+            {"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step, "copy": copy_step}
+        )
         entry = self.summarize(runs)
         entry["curl_files_per_s"] = n / entry["limit_s"]
         self.curl_rates["small_download_files_per_s"] = entry["curl_files_per_s"]
@@ -198,14 +217,19 @@ class Bench:
                 self.expect_remote(pid, n)
                 self.client.delete_project(pid)
                 return run
+
             return step
 
         def curl_step(i):
             pid = self.new_project("up-small-curl")
             auth = f"Authorization: Token {self.client.token}"
-            config.write_text("next\n".join(
-                f'url = "{self.url("files/" + pid + "/" + name + "/")}"\nform = "file=@{folder / name}"\n'
-                f'header = "{auth}"\noutput = "/dev/null"\n' for name in names))
+            config.write_text(
+                "next\n".join(
+                    f'url = "{self.url("files/" + pid + "/" + name + "/")}"\nform = "file=@{folder / name}"\n'
+                    f'header = "{auth}"\noutput = "/dev/null"\n'
+                    for name in names
+                )
+            )
             run = self.curl("--parallel", "--parallel-max", "4", "-K", str(config))
             self.expect_remote(pid, n)
             self.client.delete_project(pid)
@@ -217,8 +241,9 @@ class Bench:
             shutil.rmtree(target)
             return run
 
-        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
-                            "copy": copy_step})
+        runs = self.repeat(
+            {"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step, "copy": copy_step}
+        )
         entry = self.summarize(runs)
         entry["curl_files_per_s"] = n / entry["limit_s"]
         self.curl_rates["small_upload_files_per_s"] = entry["curl_files_per_s"]
@@ -234,6 +259,7 @@ class Bench:
                 expect_size(target / "orthophoto.tif", size)
                 shutil.rmtree(target)
                 return run
+
             return step
 
         def curl_step(i):
@@ -251,8 +277,9 @@ class Bench:
             shutil.rmtree(target)
             return run
 
-        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
-                            "copy": copy_step})
+        runs = self.repeat(
+            {"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step, "copy": copy_step}
+        )
         entry = self.summarize(runs)
         self._throughput(entry, runs, size, "download")
         return entry
@@ -267,6 +294,7 @@ class Bench:
                 self.expect_remote(pid, 1, size)
                 self.client.delete_project(pid)
                 return run
+
             return step
 
         def curl_step(i):
@@ -283,8 +311,9 @@ class Bench:
             shutil.rmtree(target)
             return run
 
-        runs = self.repeat({"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step,
-                            "copy": copy_step})
+        runs = self.repeat(
+            {"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step, "copy": copy_step}
+        )
         entry = self.summarize(runs)
         self._throughput(entry, runs, size, "upload")
         entry["curl_peak_rss_mb"] = median([r.peak_rss_mb for r in runs["curl"]])
@@ -313,6 +342,7 @@ class Bench:
                 run = self.side(side, "download_project", project_id=pid, dir=self.work / "redl" / side)
                 expect_files(self.work / "redl" / side, n)
                 return run
+
             return step
 
         def curl_step(i):  # the floor: the one listing request a client cannot avoid
@@ -333,7 +363,7 @@ class Bench:
         that side is not repeated (a server that is O(items) per page makes them O(items²))."""
         runs: Dict[str, List[ChildRun]] = {"ours": [], "sdk": [], "curl": [], "page": []}
         for i in range(self.runs):
-            for side in (("ours", "sdk") if i % 2 == 0 else ("sdk", "ours")):
+            for side in ("ours", "sdk") if i % 2 == 0 else ("sdk", "ours"):
                 if runs[side] and runs[side][-1].timed_out:
                     continue
                 run = self.side(side, op, timeout=self.list_budget, **args)
@@ -378,7 +408,8 @@ class Bench:
         entry = self.summarize({"ours": gui_runs})
         gaps = [r.report["max_gap_ms"] for r in gui_runs]
         entry.update(
-            max_gap_ms=max(gaps), median_max_gap_ms=median(gaps),
+            max_gap_ms=max(gaps),
+            median_max_gap_ms=median(gaps),
             p99_gap_ms=median([r.report["p99_gap_ms"] for r in gui_runs]),
             idle_max_gap_ms=max(r.report["idle_max_gap_ms"] for r in gui_runs),
             files=n,
@@ -407,11 +438,17 @@ def log(message: str) -> None:
 
 
 def machine() -> Dict[str, Any]:
-    info: Dict[str, Any] = {"cpus": os.cpu_count(), "platform": platform.platform(),
-                            "python": platform.python_version()}
+    info: Dict[str, Any] = {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
     try:
-        info["os"] = dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines()
-                          if "=" in line).get("PRETTY_NAME", "").strip('"')
+        info["os"] = (
+            dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line)
+            .get("PRETTY_NAME", "")
+            .strip('"')
+        )
         model = [line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")]
         info["cpu"] = model[0].split(":", 1)[1].strip() if model else ""
         info["load_avg_at_start"] = os.getloadavg()
@@ -421,13 +458,19 @@ def machine() -> Dict[str, Any]:
 
 
 def _dirty(path: str) -> bool:
-    return bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", path],
-                               capture_output=True, text=True).stdout.strip())
+    return bool(
+        subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", path], capture_output=True, text=True
+        ).stdout.strip()
+    )
 
 
 def sdk_version(python: Path) -> str:
-    out = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('qfieldcloud-sdk'))"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [str(python), "-c", "import importlib.metadata as m; print(m.version('qfieldcloud-sdk'))"],
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.strip() or "unknown"
 
 
@@ -440,10 +483,15 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--work", type=Path, default=BENCH_DIR / "work")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
     parser.add_argument("--keep", action="store_true", help="keep bench/work (server data) afterwards")
-    parser.add_argument("--list-budget", type=float, default=60.0,
-                        help="seconds one listing run may take before it is stopped (default 60)")
-    parser.add_argument("--ours-ref", default="", help="benchmark the plugin as committed at this git ref "
-                        "(default: the working tree)")
+    parser.add_argument(
+        "--list-budget",
+        type=float,
+        default=60.0,
+        help="seconds one listing run may take before it is stopped (default 60)",
+    )
+    parser.add_argument(
+        "--ours-ref", default="", help="benchmark the plugin as committed at this git ref (default: the working tree)"
+    )
     args = parser.parse_args(argv)
     scale = SCALES[args.scale]
     selected = [w for w in (args.only.split(",") if args.only else WORKLOADS) if w]
@@ -458,8 +506,7 @@ def main(argv: List[str]) -> int:
     # make may start us with SIGINT ignored (background jobs); SIGTERM must still stop the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
-    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref,
-                  args.list_budget)
+    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref, args.list_budget)
     results: Dict[str, Dict[str, Any]] = {}
     try:
         bench.start()
@@ -467,8 +514,10 @@ def main(argv: List[str]) -> int:
             t0 = time.perf_counter()
             results[name] = getattr(bench, name)()
             target, status = report.verdict(name, results[name])
-            log(f"{name}: ours {results[name]['ours_s']:.3f}s, sdk {results[name].get('sdk_s') or 0:.3f}s, "
-                f"limit {results[name].get('limit_s') or 0:.3f}s — {status} ({time.perf_counter() - t0:.0f}s)")
+            log(
+                f"{name}: ours {results[name]['ours_s']:.3f}s, sdk {results[name].get('sdk_s') or 0:.3f}s, "
+                f"limit {results[name].get('limit_s') or 0:.3f}s — {status} ({time.perf_counter() - t0:.0f}s)"
+            )
     except BaseException:
         if results:  # keep what was measured before the failure
             partial = args.output.with_name(args.output.stem + ".partial.json")
@@ -481,11 +530,13 @@ def main(argv: List[str]) -> int:
             shutil.rmtree(bench.work, ignore_errors=True)
 
     meta = {
-        "scale": scale.__dict__, "runs": bench.runs, "machine": getattr(bench, "machine", None),
+        "scale": scale.__dict__,
+        "runs": bench.runs,
+        "machine": getattr(bench, "machine", None),
         "ours": f"{args.ours_ref or 'working tree'} at {getattr(bench, 'commit', '?')}"
-                + ("" if args.ours_ref or not _dirty("qfieldcloud_plugin") else " (with uncommitted changes)"),
-        "sdk_version": sdk_version(args.sdk_python), "curl": subprocess.run(
-            ["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
+        + ("" if args.ours_ref or not _dirty("qfieldcloud_plugin") else " (with uncommitted changes)"),
+        "sdk_version": sdk_version(args.sdk_python),
+        "curl": subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
         "server_curl_throughput": bench.curl_rates,
         "total_s": round(time.perf_counter() - started, 1),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
@@ -494,12 +545,16 @@ def main(argv: List[str]) -> int:
     report.write_json(args.output.with_suffix(".meta.json"), meta)
     print(report.markdown_table(results))
     print()
-    print(f"scale {scale.name}, {bench.runs} runs, qfieldcloud-sdk {meta['sdk_version']}, "
-          f"curl through the server: " + ", ".join(f"{k} {v:.0f}" for k, v in bench.curl_rates.items()))
+    print(
+        f"scale {scale.name}, {bench.runs} runs, qfieldcloud-sdk {meta['sdk_version']}, "
+        f"curl through the server: " + ", ".join(f"{k} {v:.0f}" for k, v in bench.curl_rates.items())
+    )
     rate = bench.curl_rates.get("large_download_mb_s")
     if rate is not None and rate < 300:
-        print(f"WARNING: curl downloads only {rate:.0f} MB/s from the local server; below ~300 MB/s the server "
-              "or the machine, not the client, bounds the large-file figures")
+        print(
+            f"WARNING: curl downloads only {rate:.0f} MB/s from the local server; below ~300 MB/s the server "
+            "or the machine, not the client, bounds the large-file figures"
+        )
     print(f"total {meta['total_s']}s; figures in {args.output}")
     return 0
 

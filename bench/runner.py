@@ -41,7 +41,7 @@ class Counter:
         # A file download is GET files/<pid>/<name>/ (a listing is GET files/<pid>/ only).
         parts = [p for p in path.split("/") if p]
         if response.request.method == "GET" and "files" in parts:
-            after = parts[parts.index("files") + 1:]
+            after = parts[parts.index("files") + 1 :]
             if len(after) >= 2 and response.status_code == 200:
                 self.file_gets_200 += 1
                 self.bytes_in += int(response.headers.get("Content-Length") or 0)
@@ -67,8 +67,7 @@ def main(argv):
         result = client.download_project(args["project_id"], args["dir"])
         failed = sum(1 for f in result if str(f.get("status", "")).upper().endswith("FAILED"))
     elif op == "upload_files":
-        result = client.upload_files(args["project_id"], transfer_type.PROJECT, args["dir"], "*",
-                                     throw_on_error=True)
+        result = client.upload_files(args["project_id"], transfer_type.PROJECT, args["dir"], "*", throw_on_error=True)
     elif op == "list_files":
         result = client.list_remote_files(args["project_id"])
     elif op == "list_projects":
@@ -76,11 +75,19 @@ def main(argv):
     else:
         raise SystemExit(f"unknown op {op!r}")
     seconds = time.perf_counter() - start
-    print(json.dumps({
-        "seconds": seconds, "requests": counter.requests, "file_gets_200": counter.file_gets_200,
-        "bytes_in": counter.bytes_in, "result_count": len(result), "failed": failed,
-        "vmhwm_kb": vmhwm_kb(),
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "requests": counter.requests,
+                "file_gets_200": counter.file_gets_200,
+                "bytes_in": counter.bytes_in,
+                "result_count": len(result),
+                "failed": failed,
+                "vmhwm_kb": vmhwm_kb(),
+            }
+        )
+    )
     return 0
 
 

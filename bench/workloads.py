@@ -25,13 +25,13 @@ BENCH_USER = ("bench", "bench-secret-1")
 @dataclass(frozen=True)
 class Scale:
     name: str
-    small_files: int        # files in the many-small-files workloads
-    small_size: int         # bytes of each small file
-    large_size: int         # bytes of the single large file
-    list_files: int         # files in the listed project
-    list_projects: int      # projects of the bench user (on top of the workload projects)
-    runs: int               # repetitions; every figure is a median over them
-    gui_files: int          # files downloaded by the QgsTask in the GUI-stall workload
+    small_files: int  # files in the many-small-files workloads
+    small_size: int  # bytes of each small file
+    large_size: int  # bytes of the single large file
+    list_files: int  # files in the listed project
+    list_projects: int  # projects of the bench user (on top of the workload projects)
+    runs: int  # repetitions; every figure is a median over them
+    gui_files: int  # files downloaded by the QgsTask in the GUI-stall workload
 
 
 SCALES: Dict[str, Scale] = {
@@ -41,10 +41,10 @@ SCALES: Dict[str, Scale] = {
 
 # Fixed project ids, so a reader of the JSON can match them with the server's data folder.
 PROJECTS = {
-    "small": "b0000000-0000-4000-8000-000000000001",      # N small files, downloaded
-    "large": "b0000000-0000-4000-8000-000000000002",      # one large file, downloaded
+    "small": "b0000000-0000-4000-8000-000000000001",  # N small files, downloaded
+    "large": "b0000000-0000-4000-8000-000000000002",  # one large file, downloaded
     "redownload": "b0000000-0000-4000-8000-000000000003",  # N small files + the large file
-    "listing": "b0000000-0000-4000-8000-000000000004",    # many files, listed only (no blobs)
+    "listing": "b0000000-0000-4000-8000-000000000004",  # many files, listed only (no blobs)
 }
 
 
@@ -87,16 +87,18 @@ def write_large_file(path: Path, size: int) -> Tuple[int, str, str]:
         while done < size:
             take = min(MIB, size - done)
             offset = (done // MIB) % 16 * MIB
-            chunk = bytes(block[offset:offset + take])
+            chunk = bytes(block[offset : offset + take])
             stamp = (done // MIB).to_bytes(8, "little")
-            yield stamp[:take] + chunk[len(stamp):] if take >= 8 else chunk
+            yield stamp[:take] + chunk[len(stamp) :] if take >= 8 else chunk
             done += take
 
     with open(path, "wb") as out:
+
         def writing():
             for chunk in chunks():
                 out.write(chunk)
                 yield chunk
+
         return _etag_and_sha(writing())
 
 
@@ -128,16 +130,22 @@ class Seeder:
     def project(self, project_id: str, name: str) -> None:
         self.store.run(
             "INSERT INTO projects (id, owner_id, name, description, created_at, updated_at, data_last_updated_at)"
-            " VALUES (?, ?, ?, '', ?, ?, ?)", project_id, self.user["id"], name, self.now, self.now, self.now,
+            " VALUES (?, ?, ?, '', ?, ?, ?)",
+            project_id,
+            self.user["id"],
+            name,
+            self.now,
+            self.now,
+            self.now,
         )
 
     def many_projects(self, count: int) -> None:
-        rows = [(str(uuid.uuid4()), self.user["id"], f"bench-list-{i:05d}", self.now, self.now)
-                for i in range(count)]
+        rows = [(str(uuid.uuid4()), self.user["id"], f"bench-list-{i:05d}", self.now, self.now) for i in range(count)]
         with self.store.transaction() as db:
             db.executemany(
                 "INSERT INTO projects (id, owner_id, name, description, created_at, updated_at)"
-                " VALUES (?, ?, ?, '', ?, ?)", rows,
+                " VALUES (?, ?, ?, '', ?, ?)",
+                rows,
             )
 
     def add_files(self, project_id: str, files: List[Tuple[str, bytes]]) -> None:
@@ -161,8 +169,15 @@ class Seeder:
         rows = []
         for i in range(count):
             digest = hashlib.md5(str(i).encode()).hexdigest()
-            rows.append((f"layers/{i // 1000:02d}/feature_{i:06d}.geojson", str(uuid.uuid4()), 1000 + i,
-                         digest, hashlib.sha256(digest.encode()).hexdigest()))
+            rows.append(
+                (
+                    f"layers/{i // 1000:02d}/feature_{i:06d}.geojson",
+                    str(uuid.uuid4()),
+                    1000 + i,
+                    digest,
+                    hashlib.sha256(digest.encode()).hexdigest(),
+                )
+            )
         self._insert(project_id, rows)
 
     def _insert(self, project_id: str, rows) -> None:
@@ -206,7 +221,11 @@ def generate(work: Path, scale: Scale) -> Dict[str, object]:
     finally:
         seeder.close()
     return {
-        "server_dir": server_dir, "small_dir": local_dir / "small", "large_dir": local_dir / "large",
-        "large_file": large_path, "large_size": scale.large_size, "small_count": len(small),
+        "server_dir": server_dir,
+        "small_dir": local_dir / "small",
+        "large_dir": local_dir / "large",
+        "large_file": large_path,
+        "large_size": scale.large_size,
+        "small_count": len(small),
         "small_bytes": sum(len(d) for _, d in small),
     }

@@ -5,7 +5,7 @@ Only `classFactory` lives here: importing the package must not import QGIS, so t
 """
 
 
-def classFactory(iface):  # noqa: N802 (name required by QGIS)
+def classFactory(iface):  # name required by QGIS
     """Entry point QGIS calls when it loads the plugin."""
     from .plugin import QFieldCloudPlugin
 

@@ -40,12 +40,12 @@ class QFieldCloudPlugin:
         self.browser_source: Optional[BrowserSource] = None
         self.browser_providers = ()
 
-    def initProcessing(self) -> None:  # noqa: N802 (QGIS API; qgis_process calls only this)
+    def initProcessing(self) -> None:  # QGIS API; qgis_process calls only this
         if self.processing_provider is None:
             self.processing_provider = QFieldCloudProvider()
             QgsApplication.processingRegistry().addProvider(self.processing_provider)
 
-    def initGui(self) -> None:  # noqa: N802 (QGIS API)
+    def initGui(self) -> None:  # QGIS API
         main_window = self.iface.mainWindow()
         self.session = CloudSession(parent=main_window)
         self.cloud_actions = CloudActions(self.iface, self.session, MessageBoxAsker(main_window), main_window)
@@ -53,8 +53,7 @@ class QFieldCloudPlugin:
         self.initProcessing()
         self.processing_provider.credentials.session = self.session
         self.browser_source = BrowserSource(self.session, main_window)
-        self.browser_providers = (CloudDataItemProvider(self.browser_source),
-                                  CloudItemGuiProvider(self.cloud_actions))
+        self.browser_providers = (CloudDataItemProvider(self.browser_source), CloudItemGuiProvider(self.cloud_actions))
         QgsApplication.dataItemProviderRegistry().addProvider(self.browser_providers[0])
         QgsGui.dataItemGuiProviderRegistry().addProvider(self.browser_providers[1])
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -66,18 +65,26 @@ class QFieldCloudPlugin:
         self.dock_action.setText(tr("QFieldCloud projects"))
         self.upload_action = QAction(plugin_icon("upload"), tr("Upload the open project to QFieldCloud"), main_window)
         self.upload_action.triggered.connect(self.cloud_actions.upload_current_project)
-        self.sync_action = QAction(plugin_icon("sync"), tr("Synchronize the open project with QFieldCloud…"),
-                                   main_window)
+        self.sync_action = QAction(
+            plugin_icon("sync"), tr("Synchronize the open project with QFieldCloud…"), main_window
+        )
         self.sync_action.triggered.connect(self.cloud_actions.sync_current_project)
-        self.package_action = QAction(plugin_icon("download_package"), tr("Open the QFieldCloud package in the map"),
-                                      main_window)
+        self.package_action = QAction(
+            plugin_icon("download_package"), tr("Open the QFieldCloud package in the map"), main_window
+        )
         self.package_action.triggered.connect(self.open_package)
         self.login_action = QAction(tr("Log in to QFieldCloud…"), main_window)
         self.login_action.triggered.connect(lambda: self.show_login(""))
         self.settings_action = QAction(tr("Settings…"), main_window)
         self.settings_action.triggered.connect(self.show_settings)
-        self.actions = [self.dock_action, self.sync_action, self.upload_action, self.package_action, self.login_action,
-                        self.settings_action]
+        self.actions = [
+            self.dock_action,
+            self.sync_action,
+            self.upload_action,
+            self.package_action,
+            self.login_action,
+            self.settings_action,
+        ]
         for action in self.actions:
             self.iface.addPluginToWebMenu(self.menu, action)
             if action not in (self.login_action, self.settings_action):

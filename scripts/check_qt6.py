@@ -66,8 +66,15 @@ REMOVED_MODULES = {
     "Qt": "the qgis.PyQt.Qt module is not in PyQt6: import from qgis.PyQt.QtCore/QtGui/QtWidgets",
 }
 # Moved from QtWidgets to QtGui in Qt 6. qgis.PyQt re-exports some of them from both modules.
-MOVED_TO_QTGUI = {"QAction", "QActionGroup", "QShortcut", "QUndoCommand", "QUndoStack", "QUndoGroup",
-                  "QFileSystemModel"}
+MOVED_TO_QTGUI = {
+    "QAction",
+    "QActionGroup",
+    "QShortcut",
+    "QUndoCommand",
+    "QUndoStack",
+    "QUndoGroup",
+    "QFileSystemModel",
+}
 REEXPORTED_BY_QGIS_QTWIDGETS = {"QAction", "QActionGroup", "QShortcut"}  # on Qt 6 (QGIS >= 3.36)
 QGIS_322_QTGUI_LACKS = {"QAction", "QActionGroup", "QShortcut"}  # re-exported there from QGIS 3.36
 
@@ -180,17 +187,24 @@ class Checker(ast.NodeVisitor):
     def _check_module(self, node: ast.AST, module: str) -> None:
         top = module.split(".")[0]
         if top in DIRECT_QT:
-            hint = "from qgis.PyQt import sip" if module.split(".")[-1] == "sip" or top == "sip" \
-                else "qgis.PyQt" + module[len(top):]
-            self.report(node, "import: '{}' is imported directly; use {} (works with Qt 5 and Qt 6)".format(
-                module, hint))
+            hint = (
+                "from qgis.PyQt import sip"
+                if module.split(".")[-1] == "sip" or top == "sip"
+                else "qgis.PyQt" + module[len(top) :]
+            )
+            self.report(
+                node, "import: '{}' is imported directly; use {} (works with Qt 5 and Qt 6)".format(module, hint)
+            )
         elif module.startswith("qgis.PyQt."):
             sub = module.split(".")[2]
             if sub in REMOVED_MODULES:
                 self.report(node, "removed: {}".format(REMOVED_MODULES[sub]))
         if module.split(".")[-1] == "resources_rc" or module == "resources":
-            self.report(node, "resources: compiled Qt resources ('{}') need pyrcc, which PyQt6 lacks; "
-                              "load icons and .ui files by file path".format(module))
+            self.report(
+                node,
+                "resources: compiled Qt resources ('{}') need pyrcc, which PyQt6 lacks; "
+                "load icons and .ui files by file path".format(module),
+            )
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -207,8 +221,11 @@ class Checker(ast.NodeVisitor):
         # `resources_rc` from anywhere; `resources` only from the package itself (`from . import
         # resources`), not e.g. `from importlib import resources`.
         for name in sorted(names & ({"resources_rc", "resources"} if node.level else {"resources_rc"})):
-            self.report(node, "resources: compiled Qt resources ('{}') need pyrcc, which PyQt6 lacks; "
-                              "load icons and .ui files by file path".format(name))
+            self.report(
+                node,
+                "resources: compiled Qt resources ('{}') need pyrcc, which PyQt6 lacks; "
+                "load icons and .ui files by file path".format(name),
+            )
         last = module.split(".")[-1]
         is_qgis_pyqt = module.startswith("qgis.PyQt.")
         if last == "QtWidgets":
@@ -216,13 +233,18 @@ class Checker(ast.NodeVisitor):
             if is_qgis_pyqt:
                 moved -= REEXPORTED_BY_QGIS_QTWIDGETS
             for name in sorted(moved):
-                self.report(node, "moved: {} is in QtGui in Qt 6 and qgis.PyQt.QtWidgets does not re-export it; "
-                                  "import it from qgis.PyQt.QtGui on Qt 6 (try/except ImportError for QGIS 3)"
-                                  .format(name))
+                self.report(
+                    node,
+                    "moved: {} is in QtGui in Qt 6 and qgis.PyQt.QtWidgets does not re-export it; "
+                    "import it from qgis.PyQt.QtGui on Qt 6 (try/except ImportError for QGIS 3)".format(name),
+                )
         if is_qgis_pyqt and last == "QtGui":
             for name in sorted(names & QGIS_322_QTGUI_LACKS):
-                self.report(node, "moved: qgis.PyQt.QtGui has no {0} on QGIS 3.22 (Qt 5); import it from "
-                                  "qgis.PyQt.QtWidgets, which re-exports it on Qt 6".format(name))
+                self.report(
+                    node,
+                    "moved: qgis.PyQt.QtGui has no {0} on QGIS 3.22 (Qt 5); import it from "
+                    "qgis.PyQt.QtWidgets, which re-exports it on Qt 6".format(name),
+                )
         for name in sorted(names):
             self._check_name(node, name)
         self.generic_visit(node)
@@ -235,8 +257,9 @@ class Checker(ast.NodeVisitor):
         elif name in REMOVED_NAMES:
             self.report(node, "removed: {} is not in Qt 6; {}".format(name, REMOVED_NAMES[name]))
         elif name in ("qInitResources", "qCleanupResources"):
-            self.report(node, "resources: {}() belongs to compiled Qt resources (pyrcc), which PyQt6 lacks"
-                        .format(name))
+            self.report(
+                node, "resources: {}() belongs to compiled Qt resources (pyrcc), which PyQt6 lacks".format(name)
+            )
 
     def visit_Name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Load):
@@ -257,13 +280,23 @@ class Checker(ast.NodeVisitor):
             self._check_name(node, attr)
         elif attr in ("qInitResources", "qCleanupResources"):
             self._check_name(node, attr)
-        elif attr in REMOVED_MODULES and attr != "Qt" and isinstance(node.value, ast.Name) \
-                and node.value.id in ("PyQt", "PyQt5", "PyQt6"):
+        elif (
+            attr in REMOVED_MODULES
+            and attr != "Qt"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ("PyQt", "PyQt5", "PyQt6")
+        ):
             self.report(node, "removed: {}".format(REMOVED_MODULES[attr]))
-        elif attr == "desktop" and isinstance(node.value, ast.Name) \
-                and node.value.id in ("QApplication", "QgsApplication", "QCoreApplication"):
-            self.report(node, "removed: {}.desktop() is not in Qt 6; use QScreen (QApplication.primaryScreen(), "
-                              "widget.screen())".format(node.value.id))
+        elif (
+            attr == "desktop"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ("QApplication", "QgsApplication", "QCoreApplication")
+        ):
+            self.report(
+                node,
+                "removed: {}.desktop() is not in Qt 6; use QScreen (QApplication.primaryScreen(), "
+                "widget.screen())".format(node.value.id),
+            )
         elif attr == "width" and self._is_font_metrics(node.value):
             self.report(node, "removed: QFontMetrics.width() is not in Qt 6; use horizontalAdvance()")
         else:
@@ -274,8 +307,9 @@ class Checker(ast.NodeVisitor):
     def _is_font_metrics(node: ast.AST) -> bool:
         if isinstance(node, ast.Call):
             func = node.func
-            return (isinstance(func, ast.Name) and func.id in ("QFontMetrics", "QFontMetricsF")) or \
-                   (isinstance(func, ast.Attribute) and func.attr == "fontMetrics")
+            return (isinstance(func, ast.Name) and func.id in ("QFontMetrics", "QFontMetricsF")) or (
+                isinstance(func, ast.Attribute) and func.attr == "fontMetrics"
+            )
         return False
 
     def _check_enum(self, node: ast.Attribute) -> None:
@@ -295,8 +329,10 @@ class Checker(ast.NodeVisitor):
         if not enums:
             return
         # An enum name with a dot lives in another class (e.g. `Qgis.VectorSimplificationAlgorithm`).
-        forms = ["{}.{}".format(enum, value) if "." in enum else "{}.{}.{}".format(owner, enum, value)
-                 for enum, value in enums]
+        forms = [
+            "{}.{}".format(enum, value) if "." in enum else "{}.{}.{}".format(owner, enum, value)
+            for enum, value in enums
+        ]
         scoped = " or ".join(sorted(set(forms), key=forms.index))
         self.report(node, "enum: unscoped enum value {}.{}; use {}".format(owner, node.attr, scoped))
 
@@ -307,18 +343,30 @@ class Checker(ast.NodeVisitor):
         if isinstance(index, ast.Index):  # Python < 3.9
             index = index.value  # type: ignore[attr-defined]
         parent = self.parents.get(node)
-        if isinstance(value, ast.Attribute) and value.attr[:1].islower() and isinstance(index, ast.Name) \
-                and index.id in ("str", "int", "bool", "float", "QString", "QModelIndex") \
-                and isinstance(parent, ast.Attribute) and parent.attr in ("connect", "disconnect", "emit"):
-            self.report(node, "removed: signal overload '{}[{}]' does not exist in PyQt6; connect the "
-                              "plain signal (e.g. textActivated for activated[str])".format(value.attr, index.id))
+        if (
+            isinstance(value, ast.Attribute)
+            and value.attr[:1].islower()
+            and isinstance(index, ast.Name)
+            and index.id in ("str", "int", "bool", "float", "QString", "QModelIndex")
+            and isinstance(parent, ast.Attribute)
+            and parent.attr in ("connect", "disconnect", "emit")
+        ):
+            self.report(
+                node,
+                "removed: signal overload '{}[{}]' does not exist in PyQt6; connect the "
+                "plain signal (e.g. textActivated for activated[str])".format(value.attr, index.id),
+            )
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str) and not isinstance(self.parents.get(node), ast.Expr):  # not docstrings
             if node.value.startswith((":/plugins/", "qrc:/plugins/")):
-                self.report(node, "resources: '{}' is a compiled Qt resource path (pyrcc); load the file by "
-                                  "path instead".format(node.value))
+                self.report(
+                    node,
+                    "resources: '{}' is a compiled Qt resource path (pyrcc); load the file by path instead".format(
+                        node.value
+                    ),
+                )
             elif re.search(r"\bpyrcc[56]?\b", node.value):
                 self.report(node, "resources: pyrcc does not exist for PyQt6; load icons and .ui files by path")
 
@@ -338,8 +386,9 @@ def iter_files(paths: Sequence[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 inner = child.relative_to(path).parts
-                if not child.is_file() or any(part == "__pycache__" or part == "site-packages"
-                                              or part.startswith(".") for part in inner):
+                if not child.is_file() or any(
+                    part == "__pycache__" or part == "site-packages" or part.startswith(".") for part in inner
+                ):
                     continue  # caches, virtualenvs (.venv...), hidden folders
                 yield child
         elif path.is_file():
@@ -352,8 +401,13 @@ def check_paths(paths: Sequence[Path], enums: Optional[EnumTable] = None) -> Lis
     for file in iter_files(paths):
         shown = _shown(file)
         if file.suffix == ".qrc" or file.name.endswith("_rc.py"):
-            findings.append((shown, 1, "resources: compiled Qt resource file; PyQt6 has no pyrcc, "
-                                       "ship the files and load them by path"))
+            findings.append(
+                (
+                    shown,
+                    1,
+                    "resources: compiled Qt resource file; PyQt6 has no pyrcc, ship the files and load them by path",
+                )
+            )
         elif file.suffix == ".py":
             findings.extend(check_source(file.read_text(encoding="utf-8"), shown, enums))
         elif file.suffix in (".txt", ".cfg", ".sh", ".mk") or file.name == "Makefile":
@@ -393,9 +447,13 @@ def _parse_table(text: str) -> Tuple[List[str], Dict[str, Tuple[List[str], Dict[
         elif line.strip():
             head, _, enums = line.partition("|")
             name, _, bases = head.partition(":")
-            entries[name] = ([b for b in bases.split(",") if b], {
-                enum: set(values.split(",")) for enum, _, values in
-                (part.partition("=") for part in enums.split(";") if part)})
+            entries[name] = (
+                [b for b in bases.split(",") if b],
+                {
+                    enum: set(values.split(","))
+                    for enum, _, values in (part.partition("=") for part in enums.split(";") if part)
+                },
+            )
     return header, entries
 
 
@@ -472,13 +530,20 @@ def update_enum_table(path: Path = ENUM_TABLE) -> str:
             old_enums.setdefault(enum_name, set()).update(members)
     source = "# From QGIS {} / Qt {}".format(qgis.core.Qgis.QGIS_VERSION, QtCore.QT_VERSION_STR)
     header = [line for line in header if line.startswith("# From ") and line != source] + [source]
-    lines = ["# Enums of Qt and QGIS classes for scripts/check_qt6.py: `Class:Bases|Enum=Value,...;...`",
-             "# (`Attr>Name`: unscoped `Class.Attr` is scoped `Enum.Name`; `Owner.Enum`: enum of another class),",
-             "# merged from several QGIS versions by `python3 scripts/check_qt6.py --update-enums` run on each."]
+    lines = [
+        "# Enums of Qt and QGIS classes for scripts/check_qt6.py: `Class:Bases|Enum=Value,...;...`",
+        "# (`Attr>Name`: unscoped `Class.Attr` is scoped `Enum.Name`; `Owner.Enum`: enum of another class),",
+        "# merged from several QGIS versions by `python3 scripts/check_qt6.py --update-enums` run on each.",
+    ]
     lines += header
     for name, (bases, enums) in sorted(entries.items()):
-        lines.append("{}:{}|{}".format(name, ",".join(bases), ";".join(
-            "{}={}".format(e, ",".join(sorted(members))) for e, members in sorted(enums.items()))))
+        lines.append(
+            "{}:{}|{}".format(
+                name,
+                ",".join(bases),
+                ";".join("{}={}".format(e, ",".join(sorted(members))) for e, members in sorted(enums.items())),
+            )
+        )
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     return text
@@ -487,8 +552,9 @@ def update_enum_table(path: Path = ENUM_TABLE) -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: qfieldcloud_plugin/)")
-    parser.add_argument("--update-enums", action="store_true",
-                        help="regenerate {} from the installed QGIS".format(ENUM_TABLE.name))
+    parser.add_argument(
+        "--update-enums", action="store_true", help="regenerate {} from the installed QGIS".format(ENUM_TABLE.name)
+    )
     args = parser.parse_args(argv)
     if args.update_enums:
         update_enum_table()

@@ -63,17 +63,18 @@ def run_cli_session(demo_dir: Path) -> int:
             print(f"{project['id']}  {project['owner']}/{project['name']}  {project['status']}")
         project_id = projects[0]["id"]
         _cli(server, "list-files", project_id, token=token)
-        job = json.loads(_cli(server, "job-trigger", project_id, "package", "--force",
-                              token=token, json_output=True))
+        job = json.loads(_cli(server, "job-trigger", project_id, "package", "--force", token=token, json_output=True))
         _cli(server, "job-wait", job["id"], token=token)
         _cli(server, "package-latest", project_id, token=token)
         target = demo_dir / "package"
         _cli(server, "package-download", project_id, str(target), "--force-download", token=token)
         print(f"\nThe package is in {target}: open its .qgs in QGIS.")
         if sys.stdin.isatty():
-            print(f"\nThe server keeps running at {server.url}. Try, in another shell:\n"
-                  f"  QFIELDCLOUD_URL={server.url} .venv/bin/python -m qfieldcloud_plugin.client "
-                  f"login {DEMO_USER} {DEMO_PASSWORD}\nPress Ctrl-C to stop.")
+            print(
+                f"\nThe server keeps running at {server.url}. Try, in another shell:\n"
+                f"  QFIELDCLOUD_URL={server.url} .venv/bin/python -m qfieldcloud_plugin.client "
+                f"login {DEMO_USER} {DEMO_PASSWORD}\nPress Ctrl-C to stop."
+            )
             try:
                 server.process.wait()
             except KeyboardInterrupt:
@@ -165,11 +166,14 @@ def _screenshot_script(png: Path, server: LocalServer) -> str:
 
 def run_qgis(demo_dir: Path, screenshot: Path = None) -> int:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        print("make demo opens QGIS, but this machine has no display (DISPLAY is not set).\n"
-              "Run it on a desktop, or headless under Xvfb with a screenshot of the result:\n"
-              '  xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m scripts.demo qgis '
-              "--screenshot demo.png\n"
-              "or try the CLI session instead: make demo-cli", file=sys.stderr)
+        print(
+            "make demo opens QGIS, but this machine has no display (DISPLAY is not set).\n"
+            "Run it on a desktop, or headless under Xvfb with a screenshot of the result:\n"
+            '  xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m scripts.demo qgis '
+            "--screenshot demo.png\n"
+            "or try the CLI session instead: make demo-cli",
+            file=sys.stderr,
+        )
         return 2
     server = _start_server(demo_dir)
     try:
@@ -180,8 +184,11 @@ def run_qgis(demo_dir: Path, screenshot: Path = None) -> int:
             script.write_text(_screenshot_script(screenshot.resolve(), server), encoding="utf-8")
             command += ["--nologo", "--code", str(script)]
         else:
-            print(f"Opening QGIS with the plugin. Log in from the QFieldCloud dock with "
-                  f"{DEMO_USER} / {DEMO_PASSWORD} (server {server.root_url}).", flush=True)
+            print(
+                f"Opening QGIS with the plugin. Log in from the QFieldCloud dock with "
+                f"{DEMO_USER} / {DEMO_PASSWORD} (server {server.root_url}).",
+                flush=True,
+            )
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         # A headless run must end even if QGIS waits on a dialog nobody can see.
         timeout = 120 if screenshot is not None else None

@@ -41,15 +41,12 @@ GROUPS = {
         "qgis": False,
         "scope": {
             # the transfer engine: download, staging, verification, resume
-            "client/transfer.py": {  # not the progress display (ProgressTracker, StderrProgress)
-                "_Hashes.__init__", "_Hashes._hash", "_Hashes._run", "_Hashes.update", "_Hashes.finish",
-                "_Hashes.sha256", "_Hashes.etag", "list_local_files", "_valid_utf8", "MultipartFileBody.__init__",
-                "MultipartFileBody.__len__", "MultipartFileBody.to_bytes", "MultipartFileBody.__iter__",
-                "MultipartFileBody._check_unchanged", "PartialDownload.__init__", "PartialDownload.write",
-                "PartialDownload._write_behind", "PartialDownload.restart", "PartialDownload.commit",
-                "PartialDownload.discard", "_range_start", "fetch_resumable", "_syncfs", "_sync_file_range",
-                "sync_files", "_content_length", "_strip_query", "run_batch",
-            },
+            # (not the progress display, client/progress.py)
+            "client/download.py": ALL,
+            "client/batch.py": ALL,
+            "client/multipart.py": ALL,
+            "client/local_files.py": ALL,
+            "client/disk.py": ALL,
             "client/staging.py": ALL,
             "client/hashing.py": ALL,
             "client/checksums.py": ALL,
@@ -57,11 +54,25 @@ GROUPS = {
             "client/watchdog.py": ALL,
             "client/atomic_file.py": ALL,
             "client/client.py": {
-                "Client.upload_files", "Client._upload_one", "Client._send_file", "Client._verify_uploads",
-                "Client.verify_upload", "Client.download_files", "Client._raise_first_refusal",
-                "Client._download_one", "Client._fresh_file_info", "Client.download_file",
-                "_fail", "_same_checks", "_listing_entry_problem", "_size_of", "_disk_full", "_name_max",
-                "_download_targets", "_stored_as_sent", "_named_local_files",
+                "Client.upload_files",
+                "Client._upload_one",
+                "Client._send_file",
+                "Client._verify_uploads",
+                "Client.verify_upload",
+                "Client.download_files",
+                "Client._raise_first_refusal",
+                "Client._download_one",
+                "Client._fresh_file_info",
+                "Client.download_file",
+                "_fail",
+                "_same_checks",
+                "_listing_entry_problem",
+                "_size_of",
+                "_disk_full",
+                "_name_max",
+                "_download_targets",
+                "_stored_as_sent",
+                "_named_local_files",
             },
             # path safety and the ignore rules
             "client/names.py": ALL,
@@ -69,19 +80,38 @@ GROUPS = {
             # the transport's retry, redirect and TLS rules (not the decoding of answers, pagination
             # or the wording of errors)
             "client/transport.py": {
-                "env_verify_ssl", "resolve_timeout", "_origin", "_Session.should_strip_auth",
-                "_Session.merge_environment_settings", "Transport.__init__", "Transport.abort_transfers",
-                "Transport.request", "Transport._backoff", "Transport.connection_error", "_is_retryable",
-                "_retry_after", "_safe_url",
+                "env_verify_ssl",
+                "resolve_timeout",
+                "_origin",
+                "_Session.should_strip_auth",
+                "_Session.merge_environment_settings",
+                "Transport.__init__",
+                "Transport.abort_transfers",
+                "Transport.request",
+                "Transport._backoff",
+                "Transport.connection_error",
+                "_is_retryable",
+                "_retry_after",
+                "_safe_url",
             },
             # redaction of secrets in errors
-            "client/errors.py": {"mask_secrets", "QfcRequestException.__str__", "QfcRequestException.__repr__",
-                                 "_one_line"},
+            "client/errors.py": {
+                "mask_secrets",
+                "QfcRequestException.__str__",
+                "QfcRequestException.__repr__",
+                "_one_line",
+            },
             # the CLI's exit codes (the parser's help texts are not in scope)
             "client/cli.py": {"main", "_raise_if_failed", "_whole_number", "_seconds", "_show_warnings_on_stderr"},
         },
-        "tests": ["tests/test_client_*.py", "tests/test_cli.py", "tests/test_cli_input.py", "tests/test_faults.py",
-                  "tests/test_security.py", "tests/test_bad_input.py"],
+        "tests": [
+            "tests/test_client_*.py",
+            "tests/test_cli.py",
+            "tests/test_cli_input.py",
+            "tests/test_faults.py",
+            "tests/test_security.py",
+            "tests/test_bad_input.py",
+        ],
     },
     "core": {
         "qgis": True,
@@ -91,16 +121,39 @@ GROUPS = {
             "core/sync_state.py": ALL,
             "core/geopackage.py": {"is_sqlite_name", "sqlite_content_sha256"},  # not the Browser's table list
             "core/transfers.py": {
-                "scan_local", "scan_remote", "prepare_sync", "_masked_sqlite", "_with_sqlite_content",
-                "beside_name", "execute_sync", "_download_beside", "_download", "_changed_since_plan",
-                "_delete_local", "_delete_remote", "_upload_many", "_server_changed", "prepare_upload", "upload",
-                "trash_root", "replaced_by_download", "DownloadResult.of", "download_package", "download_project",
+                "scan_local",
+                "scan_remote",
+                "prepare_sync",
+                "_masked_sqlite",
+                "_with_sqlite_content",
+                "beside_name",
+                "execute_sync",
+                "_download_beside",
+                "_download",
+                "_changed_since_plan",
+                "_delete_local",
+                "_delete_remote",
+                "_upload_many",
+                "_server_changed",
+                "prepare_upload",
+                "upload",
+                "trash_root",
+                "replaced_by_download",
+                "DownloadResult.of",
+                "download_package",
+                "download_project",
             },
             # log redaction
             "core/log.py": ALL,
         },
-        "tests": ["tests/test_core_*.py", "tests/test_gui_sync.py", "tests/test_gui_sync_recheck.py",
-                  "tests/test_gui_upload.py", "tests/test_gui_layers.py", "tests/test_gui_package_safety.py"],
+        "tests": [
+            "tests/test_core_*.py",
+            "tests/test_gui_sync.py",
+            "tests/test_gui_sync_recheck.py",
+            "tests/test_gui_upload.py",
+            "tests/test_gui_layers.py",
+            "tests/test_gui_package_safety.py",
+        ],
     },
 }
 
@@ -133,8 +186,7 @@ class _OutOfScope(cst.CSTTransformer):
         self.path.pop()
         if name in self.scope or not isinstance(updated.body, cst.IndentedBlock):
             return updated
-        header = updated.body.header.with_changes(comment=cst.Comment(PRAGMA),
-                                                  whitespace=cst.SimpleWhitespace("  "))
+        header = updated.body.header.with_changes(comment=cst.Comment(PRAGMA), whitespace=cst.SimpleWhitespace("  "))
         return updated.with_changes(body=updated.body.with_changes(header=header))
 
 
@@ -172,23 +224,25 @@ def prepare(group: str) -> Path:
             path.write_text(marked, encoding="utf-8")
     # the CLI tests run the CLI in a subprocess: let mutmut see what it calls (tests/support/mutation_site)
     pytest_args = _pytest_args(spec) + ["-p", "tests.support.mutation_hits"]
-    config = "\n".join([
-        "[tool.mutmut]",
-        f"source_paths = [{json.dumps(PLUGIN)}]",
-        f"only_mutate = {json.dumps([f'{PLUGIN}/{m}' for m in spec['scope']])}",
-        f"pytest_add_cli_args = {json.dumps(pytest_args)}",
-        # the group's test files are chosen by tests/support/mutation_select.py: a list of files
-        # here would change with every new test file, and mutmut would forget every result
-        'pytest_add_cli_args_test_selection = ["tests"]',
-        # mutmut collects the map of tests in a process forked from a server process. The client's
-        # server collects the tests first; QgsApplication starts threads, and a fork of a process
-        # that has threads can deadlock, so core's server imports nothing. (The mutants themselves
-        # run in scripts/mutation_batch.py's workers, with its own time limits.)
-        'process_isolation = "forkserver"',
-        f'forkserver_warmup = "{"none" if spec["qgis"] else "collect"}"',
-        "use_git_change_detection = false",
-        "",
-    ])
+    config = "\n".join(
+        [
+            "[tool.mutmut]",
+            f"source_paths = [{json.dumps(PLUGIN)}]",
+            f"only_mutate = {json.dumps([f'{PLUGIN}/{m}' for m in spec['scope']])}",
+            f"pytest_add_cli_args = {json.dumps(pytest_args)}",
+            # the group's test files are chosen by tests/support/mutation_select.py: a list of files
+            # here would change with every new test file, and mutmut would forget every result
+            'pytest_add_cli_args_test_selection = ["tests"]',
+            # mutmut collects the map of tests in a process forked from a server process. The client's
+            # server collects the tests first; QgsApplication starts threads, and a fork of a process
+            # that has threads can deadlock, so core's server imports nothing. (The mutants themselves
+            # run in scripts/mutation_batch.py's workers, with its own time limits.)
+            'process_isolation = "forkserver"',
+            f'forkserver_warmup = "{"none" if spec["qgis"] else "collect"}"',
+            "use_git_change_detection = false",
+            "",
+        ]
+    )
     (work / "pyproject.toml").write_text(config, encoding="utf-8")
     return work
 
@@ -198,8 +252,9 @@ def run(work: Path, group: str, jobs: int, modules: Sequence[str] = (), retest: 
     # Each mutated module holds a copy of every mutated function (client.py grows to megabytes):
     # without the bytecode cache, every CLI subprocess of every mutant would compile them again.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "tests" / "support" / "mutation_site"),
-                                                      env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(work / "tests" / "support" / "mutation_site"), env.get("PYTHONPATH")])
+    )
     env["QFC_MUTATION_TESTS"] = ",".join(GROUPS[group]["tests"])
     with open(work / "mutmut.log", "wb") as log:
         command = [sys.executable, str(Path(__file__).with_name("mutation_batch.py")), "generate", "--jobs", str(jobs)]
@@ -225,17 +280,22 @@ def results(work: Path) -> Dict[str, Dict[str, str]]:
     status_of = _status_by_exit_code(work)
     out: Dict[str, Dict[str, str]] = {}
     for meta in sorted((work / "mutants" / PLUGIN).rglob("*.py.meta")):
-        module = str(meta.relative_to(work / "mutants" / PLUGIN))[:-len(".meta")]
+        module = str(meta.relative_to(work / "mutants" / PLUGIN))[: -len(".meta")]
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        out[module] = {name: status_of.get(code, "crashed" if code is not None and code < 0 else f"exit {code}")
-                       for name, code in codes.items()}
+        out[module] = {
+            name: status_of.get(code, "crashed" if code is not None and code < 0 else f"exit {code}")
+            for name, code in codes.items()
+        }
     return out
 
 
 def diff_of(work: Path, name: str) -> str:
     shown = subprocess.run([str(MUTMUT), "show", name], cwd=work, capture_output=True, text=True, timeout=120)
-    return "\n".join(line for line in shown.stdout.splitlines()[1:] if line.startswith(("+", "-"))
-                     and not line.startswith(("+++", "---")))
+    return "\n".join(
+        line
+        for line in shown.stdout.splitlines()[1:]
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    )
 
 
 def listed_equivalents() -> Set[str]:
@@ -272,8 +332,15 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
             score = 100.0 * caught / (tested - len(listed)) if tested > len(listed) else 0.0
             raw = 100.0 * caught / tested if tested else 0.0
             rows.append((module, total, tested, caught, len(survivors), len(listed), raw, score))
-            summary[module] = {"mutants": total, "tested": tested, "killed": caught, "survived": len(survivors),
-                               "equivalent": len(listed), "killed_of_tested": round(raw, 1), "score": round(score, 1)}
+            summary[module] = {
+                "mutants": total,
+                "tested": tested,
+                "killed": caught,
+                "survived": len(survivors),
+                "equivalent": len(listed),
+                "killed_of_tested": round(raw, 1),
+                "score": round(score, 1),
+            }
             if tested < total:
                 incomplete.append(module)
             elif score < TARGET:
@@ -282,11 +349,15 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
     width = max(len(r[0]) for r in rows) if rows else 10
     print(f"\n{'module':<{width}}  mutants  tested  killed  survived  equivalent  killed/tested   score")
     for module, total, tested, caught, survived, listed, raw, score in rows:
-        print(f"{module:<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {survived:8d}  {listed:10d}  "
-              f"{raw:12.1f}%  {score:5.1f}%")
+        print(
+            f"{module:<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {survived:8d}  {listed:10d}  "
+            f"{raw:12.1f}%  {score:5.1f}%"
+        )
     total, tested, caught, listed = (sum(r[i] for r in rows) for i in (1, 2, 3, 5))
-    print(f"{'all':<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {tested - caught:8d}  {listed:10d}  "
-          f"{100.0 * caught / max(tested, 1):12.1f}%  {100.0 * caught / max(tested - listed, 1):5.1f}%")
+    print(
+        f"{'all':<{width}}  {total:7d}  {tested:6d}  {caught:6d}  {tested - caught:8d}  {listed:10d}  "
+        f"{100.0 * caught / max(tested, 1):12.1f}%  {100.0 * caught / max(tested - listed, 1):5.1f}%"
+    )
     print("score: killed out of tested, without the equivalent mutants (tests/MUTATION.md)")
     (WORK / "score.json").write_text(json.dumps(summary, indent=1, sort_keys=True), encoding="utf-8")
     if unexplained:
@@ -302,15 +373,26 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
 
 def main(argv: Optional[Iterable[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--group", choices=sorted(GROUPS), action="append",
-                        help="run only this group (repeatable); default: all")
+    parser.add_argument(
+        "--group", choices=sorted(GROUPS), action="append", help="run only this group (repeatable); default: all"
+    )
     # the tests wait on sockets and timers more than they compute: more workers than cores pay
     parser.add_argument("--jobs", type=int, default=2 * (os.cpu_count() or 2) + 1, help="mutants tested at once")
     parser.add_argument("--report-only", action="store_true", help="print the last results, run nothing")
-    parser.add_argument("--module", action="append", default=[], metavar="PATH",
-                        help="test only this module's mutants (as in GROUPS: client/names.py); repeatable")
-    parser.add_argument("--retest", action="append", default=[], metavar="STATUS",
-                        help="test again the mutants with this result (survived, timeout, ...); repeatable")
+    parser.add_argument(
+        "--module",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="test only this module's mutants (as in GROUPS: client/names.py); repeatable",
+    )
+    parser.add_argument(
+        "--retest",
+        action="append",
+        default=[],
+        metavar="STATUS",
+        help="test again the mutants with this result (survived, timeout, ...); repeatable",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     groups = args.group or [g for g in GROUPS if not args.module or any(m in GROUPS[g]["scope"] for m in args.module)]
     works, group_results = {}, {}
@@ -319,8 +401,9 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
         if not args.report_only:
             print(f"mutmut: group {group} (log: {works[group] / 'mutmut.log'})", flush=True)
             try:
-                code = run(works[group], group, args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]],
-                           args.retest)
+                code = run(
+                    works[group], group, args.jobs, [m for m in args.module if m in GROUPS[group]["scope"]], args.retest
+                )
             except KeyboardInterrupt:  # SIGINT or SIGTERM: the supervisor saved what was tested
                 print("mutmut: stopped; the results so far are kept, a new run goes on from them", file=sys.stderr)
                 return 130

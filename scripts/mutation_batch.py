@@ -33,8 +33,15 @@ SURVIVORS_FILE = Path("survivors.json")  # in the work folder
 def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
     """In the work folder: make the mutants, collect or load the test map, and queue one job per
     mutant that has no result yet, or whose status is in `rerun`."""
-    from mutmut.__main__ import (collect_or_load_stats, collect_source_file_mutation_data, copy_also_copy_files,
-                                 copy_src_dir, create_mutants, setup_source_paths, store_lines_covered_by_tests)
+    from mutmut.__main__ import (
+        collect_or_load_stats,
+        collect_source_file_mutation_data,
+        copy_also_copy_files,
+        copy_src_dir,
+        create_mutants,
+        setup_source_paths,
+        store_lines_covered_by_tests,
+    )
     from mutmut.mutation.trampoline import set_mutant_under_test
     from mutmut.state import state
     from mutmut.stats import status_by_exit_code
@@ -66,8 +73,10 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
         name = name.replace("__init__.", "")
         if modules and not any(str(data.path) == f"qfieldcloud_plugin/{m}" for m in modules):
             continue
-        tests = sorted(state().tests_by_mangled_function_name.get(mangled_name_from_mutant_name(name), ()),
-                       key=lambda t: (durations.get(t, 0.0), t))
+        tests = sorted(
+            state().tests_by_mangled_function_name.get(mangled_name_from_mutant_name(name), ()),
+            key=lambda t: (durations.get(t, 0.0), t),
+        )
         fingerprint = _fingerprint(tests, file_hashes)
         # mutmut tests a mutant again only when its function changes; a survivor is also tested
         # again when its tests did (a new test, or an edited one)
@@ -79,9 +88,15 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
             continue
         estimate = sum(durations.get(t, 0.0) for t in tests)
         queued += 1
-        job = {"id": f"{queued:06d}", "name": name, "meta": f"mutants/{data.path}.meta",
-               "tests": [[t, durations.get(t, 0.0)] for t in tests],
-               "estimate": estimate, "tries": 0, "fingerprint": fingerprint}
+        job = {
+            "id": f"{queued:06d}",
+            "name": name,
+            "meta": f"mutants/{data.path}.meta",
+            "tests": [[t, durations.get(t, 0.0)] for t in tests],
+            "estimate": estimate,
+            "tries": 0,
+            "fingerprint": fingerprint,
+        }
         # fastest first, as mutmut does: the name sorts the queue
         (queue / f"1-{estimate:012.3f}-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
     for data in by_path.values():
@@ -115,22 +130,45 @@ class _Worker:
         self.read = 0
         self.current: Optional[dict] = None
         self.started = 0.0
-        env = dict(env, QFC_MUTATION_QUEUE=str(work / "queue"), QFC_MUTATION_LOG=str(self.log),
-                   QFC_MUTATION_WORKER=str(index), MUTANT_UNDER_TEST="")
+        env = dict(
+            env,
+            QFC_MUTATION_QUEUE=str(work / "queue"),
+            QFC_MUTATION_LOG=str(self.log),
+            QFC_MUTATION_WORKER=str(index),
+            MUTANT_UNDER_TEST="",
+        )
         with open(work / f"worker-{index}.out", "ab") as out:
             self.process = subprocess.Popen(
                 # a long-lived worker runs thousands of tests: the tmp_path of a passed test goes at
                 # once, the plugin removes the rest after each mutant
-                [sys.executable, "-m", "pytest", "--rootdir=.", "-q", "--tb=line", "-p", "no:randomly",
-                 "-o", "tmp_path_retention_policy=failed",
-                 "-p", "tests.support.mutation_batch", *pytest_args, *tests],
-                cwd=work / "mutants", env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "--rootdir=.",
+                    "-q",
+                    "--tb=line",
+                    "-p",
+                    "no:randomly",
+                    "-o",
+                    "tmp_path_retention_policy=failed",
+                    "-p",
+                    "tests.support.mutation_batch",
+                    *pytest_args,
+                    *tests,
+                ],
+                cwd=work / "mutants",
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def lines(self) -> List[List[str]]:
         with open(self.log, encoding="utf-8") as log:
             log.seek(self.read)
             text = log.read()
-        complete = text[:text.rfind("\n") + 1]
+        complete = text[: text.rfind("\n") + 1]
         self.read += len(complete.encode("utf-8"))
         return [line.split("\t") for line in complete.splitlines()]
 

@@ -22,8 +22,17 @@ from urllib.parse import urlparse
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PLUGIN_DIR_NAME = "qfieldcloud_plugin"
 MAX_SIZE_BYTES = 25_000_000
-REQUIRED_METADATA = ("name", "description", "version", "qgisMinimumVersion", "author",
-                     "email", "about", "tracker", "repository")
+REQUIRED_METADATA = (
+    "name",
+    "description",
+    "version",
+    "qgisMinimumVersion",
+    "author",
+    "email",
+    "about",
+    "tracker",
+    "repository",
+)
 PLACEHOLDER_URLS = {"http://bugs", "http://repo", "http://homepage"}
 FORBIDDEN_DIRS = {"__MACOSX", ".git", "__pycache__"}
 # Development-only content that must never reach users.

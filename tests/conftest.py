@@ -72,5 +72,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         reason = known.get(item.nodeid)
         if reason:
-            item.add_marker(pytest.mark.xfail(
-                reason="known to fail on this QGIS (tests/conftest.py KNOWN_FAILURES): " + reason, strict=True))
+            item.add_marker(
+                pytest.mark.xfail(
+                    reason="known to fail on this QGIS (tests/conftest.py KNOWN_FAILURES): " + reason, strict=True
+                )
+            )

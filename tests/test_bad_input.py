@@ -1,7 +1,6 @@
 """Bad input, table driven: the CLI exits non-zero with one clear line (never a traceback), the
 client raises a QfcException subclass; unicode and spaces in names work."""
 
-
 import pytest
 
 from qfieldcloud_plugin.client import (
@@ -75,8 +74,14 @@ def test_cli_bad_input(case, qfc_server, alice, project, garbage_server, tmp_pat
     _, args, fragments, code = case
     (tmp_path / "reserved").mkdir()
     (tmp_path / "reserved" / "CON.txt").write_text("x")
-    values = {"https": https_url(qfc_server.url), "host": "127.0.0.1", "project": project["id"],
-              "tmp": str(tmp_path), "reserved": str(tmp_path / "reserved"), "garbage": garbage_server.url}
+    values = {
+        "https": https_url(qfc_server.url),
+        "host": "127.0.0.1",
+        "project": project["id"],
+        "tmp": str(tmp_path),
+        "reserved": str(tmp_path / "reserved"),
+        "garbage": garbage_server.url,
+    }
     args = [a.format(**values) for a in args]
     result = run(*args, url=qfc_server.url, token=alice.token)
     assert result.returncode == code, result.stderr
@@ -97,7 +102,11 @@ CLIENT_CASES = [
     ("absolute remote name", lambda c, p, t: c.upload_file(p, "project", t / "a.txt", "/etc/a.txt"), UnsafePathError),
     ("download to ..", lambda c, p, t: c.download_file(p, "project", t / "x", "../../x"), UnsafePathError),
     ("drive letter", lambda c, p, t: c.download_file(p, "project", t / "x", "C:/x"), UnsafePathError),
-    ("windows-reserved name", lambda c, p, t: c.upload_file(p, "project", t / "a.txt", "dir/aux.txt"), QfcRequestException),
+    (
+        "windows-reserved name",
+        lambda c, p, t: c.upload_file(p, "project", t / "a.txt", "dir/aux.txt"),
+        QfcRequestException,
+    ),
     ("missing local file", lambda c, p, t: c.upload_file(p, "project", t / "missing.txt", "m.txt"), OSError),
 ]
 
@@ -131,8 +140,9 @@ def test_expired_token_is_a_clear_error(tmp_path):
         with pytest.raises(AuthenticationError, match="log in again") as info:
             client.list_projects()
         assert client.token not in str(info.value)
-        line = fails(run("list-projects", url=server.url, token=client.token), "Token authentication failed",
-                     "log in again")
+        line = fails(
+            run("list-projects", url=server.url, token=client.token), "Token authentication failed", "log in again"
+        )
         assert client.token not in line
 
 

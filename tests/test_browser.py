@@ -8,7 +8,13 @@ from qgis.gui import QgsDataItemGuiContext
 from qgis.PyQt.QtWidgets import QMenu
 
 from qfieldcloud_plugin.client import Client
-from qfieldcloud_plugin.core.browser import BrowserSource, CloudDataItemProvider, PackageItem, ProjectItem, RemoteFileItem
+from qfieldcloud_plugin.core.browser import (
+    BrowserSource,
+    CloudDataItemProvider,
+    PackageItem,
+    ProjectItem,
+    RemoteFileItem,
+)
 from qfieldcloud_plugin.gui.browser_menu import CloudItemGuiProvider
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import ScriptedAsker, make_project_folder, wait_for_tasks, wait_until
@@ -47,8 +53,9 @@ def model(source):
 
 
 def root_index(model):
-    return next(model.index(row, 0) for row in range(model.rowCount())
-                if model.data(model.index(row, 0)) == "QFieldCloud")
+    return next(
+        model.index(row, 0) for row in range(model.rowCount()) if model.data(model.index(row, 0)) == "QFieldCloud"
+    )
 
 
 def expand(model, index, wanted=None):
@@ -62,16 +69,19 @@ def expand(model, index, wanted=None):
     def names():
         if item.state() != Qgis.BrowserItemState.Populated:
             return None
-        return {model.data(model.index(row, 0, index)): model.index(row, 0, index)
-                for row in range(model.rowCount(index))}
+        return {
+            model.data(model.index(row, 0, index)): model.index(row, 0, index) for row in range(model.rowCount(index))
+        }
 
-    wait_until(lambda: names() is not None and (wanted is None or wanted in names()),
-               message="children of " + item.name())
+    wait_until(
+        lambda: names() is not None and (wanted is None or wanted in names()), message="children of " + item.name()
+    )
     return names()
 
 
 def test_root_lists_the_projects_of_the_session_off_the_gui_thread(
-        qfc_server, session, source, recorded_threads, model, unique_name):
+    qfc_server, session, source, recorded_threads, model, unique_name
+):
     client = Client(url=qfc_server.url, token=session.client_factory()().token)
     client.create_project(unique_name)
     root = model.dataItem(root_index(model))
@@ -87,7 +97,8 @@ def test_root_lists_the_projects_of_the_session_off_the_gui_thread(
 
 
 def test_project_items_show_files_and_the_package_layers_once_downloaded(
-        qfc_server, session, source, recorded_threads, model, tmp_path, download_root, unique_name):
+    qfc_server, session, source, recorded_threads, model, tmp_path, download_root, unique_name
+):
     client = Client(url=qfc_server.url, token=session.client_factory()().token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
@@ -124,12 +135,13 @@ def test_logged_out_the_root_says_to_log_in(session, source, model):
     assert source.factory is None
     children = expand(model, root_index(model))
     assert len(children) == 1
-    (name, index), = children.items()
+    ((name, index),) = children.items()
     assert "Log in" in name and model.dataItem(index).type() == Qgis.BrowserItemType.Error
 
 
 def test_context_menu_opens_the_latest_package_in_the_map(
-        qfc_server, session, source, model, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, source, model, plugin_iface, tmp_path, download_root, unique_name
+):
     client = Client(url=qfc_server.url, token=session.client_factory()().token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
@@ -139,8 +151,7 @@ def test_context_menu_opens_the_latest_package_in_the_map(
     opened = []
     actions.packageOpened.connect(opened.append)
     menu = QMenu()
-    CloudItemGuiProvider(actions).populateContextMenu(
-        model.dataItem(project_index), menu, [], QgsDataItemGuiContext())
+    CloudItemGuiProvider(actions).populateContextMenu(model.dataItem(project_index), menu, [], QgsDataItemGuiContext())
     by_text = {a.text(): a for a in menu.actions()}
     assert set(by_text) == {"Open the latest package", "Download project files…"}
 

@@ -13,7 +13,7 @@ from qfieldcloud_plugin.client import Client, __version__
 from tests.support.fake_http import FakeServer, Reply, closed_port
 
 REPO = Path(__file__).resolve().parents[1]
-QGS = "<qgis version=\"3.34.0\"><projectlayers/></qgis>\n"
+QGS = '<qgis version="3.34.0"><projectlayers/></qgis>\n'
 
 
 def run(*args, env=None, token=None, url=None):
@@ -23,8 +23,14 @@ def run(*args, env=None, token=None, url=None):
     if token:
         full_env["QFIELDCLOUD_TOKEN"] = token
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", *args], cwd=str(REPO),
-                          env=full_env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", *args],
+        cwd=str(REPO),
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def ok(result):
@@ -85,8 +91,14 @@ def test_login_prints_the_export_line(qfc_server):
     assert Client(qfc_server.url, token=token).get_user()["username"] == "bob"  # the printed token is bob's
     listed = as_json(run("--json", "list-projects", url=qfc_server.url, token=token))
     assert [p["id"] for p in listed] == [p["id"] for p in Client(qfc_server.url, token=token).list_projects()]
-    payload = as_json(run("--json", "login", url=qfc_server.url,
-                          env={"QFIELDCLOUD_USERNAME": "bob", "QFIELDCLOUD_PASSWORD": qfc_server.users["bob"]}))
+    payload = as_json(
+        run(
+            "--json",
+            "login",
+            url=qfc_server.url,
+            env={"QFIELDCLOUD_USERNAME": "bob", "QFIELDCLOUD_PASSWORD": qfc_server.users["bob"]},
+        )
+    )
     assert payload["username"] == "bob" and payload["token"]
 
 
@@ -96,8 +108,9 @@ def test_wrong_password_exits_non_zero_with_one_line(qfc_server):
 
 
 def test_username_and_password_options_log_in_first(qfc_server):
-    payload = as_json(run("-U", qfc_server.root_url, "-u", "carol", "-p", qfc_server.users["carol"],
-                          "--json", "list-projects"))
+    payload = as_json(
+        run("-U", qfc_server.root_url, "-u", "carol", "-p", qfc_server.users["carol"], "--json", "list-projects")
+    )
     assert isinstance(payload, list)
 
 
@@ -163,8 +176,12 @@ def test_other_users_project_is_forbidden(cli, qfc_server, project_id):
 
 def test_thumbnail(cli, project_id, tmp_path):
     png = tmp_path / "t.png"
-    png.write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-                                  "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"))  # pragma: allowlist secret (a PNG image in hex)
+    png.write_bytes(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+            "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"  # pragma: allowlist secret
+        )
+    )  # (the pragma: a PNG image in hex)
     ok(cli("upload-project-thumbnail", project_id, str(png)))
     fails(cli("upload-project-thumbnail", project_id, str(tmp_path / "missing.png")), "does not exist")
 
@@ -179,7 +196,8 @@ def test_file_commands(cli, project_id, tmp_path):
     assert "3 file(s) uploaded" in up.stdout
     # Not a terminal: no live progress line, but each file as it completes (visible in logs).
     assert "\r" not in up.stderr and sorted(line.split(" ", 1)[1] for line in up.stderr.splitlines()) == sorted(
-        ["data.csv", "DCIM/p.jpg", "project.qgs"])
+        ["data.csv", "DCIM/p.jpg", "project.qgs"]
+    )
     again = as_json(cli("--json", "upload-files", project_id, str(src)))
     assert all(f["skipped"] and f["status"] == "SUCCESS" for f in again)
     forced = as_json(cli("--json", "upload-files", project_id, str(src), "--force", "--filter", "*.csv"))
@@ -192,8 +210,10 @@ def test_file_commands(cli, project_id, tmp_path):
     assert "3 file(s) downloaded" in down.stdout
     assert (out / "DCIM" / "p.jpg").read_bytes() == (src / "DCIM" / "p.jpg").read_bytes()
     assert "3 unchanged" in ok(cli("download-files", project_id, str(out))).stdout
-    assert "1 file(s) downloaded" in ok(cli("download-files", project_id, str(out), "--force-download",
-                                            "--filter", "*.csv")).stdout
+    assert (
+        "1 file(s) downloaded"
+        in ok(cli("download-files", project_id, str(out), "--force-download", "--filter", "*.csv")).stdout
+    )
     versions = [f for f in listed if f["name"] == "data.csv"][0]["versions"]
     ok(cli("delete-file", project_id, "data.csv", "--version-id", versions[-1]["version_id"]))
     deleted = as_json(cli("--json", "delete-files", project_id, "DCIM/*", "*.nothing"))
@@ -230,7 +250,9 @@ def test_job_delta_and_package_commands(cli, project_id, tmp_path):
     fails(cli("package-download", project_id, str(tmp_path / "pkg")), "package")
     job = as_json(cli("--json", "job-trigger", project_id, "package", "--force"))
     assert "package" in ok(cli("job-status", job["id"])).stdout
-    assert as_json(cli("--json", "job-wait", job["id"], "--timeout", "60", "--poll-interval", "1"))["status"] == "finished"
+    assert (
+        as_json(cli("--json", "job-wait", job["id"], "--timeout", "60", "--poll-interval", "1"))["status"] == "finished"
+    )
     jobs = as_json(cli("--json", "list-jobs", project_id, "--type", "package"))
     assert [j["id"] for j in jobs] == [job["id"]]
     assert job["id"] in ok(cli("list-jobs", project_id)).stdout
@@ -239,11 +261,29 @@ def test_job_delta_and_package_commands(cli, project_id, tmp_path):
     assert (tmp_path / "pkg" / "data.csv").read_text() == "x\n"
     assert {f["name"] for f in files} >= {"data.csv", "project.qgs"}
     delta = tmp_path / "d.json"
-    delta.write_text(json.dumps({
-        "version": "1.0", "id": str(uuid.uuid4()), "project": project_id, "files": [],
-        "deltas": [{"uuid": str(uuid.uuid4()), "clientId": str(uuid.uuid4()), "localLayerId": "l", "sourceLayerId": "l",
-                    "localPk": "1", "sourcePk": "1", "method": "create", "old": None, "new": {"attributes": {}}}],
-    }))
+    delta.write_text(
+        json.dumps(
+            {
+                "version": "1.0",
+                "id": str(uuid.uuid4()),
+                "project": project_id,
+                "files": [],
+                "deltas": [
+                    {
+                        "uuid": str(uuid.uuid4()),
+                        "clientId": str(uuid.uuid4()),
+                        "localLayerId": "l",
+                        "sourceLayerId": "l",
+                        "localPk": "1",
+                        "sourcePk": "1",
+                        "method": "create",
+                        "old": None,
+                        "new": {"attributes": {}},
+                    }
+                ],
+            }
+        )
+    )
     ok(cli("delta-push", project_id, str(delta)))
     assert as_json(cli("--json", "list-jobs", project_id, "--type", "delta_apply"))
     fails(cli("job-status", str(uuid.uuid4())), "403")
@@ -259,8 +299,10 @@ def test_job_wait_times_out_with_a_clear_error(qfc_server, tmp_path):
         (tmp_path / "p.qgs").write_text(QGS)
         client.upload_files(pid, "project", str(tmp_path))
         job = client.job_trigger(pid, "package", force=True)
-        fails(run("job-wait", job["id"], "--timeout", "1", "--poll-interval", "1", url=slow.url, token=client.token),
-              "still")
+        fails(
+            run("job-wait", job["id"], "--timeout", "1", "--poll-interval", "1", url=slow.url, token=client.token),
+            "still",
+        )
 
 
 def test_people_commands(cli, project_id, unique_name):

@@ -15,20 +15,29 @@ REPO = Path(__file__).resolve().parents[1]
 
 def run(*args, url, token="t"):
     env = dict(os.environ, QFIELDCLOUD_URL=url, QFIELDCLOUD_TOKEN=token)
-    return subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["list-projects", "--limit", "0"], "--limit"),
-    (["list-projects", "--limit", "-5"], "--limit"),
-    (["list-projects", "--offset", "-1"], "--offset"),
-    (["list-files-and-nothing"], "invalid choice"),
-    (["list-jobs", "P", "--limit", "ten"], "not a whole number"),
-    (["job-wait", "J", "--poll-interval", "0.1"], "1 s or more"),
-    (["job-wait", "J", "--poll-interval", "nan"], "--poll-interval"),
-    (["job-wait", "J", "--timeout", "0"], "--timeout"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["list-projects", "--limit", "0"], "--limit"),
+        (["list-projects", "--limit", "-5"], "--limit"),
+        (["list-projects", "--offset", "-1"], "--offset"),
+        (["list-files-and-nothing"], "invalid choice"),
+        (["list-jobs", "P", "--limit", "ten"], "not a whole number"),
+        (["job-wait", "J", "--poll-interval", "0.1"], "1 s or more"),
+        (["job-wait", "J", "--poll-interval", "nan"], "--poll-interval"),
+        (["job-wait", "J", "--timeout", "0"], "--timeout"),
+    ],
+)
 def test_bad_numbers_are_usage_errors_before_any_request(fake, args, fragment):
     result = run(*args, url=fake.url)
     assert result.returncode == 2 and fragment in result.stderr and "Traceback" not in result.stderr
@@ -44,11 +53,14 @@ def test_an_invalid_project_name_gets_the_allowed_pattern_before_sending(fake, n
     assert result.returncode == 1 and "a-zA-Z0-9" in result.stderr and fake.requests == []
 
 
-@pytest.mark.parametrize("args, feature", [
-    (["teams-list", "acme"], "organization teams"),
-    (["current-subscription", "alice"], "subscriptions"),
-    (["get-project-seed", "P"], "project seeds"),
-])
+@pytest.mark.parametrize(
+    "args, feature",
+    [
+        (["teams-list", "acme"], "organization teams"),
+        (["current-subscription", "alice"], "subscriptions"),
+        (["get-project-seed", "P"], "project seeds"),
+    ],
+)
 def test_an_older_server_without_an_endpoint_says_so(fake, args, feature):
     result = run(*args, url=fake.url)  # the fake answers every unknown route with Django's HTML 404
     assert result.returncode == 1 and f"does not offer {feature}" in result.stderr

@@ -31,7 +31,7 @@ from qfieldcloud_plugin.client import (
 QGS = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.34.0\"><projectlayers/></qgis>\n"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"  # pragma: allowlist secret (a PNG image in hex)
+    "0000000d4944415478da63f8cfc0f01f0005000201a5a1b1c30000000049454e44ae426082"  # pragma: allowlist secret (a PNG)
 )
 
 
@@ -364,8 +364,13 @@ def test_a_cancel_drops_what_was_already_staged(alice, project, tmp_path):
     seen = []
     # one file at a time: a.txt is complete and staged when b.bin's first bytes arrive
     with pytest.raises(TransferCancelledError):
-        alice.download_project(project["id"], str(out), progress_callback=seen.append, concurrency=1,
-                               is_cancelled=lambda: any(p.name == "b.bin" and p.file_bytes_done for p in seen))
+        alice.download_project(
+            project["id"],
+            str(out),
+            progress_callback=seen.append,
+            concurrency=1,
+            is_cancelled=lambda: any(p.name == "b.bin" and p.file_bytes_done for p in seen),
+        )
     assert [p for p in out.rglob("*") if p.is_file() and p.name != "downloaded.json"] == []
 
 
@@ -373,8 +378,13 @@ def test_cancelled_upload_stores_nothing(alice, project, tmp_path):
     (tmp_path / "big.bin").write_bytes(os.urandom(2 * 1024 * 1024))
     seen = []
     with pytest.raises(TransferCancelledError):
-        alice.upload_files(project["id"], "project", str(tmp_path), progress_callback=seen.append,
-                           is_cancelled=lambda: any(p.file_bytes_done > 0 for p in seen))
+        alice.upload_files(
+            project["id"],
+            "project",
+            str(tmp_path),
+            progress_callback=seen.append,
+            is_cancelled=lambda: any(p.file_bytes_done > 0 for p in seen),
+        )
     assert remote_names(alice, project["id"]) == []
 
 
@@ -472,20 +482,38 @@ def test_package_latest_and_download(alice, project, tmp_path):
 def test_push_delta_starts_an_apply_job(alice, project, tmp_path):
     alice.upload_files(project["id"], "project", str(make_tree(tmp_path / "src")))
     deltafile = tmp_path / "deltas.json"
-    deltafile.write_text(json.dumps({
-        "version": "1.0", "id": str(uuid.uuid4()), "project": project["id"], "files": [],
-        "deltas": [{"uuid": str(uuid.uuid4()), "clientId": str(uuid.uuid4()), "localLayerId": "l1",
-                    "sourceLayerId": "l1", "localPk": "1", "sourcePk": "1", "method": "create",
-                    "old": None, "new": {"attributes": {"name": "x"}}}],
-    }))
+    deltafile.write_text(
+        json.dumps(
+            {
+                "version": "1.0",
+                "id": str(uuid.uuid4()),
+                "project": project["id"],
+                "files": [],
+                "deltas": [
+                    {
+                        "uuid": str(uuid.uuid4()),
+                        "clientId": str(uuid.uuid4()),
+                        "localLayerId": "l1",
+                        "sourceLayerId": "l1",
+                        "localPk": "1",
+                        "sourcePk": "1",
+                        "method": "create",
+                        "old": None,
+                        "new": {"attributes": {"name": "x"}},
+                    }
+                ],
+            }
+        )
+    )
     assert alice.push_delta(project["id"], str(deltafile)) == {}
     assert alice.list_jobs(project["id"], JobTypes.APPLY_DELTAS)
 
 
 def test_push_delta_without_a_qgis_project_is_refused(alice, project, tmp_path):
     deltafile = tmp_path / "d.json"
-    deltafile.write_text(json.dumps({"version": "1.0", "id": str(uuid.uuid4()), "project": project["id"],
-                                     "files": [], "deltas": []}))
+    deltafile.write_text(
+        json.dumps({"version": "1.0", "id": str(uuid.uuid4()), "project": project["id"], "files": [], "deltas": []})
+    )
     with pytest.raises(QfcRequestException) as info:
         alice.push_delta(project["id"], str(deltafile))
     assert info.value.code == "no_qgis_project"
@@ -560,8 +588,9 @@ def test_upload_of_named_files_sends_exactly_those_and_says_which_are_gone(alice
     for name in ("a.txt", "b.txt", "sub/c.txt"):
         (tmp_path / name).write_text(name)
     (tmp_path / "map.qgs").write_text(QGS)
-    result = alice.upload_files(project["id"], "project", str(tmp_path),
-                                names=["map.qgs", "sub/c.txt", "gone.txt", "a.txt"])
+    result = alice.upload_files(
+        project["id"], "project", str(tmp_path), names=["map.qgs", "sub/c.txt", "gone.txt", "a.txt"]
+    )
     assert remote_names(alice, project["id"]) == ["a.txt", "map.qgs", "sub/c.txt"]
     # the project file goes after the data files; the missing name is reported, not silently dropped
     assert [f["name"] for f in result] == ["sub/c.txt", "a.txt", "map.qgs", "gone.txt"]
@@ -585,8 +614,7 @@ def test_verify_upload_compares_the_servers_latest_version_with_the_local_file(a
         alice.verify_upload(project["id"], path, "never-uploaded.txt")
 
 
-def test_download_file_takes_a_path_skips_a_current_file_and_prints_nothing(alice, project, tmp_path, caplog,
-                                                                             capfd):
+def test_download_file_takes_a_path_skips_a_current_file_and_prints_nothing(alice, project, tmp_path, caplog, capfd):
     src = tmp_path / "src"
     (src / "sub").mkdir(parents=True)
     (src / "sub" / "a.txt").write_bytes(b"server copy")
@@ -596,10 +624,11 @@ def test_download_file_takes_a_path_skips_a_current_file_and_prints_nothing(alic
     assert response is not None and target.read_bytes() == b"server copy"
     assert capfd.readouterr().err == ""  # progress goes to stderr only when asked
     with caplog.at_level("INFO", logger="qfieldcloud_plugin.client"):
-        assert alice.download_file(project["id"], "project", target, "sub/a.txt",
-                                   remote_etag=calc_etag(target)) is None
+        assert alice.download_file(project["id"], "project", target, "sub/a.txt", remote_etag=calc_etag(target)) is None
     assert 'Skipping "sub/a.txt": the local file is up to date' in caplog.text
     target.write_bytes(b"local edit")
-    assert alice.download_file(project["id"], "project", target, "sub/a.txt",
-                               remote_etag=calc_etag(src / "sub" / "a.txt")) is not None
+    assert (
+        alice.download_file(project["id"], "project", target, "sub/a.txt", remote_etag=calc_etag(src / "sub" / "a.txt"))
+        is not None
+    )
     assert target.read_bytes() == b"server copy"

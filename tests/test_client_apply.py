@@ -47,14 +47,20 @@ def stage(root: Path, files):
 
 
 def contents(root: Path):
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and ".qfieldcloud" not in p.relative_to(root).parts}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".qfieldcloud" not in p.relative_to(root).parts
+    }
 
 
 def state_leftovers(root: Path):
     base = root / ".qfieldcloud"
-    return sorted(p.name for p in base.iterdir() if p.name.startswith("backup-") or p.name.endswith("journal.json")) \
-        if base.is_dir() else []
+    return (
+        sorted(p.name for p in base.iterdir() if p.name.startswith("backup-") or p.name.endswith("journal.json"))
+        if base.is_dir()
+        else []
+    )
 
 
 def test_a_move_that_fails_half_way_puts_every_old_file_back(tmp_path):
@@ -63,8 +69,10 @@ def test_a_move_that_fails_half_way_puts_every_old_file_back(tmp_path):
     os.unlink(moves[2][1])  # the third move finds nothing to move: it fails after two were made
     with pytest.raises(TransferError) as failed:
         staging.apply(moves)
-    assert str(failed.value) == ('Could not move "c.txt" into place (No such file or directory); '
-                                 "the local folder was left as it was before the download")
+    assert str(failed.value) == (
+        'Could not move "c.txt" into place (No such file or directory); '
+        "the local folder was left as it was before the download"
+    )
     assert contents(tmp_path) == OLD
     assert state_leftovers(tmp_path) == []
 
@@ -76,8 +84,9 @@ def test_files_in_new_or_nested_folders_are_applied_and_their_old_versions_backe
     kept = staging.apply(moves)
     assert contents(tmp_path) == {"sub/deeper/b.txt": b"new b", "new/folder/c.txt": b"new c"}
     assert [p.read_bytes() for p in kept.values()] == [b"old b"]
-    assert re.fullmatch(r"\d{8}-\d{6}", kept["sub/deeper/b.txt"].relative_to(
-        tmp_path / ".qfieldcloud" / "trash").parts[0])  # trash/<time of the download>/sub/deeper/b.txt
+    assert re.fullmatch(
+        r"\d{8}-\d{6}", kept["sub/deeper/b.txt"].relative_to(tmp_path / ".qfieldcloud" / "trash").parts[0]
+    )  # trash/<time of the download>/sub/deeper/b.txt
     assert state_leftovers(tmp_path) == []
 
 
@@ -110,7 +119,9 @@ def test_a_folder_in_the_way_at_apply_time_is_never_moved(tmp_path):
     (tmp_path / "folder" / "mine.txt").write_text("my work")
     with pytest.raises(TransferError) as failed:
         staging.apply(moves)
-    assert str(failed.value) == 'Could not put "folder" in place: a folder of that name is in the way; nothing was changed'
+    assert (
+        str(failed.value) == 'Could not put "folder" in place: a folder of that name is in the way; nothing was changed'
+    )
     assert (tmp_path / "folder" / "mine.txt").read_text() == "my work"
     assert (tmp_path / "a.txt").read_bytes() == b"old a"
 
@@ -163,8 +174,13 @@ CRASHING_APPLY = textwrap.dedent("""
 
 
 def crashing_apply(root: Path, kill_at: int, keep: bool) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", CRASHING_APPLY, str(root), str(kill_at), "keep" if keep else "drop"],
-                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", CRASHING_APPLY, str(root), str(kill_at), "keep" if keep else "drop"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def killed_at_each_step(tmp_path, keep):
@@ -173,7 +189,7 @@ def killed_at_each_step(tmp_path, keep):
     full = tmp_path / "full"
     write_tree(full, OLD)
     stage(full, NEW)
-    finished = crashing_apply(full, 10 ** 6, keep)
+    finished = crashing_apply(full, 10**6, keep)
     assert finished.returncode == 0 and contents(full) == NEW, finished.stderr
     for kill_at in range(1, int(finished.stdout.split()[2]) + 1):
         root = tmp_path / f"kill-{kill_at}"
@@ -244,8 +260,10 @@ def test_a_roll_back_that_cannot_restore_a_file_names_it_and_the_next_run_puts_i
     with pytest.raises(TransferError) as failed:
         staging.apply(moves)
     backup = next((tmp_path / ".qfieldcloud").glob("backup-*"))
-    assert str(failed.value) == ('Could not move "c.txt" into place (No such file or directory), and could not '
-                                 f'restore "sub/b.txt", "a.txt": the previous versions are in "{backup}"')
+    assert str(failed.value) == (
+        'Could not move "c.txt" into place (No such file or directory), and could not '
+        f'restore "sub/b.txt", "a.txt": the previous versions are in "{backup}"'
+    )
     assert (backup / "a.txt").read_bytes() == b"old a"  # kept, with the journal that names it
     monkeypatch.setattr(os, "replace", real_replace)
     assert Staging(tmp_path).recover()
@@ -302,8 +320,7 @@ def test_a_local_file_never_downloaded_before_counts_as_local_work(fake, tmp_pat
 def test_discarding_local_versions_keeps_nothing(fake, tmp_path):
     (tmp_path / "mine.txt").write_bytes(b"made here")
     serve(fake, {"mine.txt": b"from the server"})
-    results = Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path),
-                                                                          keep_local_versions=False)
+    results = Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path), keep_local_versions=False)
     assert results[0]["status"] == FileTransferStatus.SUCCESS and "kept_local_version" not in results[0]
     assert not (tmp_path / ".qfieldcloud" / "trash").exists()
 
@@ -312,8 +329,14 @@ def test_the_cli_says_where_the_local_version_went(fake, tmp_path):
     (tmp_path / "mine.txt").write_bytes(b"made here")
     serve(fake, {"mine.txt": b"from the server"})
     env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
-    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
-                         cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     assert "your previous version was kept in" in run.stdout and ".qfieldcloud/trash/" in run.stdout
     kept = [p for p in (tmp_path / ".qfieldcloud" / "trash").rglob("mine.txt")]
@@ -325,8 +348,9 @@ def small_disk(tmp_path):
     """A 3 MiB file system of its own (tmpfs), so that a download can really fill it."""
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         pytest.skip("needs permission to mount a tmpfs (root on Linux): " + mounted.stderr.strip())
     try:
@@ -344,8 +368,9 @@ def test_a_download_that_fills_the_disk_changes_nothing_and_frees_what_it_staged
     old = {"a.bin": b"old a" * 1000, "b.bin": b"old b" * 1000}
     write_tree(small_disk, old)
     before = used_bytes(small_disk)
-    serve(fake, {"a.bin": os.urandom(1024 * 1024), "b.bin": os.urandom(1024 * 1024),
-                 "c.bin": os.urandom(2 * 1024 * 1024)})
+    serve(
+        fake, {"a.bin": os.urandom(1024 * 1024), "b.bin": os.urandom(1024 * 1024), "c.bin": os.urandom(2 * 1024 * 1024)}
+    )
     files = Client(fake.url, token="t", max_retries=0).download_project(PID, str(small_disk))
     assert any(f["status"] == FileTransferStatus.FAILED and "No space left" in str(f["error"]) for f in files), files
     assert contents(small_disk) == old  # nothing half-applied
@@ -373,20 +398,23 @@ def test_what_counts_as_local_work_in_a_downloaded_file(tmp_path):
     as_downloaded = {"a.txt": {"etag": etag, "size": 13}}
     assert not holds_local_work("a.txt", tmp_path / "a.txt", as_downloaded, checksums)
     assert not holds_local_work("a.txt", tmp_path / "a.txt", {"a.txt": {"etag": etag}}, checksums)  # no size
-    assert holds_local_work("a.txt", tmp_path / "a.txt", {}, checksums)                 # never downloaded here
+    assert holds_local_work("a.txt", tmp_path / "a.txt", {}, checksums)  # never downloaded here
     assert holds_local_work("a.txt", tmp_path / "a.txt", {"a.txt": {"size": 13}}, checksums)  # nothing to compare
     assert holds_local_work("gone.txt", tmp_path / "gone.txt", {"gone.txt": {"etag": etag, "size": 13}}, checksums)
     (tmp_path / "a.txt").write_bytes(b"as downloaded, then edited")
     assert holds_local_work("a.txt", tmp_path / "a.txt", as_downloaded, checksums)
 
 
-@pytest.mark.parametrize("text", [
-    '["a list, not a record"]',
-    '{"format": 1, "files": ["a.txt"]}',
-    '{"format": 99, "files": {"a.txt": {"etag": "e"}}}',
-    '{"format": 1, "files": {"a.txt": "not an entry"}}',
-    "not json at all",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '["a list, not a record"]',
+        '{"format": 1, "files": ["a.txt"]}',
+        '{"format": 99, "files": {"a.txt": {"etag": "e"}}}',
+        '{"format": 1, "files": {"a.txt": "not an entry"}}',
+        "not json at all",
+    ],
+)
 def test_a_damaged_download_record_means_every_file_may_hold_local_work(tmp_path, text):
     from qfieldcloud_plugin.client.download_record import DownloadRecord
 
@@ -402,8 +430,10 @@ def test_the_download_record_is_read_as_utf8_whatever_the_locale(tmp_path):
     record = DownloadRecord(tmp_path)
     record.path.parent.mkdir(parents=True)
     record.path.write_text('{"format": 1, "files": {"relevé.gpkg": {"etag": "e"}}}', encoding="utf-8")
-    script = ("import sys\nfrom qfieldcloud_plugin.client.download_record import DownloadRecord\n"
-              "print(ascii(sorted(DownloadRecord(sys.argv[1]).load())))")
+    script = (
+        "import sys\nfrom qfieldcloud_plugin.client.download_record import DownloadRecord\n"
+        "print(ascii(sorted(DownloadRecord(sys.argv[1]).load())))"
+    )
     assert printed_in_the_c_locale(script, str(tmp_path)) == ascii(["relevé.gpkg"])
 
 
@@ -412,8 +442,12 @@ def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_ne
     files = {"a.bin": os.urandom(300_000), "b.bin": os.urandom(1000)}
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry(n, d) for n, d in files.items()]))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, files["a.bin"]))
-    fake.route("GET", f"api/v1/files/{PID}/b.bin/", json_reply({"code": "unknown_error", "message": "x"}, 500),
-               Reply(200, {}, files["b.bin"]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/b.bin/",
+        json_reply({"code": "unknown_error", "message": "x"}, 500),
+        Reply(200, {}, files["b.bin"]),
+    )
     client = Client(fake.url, token="t", max_retries=0)
     first = {f["name"]: f["status"] for f in client.download_project(PID, str(tmp_path))}
     assert first == {"a.bin": FileTransferStatus.FAILED, "b.bin": FileTransferStatus.FAILED}
@@ -438,14 +472,14 @@ def test_a_disk_that_fills_while_the_download_is_flushed_frees_what_was_staged(f
     seen is the flush's, the full disk its cause; the staged files are dropped all the same."""
     import errno
 
-    from qfieldcloud_plugin.client import transfer as transfer_module
+    from qfieldcloud_plugin.client import disk
 
-    monkeypatch.setattr(transfer_module, "_SYNCFS", None)  # one fsync per file
+    monkeypatch.setattr(disk, "_SYNCFS", None)  # one fsync per file
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(transfer_module.os, "fsync", full)
+    monkeypatch.setattr(disk.os, "fsync", full)
     serve(fake, {"a.txt": b"new a", "b.txt": b"new b"})
     files = Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path))
     assert all(f["status"] == FileTransferStatus.FAILED for f in files)

@@ -39,8 +39,9 @@ def test_a_process_killed_while_writing_leaves_the_old_file_and_only_a_hidden_le
     """A leftover must never look like the user's data: a scan or an upload skips hidden files."""
     target = tmp_path / "state.json"
     write_json_atomically(target, {"v": 1})
-    run = subprocess.run([sys.executable, "-c", KILLED_WHILE_WRITING, str(target)], cwd=REPO,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_WRITING, str(target)], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == -signal.SIGKILL, run.stderr
     assert json.loads(target.read_text(encoding="utf-8")) == {"v": 1}
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "state.json"]

@@ -203,16 +203,31 @@ def test_cache_lives_outside_the_project_folder(tmp_path):
 def test_second_download_of_an_unchanged_project_hashes_nothing(tmp_path, hashing):
     files = {"a.txt": b"alpha", "sub/b.bin": b"beta" * 1000}
     with FakeServer() as server:
-        server.route("GET", f"api/v1/files/{PID}/", json_reply([
-            {"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
-             "sha256": hashlib.sha256(data).hexdigest()} for name, data in files.items()]))
+        server.route(
+            "GET",
+            f"api/v1/files/{PID}/",
+            json_reply(
+                [
+                    {
+                        "name": name,
+                        "size": len(data),
+                        "md5sum": hashlib.md5(data).hexdigest(),
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                    }
+                    for name, data in files.items()
+                ]
+            ),
+        )
         for name, data in files.items():
-            server.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {"Content-Type": "application/octet-stream"}, data))
+            server.route(
+                "GET", f"api/v1/files/{PID}/{name}/", Reply(200, {"Content-Type": "application/octet-stream"}, data)
+            )
         client = Client(server.url, token="tok", max_retries=0)
         out = tmp_path / "out"
         client.download_project(PID, str(out))
         assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == sorted(
-            [*files, ".qfieldcloud/downloaded.json"])
+            [*files, ".qfieldcloud/downloaded.json"]
+        )
         gets = len(server.requests)
         # Fresh downloads are recorded but racy: the next run hashes them once more (no GET).
         for name in files:
@@ -240,7 +255,7 @@ def test_only_the_most_recently_used_folders_keep_a_cache_file(tmp_path, monkeyp
         cache.etag("a.txt", root / "a.txt")
         cache.save()
         cache_files.append(cache.path)
-        past = time.time_ns() - (10 - i) * 10 ** 9  # saved in this order, a second apart
+        past = time.time_ns() - (10 - i) * 10**9  # saved in this order, a second apart
         os.utime(cache.path, ns=(past, past))
     (cache_files[0].parent / "notes.txt").write_text("not a cache file: never removed")
     root = tmp_path / "project-5"
@@ -265,8 +280,9 @@ def test_checksums_recorded_after_a_verified_download_spare_the_next_hash(tmp_pa
     assert hashing == ["b.txt"]  # a.txt came from the record
 
 
-@pytest.mark.parametrize("damage", ["other folder", "old format", "short entry", "text size", "text time", "text ctime",
-                                    "list"])
+@pytest.mark.parametrize(
+    "damage", ["other folder", "old format", "short entry", "text size", "text time", "text ctime", "list"]
+)
 def test_a_cache_file_that_is_not_this_folders_current_one_is_ignored(tmp_path, hashing, damage):
     root = settled_folder(tmp_path, {"a.txt": b"hello"})
     cache = ChecksumCache(root)

@@ -9,7 +9,7 @@ from qfieldcloud_plugin.client import Client, FileTransferStatus, JobTypes, NotF
 from qfieldcloud_plugin.client.hashing import calc_sha256
 from tests.support.local_server import LocalServer
 
-QGS = "<qgis version=\"3.34.0\"><projectlayers/></qgis>\n"
+QGS = '<qgis version="3.34.0"><projectlayers/></qgis>\n'
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,10 @@ def failing(url, method="GET", path="status/", **client_options):
 def test_a_closed_port_names_the_server_and_what_to_check():
     port = closed_port()
     error, waits = failing(f"http://127.0.0.1:{port}/")
-    assert error.message == (f"Could not connect to http://127.0.0.1:{port}: Connection refused. "
-                             "Check the URL and that the server is reachable")
+    assert error.message == (
+        f"Could not connect to http://127.0.0.1:{port}: Connection refused. "
+        "Check the URL and that the server is reachable"
+    )
     assert str(error).endswith(f" (GET http://127.0.0.1:{port}/api/v1/status/)")
     assert (error.url, error.method) == (f"http://127.0.0.1:{port}/api/v1/status/", "GET")
     assert len(waits) == 2  # a refused connection may be a server restarting: retried
@@ -48,8 +50,9 @@ def test_a_server_that_never_accepts_times_out_and_says_after_how_long():
         for pending in queued:
             pending.close()
         listener.close()
-    assert error.message == (f"Could not connect to http://127.0.0.1:{port} within 0.3 s. "
-                             "Check the URL and your network")
+    assert error.message == (
+        f"Could not connect to http://127.0.0.1:{port} within 0.3 s. Check the URL and your network"
+    )
 
 
 def test_a_name_that_does_not_resolve_is_not_retried():
@@ -60,8 +63,14 @@ def test_a_name_that_does_not_resolve_is_not_retried():
 
 
 def test_an_answer_cut_mid_chunk_says_so(fake):
-    fake.route("GET", "api/v1/status/", Reply(raw=b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                              b"Transfer-Encoding: chunked\r\n\r\n20\r\n{\"database\": "))
+    fake.route(
+        "GET",
+        "api/v1/status/",
+        Reply(
+            raw=b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            b'Transfer-Encoding: chunked\r\n\r\n20\r\n{"database": '
+        ),
+    )
     error, waits = failing(fake.url, max_retries=1)
     assert error.message.startswith("The server's answer was cut short: got 13 of 32 bytes")
     assert error.message.endswith(f"({fake.url.split('/api/')[0]})")

@@ -22,8 +22,9 @@ def listed(data, name="a.bin"):
     return json_reply([listing_entry(name, data)])
 
 
-def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_margin(fake, tmp_path, monkeypatch,
-                                                                                       caplog):
+def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_margin(
+    fake, tmp_path, monkeypatch, caplog
+):
     monkeypatch.setattr(transport_module, "STALL_MARGIN_S", 1.0)
     data = os.urandom(2 * 1024 * 1024)
     fake.route("GET", f"api/v1/files/{PID}/", listed(data))
@@ -45,12 +46,19 @@ def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
     env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
     # A shell's background job (`make test &`, or mutmut's workers) ignores SIGINT, and a child
     # inherits that: give the CLI the disposition a terminal gives it.
-    cli = subprocess.Popen([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
-                           cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
-        wait_until(lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=30,
-                   message="the download to start")
+        wait_until(
+            lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=30, message="the download to start"
+        )
         cli.send_signal(signal.SIGINT)
         # The default read timeout is 300 s: only the abort can end it within this bound.
         out, err = cli.communicate(timeout=30)
@@ -63,13 +71,33 @@ def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
 
 def test_the_cli_lists_each_file_as_it_arrives_and_says_when_it_retries_after_silence(fake, tmp_path):
     a, b = b"first file", b"second file"
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest()} for n, d in (("a.txt", a), ("b.txt", b))]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply(
+            [{"name": n, "size": len(d), "md5sum": hashlib.md5(d).hexdigest()} for n, d in (("a.txt", a), ("b.txt", b))]
+        ),
+    )
     fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, a))
     fake.route("GET", f"api/v1/files/{PID}/b.txt/", Reply(200, {}, b, delay=3), Reply(200, {}, b))
     env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
-    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "--read-timeout", "1", "download-files",
-                          PID, str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "qfieldcloud_plugin.client",
+            "--read-timeout",
+            "1",
+            "download-files",
+            PID,
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stderr.splitlines()
     assert any(line.endswith(" a.txt") and line.startswith(("1/2", "2/2")) for line in lines), lines

@@ -31,8 +31,14 @@ def test_progress_goes_to_the_callback_and_ends_with_the_whole_file(fake, tmp_pa
     big = DATA * 300  # ~2.7 MB: several reads, so events on the way
     serve(fake, big)
     seen = []
-    client_for(fake).download_file(PID, "project", tmp_path / "a.txt", "a.txt", progress_callback=seen.append,
-                                   remote_size=len(big) if size_known else None)
+    client_for(fake).download_file(
+        PID,
+        "project",
+        tmp_path / "a.txt",
+        "a.txt",
+        progress_callback=seen.append,
+        remote_size=len(big) if size_known else None,
+    )
     assert {event.name for event in seen} == {"a.txt"}
     assert any(0 < e.file_bytes_done < len(big) for e in seen)  # on the way, not only at the end
     assert all(e.file_bytes_total == len(big) and e.files_total == 1 for e in seen)
@@ -58,8 +64,9 @@ def test_a_download_cancelled_before_or_after_it_started_leaves_nothing(fake, tm
     assert str(before.value) == 'Download of "a.txt" cancelled' and fake.requests == []
     asked = []
     with pytest.raises(TransferCancelledError):
-        client.download_file(PID, "project", tmp_path / "a.txt", "a.txt",
-                             is_cancelled=lambda: asked.append(1) or len(asked) > 1)  # no, then yes
+        client.download_file(
+            PID, "project", tmp_path / "a.txt", "a.txt", is_cancelled=lambda: asked.append(1) or len(asked) > 1
+        )  # no, then yes
     assert not (tmp_path / "a.txt").exists() and not list((tmp_path / ".qfieldcloud").glob("**/a.txt*"))
 
 
@@ -81,20 +88,27 @@ def test_an_up_to_date_local_file_is_not_asked_for(fake, tmp_path, caplog):
     assert 'Skipping "a.txt": the local file is up to date' in [r.getMessage() for r in caplog.records]
 
 
-@pytest.mark.parametrize("wrong", [
-    {"remote_size": len(DATA) + 1},
-    {"remote_sha256": hashlib.sha256(b"other").hexdigest()},
-    {"remote_md5sum": hashlib.md5(b"other").hexdigest()},
-    {"remote_etag": hashlib.md5(b"other").hexdigest()},  # without a md5sum, the ETag is the checksum
-])
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        {"remote_size": len(DATA) + 1},
+        {"remote_sha256": hashlib.sha256(b"other").hexdigest()},
+        {"remote_md5sum": hashlib.md5(b"other").hexdigest()},
+        {"remote_etag": hashlib.md5(b"other").hexdigest()},  # without a md5sum, the ETag is the checksum
+    ],
+)
 def test_a_download_that_does_not_match_what_the_caller_knows_is_refused(fake, tmp_path, wrong):
     serve(fake)
     client = client_for(fake)
     with pytest.raises(ChecksumMismatchError):
         client.download_file(PID, "project", tmp_path / "a.txt", "a.txt", **wrong)
     assert not (tmp_path / "a.txt").exists()
-    right = {"remote_size": len(DATA), "remote_sha256": hashlib.sha256(DATA).hexdigest(),
-             "remote_md5sum": hashlib.md5(DATA).hexdigest(), "remote_etag": hashlib.md5(DATA).hexdigest()}
+    right = {
+        "remote_size": len(DATA),
+        "remote_sha256": hashlib.sha256(DATA).hexdigest(),
+        "remote_md5sum": hashlib.md5(DATA).hexdigest(),
+        "remote_etag": hashlib.md5(DATA).hexdigest(),
+    }
     key = next(iter(wrong))
     client.download_file(PID, "project", tmp_path / "a.txt", "a.txt", **{key: right[key]})
     assert (tmp_path / "a.txt").read_bytes() == DATA
@@ -112,8 +126,12 @@ V1, V2 = b"version one\n" * 100, b"version two, uploaded since\n" * 100
 
 
 def entry_of(data, name="a.txt"):
-    return {"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
-            "sha256": hashlib.sha256(data).hexdigest()}
+    return {
+        "name": name,
+        "size": len(data),
+        "md5sum": hashlib.md5(data).hexdigest(),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
 def download_listed_v1(fake, tmp_path, download_type="project"):
@@ -121,8 +139,9 @@ def download_listed_v1(fake, tmp_path, download_type="project"):
     client = Client(fake.url, token="t", max_retries=2)
     client.transport.backoff_factor = 0.01
     v1 = entry_of(V1)
-    return client.download_file(PID, download_type, tmp_path / "a.txt", "a.txt", remote_sha256=v1["sha256"],
-                                remote_size=v1["size"])
+    return client.download_file(
+        PID, download_type, tmp_path / "a.txt", "a.txt", remote_sha256=v1["sha256"], remote_size=v1["size"]
+    )
 
 
 def test_a_file_changed_since_it_was_listed_is_fetched_again_against_its_new_metadata(fake, tmp_path):

@@ -35,9 +35,22 @@ def requested(fake):
     return [r.path for r in fake.requests if r.method == "GET"]
 
 
-HOSTILE = ["../evil", "a/../../evil", "/etc/evil", "C:/evil", "dir\\..\\evil", "new\nline.txt", "cr\r.txt",
-           "tab\t.txt", "nul\x00.txt", "del\x7f.txt", "a//b", "./a", ".qfieldcloud/sync-state.json",
-           ".qfieldcloud/trash/x"]
+HOSTILE = [
+    "../evil",
+    "a/../../evil",
+    "/etc/evil",
+    "C:/evil",
+    "dir\\..\\evil",
+    "new\nline.txt",
+    "cr\r.txt",
+    "tab\t.txt",
+    "nul\x00.txt",
+    "del\x7f.txt",
+    "a//b",
+    "./a",
+    ".qfieldcloud/sync-state.json",
+    ".qfieldcloud/trash/x",
+]
 
 
 def test_each_refused_name_is_reported_and_the_others_still_download(fake, tmp_path):
@@ -56,8 +69,9 @@ def test_each_refused_name_is_reported_and_the_others_still_download(fake, tmp_p
         assert isinstance(results[name]["error"], UnsafePathError) and results[name]["refused"], name
     assert (target / ".qfieldcloud" / "sync-state.json").read_text() == "mine"  # our state is ours
     assert not (tmp_path / "evil").exists() and not Path("/etc/evil").exists()
-    assert sorted(requested(fake)) == sorted([f"/api/v1/files/{PID}/", f"/api/v1/files/{PID}/ok.txt/",
-                                              f"/api/v1/files/{PID}/sub/ok2.txt/"])
+    assert sorted(requested(fake)) == sorted(
+        [f"/api/v1/files/{PID}/", f"/api/v1/files/{PID}/ok.txt/", f"/api/v1/files/{PID}/sub/ok2.txt/"]
+    )
 
 
 def test_throw_on_error_still_downloads_the_good_files_before_raising(fake, tmp_path):
@@ -130,15 +144,18 @@ def test_no_id_with_dot_segments_reaches_a_url(value):
     assert url_segment("a/b c") == "a%2Fb%20c"
 
 
-@pytest.mark.parametrize("call", [
-    lambda c: c.delete_file(PID, "../../projects/P2"),
-    lambda c: c.delete_file(PID, "sub/../../x"),
-    lambda c: c.download_file(PID, "project", "/tmp/never-written", "../x"),
-    lambda c: c.get_project(".."),
-    lambda c: c.delete_project(".."),
-    lambda c: c.remove_project_collaborator(PID, ".."),
-    lambda c: c.job_status(".."),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.delete_file(PID, "../../projects/P2"),
+        lambda c: c.delete_file(PID, "sub/../../x"),
+        lambda c: c.download_file(PID, "project", "/tmp/never-written", "../x"),
+        lambda c: c.get_project(".."),
+        lambda c: c.delete_project(".."),
+        lambda c: c.remove_project_collaborator(PID, ".."),
+        lambda c: c.job_status(".."),
+    ],
+)
 def test_every_endpoint_that_takes_a_path_refuses_dot_segments_before_sending(fake, call):
     with pytest.raises(UnsafePathError):
         call(Client(fake.url, token="t", max_retries=0))
@@ -161,9 +178,14 @@ def test_the_cli_refuses_to_delete_another_project_through_dot_segments(qfc_serv
     p1 = client.create_project(f"p1-{os.getpid()}-{tmp_path.name}"[:60])
     p2 = client.create_project(f"p2-{os.getpid()}-{tmp_path.name}"[:60])
     env = dict(os.environ, QFIELDCLOUD_URL=qfc_server.url, QFIELDCLOUD_TOKEN=client.token)
-    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "delete-file", p1["id"],
-                          f"../../projects/{p2['id']}"], cwd=REPO, env=env, capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "delete-file", p1["id"], f"../../projects/{p2['id']}"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode != 0 and "Traceback" not in run.stderr
     assert "'..'" in run.stderr
     assert client.get_project(p2["id"])["id"] == p2["id"]
@@ -172,8 +194,14 @@ def test_the_cli_refuses_to_delete_another_project_through_dot_segments(qfc_serv
 def test_the_cli_downloads_the_good_files_and_exits_non_zero_naming_the_refused_one(fake, tmp_path):
     serve(fake, {"ok.txt": b"fine", "../evil": b"x"})
     env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
-    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
-                         cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1, run.stderr
     assert '"../evil"' in run.stderr and "Traceback" not in run.stderr
     assert (tmp_path / "ok.txt").read_bytes() == b"fine"
@@ -182,8 +210,9 @@ def test_the_cli_downloads_the_good_files_and_exits_non_zero_naming_the_refused_
 # --- local names that must not go up ------------------------------------------------------
 
 
-def test_links_out_of_the_folder_and_non_utf8_names_are_not_uploaded_and_the_rest_goes(qfc_server, test_users,
-                                                                                       unique_name, tmp_path):
+def test_links_out_of_the_folder_and_non_utf8_names_are_not_uploaded_and_the_rest_goes(
+    qfc_server, test_users, unique_name, tmp_path
+):
     client = Client(qfc_server.url)
     client.login("alice", test_users["alice"])
     project = client.create_project(unique_name)
@@ -211,8 +240,14 @@ def test_links_out_of_the_folder_and_non_utf8_names_are_not_uploaded_and_the_res
     assert latin["refused"] and "not valid UTF-8" in str(latin["error"])
     # The CLI says the same in one line each and exits non-zero, after sending the rest.
     env = dict(os.environ, QFIELDCLOUD_URL=qfc_server.url, QFIELDCLOUD_TOKEN=client.token)
-    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "upload-files", project["id"],
-                          str(folder)], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "upload-files", project["id"], str(folder)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "outside the project folder" in run.stdout + run.stderr and "UTF-8" in run.stdout + run.stderr
 

@@ -40,8 +40,14 @@ def client_for(server, **kwargs):
 
 def cli(server, *args, token=TOKEN):
     env = dict(os.environ, QFIELDCLOUD_URL=server.url, QFIELDCLOUD_TOKEN=token)
-    return subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 # --- redirects ---------------------------------------------------------------------------
@@ -70,8 +76,11 @@ def test_a_redirected_upload_is_a_failed_file(fake, tmp_path):
 def test_a_gzip_bomb_listing_is_refused_within_the_memory_bound(fake, monkeypatch):
     monkeypatch.setattr(transport_module, "MAX_JSON_BYTES", 4 * 1024 * 1024)
     bomb = gzip.compress(b"[" + b" " * (64 * 1024 * 1024) + b"]", compresslevel=9)
-    fake.route("GET", f"api/v1/files/{PID}/", Reply(200, {"Content-Type": "application/json",
-                                                          "Content-Encoding": "gzip"}, bomb))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        Reply(200, {"Content-Type": "application/json", "Content-Encoding": "gzip"}, bomb),
+    )
     with pytest.raises(InvalidResponseError, match="larger than 4 MB"):
         client_for(fake).list_remote_files(PID)
 
@@ -85,13 +94,16 @@ def test_a_listing_shorter_than_its_total_count_is_refused(fake):
     assert result.returncode == 1 and "3 of the 5" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("item, problem", [
-    ("just a string", "is a str"),
-    ({"name": "a.txt", "size": "abc"}, "size 'abc'"),
-    ({"name": "a.txt", "size": 3, "sha256": ["x"]}, "sha256 ['x']"),
-    ({"name": 7, "size": 3}, "the name 7"),
-    ({"name": "a.txt", "size": -1}, "size -1"),
-])
+@pytest.mark.parametrize(
+    "item, problem",
+    [
+        ("just a string", "is a str"),
+        ({"name": "a.txt", "size": "abc"}, "size 'abc'"),
+        ({"name": "a.txt", "size": 3, "sha256": ["x"]}, "sha256 ['x']"),
+        ({"name": 7, "size": 3}, "the name 7"),
+        ({"name": "a.txt", "size": -1}, "size -1"),
+    ],
+)
 def test_wrong_typed_listing_json_is_a_one_line_error(fake, tmp_path, item, problem):
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([item]))
     with pytest.raises(InvalidResponseError, match="listing is not usable"):
@@ -129,38 +141,50 @@ def test_a_listing_entry_without_size_or_checksum_never_verifies_an_upload(fake,
 def test_a_file_shorter_than_listed_fails_fast(fake, tmp_path):
     data = b"x" * 50
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "a.bin", "size": 100, "md5sum": "0" * 32}]))
-    fake.route("GET", f"api/v1/files/metadata/{PID}/a.bin/", json_reply({"name": "a.bin", "size": 100,
-                                                                          "md5sum": "0" * 32}))
+    fake.route(
+        "GET", f"api/v1/files/metadata/{PID}/a.bin/", json_reply({"name": "a.bin", "size": 100, "md5sum": "0" * 32})
+    )
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
     files = client_for(fake, max_retries=3).download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.FAILED
-    assert isinstance(files[0]["error"], ChecksumMismatchError) and "where its listing says 100" in str(files[0]["error"])
+    assert isinstance(files[0]["error"], ChecksumMismatchError) and "where its listing says 100" in str(
+        files[0]["error"]
+    )
     gets = [r for r in fake.requests if r.path == f"/api/v1/files/{PID}/a.bin/"]
     assert len(gets) <= 2  # once, and once more after reading the listing again: not minutes of retries
     assert not (tmp_path / "a.bin").exists()
 
 
-@pytest.mark.parametrize("content_range, resumed", [
-    ("bytes {cut}-{last}/{size}", True),
-    ("bytes {cut}-{last}/*", True),  # the total unknown: still the right bytes
-    ("bytes 0-{last}/{size}", False),  # from 0, not from where we stopped
-    ("bytes {cut}-{last}/{other}", False),  # a range of some other file
-    (None, False),  # a 206 that says nothing of its range
-])
+@pytest.mark.parametrize(
+    "content_range, resumed",
+    [
+        ("bytes {cut}-{last}/{size}", True),
+        ("bytes {cut}-{last}/*", True),  # the total unknown: still the right bytes
+        ("bytes 0-{last}/{size}", False),  # from 0, not from where we stopped
+        ("bytes {cut}-{last}/{other}", False),  # a range of some other file
+        (None, False),  # a 206 that says nothing of its range
+    ],
+)
 def test_only_a_206_that_continues_where_the_download_stopped_is_a_resume(fake, tmp_path, content_range, resumed):
     """A resume appends the 206's bytes to what was received; any other 206 starts the file over,
     from a body that then must be the whole file. The file is right either way."""
     # Cut after more than one whole read (1 MiB): urllib3 2 loses a read that breaks, urllib3 1 does not.
     data = os.urandom(3 * 1024 * 1024)
     cut = 2 * 1024 * 1024 + 1000
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "a.bin", "size": len(data),
-                                                             "sha256": hashlib.sha256(data).hexdigest()}]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([{"name": "a.bin", "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}]),
+    )
 
     def second(request):
         # from where the client asks: urllib3 2 loses the read that broke, so it may be before `cut`
         start = int(request.headers["Range"].split("=")[1].rstrip("-"))
-        headers = {"Content-Range": content_range.format(cut=start, last=len(data) - 1, size=len(data),
-                                                         other=len(data) + 5)} if content_range else {}
+        headers = (
+            {"Content-Range": content_range.format(cut=start, last=len(data) - 1, size=len(data), other=len(data) + 5)}
+            if content_range
+            else {}
+        )
         return Reply(206, headers, data[start:] if resumed else data)
 
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data[:cut], announce_length=len(data)), second)
@@ -198,21 +222,26 @@ def _http_date(seconds_from_now):
     return formatdate(time.time() + seconds_from_now, usegmt=True)
 
 
-@pytest.mark.parametrize("retry_after, expected", [
-    ("7", 7.0),
-    ("-5", 0.0),  # a negative number: retry now
-    (None, "backoff"),  # no header: our own backoff
-    ("soon", "backoff"),  # neither seconds nor a date
-    ("past date", 0.0),  # an HTTP date already gone
-    ("date in 30 s", 30.0),  # an HTTP date, counted from our clock
-    ("date in a day", "cap"),
-])
+@pytest.mark.parametrize(
+    "retry_after, expected",
+    [
+        ("7", 7.0),
+        ("-5", 0.0),  # a negative number: retry now
+        (None, "backoff"),  # no header: our own backoff
+        ("soon", "backoff"),  # neither seconds nor a date
+        ("past date", 0.0),  # an HTTP date already gone
+        ("date in 30 s", 30.0),  # an HTTP date, counted from our clock
+        ("date in a day", "cap"),
+    ],
+)
 def test_how_long_a_503_makes_the_client_wait(fake, retry_after, expected):
     """Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3), and what a bad one means."""
-    value = {"past date": _http_date(-3600), "date in 30 s": _http_date(30),
-             "date in a day": _http_date(86400)}.get(retry_after, retry_after)
-    fake.route("GET", "api/v1/status/", Reply(503, {"Retry-After": value} if value else {}),
-               json_reply({"database": "ok"}))
+    value = {"past date": _http_date(-3600), "date in 30 s": _http_date(30), "date in a day": _http_date(86400)}.get(
+        retry_after, retry_after
+    )
+    fake.route(
+        "GET", "api/v1/status/", Reply(503, {"Retry-After": value} if value else {}), json_reply({"database": "ok"})
+    )
     waits = []
     client = client_for(fake, max_retries=1)
     client.transport.backoff_factor = 0.25
@@ -235,8 +264,13 @@ def test_backoff_between_attempts_stays_in_seconds(fake):
 
 
 def test_a_server_that_echoes_the_token_has_it_masked(fake):
-    echo = json.dumps({"code": "oops", "message": f"bad header Authorization: Token {TOKEN}",
-                       "debug": {"detail": {"headers": {"Authorization": f"Token {TOKEN}"}}}}).encode()
+    echo = json.dumps(
+        {
+            "code": "oops",
+            "message": f"bad header Authorization: Token {TOKEN}",
+            "debug": {"detail": {"headers": {"Authorization": f"Token {TOKEN}"}}},
+        }
+    ).encode()
     fake.route("GET", f"api/v1/projects/{PID}/", Reply(500, {"Content-Type": "application/json"}, echo))
     with pytest.raises(QfcRequestException) as raised:
         client_for(fake).get_project(PID)
@@ -256,8 +290,14 @@ def test_a_password_in_the_url_is_never_printed(tmp_path):
     assert "hunter2" not in str(raised.value)
     assert "hunter2" not in repr(Client(with_password))
     env = dict(os.environ, QFIELDCLOUD_URL=with_password)
-    run = subprocess.run([sys.executable, "-m", "qfieldcloud_plugin.client", "status"], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "status"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1 and "hunter2" not in run.stderr + run.stdout
 
 
@@ -268,8 +308,11 @@ TOKEN_REFUSED = json_reply({"code": "token_authentication_failed", "message": "I
 def list_files_that_refuse_the_token(fake, count):
     """A listing of `count` files (f0.bin, f1.bin, ...) whose downloads all answer 401."""
     files = {f"f{i}.bin": os.urandom(1000) for i in range(count)}
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for n, d in files.items()]),
+    )
     for name in files:
         fake.route("GET", f"api/v1/files/{PID}/{name}/", TOKEN_REFUSED)
 
@@ -304,8 +347,11 @@ def test_the_cli_says_how_many_files_a_401_left_unattempted(fake, tmp_path):
 
 def test_the_cli_names_no_pending_count_when_every_file_was_tried(fake, tmp_path):
     data = os.urandom(1000)
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": "a.bin", "size": len(data), "sha256": hashlib.sha256(b"other").hexdigest()}]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([{"name": "a.bin", "size": len(data), "sha256": hashlib.sha256(b"other").hexdigest()}]),
+    )
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
     run = cli(fake, "download-files", PID, str(tmp_path))
     assert run.returncode == 1

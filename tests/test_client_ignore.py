@@ -3,7 +3,7 @@
 import pytest
 
 from qfieldcloud_plugin.client.ignore import is_ignored_by, parse_ignore_patterns, path_ignored
-from qfieldcloud_plugin.client.transfer import list_local_files
+from qfieldcloud_plugin.client.local_files import list_local_files
 from tests.support.c_locale import printed_in_the_c_locale
 from tests.test_cli import as_json, ok, run
 
@@ -19,44 +19,47 @@ data/**/raw.csv
 !keep.tmp
 \\#literal.txt
 \\!bang.txt
-trailing.txt   
+trailing.txt{three_spaces}
 photo?.jpg
 [ab]x.bin
 notes**
-"""
+""".format(three_spaces="   ")  # trailing spaces, which editors and formatters strip
 
 
-@pytest.mark.parametrize("name, is_dir, ignored", [
-    ("a.tmp", False, True),
-    ("deep/dir/a.tmp", False, True),
-    ("keep.tmp", False, False),           # re-included by the later `!keep.tmp`
-    ("sub/keep.tmp", False, False),
-    ("build", True, True),
-    ("build", False, True),
-    ("sub/build", True, False),           # `/build` is anchored to the project folder
-    ("cache", True, True),
-    ("sub/cache", True, True),
-    ("cache", False, False),              # `cache/` matches folders only
-    ("docs/a.pdf", False, True),
-    ("docs/sub/a.pdf", False, False),     # `*` does not cross `/`
-    ("x/docs/a.pdf", False, False),       # a `/` in the middle anchors
-    ("a/secret/b.txt", False, True),
-    ("secret/b.txt", False, True),
-    ("a/secret/b/c.txt", False, True),    # a trailing `/**` reaches every depth below
-    ("notes-old", True, True),
-    ("notes-old/a.txt", False, False),    # `**` glued to a name is a plain `*`: it does not cross `/`
-    ("data/raw.csv", False, True),
-    ("data/x/y/raw.csv", False, True),
-    ("data/x/raw.csv.bak", False, False),
-    ("#literal.txt", False, True),
-    ("!bang.txt", False, True),
-    ("trailing.txt", False, True),        # trailing spaces are dropped
-    ("photo1.jpg", False, True),
-    ("photo10.jpg", False, False),
-    ("ax.bin", False, True),
-    ("cx.bin", False, False),
-    ("data.csv", False, False),
-])
+@pytest.mark.parametrize(
+    "name, is_dir, ignored",
+    [
+        ("a.tmp", False, True),
+        ("deep/dir/a.tmp", False, True),
+        ("keep.tmp", False, False),  # re-included by the later `!keep.tmp`
+        ("sub/keep.tmp", False, False),
+        ("build", True, True),
+        ("build", False, True),
+        ("sub/build", True, False),  # `/build` is anchored to the project folder
+        ("cache", True, True),
+        ("sub/cache", True, True),
+        ("cache", False, False),  # `cache/` matches folders only
+        ("docs/a.pdf", False, True),
+        ("docs/sub/a.pdf", False, False),  # `*` does not cross `/`
+        ("x/docs/a.pdf", False, False),  # a `/` in the middle anchors
+        ("a/secret/b.txt", False, True),
+        ("secret/b.txt", False, True),
+        ("a/secret/b/c.txt", False, True),  # a trailing `/**` reaches every depth below
+        ("notes-old", True, True),
+        ("notes-old/a.txt", False, False),  # `**` glued to a name is a plain `*`: it does not cross `/`
+        ("data/raw.csv", False, True),
+        ("data/x/y/raw.csv", False, True),
+        ("data/x/raw.csv.bak", False, False),
+        ("#literal.txt", False, True),
+        ("!bang.txt", False, True),
+        ("trailing.txt", False, True),  # trailing spaces are dropped
+        ("photo1.jpg", False, True),
+        ("photo10.jpg", False, False),
+        ("ax.bin", False, True),
+        ("cx.bin", False, False),
+        ("data.csv", False, False),
+    ],
+)
 def test_gitignore_rules(name, is_dir, ignored):
     rules = parse_ignore_patterns(RULES.splitlines())
     assert is_ignored_by(rules, name, is_dir) is ignored
@@ -71,9 +74,9 @@ def test_a_file_inside_an_ignored_folder_stays_ignored():
 def test_a_folder_rule_reaches_files_below_it_but_not_a_file_of_that_name():
     rules = parse_ignore_patterns(["cache/", "*.tmp", "data/raw/"])
     assert path_ignored(rules, "cache", is_dir=True)
-    assert not path_ignored(rules, "cache")             # a file called "cache"
-    assert path_ignored(rules, "a.tmp")                 # a top-level file
-    assert path_ignored(rules, "data/raw/x/y.csv")      # below a two-level folder rule
+    assert not path_ignored(rules, "cache")  # a file called "cache"
+    assert path_ignored(rules, "a.tmp")  # a top-level file
+    assert path_ignored(rules, "data/raw/x/y.csv")  # below a two-level folder rule
     assert not path_ignored(rules, "data/rawer/y.csv")
 
 
@@ -83,35 +86,41 @@ def test_a_rule_for_every_folder_leaves_top_level_files():
     assert path_ignored(rules, "DCIM/a.jpg")
 
 
-@pytest.mark.parametrize("rule, ignored, kept", [
-    ("*.tmp\r\n", ["a.tmp"], ["a.tmpx"]),                      # Windows line ends
-    ("odd\\ \n", ["odd "], ["odd"]),                            # an escaped trailing space is kept
-    ("odd\\   \n", ["odd "], ["odd", "odd   "]),                # ... once, the others are dropped
-    ("back\\\\ \n", ["back\\"], ["back\\ "]),                # an escaped backslash escapes no space
-    ("XBOX\n", ["XBOX", "a/XBOX"], ["BOX", "XBO"]),               # names that begin and end with X
-    ("/XDIR/\n", ["XDIR"], ["DIR", "a/XDIR"]),
-])
+@pytest.mark.parametrize(
+    "rule, ignored, kept",
+    [
+        ("*.tmp\r\n", ["a.tmp"], ["a.tmpx"]),  # Windows line ends
+        ("odd\\ \n", ["odd "], ["odd"]),  # an escaped trailing space is kept
+        ("odd\\   \n", ["odd "], ["odd", "odd   "]),  # ... once, the others are dropped
+        ("back\\\\ \n", ["back\\"], ["back\\ "]),  # an escaped backslash escapes no space
+        ("XBOX\n", ["XBOX", "a/XBOX"], ["BOX", "XBO"]),  # names that begin and end with X
+        ("/XDIR/\n", ["XDIR"], ["DIR", "a/XDIR"]),
+    ],
+)
 def test_ignore_rules_keep_each_character_of_a_name(rule, ignored, kept):
     rules = parse_ignore_patterns([rule])
     assert [n for n in ignored + kept if path_ignored(rules, n, is_dir=True)] == ignored
 
 
-@pytest.mark.parametrize("rule, ignored, kept", [
-    ("[!ab]y.bin", ["cy.bin"], ["ay.bin", "by.bin"]),          # a negated set
-    ("[^ab]z.bin", ["cz.bin"], ["az.bin"]),                    # ^ negates as ! does
-    ("[]]q.txt", ["]q.txt"], ["q.txt", "xq.txt"]),              # a ] first in the set is literal
-    ("[!]]r.txt", ["xr.txt"], ["]r.txt"]),
-    ("open[.txt", ["open[.txt"], ["openx.txt"]),                # an unclosed [ is a literal [
-    ("open[", ["open["], ["open"]),
-    ("[Xa]t.txt", ["Xt.txt", "at.txt"], ["bt.txt"]),
-    ("[\\]s.txt", ["\\s.txt"], ["s.txt", "xs.txt", "Xs.txt"]),  # a backslash in a set
-    ("[X]y", ["Xy"], ["[X]y"]),
-    ("tab.txt\t", ["tab.txt\t"], ["tab.txt"]),                 # only spaces are trailing blanks
-    ("a\\*b", ["a*b"], ["axb"]),                                # an escaped * is literal
-    ("\\[x]", ["[x]"], ["x"]),
-    ("end\\", ["end\\"], ["end"]),                            # a trailing backslash is literal
-    ("a?c", ["abc"], ["ac", "a/c"]),
-])
+@pytest.mark.parametrize(
+    "rule, ignored, kept",
+    [
+        ("[!ab]y.bin", ["cy.bin"], ["ay.bin", "by.bin"]),  # a negated set
+        ("[^ab]z.bin", ["cz.bin"], ["az.bin"]),  # ^ negates as ! does
+        ("[]]q.txt", ["]q.txt"], ["q.txt", "xq.txt"]),  # a ] first in the set is literal
+        ("[!]]r.txt", ["xr.txt"], ["]r.txt"]),
+        ("open[.txt", ["open[.txt"], ["openx.txt"]),  # an unclosed [ is a literal [
+        ("open[", ["open["], ["open"]),
+        ("[Xa]t.txt", ["Xt.txt", "at.txt"], ["bt.txt"]),
+        ("[\\]s.txt", ["\\s.txt"], ["s.txt", "xs.txt", "Xs.txt"]),  # a backslash in a set
+        ("[X]y", ["Xy"], ["[X]y"]),
+        ("tab.txt\t", ["tab.txt\t"], ["tab.txt"]),  # only spaces are trailing blanks
+        ("a\\*b", ["a*b"], ["axb"]),  # an escaped * is literal
+        ("\\[x]", ["[x]"], ["x"]),
+        ("end\\", ["end\\"], ["end"]),  # a trailing backslash is literal
+        ("a?c", ["abc"], ["ac", "a/c"]),
+    ],
+)
 def test_glob_sets_and_escapes(rule, ignored, kept):
     rules = parse_ignore_patterns([rule])
     assert [n for n in ignored + kept if is_ignored_by(rules, n)] == ignored
@@ -158,12 +167,13 @@ def test_list_local_files_honours_the_ignore_file(tmp_path):
 def test_the_ignore_file_is_read_as_utf8_whatever_the_locale(tmp_path):
     """Written by a Windows editor (a BOM), with an accented rule and a stray Latin-1 byte in a
     comment, and read where the locale is plain ASCII: every rule still applies."""
-    (tmp_path / ".qfieldcloudignore").write_bytes(
-        b"\xef\xbb\xbf*.tmp\n# caf\xe9 (Latin-1)\nrelev\xc3\xa9-*.bak\n")
+    (tmp_path / ".qfieldcloudignore").write_bytes(b"\xef\xbb\xbf*.tmp\n# caf\xe9 (Latin-1)\nrelev\xc3\xa9-*.bak\n")
     for name in ("a.tmp", "relev\u00e9-1.bak", "keep.gpkg"):
         (tmp_path / name).write_bytes(b"x")
-    script = ("import sys\nfrom qfieldcloud_plugin.client.transfer import list_local_files\n"
-              "print(ascii([f[\"name\"] for f in list_local_files(sys.argv[1])]))")
+    script = (
+        "import sys\nfrom qfieldcloud_plugin.client.local_files import list_local_files\n"
+        'print(ascii([f["name"] for f in list_local_files(sys.argv[1])]))'
+    )
     assert printed_in_the_c_locale(script, str(tmp_path)) == ascii(["keep.gpkg"])
 
 

@@ -8,15 +8,18 @@ import pytest
 from qfieldcloud_plugin.client import Client, NotFoundError
 from qfieldcloud_plugin.client.errors import QfcRequestException
 from qfieldcloud_plugin.client.models import TransferProgress
-from qfieldcloud_plugin.client.transfer import StderrProgress
+from qfieldcloud_plugin.client.progress import StderrProgress
 from tests.support.fake_http import json_reply
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 
 
 def _error_from(fake, detail):
-    fake.route("GET", f"api/v1/projects/{PID}/", json_reply(
-        {"code": "object_not_found", "message": "No such project", "debug": {"detail": detail}}, status=404))
+    fake.route(
+        "GET",
+        f"api/v1/projects/{PID}/",
+        json_reply({"code": "object_not_found", "message": "No such project", "debug": {"detail": detail}}, status=404),
+    )
     client = Client(fake.url, token="t")
     with pytest.raises(NotFoundError) as info:
         client.get_project(PID)
@@ -50,14 +53,23 @@ def _progress(name, done, total, files_done, files_total=3):
 def test_the_live_progress_line_shows_bytes_and_rate_in_units():
     stream = io.StringIO()
     printer = StderrProgress(stream, live=True)
-    printer(_progress("a.gpkg", 1_500_000, 2_000_000_000, 1))
+    printer(_progress("a.gpkg", 1_572_864, 2 * 1024**3, 1))
     # the file that finished is listed, then the live line is drawn after it
     assert stream.getvalue().startswith("1/3 a.gpkg\n\r  0% 1/3 files 1.5 MB/2.0 GB ")
     assert stream.getvalue().rstrip().endswith("/s a.gpkg")
 
 
-@pytest.mark.parametrize("size, shown", [(999, "999 B/"), (1000, "1.0 KB/"), (1_000_000, "1.0 MB/"), (12_345_678, "12.3 MB/"),
-                                         (3_000_000_000_000, "3.0 TB/")])
+@pytest.mark.parametrize(
+    "size, shown",
+    [
+        (1023, "1023 B/"),
+        (1024, "1.0 KB/"),
+        (1536, "1.5 KB/"),
+        (1024**2, "1.0 MB/"),
+        (12_345_678, "11.8 MB/"),
+        (3 * 1024**4, "3.0 TB/"),
+    ],
+)
 def test_the_live_progress_line_picks_the_unit_by_size(size, shown):
     stream = io.StringIO()
     StderrProgress(stream, live=True)(_progress("x", size, 4_000_000_000_000, 0))

@@ -84,7 +84,8 @@ def test_a_file_that_keeps_changing_fails_with_a_clear_error_and_stores_nothing(
     files = alice.upload_files(project["id"], "project", str(folder), progress_callback=progress)
     assert files[0]["status"] == FileTransferStatus.FAILED
     assert isinstance(files[0]["error"], FileChangedError) and "changed while it was being uploaded" in str(
-        files[0]["error"])
+        files[0]["error"]
+    )
     assert alice.list_remote_files(project["id"]) == []
 
 
@@ -93,7 +94,7 @@ def test_an_edit_that_restores_the_mtime_is_still_seen_by_the_checksum_cache(tmp
     path = tmp_path / "p" / "data.gpkg"
     path.parent.mkdir()
     path.write_bytes(b"A" * 4096)
-    old = path.stat().st_mtime_ns - 10 ** 10
+    old = path.stat().st_mtime_ns - 10**10
     os.utime(path, ns=(old, old))
     cache = ChecksumCache(path.parent)
     before = cache.etag("data.gpkg", path)

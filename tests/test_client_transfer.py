@@ -19,7 +19,7 @@ from qfieldcloud_plugin.client import (
     calc_etag,
 )
 from qfieldcloud_plugin.client.names import SafeJoiner, match_glob, safe_join, validate_glob
-from qfieldcloud_plugin.client.transfer import list_local_files
+from qfieldcloud_plugin.client.local_files import list_local_files
 from tests.support.fake_http import FakeServer, Reply, json_reply
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,9 +33,18 @@ def client_for(server):
 
 
 def listing(*files):
-    return json_reply([{"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
-                        "sha256": hashlib.sha256(data).hexdigest(), "last_modified": "01.01.2026 00:00:00 UTC"}
-                       for name, data in files])
+    return json_reply(
+        [
+            {
+                "name": name,
+                "size": len(data),
+                "md5sum": hashlib.md5(data).hexdigest(),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "last_modified": "01.01.2026 00:00:00 UTC",
+            }
+            for name, data in files
+        ]
+    )
 
 
 def leftovers(folder):
@@ -55,7 +64,7 @@ def test_calc_etag_follows_the_s3_rule(tmp_path, size):
     if size <= 8 * MIB:
         expected = hashlib.md5(data).hexdigest()
     else:
-        parts = [data[i:i + 8 * MIB] for i in range(0, size, 8 * MIB)]
+        parts = [data[i : i + 8 * MIB] for i in range(0, size, 8 * MIB)]
         expected = hashlib.md5(b"".join(hashlib.md5(p).digest() for p in parts)).hexdigest() + f"-{len(parts)}"
     assert calc_etag(path) == expected
 
@@ -92,8 +101,10 @@ def test_list_local_files_skips_hidden_and_backups_and_orders_project_last(tmp_p
 # --- path safety ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["../evil", "a/../../evil", "/etc/evil", "C:/evil", "c:evil", "..\\evil",
-                                  "a\\..\\..\\evil", "", "a//b", "./a"])
+@pytest.mark.parametrize(
+    "name",
+    ["../evil", "a/../../evil", "/etc/evil", "C:/evil", "c:evil", "..\\evil", "a\\..\\..\\evil", "", "a//b", "./a"],
+)
 def test_unsafe_names_are_refused(tmp_path, name):
     with pytest.raises(UnsafePathError):
         safe_join(tmp_path, name)
@@ -138,10 +149,14 @@ def test_a_large_download_written_behind_resumes_or_restarts_intact(fake, tmp_pa
     data = os.urandom(MIB) * 70
     cut = 45 * MIB
     fake.route("GET", f"api/v1/files/{PID}/", listing(("big.bin", data)))
-    rest = (Reply(206, {"Content-Range": f"bytes {cut}-{len(data) - 1}/{len(data)}"}, data[cut:])
-            if second == "resume" else Reply(200, {}, data))
-    fake.route("GET", f"api/v1/files/{PID}/big.bin/",
-               Reply(200, {"ETag": '"e"'}, data[:cut], announce_length=len(data)), rest)
+    rest = (
+        Reply(206, {"Content-Range": f"bytes {cut}-{len(data) - 1}/{len(data)}"}, data[cut:])
+        if second == "resume"
+        else Reply(200, {}, data)
+    )
+    fake.route(
+        "GET", f"api/v1/files/{PID}/big.bin/", Reply(200, {"ETag": '"e"'}, data[:cut], announce_length=len(data)), rest
+    )
     client = Client(fake.url, token="tok", max_retries=1)
     client.transport.backoff_factor = 0
     result = client.download_project(PID, str(tmp_path), throw_on_error=True)
@@ -153,8 +168,11 @@ def test_a_large_download_written_behind_resumes_or_restarts_intact(fake, tmp_pa
 
 def test_a_large_download_with_a_wrong_checksum_is_refused(fake, tmp_path):
     data = os.urandom(MIB) * 40
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([{"name": "big.bin", "size": len(data),
-                                                           "md5sum": "0" * 32, "sha256": "0" * 64}]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([{"name": "big.bin", "size": len(data), "md5sum": "0" * 32, "sha256": "0" * 64}]),
+    )
     fake.route("GET", f"api/v1/files/{PID}/big.bin/", Reply(200, {}, data))
     fake.route("GET", f"api/v1/files/metadata/{PID}/big.bin/", Reply(404, {}, b""))
     (tmp_path / "big.bin").write_bytes(b"previous")
@@ -166,8 +184,11 @@ def test_a_large_download_with_a_wrong_checksum_is_refused(fake, tmp_path):
 def test_a_download_cut_short_leaves_the_old_file(fake, tmp_path):
     data = os.urandom(200_000)
     fake.route("GET", f"api/v1/files/{PID}/", listing(("a.bin", data)))
-    fake.route("GET", f"api/v1/files/{PID}/a.bin/",
-               Reply(200, {"Content-Type": "application/octet-stream"}, data[:70_000], announce_length=len(data)))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/a.bin/",
+        Reply(200, {"Content-Type": "application/octet-stream"}, data[:70_000], announce_length=len(data)),
+    )
     (tmp_path / "a.bin").write_bytes(b"previous")
     result = client_for(fake).download_project(PID, str(tmp_path))
     assert result[0]["status"] == FileTransferStatus.FAILED
@@ -183,8 +204,9 @@ def test_a_download_cut_short_leaves_the_old_file(fake, tmp_path):
 
 def test_a_connection_reset_mid_download_leaves_the_old_file(fake, tmp_path):
     data = os.urandom(500_000)
-    head = (f"HTTP/1.1 200 OK\r\nContent-Length: {len(data)}\r\nContent-Type: application/octet-stream\r\n\r\n"
-            ).encode() + data[:100_000]
+    head = (
+        f"HTTP/1.1 200 OK\r\nContent-Length: {len(data)}\r\nContent-Type: application/octet-stream\r\n\r\n"
+    ).encode() + data[:100_000]
     fake.route("GET", f"api/v1/files/{PID}/", listing(("a.bin", data)))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(raw=head))
     (tmp_path / "a.bin").write_bytes(b"previous")
@@ -206,8 +228,11 @@ def test_a_checksum_mismatch_keeps_the_old_file(fake, tmp_path):
 
 
 def test_etag_is_checked_when_there_is_no_sha256(fake, tmp_path):
-    fake.route("GET", f"api/v1/files/{PID}/",
-               json_reply([{"name": "a.txt", "size": 3, "md5sum": hashlib.md5(b"abc").hexdigest()}]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([{"name": "a.txt", "size": 3, "md5sum": hashlib.md5(b"abc").hexdigest()}]),
+    )
     fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, b"abd"))
     result = client_for(fake).download_project(PID, str(tmp_path))
     assert isinstance(result[0]["error"], ChecksumMismatchError)
@@ -285,8 +310,13 @@ def test_a_100_mb_upload_keeps_memory_flat(tmp_path):
     with FakeServer(keep_bodies_up_to=0) as server:
         server.route("GET", "api/v1/status/", json_reply({"database": "ok"}))
         server.route("POST", f"api/v1/files/{PID}/big.bin/", json_reply({}, 201))
-        out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, server.url, PID, str(big)],
-                             cwd=str(REPO), capture_output=True, text=True, timeout=300)
+        out = subprocess.run(
+            [sys.executable, "-c", MEMORY_SCRIPT, server.url, PID, str(big)],
+            cwd=str(REPO),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert out.returncode == 0, out.stderr
         grown_kb = int(out.stdout.strip())
         upload = server.requests[-1]
@@ -298,7 +328,7 @@ def test_a_100_mb_upload_keeps_memory_flat(tmp_path):
 def test_large_upload_body_hashes_on_a_helper_thread_and_never_leaks_it(tmp_path):
     import threading
 
-    from qfieldcloud_plugin.client.transfer import MultipartFileBody
+    from qfieldcloud_plugin.client.multipart import MultipartFileBody
 
     data = os.urandom(MIB) * 20
     path = tmp_path / "big.bin"

@@ -48,8 +48,11 @@ def test_html_404_page_names_the_likely_cause(fake):
 
 
 def test_html_500_page_is_a_server_error_with_one_line(fake):
-    fake.route("GET", f"api/v1/projects/{PID}/", Reply(500, {"Content-Type": "text/html"},
-                                                         b"<html><body>\n<h1>Server Error (500)</h1>\n</body></html>"))
+    fake.route(
+        "GET",
+        f"api/v1/projects/{PID}/",
+        Reply(500, {"Content-Type": "text/html"}, b"<html><body>\n<h1>Server Error (500)</h1>\n</body></html>"),
+    )
     with pytest.raises(ServerError) as info:
         make_client(fake.url).get_project(PID)
     assert info.value.status_code == 500
@@ -73,8 +76,11 @@ def test_non_json_error_body_is_quoted_on_one_line(fake):
 
 
 def test_server_code_message_and_debug_detail_are_shown(fake):
-    payload = {"code": "api_error", "message": "API Error",
-               "debug": {"detail": {"name": ["Only letters, digits, - _ and . are allowed."]}}}
+    payload = {
+        "code": "api_error",
+        "message": "API Error",
+        "debug": {"detail": {"name": ["Only letters, digits, - _ and . are allowed."]}},
+    }
     fake.route("POST", "api/v1/projects/", json_reply(payload, 400))
     with pytest.raises(QfcRequestException) as info:
         make_client(fake.url).create_project("name-the-server-refuses")
@@ -83,13 +89,16 @@ def test_server_code_message_and_debug_detail_are_shown(fake):
     assert "Only letters, digits" in str(err)
 
 
-@pytest.mark.parametrize("status,code,cls", [
-    (401, "token_authentication_failed", AuthenticationError),
-    (403, "permission_denied", PermissionDeniedError),
-    (404, "object_not_found", NotFoundError),
-    (400, "object_not_found", NotFoundError),  # 2024-09 servers
-    (503, "status_not_ok", ServerError),
-])
+@pytest.mark.parametrize(
+    "status,code,cls",
+    [
+        (401, "token_authentication_failed", AuthenticationError),
+        (403, "permission_denied", PermissionDeniedError),
+        (404, "object_not_found", NotFoundError),
+        (400, "object_not_found", NotFoundError),  # 2024-09 servers
+        (503, "status_not_ok", ServerError),
+    ],
+)
 def test_status_codes_map_to_exception_classes(fake, status, code, cls):
     fake.route("GET", f"api/v1/projects/{PID}/", json_reply({"code": code, "message": "Some text"}, status))
     client = make_client(fake.url, max_retries=0)
@@ -100,8 +109,11 @@ def test_status_codes_map_to_exception_classes(fake, status, code, cls):
 
 
 def test_token_never_appears_in_errors_reprs_or_logs(fake, caplog):
-    fake.route("GET", f"api/v1/projects/{PID}/", json_reply({"code": "token_authentication_failed",
-                                                              "message": "Token authentication failed"}, 401))
+    fake.route(
+        "GET",
+        f"api/v1/projects/{PID}/",
+        json_reply({"code": "token_authentication_failed", "message": "Token authentication failed"}, 401),
+    )
     caplog.set_level(logging.DEBUG)
     client = make_client(fake.url)
     with pytest.raises(AuthenticationError) as info:
@@ -141,17 +153,23 @@ def test_connection_reset_is_a_connection_error_after_retries(fake):
 
 
 def test_truncated_json_body_is_an_error_not_a_crash(fake):
-    fake.route("GET", "api/v1/status/", Reply(200, {"Content-Type": "application/json"}, b'{"database": "o',
-                                              announce_length=200))
+    fake.route(
+        "GET",
+        "api/v1/status/",
+        Reply(200, {"Content-Type": "application/json"}, b'{"database": "o', announce_length=200),
+    )
     with pytest.raises(ConnectionFailedError) as info:
         make_client(fake.url, max_retries=0).check_server_status()
     assert "cut short: got 15 of 200 bytes" in str(info.value)
 
 
 def test_get_is_retried_on_503_honouring_retry_after(fake):
-    fake.route("GET", "api/v1/status/",
-               json_reply({"code": "x", "message": "busy"}, 503, {"Retry-After": "0"}),
-               json_reply({"database": "ok", "storage": "ok"}))
+    fake.route(
+        "GET",
+        "api/v1/status/",
+        json_reply({"code": "x", "message": "busy"}, 503, {"Retry-After": "0"}),
+        json_reply({"database": "ok", "storage": "ok"}),
+    )
     assert make_client(fake.url).check_server_status()["database"] == "ok"
     assert len(fake.requests) == 2
 
@@ -165,8 +183,12 @@ def test_retries_give_up_with_the_last_server_error(fake):
 
 
 def test_a_plain_post_is_never_retried(fake):
-    fake.route("POST", "api/v1/projects/", json_reply({"code": "x", "message": "busy"}, 503, {"Retry-After": "0"}),
-               json_reply({"id": PID, "name": "p"}, 201))
+    fake.route(
+        "POST",
+        "api/v1/projects/",
+        json_reply({"code": "x", "message": "busy"}, 503, {"Retry-After": "0"}),
+        json_reply({"id": PID, "name": "p"}, 201),
+    )
     with pytest.raises(ServerError):
         make_client(fake.url).create_project("p")
     assert len(fake.requests) == 1
@@ -175,8 +197,9 @@ def test_a_plain_post_is_never_retried(fake):
 def test_an_upload_is_retried_with_the_whole_body_again(fake, tmp_path):
     data = bytes(range(256)) * 4000
     (tmp_path / "a.bin").write_bytes(data)
-    fake.route("POST", f"api/v1/files/{PID}/a.bin/", json_reply({"code": "x", "message": "busy"}, 503),
-               json_reply({}, 201))
+    fake.route(
+        "POST", f"api/v1/files/{PID}/a.bin/", json_reply({"code": "x", "message": "busy"}, 503), json_reply({}, 201)
+    )
     make_client(fake.url).upload_file(PID, "project", tmp_path / "a.bin", "a.bin")
     assert len(fake.requests) == 2
     assert fake.requests[0].body_size == fake.requests[1].body_size > len(data)
@@ -219,8 +242,7 @@ def test_redirect_to_another_port_drops_the_token(fake, tmp_path):
     with FakeServer() as storage:
         body = b"object bytes"
         storage.route("GET", "bucket/a.txt", Reply(200, {"Content-Type": "application/octet-stream"}, body))
-        fake.route("GET", f"api/v1/files/{PID}/a.txt/",
-                   Reply(302, {"Location": storage.root + "bucket/a.txt?sig=1"}))
+        fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(302, {"Location": storage.root + "bucket/a.txt?sig=1"}))
         make_client(fake.url).download_file(PID, "project", tmp_path / "a.txt", "a.txt")
         assert (tmp_path / "a.txt").read_bytes() == body
         assert fake.requests[0].headers["Authorization"] == f"Token {SECRET}"
@@ -230,8 +252,11 @@ def test_redirect_to_another_port_drops_the_token(fake, tmp_path):
 def test_redirect_to_another_host_drops_the_token(fake, tmp_path):
     with FakeServer() as storage:
         storage.route("GET", "bucket/b.txt", Reply(200, {}, b"b"))
-        fake.route("GET", f"api/v1/files/{PID}/b.txt/",
-                   Reply(302, {"Location": f"http://localhost:{storage.port}/bucket/b.txt"}))
+        fake.route(
+            "GET",
+            f"api/v1/files/{PID}/b.txt/",
+            Reply(302, {"Location": f"http://localhost:{storage.port}/bucket/b.txt"}),
+        )
         make_client(fake.url).download_file(PID, "project", tmp_path / "b.txt", "b.txt")
         assert (tmp_path / "b.txt").read_bytes() == b"b"
         assert "Authorization" not in storage.requests[0].headers
@@ -245,15 +270,18 @@ def test_relative_301_is_resolved_and_keeps_the_token_on_the_same_origin(fake):
     assert fake.requests[1].headers["Authorization"] == f"Token {SECRET}"
 
 
-@pytest.mark.parametrize("old, new, keeps_token", [
-    ("http://qfc.example/a", "http://qfc.example:80/b", True),  # the default port, written out
-    ("https://qfc.example/a", "https://QFC.example:443/b", True),  # host names are not case-sensitive
-    ("HTTPS://qfc.example/a", "https://qfc.example/b", True),  # nor are schemes
-    ("https://qfc.example/a", "http://qfc.example:443/b", False),  # a downgrade to plain http
-    ("http://qfc.example/a", "https://qfc.example/b", False),  # requests keeps it here; we do not
-    ("https://qfc.example/a", "https://qfc.example:8443/b", False),
-    ("https://qfc.example/a", "https://storage.example/b", False),
-])
+@pytest.mark.parametrize(
+    "old, new, keeps_token",
+    [
+        ("http://qfc.example/a", "http://qfc.example:80/b", True),  # the default port, written out
+        ("https://qfc.example/a", "https://QFC.example:443/b", True),  # host names are not case-sensitive
+        ("HTTPS://qfc.example/a", "https://qfc.example/b", True),  # nor are schemes
+        ("https://qfc.example/a", "http://qfc.example:443/b", False),  # a downgrade to plain http
+        ("http://qfc.example/a", "https://qfc.example/b", False),  # requests keeps it here; we do not
+        ("https://qfc.example/a", "https://qfc.example:8443/b", False),
+        ("https://qfc.example/a", "https://storage.example/b", False),
+    ],
+)
 def test_which_redirects_keep_the_token(old, new, keeps_token):
     """The origin rule requests asks before it follows a redirect: scheme, host and port must match."""
     from qfieldcloud_plugin.client.transport import _Session
@@ -274,8 +302,11 @@ def _paged(items, max_limit=None):
             limit = min(limit, max_limit)
         headers = {"X-Total-Count": str(len(items))}
         if offset + limit < len(items):
-            headers["X-Next-Page"] = f"https://elsewhere.invalid/api/v1/projects/?include-public=0&limit={limit}&offset={offset + limit}"
-        return json_reply(items[offset:offset + limit], headers=headers)
+            headers["X-Next-Page"] = (
+                f"https://elsewhere.invalid/api/v1/projects/?include-public=0&limit={limit}&offset={offset + limit}"
+            )
+        return json_reply(items[offset : offset + limit], headers=headers)
+
     return handler
 
 
@@ -325,13 +356,16 @@ def test_connection_pool_fits_the_concurrency():
         assert client.session.get_adapter(scheme)._pool_maxsize >= 16
 
 
-@pytest.mark.parametrize("given,expected", [
-    ("http://127.0.0.1:8011", "http://127.0.0.1:8011/api/v1/"),
-    ("http://127.0.0.1:8011/", "http://127.0.0.1:8011/api/v1/"),
-    ("https://example.org/api/v1", "https://example.org/api/v1/"),
-    ("https://example.org/api/v1/", "https://example.org/api/v1/"),
-    ("https://example.org/qfc/", "https://example.org/qfc/api/v1/"),
-])
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("http://127.0.0.1:8011", "http://127.0.0.1:8011/api/v1/"),
+        ("http://127.0.0.1:8011/", "http://127.0.0.1:8011/api/v1/"),
+        ("https://example.org/api/v1", "https://example.org/api/v1/"),
+        ("https://example.org/api/v1/", "https://example.org/api/v1/"),
+        ("https://example.org/qfc/", "https://example.org/qfc/api/v1/"),
+    ],
+)
 def test_url_is_normalised_to_the_api_base(given, expected):
     assert normalize_url(given) == expected
     assert Client(given).url == expected
@@ -368,8 +402,11 @@ def test_token_comes_from_env(monkeypatch, fake):
 
 def test_seed_xlsform_is_saved_under_the_base_name_the_server_suggests(fake, tmp_path):
     content = b"PK\x03\x04 an xlsx file"
-    fake.route("GET", "api/v1/projects/{}/seed/xlsform/".format("0" * 8),
-               Reply(200, {"Content-Disposition": 'attachment; filename="../../evil/form.xlsx"'}, content))
+    fake.route(
+        "GET",
+        "api/v1/projects/{}/seed/xlsform/".format("0" * 8),
+        Reply(200, {"Content-Disposition": 'attachment; filename="../../evil/form.xlsx"'}, content),
+    )
     saved = make_client(fake.url).get_project_seed_xlsform("0" * 8, str(tmp_path))
     assert saved == str(tmp_path / "form.xlsx")
     assert (tmp_path / "form.xlsx").read_bytes() == content
@@ -378,8 +415,9 @@ def test_seed_xlsform_is_saved_under_the_base_name_the_server_suggests(fake, tmp
 
 def test_a_seed_download_cut_short_leaves_nothing_behind(fake, tmp_path):
     (tmp_path / "xlsform.xlsx").write_bytes(b"previous")
-    fake.route("GET", "api/v1/projects/{}/seed/xlsform/".format("0" * 8),
-               Reply(200, {}, b"partial", announce_length=1000))
+    fake.route(
+        "GET", "api/v1/projects/{}/seed/xlsform/".format("0" * 8), Reply(200, {}, b"partial", announce_length=1000)
+    )
     with pytest.raises(ConnectionFailedError):
         make_client(fake.url, max_retries=0).get_project_seed_xlsform("0" * 8, str(tmp_path))
     assert (tmp_path / "xlsform.xlsx").read_bytes() == b"previous"

@@ -9,7 +9,7 @@ import pytest
 
 from qfieldcloud_plugin.client import TransferCancelledError, TransferError
 from qfieldcloud_plugin.client.errors import FileChangedError
-from qfieldcloud_plugin.client.transfer import MultipartFileBody
+from qfieldcloud_plugin.client.multipart import MultipartFileBody
 
 DATA = bytes(range(256)) * 22  # 5,632 bytes: five and a half chunks of 1,024
 
@@ -18,14 +18,15 @@ def body_for(tmp_path, data=DATA, **options):
     path = tmp_path / "survey.gpkg"
     path.write_bytes(data)
     progress = []
-    return MultipartFileBody(path, chunk_size=1024, on_progress=lambda done, total: progress.append((done, total)),
-                             **options), progress
+    return MultipartFileBody(
+        path, chunk_size=1024, on_progress=lambda done, total: progress.append((done, total)), **options
+    ), progress
 
 
 def file_part(body, sent):
     """The file's bytes inside a sent body (between the part's headers and the closing boundary)."""
     start = sent.index(b"\r\n\r\n") + 4
-    return sent[start:sent.rindex(b"\r\n--")]
+    return sent[start : sent.rindex(b"\r\n--")]
 
 
 def test_a_streamed_body_sends_the_file_in_chunks_with_progress_after_each(tmp_path):

@@ -21,8 +21,12 @@ PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 LISTING = f"api/v1/files/{PID}/"
 UPLOAD = f"api/v1/files/{PID}/a.txt/"
 CONTENT = b"content"
-GARBLED = {"name": "a.txt", "size": 3, "md5sum": hashlib.md5(b"xyz").hexdigest(),
-           "sha256": hashlib.sha256(b"xyz").hexdigest()}
+GARBLED = {
+    "name": "a.txt",
+    "size": 3,
+    "md5sum": hashlib.md5(b"xyz").hexdigest(),
+    "sha256": hashlib.sha256(b"xyz").hexdigest(),
+}
 
 
 def client_for(server, max_retries=1):
@@ -62,8 +66,14 @@ def test_a_file_changed_before_it_is_sent_again_is_verified_as_it_is_now(fake, t
         (root / "a.txt").write_bytes(edited)
         return json_reply([GARBLED])
 
-    fake.route("GET", LISTING, json_reply([]), json_reply([GARBLED]), wrong_copy_while_the_user_saves,
-               json_reply([listing_entry("a.txt", edited)]))
+    fake.route(
+        "GET",
+        LISTING,
+        json_reply([]),
+        json_reply([GARBLED]),
+        wrong_copy_while_the_user_saves,
+        json_reply([listing_entry("a.txt", edited)]),
+    )
     fake.route("POST", UPLOAD, json_reply({}, 201))
     files = client_for(fake).upload_files(PID, "project", str(root))
     assert files[0]["status"] == FileTransferStatus.SUCCESS
@@ -125,8 +135,9 @@ def test_a_listing_that_cannot_be_read_after_sending_is_raised_when_asked(fake, 
 
 def test_a_second_send_that_fails_reports_its_own_error(fake, tmp_path):
     fake.route("GET", LISTING, json_reply([]), json_reply([GARBLED]))
-    fake.route("POST", UPLOAD, json_reply({}, 201), json_reply({"code": "permission_denied",
-                                                                "message": "quota exceeded"}, 403))
+    fake.route(
+        "POST", UPLOAD, json_reply({}, 201), json_reply({"code": "permission_denied", "message": "quota exceeded"}, 403)
+    )
     root = project_with_a_file(tmp_path)
     files = client_for(fake).upload_files(PID, "project", str(root))
     assert files[0]["status"] == FileTransferStatus.FAILED
@@ -136,8 +147,9 @@ def test_a_second_send_that_fails_reports_its_own_error(fake, tmp_path):
 
 def test_a_second_send_that_fails_is_raised_when_asked(fake, tmp_path):
     fake.route("GET", LISTING, json_reply([]), json_reply([GARBLED]))
-    fake.route("POST", UPLOAD, json_reply({}, 201), json_reply({"code": "permission_denied",
-                                                                "message": "quota exceeded"}, 403))
+    fake.route(
+        "POST", UPLOAD, json_reply({}, 201), json_reply({"code": "permission_denied", "message": "quota exceeded"}, 403)
+    )
     with pytest.raises(QfcRequestException, match="quota exceeded"):
         client_for(fake).upload_files(PID, "project", str(project_with_a_file(tmp_path)), throw_on_error=True)
 
@@ -199,8 +211,13 @@ def test_a_wrong_copy_then_the_right_one_is_not_sent_again(fake, tmp_path):
 
 def test_an_upload_refused_at_once_is_not_verified(fake, tmp_path):
     fake.route("GET", LISTING, json_reply([]))
-    fake.route("POST", UPLOAD, Reply(403, {"Content-Type": "application/json"},
-                                     b'{"code": "permission_denied", "message": "read-only project"}'))
+    fake.route(
+        "POST",
+        UPLOAD,
+        Reply(
+            403, {"Content-Type": "application/json"}, b'{"code": "permission_denied", "message": "read-only project"}'
+        ),
+    )
     files = client_for(fake).upload_files(PID, "project", str(project_with_a_file(tmp_path)))
     assert files[0]["status"] == FileTransferStatus.FAILED and "read-only project" in str(files[0]["error"])
     assert [r.method for r in fake.requests] == ["GET", "POST"]  # nothing sent, nothing to read back

@@ -26,7 +26,9 @@ def test_verify_upload_reads_the_listing_twice_then_gives_up(fake, tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"stored")
     # the listing can lag behind a just-finished upload: one second look, not more
-    fake.route("GET", METADATA, json_reply({"name": "a.txt", "size": 6, "sha256": hashlib.sha256(b"other!").hexdigest()}))
+    fake.route(
+        "GET", METADATA, json_reply({"name": "a.txt", "size": 6, "sha256": hashlib.sha256(b"other!").hexdigest()})
+    )
     with pytest.raises(ChecksumMismatchError):
         Client(fake.url, token="t").verify_upload(PID, path, "a.txt")
     assert [r.path for r in fake.requests] == [f"/{METADATA}"] * 2
@@ -62,8 +64,9 @@ def test_named_files_that_are_links_out_or_ignored(tmp_path):
     with FakeServer() as server:
         server.route("GET", f"api/v1/files/{PID}/", json_reply([]))
         server.route("POST", f"api/v1/files/{PID}/draft.tmp/", json_reply({}, 201))
-        result = Client(server.url, token="t").upload_files(PID, "project", str(root), verify=False,
-                                                            names=["link.txt", "draft.tmp"])
+        result = Client(server.url, token="t").upload_files(
+            PID, "project", str(root), verify=False, names=["link.txt", "draft.tmp"]
+        )
     by_name = {f["name"]: f for f in result}
     assert sorted(by_name) == ["draft.tmp", "link.txt"] and len(result) == 2  # each reported once
     assert by_name["draft.tmp"]["status"] == FileTransferStatus.SUCCESS  # a name wins over the ignore file
@@ -96,10 +99,10 @@ def test_the_multipart_etag_is_the_same_whatever_the_sizes_of_the_chunks_fed_to_
     from qfieldcloud_plugin.client.hashing import EtagHasher
 
     data = os.urandom(2500)
-    parts = [data[i:i + 1000] for i in range(0, len(data), 1000)]  # as S3 computes it, 1000-byte parts
+    parts = [data[i : i + 1000] for i in range(0, len(data), 1000)]  # as S3 computes it, 1000-byte parts
     expected = hashlib.md5(b"".join(hashlib.md5(p).digest() for p in parts)).hexdigest() + "-3"
     for chunk in (1, 7, 999, 1000, 1001, 4096):
         hasher = EtagHasher(part_size=1000)
         for i in range(0, len(data), chunk):
-            hasher.update(data[i:i + chunk])
+            hasher.update(data[i : i + chunk])
         assert hasher.hexdigest() == expected, chunk

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from qfieldcloud_plugin.client import Client, ConnectionFailedError, FileTransferStatus
-from qfieldcloud_plugin.client import transfer as transfer_module
+from qfieldcloud_plugin.client import download as download_module
 from qfieldcloud_plugin.client import transport as transport_module
 from qfieldcloud_plugin.client import watchdog as watchdog_module
 from qfieldcloud_plugin.client.watchdog import FILE_DEADLINE_BASE_S, SLOWEST_RATE_BPS, TransferWatch, file_deadline
@@ -33,7 +33,7 @@ def test_a_files_deadline_grows_with_its_size_at_the_slowest_rate_worth_waiting_
 def test_a_steady_download_longer_than_the_stall_limit_is_not_cut(fake, tmp_path, monkeypatch):
     # a chunk every 0.2 s, for about 5 s in all, against a limit of 2.5 s without a chunk
     monkeypatch.setattr(transport_module, "STALL_MARGIN_S", 0.5)
-    monkeypatch.setattr(transfer_module, "DOWNLOAD_CHUNK_SIZE", 4)
+    monkeypatch.setattr(download_module, "DOWNLOAD_CHUNK_SIZE", 4)
     data = os.urandom(100)
     serve_dripping(fake, data, 0.05)
     client = Client(fake.url, token="t", read_timeout=2, max_retries=0)
@@ -45,7 +45,7 @@ def test_a_steady_download_longer_than_the_stall_limit_is_not_cut(fake, tmp_path
 
 def test_a_download_past_its_deadline_is_given_up_and_says_why(fake, tmp_path, monkeypatch):
     monkeypatch.setattr(watchdog_module, "FILE_DEADLINE_BASE_S", 1.0)
-    monkeypatch.setattr(transfer_module, "DOWNLOAD_CHUNK_SIZE", 4)  # progress all along: only the deadline cuts
+    monkeypatch.setattr(download_module, "DOWNLOAD_CHUNK_SIZE", 4)  # progress all along: only the deadline cuts
     serve_dripping(fake, os.urandom(100), 0.05)
     files = Client(fake.url, token="t", max_retries=3).download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.FAILED

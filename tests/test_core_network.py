@@ -45,8 +45,26 @@ def test_system_proxy_is_left_to_the_environment(proxy_settings):
 def test_ca_added_in_qgis_is_trusted_on_top_of_public_roots(auth_manager, tmp_path):
     assert ca_bundle_path(tmp_path) is True  # nothing added: the default store
     key, cert = tmp_path / "ca.key", tmp_path / "ca.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                    "/CN=Test Company CA", "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Test Company CA",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     ca = QSslCertificate.fromPath(str(cert))[0]
     assert auth_manager.storeCertAuthority(ca)
     auth_manager.rebuildCaCertsCache()

@@ -36,11 +36,14 @@ def conflict_on(fake, folder, entry, served=THEIRS):
 KEEP_BOTH = SyncChoices(resolutions={"notes.csv": Resolution.KEEP_BOTH})
 
 
-@pytest.mark.parametrize("lie", [
-    {"sha256": hashlib.sha256(b"other").hexdigest()},  # the size and the ETag are right
-    {"sha256": None, "md5sum": hashlib.md5(b"other").hexdigest()},  # the size is right
-    {"size": len(THEIRS) + 1},  # the checksums are right
-])
+@pytest.mark.parametrize(
+    "lie",
+    [
+        {"sha256": hashlib.sha256(b"other").hexdigest()},  # the size and the ETag are right
+        {"sha256": None, "md5sum": hashlib.md5(b"other").hexdigest()},  # the size is right
+        {"size": len(THEIRS) + 1},  # the checksums are right
+    ],
+)
 def test_a_server_copy_that_does_not_match_its_listing_is_not_kept_and_mine_is_not_sent(fake, tmp_path, lie):
     entry = {key: value for key, value in dict(listing_entry("notes.csv", THEIRS), **lie).items() if value is not None}
     client, preparation = conflict_on(fake, tmp_path, entry)
@@ -84,7 +87,9 @@ def test_the_server_copy_never_overwrites_a_file_that_has_its_name(alice, unique
     (folder / "notes.csv").write_bytes(MINE)
     # Files named as the copy would be, for every second the sync may run in: not ours to replace.
     now = time.time()
-    taken = ["notes.server-{}.csv".format(time.strftime("%Y%m%d-%H%M%S", time.localtime(now + s))) for s in range(-1, 60)]
+    taken = [
+        "notes.server-{}.csv".format(time.strftime("%Y%m%d-%H%M%S", time.localtime(now + s))) for s in range(-1, 60)
+    ]
     for name in taken:
         (folder / name).write_bytes(b"someone's file")
     _, result = sync(alice, pid, folder, KEEP_BOTH)
@@ -133,8 +138,11 @@ def synced_base(folder, files):
 def test_a_download_reports_progress_and_keep_qfieldclouds_puts_my_version_in_the_trash(fake, tmp_path):
     synced_base(tmp_path, {"notes.csv": SYNCED, "theirs.txt": SYNCED})
     (tmp_path / "notes.csv").write_bytes(MINE)
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("notes.csv", THEIRS),
-                                                          listing_entry("theirs.txt", THEIRS)]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([listing_entry("notes.csv", THEIRS), listing_entry("theirs.txt", THEIRS)]),
+    )
     for name in ("notes.csv", "theirs.txt"):
         fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, THEIRS))
     client = Client(fake.url, token="t", max_retries=0)
@@ -161,7 +169,9 @@ def test_a_download_cancelled_while_it_runs_changes_nothing_here(fake, tmp_path)
 
 def test_a_download_that_fails_is_reported_per_file_and_nothing_is_replaced(fake, tmp_path):
     synced_base(tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS), listing_entry("b.txt", THEIRS)]))
+    fake.route(
+        "GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", THEIRS), listing_entry("b.txt", THEIRS)])
+    )
     fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(200, {}, THEIRS))
     fake.route("GET", f"api/v1/files/{PID}/b.txt/", Reply(200, {}, b"tampered on the way\n"))
     client = Client(fake.url, token="t", max_retries=0)
@@ -191,7 +201,9 @@ def test_a_server_deletion_that_is_refused_is_reported_and_the_others_go_on(fake
     synced_base(tmp_path, {"a.txt": SYNCED, "b.txt": SYNCED})
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).unlink()
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED), listing_entry("b.txt", SYNCED)]))
+    fake.route(
+        "GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED), listing_entry("b.txt", SYNCED)])
+    )
     fake.route("DELETE", f"api/v1/files/{PID}/a.txt/", json_reply({"code": "permission_denied", "message": "No."}, 403))
     fake.route("DELETE", f"api/v1/files/{PID}/b.txt/", Reply(204, {}, b""))
     client = Client(fake.url, token="t", max_retries=0)
@@ -205,8 +217,12 @@ def test_a_server_deletion_that_is_refused_is_reported_and_the_others_go_on(fake
 def test_an_upload_whose_listing_cannot_be_read_fails_each_file_with_the_reason(fake, tmp_path):
     synced_base(tmp_path, {"a.txt": SYNCED})
     (tmp_path / "a.txt").write_bytes(MINE)
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.txt", SYNCED)]),
-               json_reply({"code": "unknown_error", "message": "Down for maintenance"}, 500))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([listing_entry("a.txt", SYNCED)]),
+        json_reply({"code": "unknown_error", "message": "Down for maintenance"}, 500),
+    )
     client = Client(fake.url, token="t", max_retries=0)
     preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
     result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
@@ -231,10 +247,12 @@ def test_an_upload_refuses_what_changed_after_the_plan_on_either_side(alice, uni
     (elsewhere / "new.txt").write_bytes(THEIRS)  # a name the server did not have when the plan was made
     alice.upload_files(pid, "project", str(elsewhere))
     result = execute_sync(alice, TaskStandIn(), preparation, SyncChoices())
-    assert result.failed == {"mine.txt": '"mine.txt" changed here since the plan was shown; not sent',
-                             "theirs.txt": '"theirs.txt" changed on QFieldCloud since the plan was shown; not sent',
-                             "new.txt": '"new.txt" changed on QFieldCloud since the plan was shown; not sent',
-                             "same_size.txt": '"same_size.txt" changed here since the plan was shown; not sent'}
+    assert result.failed == {
+        "mine.txt": '"mine.txt" changed here since the plan was shown; not sent',
+        "theirs.txt": '"theirs.txt" changed on QFieldCloud since the plan was shown; not sent',
+        "new.txt": '"new.txt" changed on QFieldCloud since the plan was shown; not sent',
+        "same_size.txt": '"same_size.txt" changed here since the plan was shown; not sent',
+    }
     assert result.uploaded == ["calm.txt"]
 
 
@@ -259,7 +277,7 @@ def test_a_file_deleted_here_after_the_plan_is_not_brought_back_by_the_download(
     preparation = prepare_sync(client, TaskStandIn(), PID, tmp_path)
     (tmp_path / "a.txt").unlink()  # the user deleted it while the plan was shown
     result = execute_sync(client, TaskStandIn(), preparation, SyncChoices())
-    assert result.failed == {"a.txt": "\"a.txt\" changed here since the plan was shown; it was left as it is"}
+    assert result.failed == {"a.txt": '"a.txt" changed here since the plan was shown; it was left as it is'}
     assert not (tmp_path / "a.txt").exists()
 
 
@@ -267,9 +285,16 @@ def test_each_server_copy_that_cannot_be_kept_is_reported_with_its_reason(fake, 
     synced_base(tmp_path, {"notes.csv": SYNCED, "roads.csv": SYNCED})
     for name in ("notes.csv", "roads.csv"):
         (tmp_path / name).write_bytes(MINE)
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        dict(listing_entry("notes.csv", THEIRS), sha256=hashlib.sha256(b"other").hexdigest()),
-        dict(listing_entry("roads.csv", THEIRS), size=len(THEIRS) + 1)]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply(
+            [
+                dict(listing_entry("notes.csv", THEIRS), sha256=hashlib.sha256(b"other").hexdigest()),
+                dict(listing_entry("roads.csv", THEIRS), size=len(THEIRS) + 1),
+            ]
+        ),
+    )
     for name in ("notes.csv", "roads.csv"):
         fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, THEIRS))
     client = Client(fake.url, token="t", max_retries=0)
@@ -278,8 +303,9 @@ def test_each_server_copy_that_cannot_be_kept_is_reported_with_its_reason(fake, 
     result = execute_sync(client, TaskStandIn(), preparation, both)
     assert sorted(result.failed) == ["notes.csv", "roads.csv"] and result.kept_both == {}
     assert result.failed["notes.csv"].startswith('"notes.csv" does not match the server\'s SHA-256 after download')
-    assert result.failed["roads.csv"].startswith(f'"roads.csv" has {len(THEIRS)} bytes on the server where its '
-                                                 f'listing says {len(THEIRS) + 1}')
+    assert result.failed["roads.csv"].startswith(
+        f'"roads.csv" has {len(THEIRS)} bytes on the server where its listing says {len(THEIRS) + 1}'
+    )
 
 
 def test_what_one_sync_sets_aside_carries_one_time_stamp(alice, unique_name, tmp_path, monkeypatch):
@@ -301,6 +327,6 @@ def test_what_one_sync_sets_aside_carries_one_time_stamp(alice, unique_name, tmp
     readings = iter(range(1, 100))
     monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261203-1200{:02d}".format(next(readings)))
     result = execute_sync(alice, TaskStandIn(), preparation, KEEP_BOTH)
-    stamp = result.kept_both["notes.csv"][len("notes.server-"):-len(".csv")]
+    stamp = result.kept_both["notes.csv"][len("notes.server-") : -len(".csv")]
     assert result.trash == folder / ".qfieldcloud" / "trash" / stamp
     assert (result.trash / "gone.txt").read_bytes() == SYNCED

@@ -16,8 +16,9 @@ from qfieldcloud_plugin.core.sync import (
 )
 
 # A file's content is named by a letter; each side holds one of them or nothing (None).
-CONTENTS = {letter: FileState(size=10 + i, etag="etag-" + letter, sha256="sha-" + letter)
-            for i, letter in enumerate("ABC")}
+CONTENTS = {
+    letter: FileState(size=10 + i, etag="etag-" + letter, sha256="sha-" + letter) for i, letter in enumerate("ABC")
+}
 
 
 def state(letter, side):
@@ -43,7 +44,7 @@ EXPECTED = {
     ("A", "B", "A"): (K.DOWNLOAD, None),
     ("B", None, "A"): (K.CONFLICT, R.DELETED_ON_SERVER),
     ("B", "A", "A"): (K.UPLOAD, None),
-    ("B", "B", "A"): (K.SAME_CHANGE, None),        # identical changes on both sides
+    ("B", "B", "A"): (K.SAME_CHANGE, None),  # identical changes on both sides
     ("B", "C", "A"): (K.CONFLICT, R.BOTH_CHANGED),
     # no base entry (first sync, or a file new since): never a deletion, differences are conflicts
     (None, None, None): (K.BOTH_DELETED, None),
@@ -87,19 +88,45 @@ def test_the_table_covers_the_27_absent_same_changed_combinations():
 
 
 def test_plan_over_many_files_one_action_each_project_file_last():
-    local = {"survey.qgs": state("A", "local"), "a.csv": state("B", "local"), "new_here.txt": state("A", "local"),
-             "gone_there.txt": state("A", "local")}
-    remote = {"survey.qgs": state("B", "remote"), "a.csv": state("A", "remote"), "new_there.txt": state("C", "remote"),
-              "gone_here.txt": state("A", "remote")}
-    base = {"survey.qgs": state("A", "base"), "a.csv": state("A", "base"), "gone_there.txt": state("A", "base"),
-            "gone_here.txt": state("A", "base"), "gone_both.txt": state("A", "base")}
+    local = {
+        "survey.qgs": state("A", "local"),
+        "a.csv": state("B", "local"),
+        "new_here.txt": state("A", "local"),
+        "gone_there.txt": state("A", "local"),
+    }
+    remote = {
+        "survey.qgs": state("B", "remote"),
+        "a.csv": state("A", "remote"),
+        "new_there.txt": state("C", "remote"),
+        "gone_here.txt": state("A", "remote"),
+    }
+    base = {
+        "survey.qgs": state("A", "base"),
+        "a.csv": state("A", "base"),
+        "gone_there.txt": state("A", "base"),
+        "gone_here.txt": state("A", "base"),
+        "gone_both.txt": state("A", "base"),
+    }
     plan = plan_sync(local, remote, base)
-    assert [a.name for a in plan.actions] == ["a.csv", "gone_both.txt", "gone_here.txt", "gone_there.txt",
-                                              "new_here.txt", "new_there.txt", "survey.qgs"]
+    assert [a.name for a in plan.actions] == [
+        "a.csv",
+        "gone_both.txt",
+        "gone_here.txt",
+        "gone_there.txt",
+        "new_here.txt",
+        "new_there.txt",
+        "survey.qgs",
+    ]
     kinds = {a.name: a.kind for a in plan.actions}
-    assert kinds == {"a.csv": K.UPLOAD, "gone_both.txt": K.BOTH_DELETED, "gone_here.txt": K.DELETE_REMOTE,
-                     "gone_there.txt": K.DELETE_LOCAL, "new_here.txt": K.UPLOAD, "new_there.txt": K.DOWNLOAD,
-                     "survey.qgs": K.DOWNLOAD}
+    assert kinds == {
+        "a.csv": K.UPLOAD,
+        "gone_both.txt": K.BOTH_DELETED,
+        "gone_here.txt": K.DELETE_REMOTE,
+        "gone_there.txt": K.DELETE_LOCAL,
+        "new_here.txt": K.UPLOAD,
+        "new_there.txt": K.DOWNLOAD,
+        "survey.qgs": K.DOWNLOAD,
+    }
     assert not plan.first_sync and plan.needs_confirmation
 
 
@@ -109,7 +136,11 @@ def test_first_sync_never_deletes_and_asks_about_differences():
     plan = plan_sync(local, remote, None)
     assert plan.first_sync
     assert {a.name: a.kind for a in plan.actions} == {
-        "a.txt": K.UPLOAD, "b.txt": K.UNCHANGED, "c.txt": K.CONFLICT, "d.txt": K.DOWNLOAD}
+        "a.txt": K.UPLOAD,
+        "b.txt": K.UNCHANGED,
+        "c.txt": K.CONFLICT,
+        "d.txt": K.DOWNLOAD,
+    }
     assert plan.of_kind(K.CONFLICT)[0].reason == R.BOTH_ADDED
 
 
@@ -125,14 +156,26 @@ def test_content_comparison_prefers_sha256_and_checks_sizes():
     assert not FileState(size=1, etag="x").same_content(FileState(size=2, etag="x"))
     assert not FileState(size=1).same_content(FileState(size=1))  # nothing to compare: not equal
     # a re-upload of identical bytes (new version id) is no change
-    assert decide(state("A", "local"), FileState(size=10, etag="etag-A", sha256="sha-A", version_id="v-new"),
-                  state("A", "base")).kind == K.UNCHANGED
+    assert (
+        decide(
+            state("A", "local"),
+            FileState(size=10, etag="etag-A", sha256="sha-A", version_id="v-new"),
+            state("A", "base"),
+        ).kind
+        == K.UNCHANGED
+    )
 
 
 def test_file_state_round_trips_and_reads_listing_entries():
-    remote = FileState.from_remote({"name": "a", "size": 3, "md5sum": "m", "sha256": "s",
-                                    "versions": [{"version_id": "old", "is_latest": False},
-                                                 {"version_id": "new", "is_latest": True}]})
+    remote = FileState.from_remote(
+        {
+            "name": "a",
+            "size": 3,
+            "md5sum": "m",
+            "sha256": "s",
+            "versions": [{"version_id": "old", "is_latest": False}, {"version_id": "new", "is_latest": True}],
+        }
+    )
     assert remote == FileState(size=3, etag="m", sha256="s", version_id="new")
     assert FileState.from_json(remote.to_json()) == remote
     assert FileState.from_remote({"size": 1, "md5sum": "m"}).version_id is None
@@ -140,32 +183,67 @@ def test_file_state_round_trips_and_reads_listing_entries():
 
 def _conflict_plan():
     return plan_sync(
-        local={"both.csv": state("B", "local"), "mine.csv": state("B", "local"), "gone_there.csv": state("B", "local"),
-               "del_here.csv": state("A", "local"), "proj.qgs": state("B", "local"), "same.csv": state("A", "local")},
-        remote={"both.csv": state("C", "remote"), "gone_here.csv": state("C", "remote"),
-                "del_there.csv": state("A", "remote"), "proj.qgs": state("A", "remote"), "mine.csv": state("A", "remote"),
-                "same.csv": state("A", "remote")},
-        base={"both.csv": state("A", "base"), "gone_here.csv": state("A", "base"),
-              "gone_there.csv": state("A", "base"), "del_here.csv": state("A", "base"),
-              "del_there.csv": state("A", "base"), "proj.qgs": state("A", "base"), "mine.csv": state("A", "base"),
-              "same.csv": state("A", "base"), "old.csv": state("A", "base")},
+        local={
+            "both.csv": state("B", "local"),
+            "mine.csv": state("B", "local"),
+            "gone_there.csv": state("B", "local"),
+            "del_here.csv": state("A", "local"),
+            "proj.qgs": state("B", "local"),
+            "same.csv": state("A", "local"),
+        },
+        remote={
+            "both.csv": state("C", "remote"),
+            "gone_here.csv": state("C", "remote"),
+            "del_there.csv": state("A", "remote"),
+            "proj.qgs": state("A", "remote"),
+            "mine.csv": state("A", "remote"),
+            "same.csv": state("A", "remote"),
+        },
+        base={
+            "both.csv": state("A", "base"),
+            "gone_here.csv": state("A", "base"),
+            "gone_there.csv": state("A", "base"),
+            "del_here.csv": state("A", "base"),
+            "del_there.csv": state("A", "base"),
+            "proj.qgs": state("A", "base"),
+            "mine.csv": state("A", "base"),
+            "same.csv": state("A", "base"),
+            "old.csv": state("A", "base"),
+        },
     )
 
 
-@pytest.mark.parametrize("choice, expected", [
-    (Resolution.KEEP_BOTH, {"download_beside": ["both.csv"], "upload": ["both.csv"],
-                            "download": ["gone_here.csv"]}),
-    (Resolution.KEEP_LOCAL, {"upload": ["both.csv"], "delete_remote": ["gone_here.csv"]}),
-    (Resolution.KEEP_SERVER, {"backup_local": ["both.csv"], "download": ["both.csv", "gone_here.csv"],
-                              "delete_local": ["gone_there.csv"]}),
-])
+@pytest.mark.parametrize(
+    "choice, expected",
+    [
+        (
+            Resolution.KEEP_BOTH,
+            {"download_beside": ["both.csv"], "upload": ["both.csv"], "download": ["gone_here.csv"]},
+        ),
+        (Resolution.KEEP_LOCAL, {"upload": ["both.csv"], "delete_remote": ["gone_here.csv"]}),
+        (
+            Resolution.KEEP_SERVER,
+            {
+                "backup_local": ["both.csv"],
+                "download": ["both.csv", "gone_here.csv"],
+                "delete_local": ["gone_there.csv"],
+            },
+        ),
+    ],
+)
 def test_conflict_choices_become_operations(choice, expected):
     plan = _conflict_plan()
     conflicts = {a.name for a in plan.of_kind(K.CONFLICT)}
     assert conflicts == {"both.csv", "gone_here.csv", "gone_there.csv"}
     ops = resolve(plan, {name: choice for name in conflicts}, declined=["del_there.csv"])
-    defaults = {"upload": [], "download": [], "download_beside": [], "backup_local": [], "delete_local": [],
-                "delete_remote": []}
+    defaults = {
+        "upload": [],
+        "download": [],
+        "download_beside": [],
+        "backup_local": [],
+        "delete_local": [],
+        "delete_remote": [],
+    }
     # the non-conflicting actions
     base_ops = {"upload": ["mine.csv", "proj.qgs"], "delete_local": ["del_here.csv"]}
     if choice != Resolution.KEEP_SERVER:
@@ -186,13 +264,26 @@ def test_conflicts_without_a_choice_are_left_untouched():
 
 
 def test_upload_view_of_the_plan():
-    local = {"new.txt": state("A", "local"), "same.txt": state("A", "local"), "mine.txt": state("B", "local"),
-             "theirs.txt": state("A", "local"), "both.txt": state("B", "local"), "gone_there.txt": state("A", "local"),
-             "p.qgs": state("B", "local")}
-    remote = {"same.txt": state("A", "remote"), "mine.txt": state("A", "remote"), "theirs.txt": state("B", "remote"),
-              "both.txt": state("C", "remote"), "p.qgs": state("A", "remote"), "only_there.txt": state("A", "remote")}
-    base = {n: state("A", "base") for n in ("same.txt", "mine.txt", "theirs.txt", "both.txt", "gone_there.txt",
-                                            "p.qgs")}
+    local = {
+        "new.txt": state("A", "local"),
+        "same.txt": state("A", "local"),
+        "mine.txt": state("B", "local"),
+        "theirs.txt": state("A", "local"),
+        "both.txt": state("B", "local"),
+        "gone_there.txt": state("A", "local"),
+        "p.qgs": state("B", "local"),
+    }
+    remote = {
+        "same.txt": state("A", "remote"),
+        "mine.txt": state("A", "remote"),
+        "theirs.txt": state("B", "remote"),
+        "both.txt": state("C", "remote"),
+        "p.qgs": state("A", "remote"),
+        "only_there.txt": state("A", "remote"),
+    }
+    base = {
+        n: state("A", "base") for n in ("same.txt", "mine.txt", "theirs.txt", "both.txt", "gone_there.txt", "p.qgs")
+    }
     plan = plan_upload(local, remote, base)
     assert plan.upload == ["mine.txt", "new.txt", "p.qgs"]
     assert plan.skipped == ["same.txt"]

@@ -33,7 +33,7 @@ def files_in(folder, names):
     for name in names:
         path = folder / name
         path.write_bytes(name.encode())
-        past = time.time_ns() - 10 ** 10  # settled: the checksum cache may trust it
+        past = time.time_ns() - 10**10  # settled: the checksum cache may trust it
         os.utime(path, ns=(past, past))
 
 
@@ -60,6 +60,7 @@ def test_a_cancelled_scan_says_so(fake, tmp_path):
 def hashed(monkeypatch):
     names = []
     real = checksums.calc_etag
+
     def counting(path, *args):
         names.append(Path(path).name)
         return real(path, *args)
@@ -122,14 +123,26 @@ def test_the_wal_flush_goes_past_a_stray_wal_and_names_a_geopackage_that_is_no_d
 
 
 def test_qgis_project_files_come_last():
-    assert project_files_last(["survey.qgs", "zeta.csv", "alpha.gpkg", "old.qgz"]) == \
-        ["alpha.gpkg", "zeta.csv", "old.qgz", "survey.qgs"]
+    assert project_files_last(["survey.qgs", "zeta.csv", "alpha.gpkg", "old.qgz"]) == [
+        "alpha.gpkg",
+        "zeta.csv",
+        "old.qgz",
+        "survey.qgs",
+    ]
 
 
-@pytest.mark.parametrize("name, sqlite", [
-    ("data/roads.GPKG", True), ("notes.sqlite", True), ("legacy.SQLite", True), ("cache.db", True),
-    ("photo.jpg", False), ("db.txt", False), ("gpkg", False),
-])
+@pytest.mark.parametrize(
+    "name, sqlite",
+    [
+        ("data/roads.GPKG", True),
+        ("notes.sqlite", True),
+        ("legacy.SQLite", True),
+        ("cache.db", True),
+        ("photo.jpg", False),
+        ("db.txt", False),
+        ("gpkg", False),
+    ],
+)
 def test_which_files_are_sqlite_databases(name, sqlite):
     assert is_sqlite_name(name) is sqlite
 
@@ -147,6 +160,8 @@ def test_the_base_is_read_as_utf8_whatever_the_locale(tmp_path):
     store.update(PID, {"relevé.gpkg": transfers.FileState(size=1, etag="e")})
     data = json.loads(store.path.read_text(encoding="utf-8"))  # written as ASCII (\u00e9)...
     store.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # ...or edited as UTF-8
-    script = ("import sys\nfrom pathlib import Path\nfrom qfieldcloud_plugin.core.sync_state import SyncStateStore\n"
-              "print(ascii(sorted(SyncStateStore(Path(sys.argv[1])).load(sys.argv[2]))))")
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom qfieldcloud_plugin.core.sync_state import SyncStateStore\n"
+        "print(ascii(sorted(SyncStateStore(Path(sys.argv[1])).load(sys.argv[2]))))"
+    )
     assert printed_in_the_c_locale(script, str(tmp_path), PID) == ascii(["relevé.gpkg"])

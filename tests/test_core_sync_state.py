@@ -21,12 +21,15 @@ def write_base(folder, files):
     return store
 
 
-@pytest.mark.parametrize("entry", [
-    {"size": "12", "etag": "e"},  # a number written as text
-    {"size": True, "etag": "e"},  # JSON's true is no size
-    {"size": 12, "etag": 12},  # a checksum that is no text
-    {"size": 12, "sha256": ["a"]},
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"size": "12", "etag": "e"},  # a number written as text
+        {"size": True, "etag": "e"},  # JSON's true is no size
+        {"size": 12, "etag": 12},  # a checksum that is no text
+        {"size": 12, "sha256": ["a"]},
+    ],
+)
 def test_a_damaged_base_entry_makes_the_whole_base_unknown(tmp_path, entry):
     """No base: the next sync then proposes no deletion and asks about every difference."""
     store = write_base(tmp_path, {"ok.txt": {"size": 1, "etag": "e"}, "bad.txt": entry})
@@ -53,18 +56,30 @@ def test_server_copies_kept_beside_are_remembered_across_syncs(tmp_path):
     assert store.kept_beside(PID) == {"notes.server-20261201-090000.csv", "roads.server-20261202-090000.gpkg"}
 
 
-@pytest.mark.parametrize("entry, expected", [
-    # today's listing
-    ({"name": "a", "size": 3, "md5sum": "m", "sha256": "s",
-      "versions": [{"version_id": "v2", "is_latest": True}, {"version_id": "v1", "is_latest": False}]},
-     FileState(size=3, etag="m", sha256="s", version_id="v2")),
-    # versions without `is_latest`: the first is the newest
-    ({"name": "a", "size": 3, "md5sum": "m", "versions": [{"version_id": "v2"}, {"version_id": "v1"}]},
-     FileState(size=3, etag="m", version_id="v2")),
-    # what list_remote_files adds (`etag`), without `md5sum`; no size
-    ({"name": "a", "etag": "m"}, FileState(etag="m")),
-    ({"name": "a", "size": "7", "md5sum": "", "sha256": ""}, FileState(size=7)),
-])
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        # today's listing
+        (
+            {
+                "name": "a",
+                "size": 3,
+                "md5sum": "m",
+                "sha256": "s",
+                "versions": [{"version_id": "v2", "is_latest": True}, {"version_id": "v1", "is_latest": False}],
+            },
+            FileState(size=3, etag="m", sha256="s", version_id="v2"),
+        ),
+        # versions without `is_latest`: the first is the newest
+        (
+            {"name": "a", "size": 3, "md5sum": "m", "versions": [{"version_id": "v2"}, {"version_id": "v1"}]},
+            FileState(size=3, etag="m", version_id="v2"),
+        ),
+        # what list_remote_files adds (`etag`), without `md5sum`; no size
+        ({"name": "a", "etag": "m"}, FileState(etag="m")),
+        ({"name": "a", "size": "7", "md5sum": "", "sha256": ""}, FileState(size=7)),
+    ],
+)
 def test_file_states_from_listings_of_every_server_generation(entry, expected):
     assert FileState.from_remote(entry) == expected
 

@@ -59,7 +59,8 @@ def test_errors_arrive_on_the_gui_thread_and_bugs_are_logged(qgis_app):
         for fn in (not_found, bug):
             task = ClientTask(fn.__name__, _no_client, fn)
             task.failed.connect(
-                lambda error: errors.append((threading.current_thread() is threading.main_thread(), error)))
+                lambda error: errors.append((threading.current_thread() is threading.main_thread(), error))
+            )
             pool.submit(task)
         wait_until(lambda: len(errors) == 2, message="errors")
     by_type = {type(error): on_main for on_main, error in errors}

@@ -8,8 +8,13 @@ import pytest
 from qgis.core import QgsFeedback
 
 from qfieldcloud_plugin.client import Client, QfcException, TransferCancelledError
-from qfieldcloud_plugin.core.transfers import (DownloadResult, beside_name, download_package, download_project,
-                                               replaced_by_download)
+from qfieldcloud_plugin.core.transfers import (
+    DownloadResult,
+    beside_name,
+    download_package,
+    download_project,
+    replaced_by_download,
+)
 from tests.support.fake_http import json_reply, serve_project_files
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -50,7 +55,7 @@ def test_a_local_file_that_was_never_downloaded_is_local_work(fake, tmp_path):
 class Comparing(NeverCancelled):
     """A task during the comparison: it is asked for cancellation and told the progress."""
 
-    def setProgress(self, _percent):  # noqa: N802 (QgsTask's name)
+    def setProgress(self, _percent):  # QgsTask's name
         pass
 
 
@@ -63,11 +68,21 @@ def test_a_listing_shorter_than_announced_never_becomes_a_plan_with_local_deleti
     files = {"a.txt": b"a", "b.txt": b"b", "c.txt": b"c"}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    SyncStateStore(tmp_path).update(PID, {n: FileState(size=1, etag=hashlib.md5(d).hexdigest(),
-                                                        sha256=hashlib.sha256(d).hexdigest())
-                                          for n, d in files.items()})
-    listed = [{"name": "a.txt", "size": 1, "md5sum": hashlib.md5(b"a").hexdigest(),
-               "sha256": hashlib.sha256(b"a").hexdigest()}]
+    SyncStateStore(tmp_path).update(
+        PID,
+        {
+            n: FileState(size=1, etag=hashlib.md5(d).hexdigest(), sha256=hashlib.sha256(d).hexdigest())
+            for n, d in files.items()
+        },
+    )
+    listed = [
+        {
+            "name": "a.txt",
+            "size": 1,
+            "md5sum": hashlib.md5(b"a").hexdigest(),
+            "sha256": hashlib.sha256(b"a").hexdigest(),
+        }
+    ]
     fake.route("GET", f"api/v1/files/{PID}/", json_reply(listed, headers={"X-Total-Count": "3"}))
     with pytest.raises(InvalidResponseError, match="1 of the 3"):
         prepare_sync(Client(fake.url, token="t", max_retries=0), Comparing(), PID, tmp_path)
@@ -94,10 +109,12 @@ def test_an_upload_hashes_each_file_once_from_plan_to_send(qfc_server, test_user
     for i in range(5):
         path = folder / f"f{i}.bin"
         path.write_bytes(os.urandom(1000))
-        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10 ** 10))  # not "racy"
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**10))  # not "racy"
     hashed = []
     real = checksums_module.calc_etag
-    monkeypatch.setattr(checksums_module, "calc_etag", lambda path, *a: hashed.append(Path(path).name) or real(path, *a))
+    monkeypatch.setattr(
+        checksums_module, "calc_etag", lambda path, *a: hashed.append(Path(path).name) or real(path, *a)
+    )
     client = Client(qfc_server.url)
     client.login("alice", test_users["alice"])
     project = client.create_project(unique_name)
@@ -108,13 +125,16 @@ def test_an_upload_hashes_each_file_once_from_plan_to_send(qfc_server, test_user
     client.close()
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("data/roads.gpkg", "data/roads.server-S.gpkg"),
-    ("roads.gpkg", "roads.server-S.gpkg"),
-    ("a/b/archive.tar.gz", "a/b/archive.tar.server-S.gz"),  # the last suffix stays: QGIS still knows the format
-    ("README", "README.server-S"),
-    ("docs/.hidden", "docs/.hidden.server-S"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("data/roads.gpkg", "data/roads.server-S.gpkg"),
+        ("roads.gpkg", "roads.server-S.gpkg"),
+        ("a/b/archive.tar.gz", "a/b/archive.tar.server-S.gz"),  # the last suffix stays: QGIS still knows the format
+        ("README", "README.server-S"),
+        ("docs/.hidden", "docs/.hidden.server-S"),
+    ],
+)
 def test_the_server_copy_of_a_kept_both_conflict_sits_beside_the_local_file(name, expected):
     assert beside_name(name, "S", lambda candidate: False) == expected
 
@@ -135,12 +155,18 @@ def test_the_server_copy_gives_up_after_999_names():
 def test_which_local_files_a_download_replaces_follows_the_glob_and_the_server_names(fake, tmp_path):
     (tmp_path / "a-notes.txt").write_bytes(b"mine")
     (tmp_path / "b.gpkg").write_bytes(b"mine too")
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([
-        {"name": "../escape.gpkg", "size": 1, "md5sum": "0" * 32},   # refused by the download, not here
-        {"name": "a-notes.txt", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},
-        {"name": "absent.gpkg", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},  # nothing local
-        {"name": "b.gpkg", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},
-    ]))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply(
+            [
+                {"name": "../escape.gpkg", "size": 1, "md5sum": "0" * 32},  # refused by the download, not here
+                {"name": "a-notes.txt", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},
+                {"name": "absent.gpkg", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},  # nothing local
+                {"name": "b.gpkg", "size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()},
+            ]
+        ),
+    )
     client = Client(fake.url, token="t", max_retries=0)
     assert replaced_by_download(client, NeverCancelled(), PID, tmp_path) == ["a-notes.txt", "b.gpkg"]
     assert replaced_by_download(client, NeverCancelled(), PID, tmp_path, filter_glob="*.gpkg") == ["b.gpkg"]
@@ -152,8 +178,9 @@ def test_a_local_file_identical_to_the_server_copy_is_never_counted_as_replaced(
     (tmp_path / "same.txt").write_bytes(b"theirs")
     theirs = {"size": 6, "md5sum": hashlib.md5(b"theirs").hexdigest()}
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([dict(theirs, name="b.gpkg"), dict(theirs, name="same.txt")]))
-    assert replaced_by_download(Client(fake.url, token="t", max_retries=0), NeverCancelled(), PID, tmp_path) \
-        == ["b.gpkg"]
+    assert replaced_by_download(Client(fake.url, token="t", max_retries=0), NeverCancelled(), PID, tmp_path) == [
+        "b.gpkg"
+    ]
 
 
 def test_what_a_package_download_replaces_follows_the_package_listing(fake, tmp_path):
@@ -183,7 +210,7 @@ class Downloading(NeverCancelled):
     def progress_callback(self, event):
         self.progress.append(event)
 
-    def isCanceled(self):  # noqa: N802 (QgsTask's name)
+    def isCanceled(self):  # QgsTask's name
         return self.cancelled
 
 
@@ -202,8 +229,13 @@ def serve_package(fake, files, missing=()):
     """The latest finished package of PID: `files` listed, each served except those in `missing`."""
     from tests.support.fake_http import Reply, listing_entry
 
-    fake.route("GET", f"api/v1/packages/{PID}/latest/", json_reply(
-        {"status": "finished", "package_id": "job-1", "files": [listing_entry(n, d) for n, d in files.items()]}))
+    fake.route(
+        "GET",
+        f"api/v1/packages/{PID}/latest/",
+        json_reply(
+            {"status": "finished", "package_id": "job-1", "files": [listing_entry(n, d) for n, d in files.items()]}
+        ),
+    )
     for name, data in files.items():
         if name not in missing:
             fake.route("GET", f"api/v1/packages/{PID}/latest/files/{name}/", Reply(200, {}, data))

@@ -35,14 +35,19 @@ REPORTS = REPO_ROOT / ".data" / "fault-reports"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with LocalServer(data_dir=tmp_path_factory.mktemp("faults"),
-                     extra_args=["--faults", "none", "--fault-stall", str(STALL)]) as srv:
+    with LocalServer(
+        data_dir=tmp_path_factory.mktemp("faults"), extra_args=["--faults", "none", "--fault-stall", str(STALL)]
+    ) as srv:
         yield srv
 
 
 def new_client(server, **kwargs):
-    client = Client(server.url, read_timeout=kwargs.pop("read_timeout", READ_TIMEOUT),
-                    max_retries=kwargs.pop("max_retries", 5), **kwargs)
+    client = Client(
+        server.url,
+        read_timeout=kwargs.pop("read_timeout", READ_TIMEOUT),
+        max_retries=kwargs.pop("max_retries", 5),
+        **kwargs,
+    )
     client.transport.backoff_factor = 0.05
     set_faults(server, "")
     client.login("alice", server.users["alice"])
@@ -83,8 +88,11 @@ def make_project(root, files, big_size, seed):
 def tree(root, skip_state=True):
     if not root.exists():
         return {}
-    return {p.relative_to(root).as_posix(): sha256(p) for p in root.rglob("*")
-            if p.is_file() and not (skip_state and p.relative_to(root).parts[0] == ".qfieldcloud")}
+    return {
+        p.relative_to(root).as_posix(): sha256(p)
+        for p in root.rglob("*")
+        if p.is_file() and not (skip_state and p.relative_to(root).parts[0] == ".qfieldcloud")
+    }
 
 
 def state_files(root):
@@ -139,8 +147,10 @@ def test_a_download_cut_half_way_resumes_with_range_and_fetches_less(server, tmp
     client.upload_files(project["id"], "project", str(src))
     answers = []
     client.session.hooks["response"].append(
-        lambda response, **_: answers.append((response.request.headers.get("Range"),
-                                              int(response.headers.get("Content-Length", 0)))))
+        lambda response, **_: answers.append(
+            (response.request.headers.get("Range"), int(response.headers.get("Content-Length", 0)))
+        )
+    )
     set_faults(server, "reset:1", only=r"/big\.bin/$", limit=1)
     client.download_project(project["id"], str(tmp_path / "out"))
     assert fault_stats(server)["injected"]["reset"] == 1
@@ -148,7 +158,7 @@ def test_a_download_cut_half_way_resumes_with_range_and_fetches_less(server, tmp
     downloads = answers[-2:]
     (first_range, first_length), (second_range, second_length) = downloads
     assert first_range is None and first_length == 24 * MIB
-    assert second_range == f"bytes={12 * MIB}-"      # the reset came after half of the body
+    assert second_range == f"bytes={12 * MIB}-"  # the reset came after half of the body
     assert second_length == 12 * MIB < first_length
     assert client.transport.stats["resumes"] == 1 and client.transport.stats["restarts"] == 0
 
@@ -222,7 +232,9 @@ def sync_under_faults(server, tmp_path, unique_name, files, big_size, seed, max_
                 error = f"upload: {failed[0]['name']}: {failed[0]['error']}"
             else:
                 downloaded = client.download_project(project["id"], str(dst))
-                failed = [f for f in downloaded if f["error"] is not None and not isinstance(f["error"], NotAppliedError)]
+                failed = [
+                    f for f in downloaded if f["error"] is not None and not isinstance(f["error"], NotAppliedError)
+                ]
                 failed += [f for f in downloaded if f["status"] != FileTransferStatus.SUCCESS]
                 if failed:
                     error = f"download: {failed[0]['name']}: {failed[0]['error']}"
@@ -253,8 +265,12 @@ def sync_under_faults(server, tmp_path, unique_name, files, big_size, seed, max_
     else:
         pytest.fail(f"the sync did not complete in {max_rounds} rounds: {errors}")
     report = {
-        "files": files, "big_file_bytes": big_size, "project_bytes": sum((src / n).stat().st_size for n in expected),
-        "rounds": round_number, "stopped_with": errors, "duration_s": round(time.monotonic() - started, 1),
+        "files": files,
+        "big_file_bytes": big_size,
+        "project_bytes": sum((src / n).stat().st_size for n in expected),
+        "rounds": round_number,
+        "stopped_with": errors,
+        "duration_s": round(time.monotonic() - started, 1),
         "server": {**totals, "injected_total": sum(totals["injected"].values())},
         "client": client.transport.stats.snapshot(),
     }

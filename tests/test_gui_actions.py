@@ -37,8 +37,10 @@ def test_create_then_delete_only_after_confirmation(qfc_server, session, plugin_
     actions.delete_project(created[0])
     wait_until(lambda: deleted, message="deleted")
     assert unique_name not in _names(qfc_server, session)
-    assert any("Deleted the cloud project alice/" + unique_name in m
-               for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+    assert any(
+        "Deleted the cloud project alice/" + unique_name in m
+        for m in plugin_iface.messageBar().get_messages(Qgis.Success)
+    )
 
 
 def test_failed_job_is_reported_and_its_output_shown(qfc_server, session, plugin_iface, unique_name):
@@ -49,15 +51,16 @@ def test_failed_job_is_reported_and_its_output_shown(qfc_server, session, plugin
     actions.trigger_job(project, "process_projectfile", on_finished=ended.append)
     wait_until(lambda: ended, timeout=30, message="job end")
     assert ended[0]["status"] == "failed"
-    assert any("process_projectfile job of {} failed".format(unique_name) in m
-               for m in plugin_iface.messageBar().get_messages(Qgis.Warning))
+    assert any(
+        "process_projectfile job of {} failed".format(unique_name) in m
+        for m in plugin_iface.messageBar().get_messages(Qgis.Warning)
+    )
     actions.show_job_output(ended[0])
     wait_until(lambda: asker.texts, message="job output")
     assert "does not contain a valid QGIS project" in asker.texts[0]
 
 
-def test_download_project_files_into_a_chosen_folder(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+def test_download_project_files_into_a_chosen_folder(qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
@@ -75,4 +78,7 @@ def test_download_project_files_into_a_chosen_folder(
     assert {"points.gpkg", unique_name + ".qgs"} <= set(local_names(target))
     assert (target / "points.gpkg").read_bytes() == (tmp_path / "src" / "points.gpkg").read_bytes()
     count = len(local_names(target))
-    assert any("{} downloaded, 0 unchanged, 0 failed".format(count) in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+    assert any(
+        "{} downloaded, 0 unchanged, 0 failed".format(count) in m
+        for m in plugin_iface.messageBar().get_messages(Qgis.Success)
+    )

@@ -17,8 +17,13 @@ def test_dialog_proposes_the_open_project_and_validates_the_name(qgis_app, tmp_p
     assert not ok.isEnabled()
     dialog.name_edit.setText("ok-name_1.0")
     dialog.public_check.setChecked(True)
-    assert dialog.values() == {"name": "ok-name_1.0", "owner": "alice", "description": "", "is_public": True,
-                               "link_current": True}
+    assert dialog.values() == {
+        "name": "ok-name_1.0",
+        "owner": "alice",
+        "description": "",
+        "is_public": True,
+        "link_current": True,
+    }
     QgsProject.instance().clear()
     assert not CreateProjectDialog("alice").link_check.isEnabled()
 

@@ -91,8 +91,10 @@ def test_dock_pages_through_projects_and_searches(qfc_server, carol_projects, pl
     wait_until(lambda: model.rowCount() == 1 and not model.loading, timeout=10, message="search")
     assert model.rows[0]["name"] == "paged-05"
     dock.search_edit.setText("no-such-project")
-    wait_until(lambda: model.rowCount() == 0 and not model.loading and "No project matches" in dock.status_label.text(),
-               message="empty search")
+    wait_until(
+        lambda: model.rowCount() == 0 and not model.loading and "No project matches" in dock.status_label.text(),
+        message="empty search",
+    )
     dock.close()
     cloud.shutdown()
     wait_for_tasks()
@@ -128,7 +130,8 @@ def test_empty_state_and_unreachable_server(qfc_server, plugin_iface, clean_sett
 
 
 def test_selecting_a_project_shows_jobs_files_and_collaborators(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     project = client.create_project(unique_name)
     make_project_folder(tmp_path / "src")
@@ -154,8 +157,9 @@ def test_selecting_a_project_shows_jobs_files_and_collaborators(
 
     dock.package_button.click()
     wait_until(lambda: any(r.get("type") == "package" for r in dock.jobs_model.rows), message="package job")
-    wait_until(lambda: all(r.get("status") == "finished" for r in dock.jobs_model.rows), timeout=30,
-               message="package finished")
+    wait_until(
+        lambda: all(r.get("status") == "finished" for r in dock.jobs_model.rows), timeout=30, message="package finished"
+    )
     dock.close()
     wait_for_tasks()
 

@@ -46,7 +46,8 @@ class ChoosingDialogAsker(DialogAsker):
 
 
 def test_unsaved_layer_edits_are_saved_before_a_sync_when_the_user_says_so(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     layer = points_layer()
@@ -71,8 +72,7 @@ def test_unsaved_layer_edits_are_saved_before_a_sync_when_the_user_says_so(
     assert rows(tmp_path / "check.gpkg") == 4
 
 
-def test_discarded_edits_are_gone_and_nothing_of_them_is_sent(qfc_server, session, plugin_iface, tmp_path,
-                                                             unique_name):
+def test_discarded_edits_are_gone_and_nothing_of_them_is_sent(qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     layer = points_layer()
@@ -86,7 +86,8 @@ def test_discarded_edits_are_gone_and_nothing_of_them_is_sent(qfc_server, sessio
 
 
 def test_a_layer_whose_file_a_sync_replaced_shows_the_new_data_and_saves_into_it(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     layer = points_layer()
@@ -115,8 +116,9 @@ def _open_and_roll_back(layer):
     assert layer.rollBack()
 
 
-def test_a_geopackage_that_qgis_only_opened_is_no_local_change(qfc_server, session, plugin_iface, tmp_path,
-                                                               unique_name):
+def test_a_geopackage_that_qgis_only_opened_is_no_local_change(
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     before = (folder / "points.gpkg").read_bytes()
@@ -137,8 +139,9 @@ def test_a_geopackage_that_qgis_only_opened_is_no_local_change(qfc_server, sessi
     assert result.downloaded == ["points.gpkg"] and not result.uploaded and rows(folder / "points.gpkg") == 5
 
 
-def test_an_unchanged_geopackage_that_was_opened_needs_no_sync_at_all(qfc_server, session, plugin_iface, tmp_path,
-                                                                      unique_name):
+def test_an_unchanged_geopackage_that_was_opened_needs_no_sync_at_all(
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     before = (folder / "points.gpkg").read_bytes()
@@ -153,8 +156,9 @@ def test_an_unchanged_geopackage_that_was_opened_needs_no_sync_at_all(qfc_server
     assert asker.plans == [] and not result.uploaded  # nothing to confirm, nothing sent
 
 
-def test_a_sync_sends_geopackage_edits_that_are_still_in_the_wal(qfc_server, session, plugin_iface, tmp_path,
-                                                                 unique_name):
+def test_a_sync_sends_geopackage_edits_that_are_still_in_the_wal(
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     QgsProject.instance().removeMapLayers([points_layer().id()])

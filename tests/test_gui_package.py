@@ -18,7 +18,8 @@ def _cloud_project(qfc_server, session, tmp_path, name):
 
 
 def test_package_is_created_downloaded_and_opened_in_the_canvas(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     QgsProject.instance().clear()
     actions = CloudActions(plugin_iface, session, ScriptedAsker())
@@ -45,7 +46,8 @@ def test_package_is_created_downloaded_and_opened_in_the_canvas(
 
 
 def test_unsaved_changes_are_asked_about_before_opening(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     job = client.job_trigger(project["id"], "package")
     client.job_wait(job["id"], timeout=30, poll_interval=0.1)
@@ -57,10 +59,14 @@ def test_unsaved_changes_are_asked_about_before_opening(
     asker = ScriptedAsker(choice=None)  # Cancel: keep the current project open
     actions = CloudActions(plugin_iface, session, asker)
     actions.download_package(project)
-    wait_until(lambda: any("was not opened" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
-               timeout=60, message="download without opening: {} {}".format(
-                   plugin_iface.messageBar().messages,
-                   [(t.description(), t.status()) for t in QgsApplication.taskManager().tasks()]))
+    wait_until(
+        lambda: any("was not opened" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+        timeout=60,
+        message="download without opening: {} {}".format(
+            plugin_iface.messageBar().messages,
+            [(t.description(), t.status()) for t in QgsApplication.taskManager().tasks()],
+        ),
+    )
     assert "unsaved changes" in asker.questions[-1]
     assert QgsProject.instance().fileName() == str(current)
     assert (download_root / "alice" / unique_name / (unique_name + ".qgs")).exists()
@@ -77,7 +83,8 @@ def test_unsaved_changes_are_asked_about_before_opening(
 
 
 def test_downloading_the_open_package_again_closes_it_first(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     asker = ScriptedAsker(choice=1)  # discard unsaved changes
     actions = CloudActions(plugin_iface, session, asker)
@@ -116,7 +123,8 @@ def test_downloading_the_open_package_again_closes_it_first(
 
 
 def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     asker = ScriptedAsker(confirm=False)
     actions = CloudActions(plugin_iface, session, asker)
@@ -129,15 +137,17 @@ def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
     edited = package_dir / "notes.txt"
     edited.write_text("field notes typed into the package folder\n")
     (tmp_path / "src" / "notes.txt").write_text("x")  # then a file of that name arrives on the server
-    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt",
-                         throw_on_error=True)
+    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt", throw_on_error=True)
     job = _client.job_trigger(project["id"], "package", force=True)
     _client.job_wait(job["id"], timeout=30, poll_interval=0.1)
 
     # The user says no: nothing is downloaded and the edit stays.
     actions.download_package(project)
-    wait_until(lambda: any("Nothing was downloaded" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
-               timeout=60, message="refusal reported")
+    wait_until(
+        lambda: any("Nothing was downloaded" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+        timeout=60,
+        message="refusal reported",
+    )
     assert "notes.txt" in asker.questions[-1] and "will be replaced" in asker.questions[-1]
     assert edited.read_text() == "field notes typed into the package folder\n"
 
@@ -150,17 +160,18 @@ def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
     assert edited.read_text() == "x"
     backups = list((package_dir / ".qfieldcloud" / "trash").glob("*/notes.txt"))
     assert [b.read_text() for b in backups] == ["field notes typed into the package folder\n"]
-    assert any("previous versions of 1 replaced files" in m
-               for m in plugin_iface.messageBar().get_messages(Qgis.Warning))
+    assert any(
+        "previous versions of 1 replaced files" in m for m in plugin_iface.messageBar().get_messages(Qgis.Warning)
+    )
     QgsProject.instance().clear()
 
 
 def test_download_files_into_a_folder_asks_before_replacing_local_changes(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     _client, project = _cloud_project(qfc_server, session, tmp_path, unique_name)
     (tmp_path / "src" / "notes.txt").write_text("the team's notes\n")
-    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt",
-                         throw_on_error=True)
+    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt", throw_on_error=True)
     target = tmp_path / "mine"
     target.mkdir()
     (target / "notes.txt").write_text("my local notes\n")
@@ -168,8 +179,11 @@ def test_download_files_into_a_folder_asks_before_replacing_local_changes(
     asker = ScriptedAsker(confirm=False)
     actions = CloudActions(plugin_iface, session, asker)
     actions.download_files(project, str(target))
-    wait_until(lambda: any("Nothing was downloaded" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
-               timeout=60, message="refusal reported")
+    wait_until(
+        lambda: any("Nothing was downloaded" in m for m in plugin_iface.messageBar().get_messages(Qgis.Info)),
+        timeout=60,
+        message="refusal reported",
+    )
     assert (target / "notes.txt").read_text() == "my local notes\n"
     assert not (target / (unique_name + ".qgs")).exists()
 

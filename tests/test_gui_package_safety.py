@@ -39,7 +39,8 @@ def _fresh_package(client, project):
 
 
 def test_upload_and_sync_from_an_opened_package_are_refused_with_what_to_do(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     client, project = _linked_cloud_project(qfc_server, session, tmp_path, unique_name)
     actions = CloudActions(plugin_iface, session, ScriptedAsker())
     _open_package(actions, project)
@@ -56,7 +57,8 @@ def test_upload_and_sync_from_an_opened_package_are_refused_with_what_to_do(
 
 
 def test_a_newer_package_over_an_untouched_one_asks_nothing_and_keeps_no_copies(
-        qfc_server, session, plugin_iface, tmp_path, download_root, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, download_root, unique_name
+):
     client, project = _linked_cloud_project(qfc_server, session, tmp_path, unique_name)
     asker = ScriptedAsker()
     actions = CloudActions(plugin_iface, session, asker)

@@ -12,6 +12,7 @@ from tests.support.qgis_plugin_env import wait_for_tasks, wait_until
 
 def press_when_shown(button_text, seen):
     """Press the button labelled `button_text` (`&` ignored) of the next modal dialog, recording its text."""
+
     def press():
         box = QApplication.activeModalWidget()
         if box is None:

@@ -47,8 +47,9 @@ class DialogAsker(ScriptedAsker):
             groups = {}
             for i in range(dialog.tree.topLevelItemCount()):
                 group = dialog.tree.topLevelItem(i)
-                groups[group.text(0)] = [(group.child(j).text(0), group.child(j).text(1))
-                                         for j in range(group.childCount())]
+                groups[group.text(0)] = [
+                    (group.child(j).text(0), group.child(j).text(1)) for j in range(group.childCount())
+                ]
             self.shown.append(groups)
             self.summaries.append(dialog.summary_label.text())
             for name, resolution in self.resolutions.items():
@@ -59,8 +60,11 @@ class DialogAsker(ScriptedAsker):
             ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
             self.ok_enabled.append(ok.isEnabled())
             # A conflict left without a choice keeps Synchronize disabled: the dialog can only be cancelled.
-            button = QDialogButtonBox.StandardButton.Ok if self.accept and ok.isEnabled() \
+            button = (
+                QDialogButtonBox.StandardButton.Ok
+                if self.accept and ok.isEnabled()
                 else QDialogButtonBox.StandardButton.Cancel
+            )
             dialog.buttons.button(button).click()
 
         QTimer.singleShot(0, answer)
@@ -110,7 +114,8 @@ def _server_edit(client, tmp_path, project_id, name, text):
 
 
 def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
     project = _linked_project(client, folder, unique_name)
@@ -149,12 +154,17 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
         "Delete on this computer (1)": [("gone_there.txt", "deleted on QFieldCloud; moved to the trash here")],
         "Delete on QFieldCloud (1)": [("gone_here.txt", "deleted here")],
         "Unchanged ({})".format(len(local_names(folder)) - 4): [
-            (n, "identical") for n in project_files_last(local_names(folder))
-            if n not in ("notes.csv", "mine.txt", "gone_there.txt", "theirs.txt")],
+            (n, "identical")
+            for n in project_files_last(local_names(folder))
+            if n not in ("notes.csv", "mine.txt", "gone_there.txt", "theirs.txt")
+        ],
     }
     unchanged = len(local_names(folder)) - 4
-    assert asker.summaries[-1] == ("1 to upload, 1 to download, 1 to delete here, 1 to delete on QFieldCloud, "
-                                   "1 conflicts, {} unchanged.".format(unchanged))
+    assert asker.summaries[-1] == (
+        "1 to upload, 1 to download, 1 to delete here, 1 to delete on QFieldCloud, 1 conflicts, {} unchanged.".format(
+            unchanged
+        )
+    )
     assert (folder / "gone_there.txt").is_file() and "gone_here.txt" in _remote(client, pid)
     assert (folder / "notes.csv").read_text() == "my notes\n"
 
@@ -164,8 +174,12 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
     result = _sync(actions, results)
     assert isinstance(result, SyncResult) and not result.failed, result
     assert {a.name: a.kind for a in asker.plans[-1].actions if a.kind != SyncKind.UNCHANGED} == {
-        "notes.csv": SyncKind.CONFLICT, "mine.txt": SyncKind.UPLOAD, "theirs.txt": SyncKind.DOWNLOAD,
-        "gone_there.txt": SyncKind.DELETE_LOCAL, "gone_here.txt": SyncKind.DELETE_REMOTE}
+        "notes.csv": SyncKind.CONFLICT,
+        "mine.txt": SyncKind.UPLOAD,
+        "theirs.txt": SyncKind.DOWNLOAD,
+        "gone_there.txt": SyncKind.DELETE_LOCAL,
+        "gone_here.txt": SyncKind.DELETE_REMOTE,
+    }
     copy = result.kept_both["notes.csv"]
     assert re.fullmatch(r"notes\.server-\d{8}-\d{6}\.csv", copy), copy  # the time of the sync
     assert (folder / "notes.csv").read_text() == "my notes\n"
@@ -183,8 +197,10 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
     for name in ("notes.csv", "mine.txt", "theirs.txt"):
         assert base[name].sha256 == remote[name]["sha256"] and base[name].etag == calc_etag(folder / name)
     success = plugin_iface.messageBar().get_messages(Qgis.Success)
-    assert any("2 uploaded, 1 downloaded, 1 deleted here, 1 deleted on QFieldCloud, 0 failed" in m
-               and copy in m for m in success), success
+    assert any(
+        "2 uploaded, 1 downloaded, 1 deleted here, 1 deleted on QFieldCloud, 0 failed" in m and copy in m
+        for m in success
+    ), success
 
     # The server copy kept beside mine is mine to read: it never comes back as a new upload.
     asker.resolutions = {}
@@ -214,14 +230,16 @@ def test_a_deletion_unticked_in_the_plan_is_not_carried_out(qfc_server, session,
     assert isinstance(result, SyncResult) and not result.failed, result
     assert asker.shown[-1]["Delete on this computer (2)"] == [
         ("keep_mine.txt", "deleted on QFieldCloud; moved to the trash here"),
-        ("let_go.txt", "deleted on QFieldCloud; moved to the trash here")]
+        ("let_go.txt", "deleted on QFieldCloud; moved to the trash here"),
+    ]
     assert (folder / "keep_mine.txt").read_text() == "keep_mine.txt"  # unticked: left alone
     assert not (folder / "let_go.txt").exists()
     QgsProject.instance().clear()
 
 
 def test_the_project_file_changed_on_the_server_is_downloaded_and_reopened(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
     project = _linked_project(client, folder, unique_name)
@@ -242,8 +260,7 @@ def test_the_project_file_changed_on_the_server_is_downloaded_and_reopened(
     QgsProject.instance().clear()
 
 
-def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, plugin_iface, tmp_path,
-                                                          unique_name):
+def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, plugin_iface, tmp_path, unique_name):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
     project = _linked_project(client, folder, unique_name)
@@ -275,7 +292,8 @@ def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, p
 
 
 def test_only_transferred_and_verified_files_enter_the_base_under_network_faults(
-        plugin_iface, clean_settings, download_root, tmp_path):
+    plugin_iface, clean_settings, download_root, tmp_path
+):
     from qfieldcloud_plugin.core.session import CloudSession
 
     with LocalServer(data_dir=tmp_path / "data", extra_args=["--faults", "reset:0.3", "--fault-seed", "3"]) as server:
@@ -307,8 +325,11 @@ def test_only_transferred_and_verified_files_enter_the_base_under_network_faults
         base = SyncStateStore(folder).load(project["id"]) or {}
         remote = _remote(client, project["id"])
         if isinstance(result, SyncResult):
-            print("uploaded {}, downloaded {}, failed {}".format(len(result.uploaded), len(result.downloaded),
-                                                                 len(result.failed)))
+            print(
+                "uploaded {}, downloaded {}, failed {}".format(
+                    len(result.uploaded), len(result.downloaded), len(result.failed)
+                )
+            )
             assert not set(result.failed) & set(base)
         for name, state in base.items():
             assert state.sha256 == remote[name]["sha256"], name

@@ -33,7 +33,8 @@ def _download(client, pid, name, tmp_path):
 
 
 def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_trashes_mine(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder = tmp_path / "proj"
     pid = _linked_project(client, folder, unique_name)["id"]
@@ -44,11 +45,11 @@ def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_tra
     first.syncFinished.connect(results.append)
     assert not _sync(first, results).failed
 
-    _server_edit(client, tmp_path, pid, "a.txt", "a from the field\n")   # planned: download
-    (folder / "b.txt").write_text("b from the office\n")                  # planned: upload
-    _server_edit(client, tmp_path, pid, "c.txt", "c from the field\n")   # conflict ...
-    (folder / "c.txt").write_text("c from the office\n")                  # ... resolved "keep QFieldCloud's"
-    _server_edit(client, tmp_path, pid, "d.txt", "d from the field\n")   # planned: download, untouched
+    _server_edit(client, tmp_path, pid, "a.txt", "a from the field\n")  # planned: download
+    (folder / "b.txt").write_text("b from the office\n")  # planned: upload
+    _server_edit(client, tmp_path, pid, "c.txt", "c from the field\n")  # conflict ...
+    (folder / "c.txt").write_text("c from the office\n")  # ... resolved "keep QFieldCloud's"
+    _server_edit(client, tmp_path, pid, "d.txt", "d from the field\n")  # planned: download, untouched
 
     def meanwhile():
         (folder / "a.txt").write_text("a edited in the office while the plan was shown\n")
@@ -73,7 +74,8 @@ def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_tra
 
 
 def test_keeping_both_copies_of_the_project_file_never_sends_a_second_project_file(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     client = Client(url=qfc_server.url, token=session._token)
     folder, pid = _first_sync(plugin_iface, session, client, tmp_path, unique_name)
     results = []
@@ -107,19 +109,38 @@ def _push_field_edits(bob, pid, tmp_path, count):
     import uuid
 
     deltafile = tmp_path / f"deltas-{uuid.uuid4().hex}.json"
-    deltafile.write_text(json.dumps({
-        "version": "1.0", "id": str(uuid.uuid4()), "project": pid, "files": [],
-        "deltas": [{"uuid": str(uuid.uuid4()), "clientId": str(uuid.uuid4()), "localLayerId": "points",
-                    "sourceLayerId": "points", "localPk": str(i), "sourcePk": str(i), "method": "patch",
-                    "old": {"attributes": {"name": "p{}".format(i)}}, "new": {"attributes": {"name": "field"}}}
-                   for i in range(count)]}))
+    deltafile.write_text(
+        json.dumps(
+            {
+                "version": "1.0",
+                "id": str(uuid.uuid4()),
+                "project": pid,
+                "files": [],
+                "deltas": [
+                    {
+                        "uuid": str(uuid.uuid4()),
+                        "clientId": str(uuid.uuid4()),
+                        "localLayerId": "points",
+                        "sourceLayerId": "points",
+                        "localPk": str(i),
+                        "sourcePk": str(i),
+                        "method": "patch",
+                        "old": {"attributes": {"name": "p{}".format(i)}},
+                        "new": {"attributes": {"name": "field"}},
+                    }
+                    for i in range(count)
+                ],
+            }
+        )
+    )
     bob.push_delta(pid, str(deltafile))
     job = [j for j in bob.list_jobs(pid) if j["type"] == "delta_apply"][-1]
     assert bob.job_wait(job["id"], timeout=60, poll_interval=1)["status"] == "finished"
 
 
 def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choice_does(
-        qfc_server, test_users, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, test_users, session, plugin_iface, tmp_path, unique_name
+):
     from qgis.core import QgsFeature, QgsProject
 
     from tests.support.qgis_plugin_env import make_project_folder
@@ -149,8 +170,9 @@ def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choic
     assert _sync(actions, results) is None
     assert undecided.ok_enabled == [False]
     # (the English plural forms are not loaded in the test process, hence "edit(s)")
-    assert undecided.effects == [{"points.gpkg": "On QFieldCloud: 2 edit(s) from bob since your last sync. "
-                                                 "Choose what happens to this file."}]
+    assert undecided.effects == [
+        {"points.gpkg": "On QFieldCloud: 2 edit(s) from bob since your last sync. Choose what happens to this file."}
+    ]
 
     mine = DialogAsker(resolutions={"points.gpkg": Resolution.KEEP_LOCAL})
     actions = CloudActions(plugin_iface, session, mine)
@@ -159,4 +181,5 @@ def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choic
     assert mine.ok_enabled == [True] and result.uploaded == ["points.gpkg"]
     assert mine.effects[0]["points.gpkg"] == (
         "Yours replaces QFieldCloud's copy (2 edit(s) from bob since your last sync) on QFieldCloud; "
-        "it stays in the file's version history there.")
+        "it stays in the file's version history there."
+    )

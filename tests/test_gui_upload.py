@@ -43,7 +43,8 @@ def _remote(qfc_server, session, project_id):
 
 
 def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     path = _open_project(tmp_path / "proj", unique_name)
     asker = ScriptedAsker(confirm=True, choice=0)  # "Create the cloud project <name>", then "save?" yes
     actions = CloudActions(plugin_iface, session, asker)
@@ -74,7 +75,10 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
     # Nothing changed: everything is skipped, nothing is sent.
     result = _upload(actions, results)
     assert result.uploaded == [] and len(result.skipped) == len(expected)
-    assert any("is up to date: {} files unchanged".format(len(expected)) in m for m in plugin_iface.messageBar().get_messages(Qgis.Success))
+    assert any(
+        "is up to date: {} files unchanged".format(len(expected)) in m
+        for m in plugin_iface.messageBar().get_messages(Qgis.Success)
+    )
 
     # One changed file: only that one goes up.
     (tmp_path / "proj" / "notes.csv").write_text("id,text\n1,hello\n2,world\n")
@@ -84,7 +88,8 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
 
 
 def test_file_changed_on_the_server_is_not_silently_overwritten(
-        qfc_server, session, plugin_iface, tmp_path, unique_name):
+    qfc_server, session, plugin_iface, tmp_path, unique_name
+):
     _open_project(tmp_path / "proj", unique_name)
     asker = ScriptedAsker(confirm=True, choice=0)
     actions = CloudActions(plugin_iface, session, asker)
@@ -199,6 +204,7 @@ def work_threads(monkeypatch):
         def call(*args, **kwargs):
             seen.append((what, threading.current_thread() is threading.main_thread()))
             return real(*args, **kwargs)
+
         return call
 
     monkeypatch.setattr(requests.Session, "send", recording("http", requests.Session.send))
@@ -208,7 +214,8 @@ def work_threads(monkeypatch):
 
 
 def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
-        qfc_server, session, plugin_iface, tmp_path, unique_name, work_threads):
+    qfc_server, session, plugin_iface, tmp_path, unique_name, work_threads
+):
     """The mechanism, not a stopwatch: no request and no hashing ever runs on the GUI thread.
 
     The longest GUI stall is printed as a figure; `make bench` measures it (gui_stall).
@@ -237,8 +244,11 @@ def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
     assert len(downloads[0]) == count and not [f for f in downloads[0] if f.get("error")]
     assert local_names(tmp_path / "copy") == local_names(tmp_path / "proj")
 
-    print("\nGUI thread max stall: upload {:.1f} ms ({} files, {:.1f} s), download {:.1f} ms ({} files, {:.1f} s)"
-          .format(upload.max_ms, count, upload_s, download.max_ms, count, download_s))
+    print(
+        "\nGUI thread max stall: upload {:.1f} ms ({} files, {:.1f} s), download {:.1f} ms ({} files, {:.1f} s)".format(
+            upload.max_ms, count, upload_s, download.max_ms, count, download_s
+        )
+    )
     assert len([1 for what, _ in work_threads if what == "http"]) >= count  # every file went over HTTP...
     assert len([1 for what, _ in work_threads if what == "hash"]) >= count  # ...and was hashed...
     assert not any(on_gui for _what, on_gui in work_threads), "network or hashing on the GUI thread"  # ...off it
@@ -246,8 +256,7 @@ def test_gui_thread_stays_responsive_while_hundreds_of_files_transfer(
     QgsProject.instance().clear()
 
 
-def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, plugin_iface, tmp_path,
-                                                         unique_name):
+def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, plugin_iface, tmp_path, unique_name):
     import sqlite3
 
     _open_project(tmp_path / "proj", unique_name)
@@ -264,8 +273,9 @@ def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, pl
         editor.close()
     assert "points.gpkg" in results[-1].uploaded and "points.gpkg-wal" not in results[-1].uploaded
     client = Client(url=qfc_server.url, token=session._token)
-    client.download_files([{"name": "points.gpkg"}], read_link().project_id, "project", str(tmp_path / "back"),
-                          throw_on_error=True)
+    client.download_files(
+        [{"name": "points.gpkg"}], read_link().project_id, "project", str(tmp_path / "back"), throw_on_error=True
+    )
     notes = sqlite3.connect(str(tmp_path / "back" / "points.gpkg")).execute("SELECT note FROM field_notes")
     assert notes.fetchall() == [("edited in the field",)]
     QgsProject.instance().clear()
@@ -288,6 +298,8 @@ def test_the_real_conflict_question_defaults_to_the_choice_that_loses_nothing(qg
 
     QTimer.singleShot(0, press_enter)
     answer = MessageBoxAsker(qgis_iface.mainWindow()).choose(
-        "Changed on QFieldCloud", "notes.csv changed on both sides", ["Keep QFieldCloud's version",
-                                                                      "Overwrite it with mine"])
+        "Changed on QFieldCloud",
+        "notes.csv changed on both sides",
+        ["Keep QFieldCloud's version", "Overwrite it with mine"],
+    )
     assert answer == 0 and seen == ["Keep QFieldCloud's version"]

@@ -85,7 +85,8 @@ def test_qgis_plugin_installer_installs_and_starts_the_zip(plugin_zip, tmp_path)
     result = json.loads(report.read_text())
     assert "error" not in result, result
     assert result["active"] is True
-    assert result["module_file"].startswith(os.path.realpath(result["home_plugin_path"])) or \
-        result["module_file"].startswith(result["home_plugin_path"])
+    assert result["module_file"].startswith(os.path.realpath(result["home_plugin_path"])) or result[
+        "module_file"
+    ].startswith(result["home_plugin_path"])
     assert "QFieldCloud" in result["toolbars"]
     assert any("QFieldCloud" in name for name in result["docks"])

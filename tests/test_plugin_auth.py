@@ -35,8 +35,10 @@ def _expire_and_log_in_again(plugin_iface, qfc_server):
         dialog.login_button.click()
         wait_until(lambda: plugin.login_dialog is None, message="dialog closed")
         # The interrupted refresh ran again with the new token.
-        wait_until(lambda: not plugin.dock.projects_model.loading and plugin.dock.projects_model.exhausted,
-                   message="projects reloaded")
+        wait_until(
+            lambda: not plugin.dock.projects_model.loading and plugin.dock.projects_model.exhausted,
+            message="projects reloaded",
+        )
         assert plugin.dock.stack.currentIndex() == plugin.dock.MAIN_PAGE
         assert plugin.dock.projects_model.error == ""
         new_token = plugin.session._token

@@ -25,8 +25,11 @@ def test_load_unload_load_leaves_no_duplicate(plugin_iface, clean_settings):
     assert len(ui["toolbars"]) == 1 and len(ui["docks"]) == 1
     assert "Upload the open project to QFieldCloud" in ui["web_actions"]
     assert [a.text() for a in ui["toolbars"][0].actions()] == [
-        "QFieldCloud projects", "Synchronize the open project with QFieldCloud…", "Upload the open project to QFieldCloud",
-        "Open the QFieldCloud package in the map"]
+        "QFieldCloud projects",
+        "Synchronize the open project with QFieldCloud…",
+        "Upload the open project to QFieldCloud",
+        "Open the QFieldCloud package in the map",
+    ]
 
     plugin.unload()
     flush_deletes()
@@ -98,8 +101,7 @@ def test_remembered_login_is_restored_at_start(plugin_iface, qfc_server, clean_s
     assert plugin_iface.messageBar().get_messages(Qgis.Critical) == []
 
 
-def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, clean_settings, tmp_path,
-                                                     unique_name):
+def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, clean_settings, tmp_path, unique_name):
     from qgis.core import QgsApplication, QgsProject
 
     from tests.support.qgis_plugin_env import ScriptedAsker, make_project_folder
@@ -116,8 +118,13 @@ def test_unload_during_an_upload_cancels_it_cleanly(plugin_iface, qfc_server, cl
     plugin.session.login(qfc_server.root_url, "alice", "alice-secret-1", remember=False)
     wait_until(lambda: plugin.session.is_logged_in, message="login")
     plugin.upload_action.trigger()
-    wait_until(lambda: any(t.description().startswith("Uploading") and t.progress() > 1
-                           for t in QgsApplication.taskManager().tasks()), timeout=30, message="upload running")
+    wait_until(
+        lambda: any(
+            t.description().startswith("Uploading") and t.progress() > 1 for t in QgsApplication.taskManager().tasks()
+        ),
+        timeout=30,
+        message="upload running",
+    )
     plugin.unload()
     flush_deletes()
     wait_for_tasks(timeout=30)  # the detached task stops between chunks; nothing touches the removed UI
@@ -146,8 +153,11 @@ def test_start_with_remembered_login_while_the_server_is_down(plugin_iface, clea
     restarted = qfieldcloud_plugin.classFactory(plugin_iface)
     restarted.initGui()
     try:
-        wait_until(lambda: "Cannot reach the server" in restarted.dock.message_label.text(), timeout=30,
-                   message="unreachable message")
+        wait_until(
+            lambda: "Cannot reach the server" in restarted.dock.message_label.text(),
+            timeout=30,
+            message="unreachable message",
+        )
         assert restarted.dock.message_button.text() == "Retry"
         assert restarted.login_dialog is None  # the token is kept: nothing to type once the server is back
         assert restarted.session.has_stored_token

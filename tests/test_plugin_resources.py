@@ -31,8 +31,7 @@ def _expand_in_the_browser_panel(session, project_name):
         source.disconnect_session()
 
 
-def test_a_full_plugin_run_leaves_no_unclosed_socket_or_file(qfc_server, session, plugin_iface, tmp_path,
-                                                             unique_name):
+def test_a_full_plugin_run_leaves_no_unclosed_socket_or_file(qfc_server, session, plugin_iface, tmp_path, unique_name):
     # What earlier tests left to the garbage collector (their own unclosed test clients) is collected
     # now, outside the record: only what the plugin leaves during this run is judged.
     flush_deletes()
@@ -48,10 +47,10 @@ def test_a_full_plugin_run_leaves_no_unclosed_socket_or_file(qfc_server, session
         results = []
         actions = CloudActions(plugin_iface, session, DialogAsker())
         actions.syncFinished.connect(results.append)
-        _sync(actions, results)                                  # plan, upload
+        _sync(actions, results)  # plan, upload
         uploads = []
         actions.uploadFinished.connect(uploads.append)
-        actions.upload_current_project()                         # compare, nothing to send
+        actions.upload_current_project()  # compare, nothing to send
         wait_until(lambda: uploads, timeout=60, message="upload")
         downloaded = []
         actions.filesDownloaded.connect(lambda folder, files: downloaded.append(files))

@@ -23,8 +23,10 @@ def _run_everything(plugin, qfc_server, tmp_path, name, remember=True):
     session.login(qfc_server.root_url, "alice", qfc_server.users["alice"], remember=remember)
     wait_until(lambda: session.is_logged_in, message="login")
     token = session._token
-    wait_until(lambda: plugin.dock.projects_model.rowCount() > 0 or plugin.dock.projects_model.exhausted,
-               message="project list")
+    wait_until(
+        lambda: plugin.dock.projects_model.rowCount() > 0 or plugin.dock.projects_model.exhausted,
+        message="project list",
+    )
     path = make_project_folder(tmp_path / "proj", name)
     assert QgsProject.instance().read(str(path))
     plugin.cloud_actions.asker = ScriptedAsker(confirm=True, choice=0, folder=str(tmp_path / "copy"))
@@ -45,7 +47,8 @@ def _run_everything(plugin, qfc_server, tmp_path, name, remember=True):
 
 
 def test_the_token_is_never_written_to_settings_logs_messages_or_files(
-        plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name):
+    plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name
+):
     plugin = qfieldcloud_plugin.classFactory(plugin_iface)
     plugin.initGui()
     try:
@@ -62,8 +65,9 @@ def test_the_token_is_never_written_to_settings_logs_messages_or_files(
     for level in (Qgis.Info, Qgis.Warning, Qgis.Critical, Qgis.Success):
         texts["message bar {}".format(level)] = "\n".join(plugin_iface.messageBar().get_messages(level))
     files = [Path(QgsSettings().fileName())]
-    files += [p for root in (Path(QgsApplication.qgisSettingsDirPath()), tmp_path) for p in root.rglob("*")
-              if p.is_file()]
+    files += [
+        p for root in (Path(QgsApplication.qgisSettingsDirPath()), tmp_path) for p in root.rglob("*") if p.is_file()
+    ]
     assert any(p.name == "sync-state.json" for p in files)  # the plugin's own files are among those checked
     found = []
     for path in files:
@@ -78,10 +82,17 @@ def test_the_token_is_never_written_to_settings_logs_messages_or_files(
 
 
 def test_the_plugin_goes_through_the_proxy_set_in_qgis(
-        plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name):
+    plugin_iface, qfc_server, clean_settings, download_root, tmp_path, unique_name
+):
     settings = QgsSettings()
-    keys = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort", "proxy/proxyExcludedUrls",
-            "proxy/noProxyUrls")
+    keys = (
+        "proxy/proxyEnabled",
+        "proxy/proxyType",
+        "proxy/proxyHost",
+        "proxy/proxyPort",
+        "proxy/proxyExcludedUrls",
+        "proxy/noProxyUrls",
+    )
     saved = {key: settings.value(key) for key in keys}
     with ForwardProxy() as proxy:
         settings.setValue("proxy/proxyEnabled", True)

@@ -61,8 +61,13 @@ class CancelAfterFirstProgress(QgsProcessingFeedback):
 
 def test_provider_lists_five_algorithms(provider):
     ids = sorted(a.id() for a in provider.algorithms())
-    assert ids == ["qfieldcloud:download_package", "qfieldcloud:download_project", "qfieldcloud:list_projects",
-                   "qfieldcloud:trigger_job", "qfieldcloud:upload_project"]
+    assert ids == [
+        "qfieldcloud:download_package",
+        "qfieldcloud:download_project",
+        "qfieldcloud:list_projects",
+        "qfieldcloud:trigger_job",
+        "qfieldcloud:upload_project",
+    ]
 
 
 def test_upload_by_owner_and_name_then_only_changed_files(provider, alice, credentials, tmp_path, unique_name):
@@ -71,8 +76,7 @@ def test_upload_by_owner_and_name_then_only_changed_files(provider, alice, crede
     make_project_folder(folder, unique_name)
     feedback = QgsProcessingFeedback()
 
-    result = run("upload_project", {"PROJECT": "alice/" + unique_name, "FOLDER": str(folder), **credentials},
-                 feedback)
+    result = run("upload_project", {"PROJECT": "alice/" + unique_name, "FOLDER": str(folder), **credentials}, feedback)
 
     assert result["PROJECT_ID"] == project["id"]
     assert result["UPLOADED"] == len(local_names(folder))
@@ -81,8 +85,10 @@ def test_upload_by_owner_and_name_then_only_changed_files(provider, alice, crede
     assert feedback.progress() == 100
     again = run("upload_project", {"PROJECT": project["id"], "FOLDER": str(folder), **credentials})
     assert (again["UPLOADED"], again["SKIPPED"]) == (0, len(local_names(folder)))
-    forced = run("upload_project", {"PROJECT": unique_name, "FOLDER": str(folder), "FILTER": "*.gpkg",
-                                    "FORCE": True, **credentials})
+    forced = run(
+        "upload_project",
+        {"PROJECT": unique_name, "FOLDER": str(folder), "FILTER": "*.gpkg", "FORCE": True, **credentials},
+    )
     assert forced["FILES"] == "points.gpkg"
 
 
@@ -120,13 +126,16 @@ def test_download_project_files_with_filter(provider, alice, credentials, tmp_pa
     assert result["DOWNLOADED"] == len(local_names(target))
     again = run("download_project", {"PROJECT": project["id"], "OUTPUT": str(target), **credentials})
     assert (again["DOWNLOADED"], again["SKIPPED"]) == (0, len(local_names(target)))
-    only_gpkg = run("download_project", {"PROJECT": project["id"], "OUTPUT": str(tmp_path / "gpkg"),
-                                         "FILTER": "*.gpkg", **credentials})
+    only_gpkg = run(
+        "download_project",
+        {"PROJECT": project["id"], "OUTPUT": str(tmp_path / "gpkg"), "FILTER": "*.gpkg", **credentials},
+    )
     assert only_gpkg["FILES"] == "points.gpkg" and local_names(tmp_path / "gpkg") == ["points.gpkg"]
 
 
 def test_download_keeps_the_previous_version_of_a_local_file_it_replaces(
-        provider, alice, credentials, tmp_path, unique_name):
+    provider, alice, credentials, tmp_path, unique_name
+):
     project = alice.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
     alice.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
@@ -145,8 +154,7 @@ def test_download_keeps_the_previous_version_of_a_local_file_it_replaces(
     assert "previous versions are in" in feedback.textLog()
 
 
-def test_download_can_be_cancelled_and_leaves_the_folder_unchanged(
-        provider, alice, credentials, tmp_path, unique_name):
+def test_download_can_be_cancelled_and_leaves_the_folder_unchanged(provider, alice, credentials, tmp_path, unique_name):
     project = alice.create_project(unique_name)
     source = tmp_path / "src"
     source.mkdir()
@@ -155,8 +163,11 @@ def test_download_can_be_cancelled_and_leaves_the_folder_unchanged(
     alice.upload_files(project["id"], "project", str(source), throw_on_error=True)
 
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        run("download_project", {"PROJECT": project["id"], "OUTPUT": str(tmp_path / "out"), **credentials},
-            CancelAfterFirstProgress())
+        run(
+            "download_project",
+            {"PROJECT": project["id"], "OUTPUT": str(tmp_path / "out"), **credentials},
+            CancelAfterFirstProgress(),
+        )
 
     assert not (tmp_path / "out").exists() or local_names(tmp_path / "out") == []
 
@@ -200,9 +211,11 @@ def test_download_package_loads_its_layers(provider, alice, credentials, tmp_pat
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    result = processing.run("qfieldcloud:download_package", {
-        "PROJECT": "alice/" + unique_name, "OUTPUT": str(tmp_path / "pkg"), "LOAD": True, **credentials},
-        context=context)
+    result = processing.run(
+        "qfieldcloud:download_package",
+        {"PROJECT": "alice/" + unique_name, "OUTPUT": str(tmp_path / "pkg"), "LOAD": True, **credentials},
+        context=context,
+    )
 
     assert Path(result["PROJECT_FILE"]).is_file()
     assert Path(result["PROJECT_FILE"]).parent == tmp_path / "pkg"
@@ -219,7 +232,8 @@ def test_download_package_loads_its_layers(provider, alice, credentials, tmp_pat
 
 
 def test_download_package_without_folder_uses_the_plugin_package_folder(
-        provider, alice, credentials, tmp_path, download_root, unique_name):
+    provider, alice, credentials, tmp_path, download_root, unique_name
+):
     project = alice.create_project(unique_name)
     make_project_folder(tmp_path / "src", unique_name)
     alice.upload_files(project["id"], "project", str(tmp_path / "src"), throw_on_error=True)
@@ -245,12 +259,17 @@ def test_list_projects_writes_a_table(provider, alice, credentials, unique_name)
     layer = result["OUTPUT"]
     if isinstance(layer, str):
         from qgis.core import QgsProcessingUtils
+
         layer = QgsProcessingUtils.mapLayerFromString(layer, None)
     rows = {f["id"]: f for f in layer.getFeatures()}
     assert result["COUNT"] == layer.featureCount() == len(alice.list_projects())
     row = rows[project["id"]]
-    assert (row["owner"], row["name"], row["description"], row["user_role"]) == \
-        ("alice", unique_name, "listed", "admin")
+    assert (row["owner"], row["name"], row["description"], row["user_role"]) == (
+        "alice",
+        unique_name,
+        "listed",
+        "admin",
+    )
 
 
 def test_token_from_the_environment(provider, alice, qfc_server, monkeypatch, clean_settings):

@@ -28,12 +28,19 @@ def qgis_process_env(tmp_path_factory):
     plugins = root / "plugins"
     zipfile.ZipFile(build(root / "qfieldcloud_plugin.zip")).extractall(plugins)
     env = {k: v for k, v in os.environ.items() if not k.startswith("QFIELDCLOUD_")}
-    env.update({"HOME": str(root / "home"), "QGIS_PLUGINPATH": str(plugins), "QT_QPA_PLATFORM": "offscreen",
-                "XDG_RUNTIME_DIR": str(root / "runtime")})
+    env.update(
+        {
+            "HOME": str(root / "home"),
+            "QGIS_PLUGINPATH": str(plugins),
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_RUNTIME_DIR": str(root / "runtime"),
+        }
+    )
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     (root / "runtime").mkdir(mode=0o700)
-    enabled = subprocess.run([QGIS_PROCESS, "plugins", "enable", "qfieldcloud_plugin"], env=env,
-                             capture_output=True, text=True, timeout=120)
+    enabled = subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "qfieldcloud_plugin"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert enabled.returncode == 0, enabled.stdout + enabled.stderr
     return env
 
@@ -49,18 +56,18 @@ def qgis_process(env, *args, token=None, url=None):
     run_env = dict(env)
     if token:
         run_env.update({"QFIELDCLOUD_TOKEN": token, "QFIELDCLOUD_URL": url})
-    return subprocess.run([QGIS_PROCESS, "--json", "run", *args], env=run_env, capture_output=True, text=True,
-                          timeout=180)
+    return subprocess.run(
+        [QGIS_PROCESS, "--json", "run", *args], env=run_env, capture_output=True, text=True, timeout=180
+    )
 
 
 def results(finished):
     assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
-    return json.loads(finished.stdout[finished.stdout.index("{"):])["results"]
+    return json.loads(finished.stdout[finished.stdout.index("{") :])["results"]
 
 
 def test_algorithms_are_listed(qgis_process_env):
-    listed = subprocess.run([QGIS_PROCESS, "list"], env=qgis_process_env, capture_output=True, text=True,
-                            timeout=120)
+    listed = subprocess.run([QGIS_PROCESS, "list"], env=qgis_process_env, capture_output=True, text=True, timeout=120)
     for algorithm in ("upload_project", "download_project", "trigger_job", "download_package", "list_projects"):
         assert "qfieldcloud:" + algorithm in listed.stdout
 
@@ -69,8 +76,16 @@ def test_list_projects_writes_a_csv(qgis_process_env, qfc_server, alice, tmp_pat
     project = alice.create_project(unique_name)
     output = tmp_path / "projects.csv"
 
-    result = results(qgis_process(qgis_process_env, "qfieldcloud:list_projects", "--", "OUTPUT=" + str(output),
-                                  token=alice.token, url=qfc_server.url))
+    result = results(
+        qgis_process(
+            qgis_process_env,
+            "qfieldcloud:list_projects",
+            "--",
+            "OUTPUT=" + str(output),
+            token=alice.token,
+            url=qfc_server.url,
+        )
+    )
 
     assert result["COUNT"] == len(alice.list_projects())
     with open(output, newline="", encoding="utf-8") as table:
@@ -83,18 +98,32 @@ def test_upload_project_folder(qgis_process_env, qfc_server, alice, tmp_path, un
     folder = tmp_path / "src"
     make_project_folder(folder, unique_name)
 
-    result = results(qgis_process(qgis_process_env, "qfieldcloud:upload_project", "--",
-                                  "PROJECT=alice/" + unique_name, "FOLDER=" + str(folder),
-                                  token=alice.token, url=qfc_server.url))
+    result = results(
+        qgis_process(
+            qgis_process_env,
+            "qfieldcloud:upload_project",
+            "--",
+            "PROJECT=alice/" + unique_name,
+            "FOLDER=" + str(folder),
+            token=alice.token,
+            url=qfc_server.url,
+        )
+    )
 
     assert result["UPLOADED"] == len(local_names(folder))
     assert sorted(f["name"] for f in alice.list_remote_files(project["id"])) == local_names(folder)
 
 
 def test_token_as_a_parameter_and_a_bad_project_fails(qgis_process_env, qfc_server, alice, tmp_path):
-    finished = qgis_process(qgis_process_env, "qfieldcloud:download_project", "--", "PROJECT=alice/nope",
-                            "OUTPUT=" + str(tmp_path / "out"), "TOKEN=" + alice.token,
-                            "SERVER_URL=" + qfc_server.root_url)
+    finished = qgis_process(
+        qgis_process_env,
+        "qfieldcloud:download_project",
+        "--",
+        "PROJECT=alice/nope",
+        "OUTPUT=" + str(tmp_path / "out"),
+        "TOKEN=" + alice.token,
+        "SERVER_URL=" + qfc_server.root_url,
+    )
     assert finished.returncode != 0
     assert "No QFieldCloud project alice/nope" in finished.stdout + finished.stderr
 

@@ -30,8 +30,9 @@ def test_root_pip_conf_keeps_remote_indexes_and_drops_host_folders(tmp_path):
         "timeout = 60\n"
     )
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "home"), "PIP_CONFIG_FILE": str(conf)}
-    out = subprocess.run([sys.executable, str(SCRIPTS / "host_pip_conf.py")], env=env,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(SCRIPTS / "host_pip_conf.py")], env=env, capture_output=True, text=True, check=True
+    ).stdout
     lines = out.splitlines()
     assert lines[0] == "[global]"
     assert "index-url = https://pypi.example.test/simple" in lines
@@ -43,14 +44,24 @@ def test_root_pip_conf_keeps_remote_indexes_and_drops_host_folders(tmp_path):
 
 
 def test_root_environment_passes_remote_pip_settings_only():
-    env = {"PATH": os.environ["PATH"], "PIP_INDEX_URL": "https://pypi.example.test/simple",
-           "PIP_EXTRA_INDEX_URL": "file:///opt/pypi/simple https://mirror.example.test/simple",
-           "PIP_FIND_LINKS": "/opt/wheels", "PIP_DEFAULT_TIMEOUT": "180", "SECRET_THING": "x",
-           "QGIS340_ROOT": "/nonexistent"}
+    env = {
+        "PATH": os.environ["PATH"],
+        "PIP_INDEX_URL": "https://pypi.example.test/simple",
+        "PIP_EXTRA_INDEX_URL": "file:///opt/pypi/simple https://mirror.example.test/simple",
+        "PIP_FIND_LINKS": "/opt/wheels",
+        "PIP_DEFAULT_TIMEOUT": "180",
+        "SECRET_THING": "x",
+        "QGIS340_ROOT": "/nonexistent",
+    }
     if os.geteuid() != 0:
         pytest.skip("common.sh insists on root")
-    out = subprocess.run(["bash", "-c", ". {}; chroot_env".format(SCRIPTS / "common.sh")], env=env,
-                         capture_output=True, text=True, check=True).stdout.splitlines()
+    out = subprocess.run(
+        ["bash", "-c", ". {}; chroot_env".format(SCRIPTS / "common.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     assert "PIP_INDEX_URL=https://pypi.example.test/simple" in out
     assert "PIP_EXTRA_INDEX_URL=https://mirror.example.test/simple" in out
     assert "PIP_DEFAULT_TIMEOUT=180" in out
@@ -60,7 +71,11 @@ def test_root_environment_passes_remote_pip_settings_only():
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_test_refuses_an_unknown_qgis_version():
-    result = subprocess.run(["make", "--no-print-directory", "-C", str(REPO), "test", "QGIS_MATRIX=3.22 9.99"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(REPO), "test", "QGIS_MATRIX=3.22 9.99"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0
     assert "unknown QGIS version '9.99'" in result.stdout + result.stderr

@@ -44,7 +44,10 @@ FIRES = {
     "print_": ("document.print_(printer)\n", "exec: 'print_()' is gone in PyQt6; use 'print()'"),
     "def exec_": ("class D:\n    def exec_(self):\n        pass\n", "exec: 'exec_' is gone in PyQt6; name it 'exec'"),
     # QRegExp
-    "QRegExp import": ("from qgis.PyQt.QtCore import QRegExp\n", "qregexp: QRegExp is removed in Qt 6; use QRegularExpression"),
+    "QRegExp import": (
+        "from qgis.PyQt.QtCore import QRegExp\n",
+        "qregexp: QRegExp is removed in Qt 6; use QRegularExpression",
+    ),
     "QRegExp use": ("pattern = QtCore.QRegExp('a+')\n", "qregexp: QRegExp is removed"),
     "QRegExpValidator": ("v = QRegExpValidator(rx)\n", "use QRegularExpressionValidator"),
     # compiled resources
@@ -52,22 +55,30 @@ FIRES = {
     "from . import resources": ("from . import resources\n", "resources: compiled Qt resources ('resources')"),
     "from .resources import": ("from .resources import qInitResources\n", "resources: compiled Qt resources"),
     "qInitResources": ("qInitResources()\n", "resources: qInitResources() belongs to compiled Qt resources"),
-    "resource path": ("icon = QIcon(':/plugins/qfieldcloud/icon.svg')\n", "resources: ':/plugins/qfieldcloud/icon.svg'"),
+    "resource path": (
+        "icon = QIcon(':/plugins/qfieldcloud/icon.svg')\n",
+        "resources: ':/plugins/qfieldcloud/icon.svg'",
+    ),
     "pyrcc string": ("subprocess.run(['pyrcc5', '-o', 'r.py', 'r.qrc'])\n", "resources: pyrcc does not exist"),
     # unscoped enums
-    "Qt.AlignLeft": ("label.setAlignment(Qt.AlignLeft)\n", "enum: unscoped enum value Qt.AlignLeft; use Qt.AlignmentFlag.AlignLeft"),
+    "Qt.AlignLeft": (
+        "label.setAlignment(Qt.AlignLeft)\n",
+        "enum: unscoped enum value Qt.AlignLeft; use Qt.AlignmentFlag.AlignLeft",
+    ),
     "QMessageBox.Yes": ("if answer == QMessageBox.Yes:\n    pass\n", "use QMessageBox.StandardButton.Yes"),
     "QDialogButtonBox.Ok": ("box.button(QDialogButtonBox.Ok)\n", "use QDialogButtonBox.StandardButton.Ok"),
-    "QSizePolicy.Expanding": ("p = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Policy.Fixed)\n",
-                              "use QSizePolicy.Policy.Expanding"),
+    "QSizePolicy.Expanding": (
+        "p = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Policy.Fixed)\n",
+        "use QSizePolicy.Policy.Expanding",
+    ),
     "QgsTask.CanCancel": ("QgsTask('x', QgsTask.CanCancel)\n", "use QgsTask.Flag.CanCancel"),
     "Qgis.Critical": ("bar.pushMessage('t', 'm', Qgis.Critical)\n", "use Qgis.MessageLevel.Critical"),
     "inherited enum": ("if dlg.exec() == QMessageBox.Accepted:\n    pass\n", "use QMessageBox.DialogCode.Accepted"),
     "module-qualified": ("role = QtCore.Qt.UserRole\n", "use QtCore.Qt.ItemDataRole.UserRole"),
-    "enum moved to Qgis": ("s = QgsMapToPixelSimplifier(QgsMapToPixelSimplifier.SimplifyGeometry, 1, "
-                           "QgsMapToPixelSimplifier.Distance)\n",
-                           "use Qgis.VectorSimplificationAlgorithm.Distance or "
-                           "QgsMapToPixelSimplifier.SimplifyAlgorithm.Distance"),
+    "enum moved to Qgis": (
+        "s = QgsMapToPixelSimplifier(QgsMapToPixelSimplifier.SimplifyGeometry, 1, QgsMapToPixelSimplifier.Distance)\n",
+        "use Qgis.VectorSimplificationAlgorithm.Distance or QgsMapToPixelSimplifier.SimplifyAlgorithm.Distance",
+    ),
     "QEvent type": ("if event.type() == QEvent.Show:\n    pass\n", "use QEvent.Type.Show"),
     # removed in Qt 6
     "QDesktopWidget": ("from qgis.PyQt.QtWidgets import QDesktopWidget\n", "removed: QDesktopWidget is not in Qt 6"),
@@ -78,11 +89,15 @@ FIRES = {
     "activated[str]": ("combo.activated[str].connect(f)\n", "removed: signal overload 'activated[str]'"),
     "QTextCodec": ("codec = QTextCodec.codecForName('UTF-8')\n", "removed: QTextCodec is not in Qt 6"),
     # moved to QtGui
-    "QUndoStack from QtWidgets": ("from qgis.PyQt.QtWidgets import QUndoStack\n",
-                                  "moved: QUndoStack is in QtGui in Qt 6"),
+    "QUndoStack from QtWidgets": (
+        "from qgis.PyQt.QtWidgets import QUndoStack\n",
+        "moved: QUndoStack is in QtGui in Qt 6",
+    ),
     "QAction from PyQt5.QtWidgets": ("from PyQt5.QtWidgets import QAction\n", "moved: QAction is in QtGui in Qt 6"),
-    "QAction from qgis.PyQt.QtGui": ("from qgis.PyQt.QtGui import QAction\n",
-                                     "moved: qgis.PyQt.QtGui has no QAction on QGIS 3.22"),
+    "QAction from qgis.PyQt.QtGui": (
+        "from qgis.PyQt.QtGui import QAction\n",
+        "moved: qgis.PyQt.QtGui has no QAction on QGIS 3.22",
+    ),
 }
 
 
@@ -104,9 +119,13 @@ QUIET = {
     "QAction via qgis.PyQt.QtWidgets": "from qgis.PyQt.QtWidgets import QAction, QActionGroup, QShortcut\n",
     "QUndoStack via qgis.PyQt.QtGui": "from qgis.PyQt.QtGui import QUndoStack\n",
     "sip via qgis.PyQt": "from qgis.PyQt import sip\n",
-    "qgis.PyQt modules": "from qgis.PyQt.QtCore import Qt\nfrom qgis.PyQt.QtWidgets import QWidget\nimport qgis.PyQt.QtGui\n",
+    "qgis.PyQt modules": (
+        "from qgis.PyQt.QtCore import Qt\nfrom qgis.PyQt.QtWidgets import QWidget\nimport qgis.PyQt.QtGui\n"
+    ),
     "QRegularExpression": "from qgis.PyQt.QtCore import QRegularExpression\nrx = QRegularExpression('a+')\n",
-    "theme icon path": "icon = QgsApplication.getThemeIcon('/mActionAdd.svg')\npath = ':/images/themes/default/x.svg'\n",
+    "theme icon path": (
+        "icon = QgsApplication.getThemeIcon('/mActionAdd.svg')\npath = ':/images/themes/default/x.svg'\n"
+    ),
     "pyrcc in a docstring": '"""Icons are files: no pyrcc, no resources_rc."""\n',
     "reviewed exception": "label.setAlignment(Qt.AlignLeft)  # qt6: ok\n",
     "screen API": "size = QApplication.primaryScreen().availableGeometry()\n",
@@ -125,7 +144,8 @@ def test_rule_stays_quiet_on_qt6_safe_code(name):
 def test_finding_has_the_right_line():
     source = "from qgis.PyQt.QtCore import Qt\n\n\nx = 1\ny = Qt.AlignLeft\n"
     assert check_qt6.check_source(source, "a.py") == [
-        ("a.py", 5, "enum: unscoped enum value Qt.AlignLeft; use Qt.AlignmentFlag.AlignLeft")]
+        ("a.py", 5, "enum: unscoped enum value Qt.AlignLeft; use Qt.AlignmentFlag.AlignLeft")
+    ]
 
 
 def test_command_line_reports_path_line_message_and_exits_1(tmp_path):
@@ -134,8 +154,9 @@ def test_command_line_reports_path_line_message_and_exits_1(tmp_path):
     (package / "good.py").write_text("from qgis.PyQt.QtCore import Qt\nx = Qt.AlignmentFlag.AlignLeft\n")
     (package / "bad.py").write_text("from qgis.PyQt.QtCore import Qt\n\nx = Qt.AlignLeft\ndialog.exec_()\n")
     (package / "resources.qrc").write_text("<RCC/>\n")
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check_qt6.py"), str(package)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "check_qt6.py"), str(package)], capture_output=True, text=True
+    )
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     bad, qrc = str(package / "bad.py"), str(package / "resources.qrc")
@@ -146,14 +167,16 @@ def test_command_line_reports_path_line_message_and_exits_1(tmp_path):
     ]
     (package / "bad.py").unlink()
     (package / "resources.qrc").unlink()
-    clean = subprocess.run([sys.executable, str(REPO / "scripts" / "check_qt6.py"), str(package)],
-                           capture_output=True, text=True)
+    clean = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "check_qt6.py"), str(package)], capture_output=True, text=True
+    )
     assert (clean.returncode, clean.stdout) == (0, "")
 
 
 def test_command_line_default_is_the_plugin_package():
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "check_qt6.py")],
-                            capture_output=True, text=True, cwd=str(REPO))
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "check_qt6.py")], capture_output=True, text=True, cwd=str(REPO)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

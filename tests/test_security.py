@@ -31,16 +31,23 @@ def self_signed(folder):
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "qfc-test-server")])
     now = datetime.datetime.now(datetime.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert_path, key_path
 
 
@@ -48,8 +55,7 @@ def self_signed(folder):
 def tls_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tls")
     cert, key = self_signed(folder)
-    with LocalServer(data_dir=folder / "data",
-                     extra_args=["--tls-cert", str(cert), "--tls-key", str(key)]) as server:
+    with LocalServer(data_dir=folder / "data", extra_args=["--tls-cert", str(cert), "--tls-key", str(key)]) as server:
         server.cert = cert
         yield server
 
@@ -62,8 +68,9 @@ def test_a_self_signed_server_is_refused_by_default(tls_server, monkeypatch):
     origin = tls_server.url.split("/api/")[0].rstrip("/")
     assert info.value.message.startswith(f"TLS verification failed for {origin}: ")
     assert "certificate verify failed" in info.value.message  # the reason OpenSSL gave
-    assert info.value.message.endswith(". Check the server's certificate, give a CA bundle, or disable verification "
-                                       "for a trusted test server")
+    assert info.value.message.endswith(
+        ". Check the server's certificate, give a CA bundle, or disable verification for a trusted test server"
+    )
     waits = []
     with pytest.raises(ConnectionFailedError):
         Client(tls_server.url, max_retries=3).transport.request("GET", "status/", skip_token=True, sleep=waits.append)
@@ -146,8 +153,10 @@ def test_the_token_never_appears_in_logs_messages_or_exceptions(qfc_server, tmp_
             except QfcException as exc:
                 texts += [str(exc), repr(exc)]
         set_faults(server, "")
-        for call in (lambda: client.get_project("00000000-0000-4000-8000-000000000000"),
-                     lambda: client.logout() and client.get_user()):
+        for call in (
+            lambda: client.get_project("00000000-0000-4000-8000-000000000000"),
+            lambda: client.logout() and client.get_user(),
+        ):
             try:
                 call()
             except (NotFoundError, AuthenticationError) as exc:

@@ -31,14 +31,19 @@ def source_line(filename, number):
 
 
 def test_bandit_finds_nothing_unexplained():
-    out = subprocess.run([tool("bandit"), "-r", "qfieldcloud_plugin", "-f", "json", "-q"],
-                         cwd=str(REPO), capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [tool("bandit"), "-r", "qfieldcloud_plugin", "-f", "json", "-q"],
+        cwd=str(REPO),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(out.stdout)
     assert not report["errors"], report["errors"]
     accepted = {(e["file"], e["test_id"], e["code"]) for e in BASELINE["bandit"]}
     assert all(e["reason"].strip() for e in BASELINE["bandit"])
     unexplained = [
-        f'{r["filename"]}:{r["line_number"]} {r["test_id"]} {r["issue_text"]}'
+        f"{r['filename']}:{r['line_number']} {r['test_id']} {r['issue_text']}"
         for r in report["results"]
         if (r["filename"], r["test_id"], source_line(r["filename"], r["line_number"])) not in accepted
     ]
@@ -57,7 +62,7 @@ def tracked_files():
         pytest.skip(f"git is not installed and index version {version} is not read here")
     names, offset = [], 12
     for _ in range(count):
-        flags = struct.unpack(">H", data[offset + 60:offset + 62])[0]
+        flags = struct.unpack(">H", data[offset + 60 : offset + 62])[0]
         start = offset + 62 + (2 if version == 3 and flags & 0x4000 else 0)
         end = data.index(b"\0", start)
         names.append(data[start:end].decode("utf-8"))
@@ -68,12 +73,17 @@ def tracked_files():
 def test_detect_secrets_finds_nothing_unexplained():
     baseline = "tests/support/security_baseline.json"  # holds the accepted findings' hashes
     files = [name for name in tracked_files() if name != baseline and (REPO / name).is_file()]
-    out = subprocess.run([tool("detect-secrets"), "scan", *files], cwd=str(REPO),
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [tool("detect-secrets"), "scan", *files], cwd=str(REPO), capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr
     results = json.loads(out.stdout)["results"]
     accepted = {(e["file"], e["type"], e["hashed_secret"]) for e in BASELINE["detect_secrets"]}
     assert all(e["reason"].strip() for e in BASELINE["detect_secrets"])
-    unexplained = [f'{name}:{item["line_number"]} {item["type"]}' for name, items in results.items()
-                   for item in items if (name, item["type"], item["hashed_secret"]) not in accepted]
+    unexplained = [
+        f"{name}:{item['line_number']} {item['type']}"
+        for name, items in results.items()
+        for item in items
+        if (name, item["type"], item["hashed_secret"]) not in accepted
+    ]
     assert unexplained == []

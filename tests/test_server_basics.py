@@ -33,16 +33,24 @@ def test_missing_slash_redirects_relative(qfc_server, alice):
 
 def test_login_shapes_and_identifiers(qfc_server, test_users):
     for identifier in ({"username": "bob"}, {"email": "bob@example.com"}, {"username": "bob@example.com"}):
-        response = requests.post(qfc_server.url + "auth/login/", data={**identifier, "password": test_users["bob"]},
-                                 headers={"User-Agent": "sdk|py|1"}, timeout=10)
+        response = requests.post(
+            qfc_server.url + "auth/login/",
+            data={**identifier, "password": test_users["bob"]},
+            headers={"User-Agent": "sdk|py|1"},
+            timeout=10,
+        )
         assert response.status_code == 200, identifier
         body = response.json()
         assert re.fullmatch(r"[A-Za-z0-9]{100}", body["token"])
         assert body["type"] == "1" and body["username"] == "bob"
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+0[12]:00", body["expires_at"])
         assert {"email", "avatar_url", "first_name", "last_name", "full_name"} <= set(body)
-    alias = requests.post(qfc_server.url + "auth/token/", json={"username": "bob", "password": test_users["bob"]},
-                          headers={"User-Agent": "sdk|py|1"}, timeout=10)
+    alias = requests.post(
+        qfc_server.url + "auth/token/",
+        json={"username": "bob", "password": test_users["bob"]},
+        headers={"User-Agent": "sdk|py|1"},
+        timeout=10,
+    )
     assert alias.status_code == 200
 
 
@@ -60,8 +68,9 @@ def test_token_auth_codes(qfc_server, alice):
     bad = requests.get(qfc_server.url + "projects/", headers={"Authorization": "Token nope"}, timeout=10)
     assert bad.status_code == 401 and error_code(bad) == "token_authentication_failed"
     for keyword in ("Token", "token", "TOKEN"):
-        response = requests.get(qfc_server.url + "auth/user/", headers={"Authorization": f"{keyword} {alice.token}"},
-                                timeout=10)
+        response = requests.get(
+            qfc_server.url + "auth/user/", headers={"Authorization": f"{keyword} {alice.token}"}, timeout=10
+        )
         assert response.status_code == 200
         assert response.json()["type"] == 1 and response.json()["username"] == "alice"
 
@@ -116,8 +125,12 @@ def test_lockout_and_token_expiry_and_restart(tmp_path):
     server = LocalServer(users={"erin": "erin-pw"}, orgs={}, data_dir=tmp_path, extra_args=["--test-clock"])
     with server:
         url = server.url + "auth/login/"
-        codes = [error_code(requests.post(url, json={"username": "erin", "password": "bad"}, timeout=10))  # pragma: allowlist secret (a wrong password on purpose)
-                 for _ in range(5)]
+        codes = [
+            error_code(
+                requests.post(url, json={"username": "erin", "password": "bad"}, timeout=10)  # pragma: allowlist secret
+            )  # (the pragma: a wrong password on purpose)
+            for _ in range(5)
+        ]
         assert codes == ["authentication_failed"] * 4 + ["too_many_failed_login_attempts"]
         locked = requests.post(url, json={"username": "erin", "password": "erin-pw"}, timeout=10)
         assert locked.status_code == 401 and error_code(locked) == "too_many_failed_login_attempts"
@@ -154,13 +167,16 @@ def _running(pid):
 
 
 def test_a_server_outlives_no_test_process_killed_outright(tmp_path):
-    script = ("import sys, time\n"
-              "from tests.support.local_server import LocalServer\n"
-              "server = LocalServer(data_dir=sys.argv[1]).start()\n"
-              "print(server.process.pid, flush=True)\n"
-              "time.sleep(600)\n")
-    parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], cwd=str(REPO_ROOT),
-                              stdout=subprocess.PIPE, text=True)
+    script = (
+        "import sys, time\n"
+        "from tests.support.local_server import LocalServer\n"
+        "server = LocalServer(data_dir=sys.argv[1]).start()\n"
+        "print(server.process.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path)], cwd=str(REPO_ROOT), stdout=subprocess.PIPE, text=True
+    )
     try:
         server_pid = int(parent.stdout.readline())
         assert _running(server_pid)

@@ -54,13 +54,15 @@ def test_package_flow(alice, qgis_project):
     assert set(files) == {"demo-project.qgs", "data.gpkg", "DCIM/photo.jpg"}
     assert files["DCIM/photo.jpg"]["is_attachment"] is True and files["data.gpkg"]["is_attachment"] is False
     assert all("versions" not in f and "etag" not in f for f in latest["files"])
-    (layer_id, layer), = latest["layers"].items()
+    ((layer_id, layer),) = latest["layers"].items()
     assert layer["id"] == layer_id and layer["is_valid"] is True and layer["error_code"] == "no_error"
     gpkg = alice.get(file_path(pid, "data.gpkg", prefix="packages").replace(pid, f"{pid}/latest/files"))
     assert gpkg.status_code == 200 and gpkg.content == (DEMO / "data.gpkg").read_bytes()
     ranged = alice.get(f"packages/{pid}/latest/files/DCIM/photo.jpg/", headers={"Range": "bytes=0-2"})
     assert ranged.status_code == 206 and ranged.content == b"\xff\xd8\xff"
-    cached = alice.get(f"packages/{pid}/latest/files/data.gpkg/", headers={"If-None-Match": files["data.gpkg"]["md5sum"]})
+    cached = alice.get(
+        f"packages/{pid}/latest/files/data.gpkg/", headers={"If-None-Match": files["data.gpkg"]["md5sum"]}
+    )
     assert cached.status_code == 304
     forced = alice.post("jobs/", json={"project_id": pid, "type": "package", "force": True})
     assert forced.status_code == 201 and forced.json()["id"] != job["id"]
@@ -94,9 +96,25 @@ def test_job_errors_and_roles(alice, bob, unique_name):
 def test_deltas(alice, bob, qgis_project):
     pid = qgis_project["id"]
     delta_id = str(uuid.uuid4())
-    deltafile = {"version": "1.0", "id": str(uuid.uuid4()), "project": pid, "files": [], "deltas": [
-        {"uuid": delta_id, "clientId": "c", "localLayerId": "l", "sourceLayerId": "l", "localPk": "1",
-         "sourcePk": "1", "method": "patch", "old": {}, "new": {}}]}
+    deltafile = {
+        "version": "1.0",
+        "id": str(uuid.uuid4()),
+        "project": pid,
+        "files": [],
+        "deltas": [
+            {
+                "uuid": delta_id,
+                "clientId": "c",
+                "localLayerId": "l",
+                "sourceLayerId": "l",
+                "localPk": "1",
+                "sourcePk": "1",
+                "method": "patch",
+                "old": {},
+                "new": {},
+            }
+        ],
+    }
     pushed = alice.post(f"deltas/{pid}/", files={"file": ("d.json", json.dumps(deltafile))})
     assert pushed.status_code == 200 and pushed.content == b""
     alice.wait_idle(pid)

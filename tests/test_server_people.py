@@ -20,8 +20,15 @@ def test_collaborators(alice, carol, unique_name):
     assert carol.get(url).status_code == 403  # even GET needs admin or manager
     listed = alice.get(url, params={"limit": 5})
     assert listed.headers["X-Total-Count"] == "1"
-    assert set(listed.json()[0]) == {"project_id", "collaborator", "role", "created_by", "updated_by",
-                                     "created_at", "updated_at"}
+    assert set(listed.json()[0]) == {
+        "project_id",
+        "collaborator",
+        "role",
+        "created_by",
+        "updated_by",
+        "created_at",
+        "updated_at",
+    }
     assert alice.patch(f"{url}carol/", data={"role": "manager"}).json()["role"] == "manager"
     assert carol.get(url).status_code == 200
     assert alice.delete(f"{url}carol/").status_code == 204
@@ -44,7 +51,9 @@ def test_org_members_teams_and_roles(alice, carol, unique_name):
     assert created.status_code == 201 and created.json() == {"team": team, "organization": "acme", "members": []}
     assert alice.post(f"organizations/acme/teams/{team}/members/", data={"member": "carol"}).status_code == 201
     assert carol.get(f"organizations/acme/teams/{team}/members/").json() == [{"member": "carol"}]
-    assert alice.post(f"collaborators/{pid}/", data={"collaborator": f"@acme/{team}", "role": "editor"}).status_code == 201
+    assert (
+        alice.post(f"collaborators/{pid}/", data={"collaborator": f"@acme/{team}", "role": "editor"}).status_code == 201
+    )
     via_team = carol.get(f"projects/{pid}/").json()
     assert via_team["user_role"] == "editor" and via_team["user_role_origin"] == "team_member"
     assert alice.get(f"projects/{pid}/").json()["user_role_origin"] == "organization_owner"

@@ -16,12 +16,33 @@ def test_project_object(alice, unique_name):
     assert project["user_role"] == "admin" and project["user_role_origin"] == "project_owner"
     for field in ("created_at", "updated_at"):
         assert ISO.match(project[field])
-    expected = {"id", "name", "owner", "description", "private", "is_public", "created_at", "updated_at",
-                "data_last_packaged_at", "data_last_updated_at", "restricted_data_last_updated_at",
-                "can_repackage", "needs_repackaging", "status", "user_role", "user_role_origin", "project_type",
-                "shared_datasets_project_id", "is_shared_datasets_project", "is_featured",
-                "is_attachment_download_on_demand", "has_restricted_projectfiles", "overwrite_conflicts",
-                "file_storage_bytes", "the_qgis_file_name"}
+    expected = {
+        "id",
+        "name",
+        "owner",
+        "description",
+        "private",
+        "is_public",
+        "created_at",
+        "updated_at",
+        "data_last_packaged_at",
+        "data_last_updated_at",
+        "restricted_data_last_updated_at",
+        "can_repackage",
+        "needs_repackaging",
+        "status",
+        "user_role",
+        "user_role_origin",
+        "project_type",
+        "shared_datasets_project_id",
+        "is_shared_datasets_project",
+        "is_featured",
+        "is_attachment_download_on_demand",
+        "has_restricted_projectfiles",
+        "overwrite_conflicts",
+        "file_storage_bytes",
+        "the_qgis_file_name",
+    }
     assert set(project) == expected
     assert project["project_type"] == "regular" and project["the_qgis_file_name"] is None
 
@@ -50,7 +71,9 @@ def test_update_and_delete_need_manager(alice, bob, unique_name):
     url = f"projects/{project['id']}/"
     assert bob.get(url).status_code == 403
     assert bob.patch(url, json={"description": "x"}).status_code == 403
-    assert alice.post(f"collaborators/{project['id']}/", json={"collaborator": "bob", "role": "editor"}).status_code == 201
+    assert (
+        alice.post(f"collaborators/{project['id']}/", json={"collaborator": "bob", "role": "editor"}).status_code == 201
+    )
     assert bob.get(url).json()["user_role"] == "editor"
     assert bob.patch(url, json={"description": "x"}).status_code == 403
     assert bob.delete(url).status_code == 403
@@ -66,8 +89,10 @@ def test_update_and_delete_need_manager(alice, bob, unique_name):
 
 def test_public_visibility_and_include_public(alice, bob, unique_name):
     public = alice.create_project(unique_name, is_public=True)
+
     def ids(**params):
         return {p["id"] for p in bob.get("projects/", params=params).json()}
+
     assert public["id"] not in ids()
     assert public["id"] in ids(**{"include-public": "1"})
     assert public["id"] not in ids(**{"include-public": "true"})  # silently excluded, as on the real server
@@ -113,7 +138,9 @@ def test_pagination_headers(alice, unique_name):
     assert [p["name"] for p in second.json()] == [f"{unique_name}-2", f"{unique_name}-3"]
     assert "offset" not in parse_qs(urlparse(second.headers["X-Previous-Page"]).query)
     last = alice.get("projects/", params={**query, "limit": "2", "offset": "4"})
-    assert "X-Next-Page" not in last.headers and parse_qs(urlparse(last.headers["X-Previous-Page"]).query)["offset"] == ["2"]
+    assert "X-Next-Page" not in last.headers and parse_qs(urlparse(last.headers["X-Previous-Page"]).query)[
+        "offset"
+    ] == ["2"]
     assert alice.get("projects/", params={**query, "limit": "2", "offset": "50"}).json() == []
 
 

@@ -51,14 +51,26 @@ def test_ts_files_hold_every_string_of_the_code(tmp_path):
         assert in_code == in_ts, f"{language}: missing {sorted(in_code - in_ts)}, stale {sorted(in_ts - in_code)}"
 
 
-@pytest.mark.parametrize("locale, upload_text, login_text, wrong_password", [
-    ("de_DE", "Offenes Projekt zu QFieldCloud hochladen", "Anmelden…",
-     "Falscher Benutzername, falsche E-Mail-Adresse oder falsches Passwort."),
-    ("fr_CH", "Envoyer le projet ouvert vers QFieldCloud", "Se connecter…",
-     "Nom d’utilisateur, e-mail ou mot de passe incorrect."),
-])
-def test_the_plugin_speaks_the_language_qgis_is_set_to(plugin_iface, clean_settings, locale,
-                                                       upload_text, login_text, wrong_password):
+@pytest.mark.parametrize(
+    "locale, upload_text, login_text, wrong_password",
+    [
+        (
+            "de_DE",
+            "Offenes Projekt zu QFieldCloud hochladen",
+            "Anmelden…",
+            "Falscher Benutzername, falsche E-Mail-Adresse oder falsches Passwort.",
+        ),
+        (
+            "fr_CH",
+            "Envoyer le projet ouvert vers QFieldCloud",
+            "Se connecter…",
+            "Nom d’utilisateur, e-mail ou mot de passe incorrect.",
+        ),
+    ],
+)
+def test_the_plugin_speaks_the_language_qgis_is_set_to(
+    plugin_iface, clean_settings, locale, upload_text, login_text, wrong_password
+):
     from qfieldcloud_plugin.client import AuthenticationError
     from qfieldcloud_plugin.core.session import user_message
 

@@ -1,15 +1,13 @@
 """A QFieldCloud client library and CLI, pure Python + requests (no Qt, no QGIS).
 
-    from qfieldcloud_plugin.client import Client
-    client = Client("https://app.qfield.cloud/")
-    client.login("user", "password")
-    client.list_projects()
+from qfieldcloud_plugin.client import Client
+client = Client("https://app.qfield.cloud/")
+client.login("user", "password")
+client.list_projects()
 """
 
-__version__ = "0.1.0"
-
-from .client import Client  # noqa: E402
-from .errors import (  # noqa: E402
+from .client import Client
+from .errors import (
     AuthenticationError,
     ChecksumMismatchError,
     ConnectionFailedError,
@@ -26,7 +24,7 @@ from .errors import (  # noqa: E402
     TransferError,
     UnsafePathError,
 )
-from .models import (  # noqa: E402
+from .models import (
     DEFAULT_CONCURRENCY,
     DEFAULT_PAGINATION_LIMIT,
     DEFAULT_URL,
@@ -40,16 +38,41 @@ from .models import (  # noqa: E402
     ProjectType,
     TransferProgress,
 )
-from .hashing import calc_etag  # noqa: E402
-from .transport import USER_AGENT, normalize_url  # noqa: E402
+from .hashing import calc_etag
+from .transport import USER_AGENT, normalize_url
+from .version import __version__
 
 __all__ = [
-    "__version__", "Client", "USER_AGENT", "normalize_url", "calc_etag",
-    "QfcException", "QfcRequestException", "AuthenticationError", "PermissionDeniedError",
-    "NotFoundError", "ServerError", "InvalidResponseError", "ConnectionFailedError",
-    "TransferError", "TransferCancelledError", "ChecksumMismatchError", "NotAppliedError", "UnsafePathError",
-    "InvalidGlobError", "JobTimeoutError",
-    "DEFAULT_CONCURRENCY", "DEFAULT_PAGINATION_LIMIT", "DEFAULT_URL",
-    "FileTransferStatus", "FileTransferType", "JobStatus", "JobTypes", "OrganizationMemberRole",
-    "Pagination", "ProjectCollaboratorRole", "ProjectType", "TransferProgress",
+    "__version__",
+    "Client",
+    "USER_AGENT",
+    "normalize_url",
+    "calc_etag",
+    "QfcException",
+    "QfcRequestException",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ServerError",
+    "InvalidResponseError",
+    "ConnectionFailedError",
+    "TransferError",
+    "TransferCancelledError",
+    "ChecksumMismatchError",
+    "NotAppliedError",
+    "UnsafePathError",
+    "InvalidGlobError",
+    "JobTimeoutError",
+    "DEFAULT_CONCURRENCY",
+    "DEFAULT_PAGINATION_LIMIT",
+    "DEFAULT_URL",
+    "FileTransferStatus",
+    "FileTransferType",
+    "JobStatus",
+    "JobTypes",
+    "OrganizationMemberRole",
+    "Pagination",
+    "ProjectCollaboratorRole",
+    "ProjectType",
+    "TransferProgress",
 ]

@@ -31,14 +31,14 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional
 
 from .atomic_file import write_json_atomically
 from .hashing import calc_etag
+from .models import PathLike
 
 logger = logging.getLogger(__name__)
 
-PathLike = Union[str, "os.PathLike[str]"]
 FORMAT = 3  # 3: no SHA-256 (nothing read it)
 MAX_FOLDERS = 200
 # POSIX ctime is the time of the last change of the file or its metadata, which no program can set
@@ -58,6 +58,8 @@ def cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "qfieldcloud-plugin" / "checksums"
+
+
 # A file modified less than this long before its entry was recorded is "racy" (not trusted).
 RACY_NS = 2_000_000_000
 
@@ -147,8 +149,9 @@ class ChecksumCache:
                 else:
                     entries[name] = entry
             new_file = not self.path.exists()
-            write_json_atomically(self.path, {"format": FORMAT, "root": self.real_root, "files": entries},
-                                  separators=(",", ":"))
+            write_json_atomically(
+                self.path, {"format": FORMAT, "root": self.real_root, "files": entries}, separators=(",", ":")
+            )
             if new_file:
                 _prune(self.path.parent)
             with self._lock:
@@ -177,7 +180,7 @@ def _prune(folder: Path) -> None:
         if len(files) <= MAX_FOLDERS:
             return
         files.sort(key=lambda entry: entry.stat().st_mtime_ns)
-        for entry in files[:len(files) - MAX_FOLDERS]:
+        for entry in files[: len(files) - MAX_FOLDERS]:
             os.unlink(entry.path)
     except OSError:
         pass
@@ -189,9 +192,18 @@ def _read(path: Path, root: str) -> Dict[str, list]:
             data: Any = json.load(f)
     except (OSError, ValueError):
         return {}
-    if (not isinstance(data, dict) or data.get("format") != FORMAT or data.get("root") != root
-            or not isinstance(data.get("files"), dict)):
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or data.get("root") != root
+        or not isinstance(data.get("files"), dict)
+    ):
         return {}
-    return {name: entry for name, entry in data["files"].items()
-            if isinstance(entry, list) and len(entry) == 6 and all(isinstance(v, int) for v in entry[:4])
-            and isinstance(entry[5], int)}
+    return {
+        name: entry
+        for name, entry in data["files"].items()
+        if isinstance(entry, list)
+        and len(entry) == 6
+        and all(isinstance(v, int) for v in entry[:4])
+        and isinstance(entry[5], int)
+    }

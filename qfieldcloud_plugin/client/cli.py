@@ -14,9 +14,9 @@ import platform
 import sys
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
-from . import __version__
+from .version import __version__
 from .client import Client
-from .transfer import StderrProgress
+from .progress import StderrProgress
 from .errors import AuthenticationError, NotAppliedError, QfcException, mask_secrets
 from .models import (
     DEFAULT_JOB_POLL_INTERVAL_S,
@@ -38,8 +38,11 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-PUBLIC_ROLES = [ProjectCollaboratorRole.READER.value, ProjectCollaboratorRole.REPORTER.value,
-                ProjectCollaboratorRole.EDITOR.value]
+PUBLIC_ROLES = [
+    ProjectCollaboratorRole.READER.value,
+    ProjectCollaboratorRole.REPORTER.value,
+    ProjectCollaboratorRole.EDITOR.value,
+]
 SETTABLE_PROJECT_TYPES = [ProjectType.REGULAR.value, ProjectType.TEMPLATE.value]
 
 
@@ -78,7 +81,10 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> List[
     for row in cells:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell))
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+
     return [line(list(headers)), line(["-" * w for w in widths])] + [line(row) for row in cells]
 
 
@@ -87,9 +93,17 @@ def _projects_table(projects: Sequence[Dict[str, Any]]) -> List[str]:
         return ["No projects."]
     return format_table(
         ["ID", "OWNER/NAME", "PUBLIC", "TYPE", "STATUS", "DESCRIPTION"],
-        [[p.get("id"), f"{p.get('owner')}/{p.get('name')}", "yes" if p.get("is_public") else "no",
-          p.get("project_type", ""), p.get("status", ""), " ".join(str(p.get("description") or "").split())[:60]]
-         for p in projects],
+        [
+            [
+                p.get("id"),
+                f"{p.get('owner')}/{p.get('name')}",
+                "yes" if p.get("is_public") else "no",
+                p.get("project_type", ""),
+                p.get("status", ""),
+                " ".join(str(p.get("description") or "").split())[:60],
+            ]
+            for p in projects
+        ],
     )
 
 
@@ -123,7 +137,7 @@ def _raise_if_failed(files: Sequence[Dict[str, Any]], verb: str) -> None:
         not_done = sum(1 for f in files if f.get("status") == FileTransferStatus.PENDING)
         also = f" ({not_done} not attempted)" if not_done else ""
         raise CommandFailed(
-            f"{len(failed)} file(s) failed to {verb}{also}; first: \"{first['name']}\": {first.get('error')}"
+            f'{len(failed)} file(s) failed to {verb}{also}; first: "{first["name"]}": {first.get("error")}'
         )
 
 
@@ -158,14 +172,24 @@ def cmd_logout(ctx: Context) -> None:
 def cmd_create_user(ctx: Context) -> None:
     a = ctx.args
     user = ctx.client.create_user(a.new_username, a.new_password, a.email, exist_ok=a.exist_ok)
-    ctx.emit(user, lambda: [f'User "{a.new_username}" already exists.' if user is None
-                            else f'Created user "{user.get("username")}".'])
+    ctx.emit(
+        user,
+        lambda: [
+            f'User "{a.new_username}" already exists.' if user is None else f'Created user "{user.get("username")}".'
+        ],
+    )
 
 
 def cmd_status(ctx: Context) -> None:
     status = ctx.client.check_server_status()
-    ctx.emit(status, lambda: [f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in sorted(status.items())]
-             if isinstance(status, dict) else [str(status)])
+    ctx.emit(
+        status,
+        lambda: (
+            [f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in sorted(status.items())]
+            if isinstance(status, dict)
+            else [str(status)]
+        ),
+    )
 
 
 def _pagination(args: argparse.Namespace) -> Pagination:
@@ -211,17 +235,29 @@ def cmd_get_project_seed_json2qgis(ctx: Context) -> None:
 def cmd_list_files(ctx: Context) -> None:
     files = ctx.client.list_remote_files(ctx.args.project_id, skip_metadata=ctx.args.skip_metadata)
     files = sorted(files, key=lambda f: f.get("name", ""))
-    ctx.emit(files, lambda: format_table(
-        ["NAME", "SIZE", "LAST MODIFIED", "MD5SUM"],
-        [[f.get("name"), f.get("size"), f.get("last_modified"), f.get("md5sum")] for f in files],
-    ) if files else [f'No files in project "{ctx.args.project_id}".'])
+    ctx.emit(
+        files,
+        lambda: (
+            format_table(
+                ["NAME", "SIZE", "LAST MODIFIED", "MD5SUM"],
+                [[f.get("name"), f.get("size"), f.get("last_modified"), f.get("md5sum")] for f in files],
+            )
+            if files
+            else [f'No files in project "{ctx.args.project_id}".']
+        ),
+    )
 
 
 def cmd_create_project(ctx: Context) -> None:
     a = ctx.args
     project = ctx.client.create_project(
-        a.name, a.owner, description=a.description, is_public=a.is_public,
-        public_collaborator_role=ProjectCollaboratorRole(a.public_collaborator_role) if a.public_collaborator_role else None,
+        a.name,
+        a.owner,
+        description=a.description,
+        is_public=a.is_public,
+        public_collaborator_role=ProjectCollaboratorRole(a.public_collaborator_role)
+        if a.public_collaborator_role
+        else None,
         project_type=ProjectType(a.project_type) if a.project_type else None,
         clone_from_project=a.clone_from_project,
     )
@@ -231,8 +267,14 @@ def cmd_create_project(ctx: Context) -> None:
 def cmd_patch_project(ctx: Context) -> None:
     a = ctx.args
     project = ctx.client.patch_project(
-        a.project_id, name=a.name, owner=a.owner, description=a.description, is_public=a.is_public,
-        public_collaborator_role=ProjectCollaboratorRole(a.public_collaborator_role) if a.public_collaborator_role else None,
+        a.project_id,
+        name=a.name,
+        owner=a.owner,
+        description=a.description,
+        is_public=a.is_public,
+        public_collaborator_role=ProjectCollaboratorRole(a.public_collaborator_role)
+        if a.public_collaborator_role
+        else None,
         project_type=ProjectType(a.project_type) if a.project_type else None,
     )
     ctx.emit(project, lambda: ["Patched project:"] + _projects_table([project]))
@@ -248,15 +290,22 @@ def cmd_upload_project_thumbnail(ctx: Context) -> None:
     if not os.path.isfile(a.local_filename):
         raise QfcException(f'Thumbnail file "{a.local_filename}" does not exist')
     ctx.client.upload_project_thumbnail(a.project_id, a.local_filename)
-    ctx.emit({"uploaded": a.local_filename},
-             lambda: [f'Uploaded thumbnail "{a.local_filename}" to project "{a.project_id}".'])
+    ctx.emit(
+        {"uploaded": a.local_filename},
+        lambda: [f'Uploaded thumbnail "{a.local_filename}" to project "{a.project_id}".'],
+    )
 
 
 def cmd_upload_files(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.upload_files(
-        a.project_id, FileTransferType.PROJECT, a.project_path, filter_glob=a.filter_glob,
-        throw_on_error=a.throw_on_error, progress_callback=StderrProgress(), force=a.force,
+        a.project_id,
+        FileTransferType.PROJECT,
+        a.project_path,
+        filter_glob=a.filter_glob,
+        throw_on_error=a.throw_on_error,
+        progress_callback=StderrProgress(),
+        force=a.force,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "uploaded") if files else ["Nothing to upload."])
     _raise_if_failed(files, "upload")
@@ -265,8 +314,13 @@ def cmd_upload_files(ctx: Context) -> None:
 def cmd_download_files(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.download_project(
-        a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, progress_callback=StderrProgress(),
-        force_download=a.force_download, keep_local_versions=a.keep_local_versions,
+        a.project_id,
+        a.local_dir,
+        a.filter_glob,
+        a.throw_on_error,
+        progress_callback=StderrProgress(),
+        force_download=a.force_download,
+        keep_local_versions=a.keep_local_versions,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No files to download."])
     _raise_if_failed(files, "download")
@@ -293,16 +347,19 @@ def cmd_delete_files(ctx: Context) -> None:
 def cmd_delete_file(ctx: Context) -> None:
     a = ctx.args
     ctx.client.delete_file(a.project_id, a.filename, a.version_id)
-    ctx.emit({"deleted": a.filename, "version_id": a.version_id},
-             lambda: [f'Deleted "{a.filename}"' + (f" version {a.version_id}" if a.version_id else "") + "."])
+    ctx.emit(
+        {"deleted": a.filename, "version_id": a.version_id},
+        lambda: [f'Deleted "{a.filename}"' + (f" version {a.version_id}" if a.version_id else "") + "."],
+    )
 
 
 def _jobs_table(jobs: Sequence[Dict[str, Any]]) -> List[str]:
     if not jobs:
         return ["No jobs."]
-    return format_table(["ID", "TYPE", "STATUS", "CREATED AT", "FINISHED AT"],
-                        [[j.get("id"), j.get("type"), j.get("status"), j.get("created_at"), j.get("finished_at")]
-                         for j in jobs])
+    return format_table(
+        ["ID", "TYPE", "STATUS", "CREATED AT", "FINISHED AT"],
+        [[j.get("id"), j.get("type"), j.get("status"), j.get("created_at"), j.get("finished_at")] for j in jobs],
+    )
 
 
 def cmd_list_jobs(ctx: Context) -> None:
@@ -355,8 +412,13 @@ def cmd_package_latest(ctx: Context) -> None:
 def cmd_package_download(ctx: Context) -> None:
     a = ctx.args
     files = ctx.client.package_download(
-        a.project_id, a.local_dir, a.filter_glob, a.throw_on_error, progress_callback=StderrProgress(),
-        force_download=a.force_download, keep_local_versions=a.keep_local_versions,
+        a.project_id,
+        a.local_dir,
+        a.filter_glob,
+        a.throw_on_error,
+        progress_callback=StderrProgress(),
+        force_download=a.force_download,
+        keep_local_versions=a.keep_local_versions,
     )
     ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No packaged files to download."])
     _raise_if_failed(files, "download")
@@ -364,7 +426,9 @@ def cmd_package_download(ctx: Context) -> None:
 
 def cmd_collaborators_get(ctx: Context) -> None:
     items = ctx.client.get_project_collaborators(ctx.args.project_id)
-    ctx.emit(items, lambda: format_table(["COLLABORATOR", "ROLE"], [[c.get("collaborator"), c.get("role")] for c in items]))
+    ctx.emit(
+        items, lambda: format_table(["COLLABORATOR", "ROLE"], [[c.get("collaborator"), c.get("role")] for c in items])
+    )
 
 
 def cmd_collaborators_add(ctx: Context) -> None:
@@ -387,14 +451,22 @@ def cmd_collaborators_patch(ctx: Context) -> None:
 
 def cmd_members_get(ctx: Context) -> None:
     items = ctx.client.get_organization_members(ctx.args.organization)
-    ctx.emit(items, lambda: format_table(["MEMBER", "ROLE", "PUBLIC"],
-                                         [[m.get("member"), m.get("role"), m.get("is_public")] for m in items]))
+    ctx.emit(
+        items,
+        lambda: format_table(
+            ["MEMBER", "ROLE", "PUBLIC"], [[m.get("member"), m.get("role"), m.get("is_public")] for m in items]
+        ),
+    )
 
 
 def cmd_members_add(ctx: Context) -> None:
     a = ctx.args
-    item = ctx.client.add_organization_member(a.organization, a.target_username, OrganizationMemberRole(a.role), a.is_public)
-    ctx.emit(item, lambda: [f'Member "{item.get("member")}" added to "{a.organization}" with role "{item.get("role")}".'])
+    item = ctx.client.add_organization_member(
+        a.organization, a.target_username, OrganizationMemberRole(a.role), a.is_public
+    )
+    ctx.emit(
+        item, lambda: [f'Member "{item.get("member")}" added to "{a.organization}" with role "{item.get("role")}".']
+    )
 
 
 def cmd_members_remove(ctx: Context) -> None:
@@ -411,8 +483,10 @@ def cmd_members_patch(ctx: Context) -> None:
 
 def cmd_teams_list(ctx: Context) -> None:
     teams = ctx.client.get_organization_teams(ctx.args.organization)
-    ctx.emit(teams, lambda: format_table(["TEAM", "MEMBERS"],
-                                         [[t.get("team"), ", ".join(t.get("members") or [])] for t in teams]))
+    ctx.emit(
+        teams,
+        lambda: format_table(["TEAM", "MEMBERS"], [[t.get("team"), ", ".join(t.get("members") or [])] for t in teams]),
+    )
 
 
 def cmd_teams_create(ctx: Context) -> None:
@@ -422,8 +496,13 @@ def cmd_teams_create(ctx: Context) -> None:
 
 def cmd_teams_get(ctx: Context) -> None:
     team = ctx.client.get_organization_team(ctx.args.organization, ctx.args.team_name)
-    ctx.emit(team, lambda: [f'Team "{team.get("team")}" in "{team.get("organization")}"',
-                            "Members: " + ", ".join(team.get("members") or [])])
+    ctx.emit(
+        team,
+        lambda: [
+            f'Team "{team.get("team")}" in "{team.get("organization")}"',
+            "Members: " + ", ".join(team.get("members") or []),
+        ],
+    )
 
 
 def cmd_teams_patch(ctx: Context) -> None:
@@ -455,7 +534,9 @@ def cmd_team_members_add(ctx: Context) -> None:
 def cmd_team_members_remove(ctx: Context) -> None:
     a = ctx.args
     ctx.client.remove_organization_team_member(a.organization, a.team_name, a.member_username)
-    ctx.emit({"removed": a.member_username}, lambda: [f'Member "{a.member_username}" removed from team "{a.team_name}".'])
+    ctx.emit(
+        {"removed": a.member_username}, lambda: [f'Member "{a.member_username}" removed from team "{a.team_name}".']
+    )
 
 
 def cmd_current_subscription(ctx: Context) -> None:
@@ -465,9 +546,14 @@ def cmd_current_subscription(ctx: Context) -> None:
         used = sub.get("storage_used_bytes") or 0
         total = sub.get("active_storage_total_bytes") or 0
         share = f" ({used / total * 100:.2f}%)" if total else ""
-        return [f"Plan: {sub.get('plan_display_name')}", f"Status: {sub.get('status')}",
-                f"Active since: {sub.get('active_since')}", f"Active until: {sub.get('active_until')}",
-                f"Used storage: {used} bytes{share}", f"Total storage: {total} bytes"]
+        return [
+            f"Plan: {sub.get('plan_display_name')}",
+            f"Status: {sub.get('status')}",
+            f"Active since: {sub.get('active_since')}",
+            f"Active until: {sub.get('active_until')}",
+            f"Used storage: {used} bytes{share}",
+            f"Total storage: {total} bytes",
+        ]
 
     ctx.emit(sub, human)
 
@@ -475,7 +561,9 @@ def cmd_current_subscription(ctx: Context) -> None:
 # --- parser -------------------------------------------------------------------------------
 
 
-def _bool_flag(parser: argparse.ArgumentParser, on: str, off: str, dest: str, default: Optional[bool], help: str) -> None:
+def _bool_flag(
+    parser: argparse.ArgumentParser, on: str, off: str, dest: str, default: Optional[bool], help: str
+) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(on, dest=dest, action="store_true", help=help)
     group.add_argument(off, dest=dest, action="store_false", help=f"Opposite of {on}.")
@@ -513,10 +601,12 @@ def _seconds(minimum: float) -> Callable[[str], float]:
 
 
 def _paginated(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-l", "--limit", type=_whole_number(1), default=None,
-                        help="Return at most this many records (one page).")
-    parser.add_argument("-o", "--offset", type=_whole_number(0), default=None,
-                        help="Skip this many records (one page).")
+    parser.add_argument(
+        "-l", "--limit", type=_whole_number(1), default=None, help="Return at most this many records (one page)."
+    )
+    parser.add_argument(
+        "-o", "--offset", type=_whole_number(0), default=None, help="Skip this many records (one page)."
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -524,10 +614,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m qfieldcloud_plugin.client",
         description="QFieldCloud command line client (commands of the official qfieldcloud-cli, plus job-wait).",
         epilog="Environment: QFIELDCLOUD_URL, QFIELDCLOUD_USERNAME, QFIELDCLOUD_PASSWORD, QFIELDCLOUD_TOKEN, "
-               "QFIELDCLOUD_VERIFY_SSL (0 disables), QFC_SDK_CONNECT_TIMEOUT_S, QFC_SDK_READ_TIMEOUT_S.",
+        "QFIELDCLOUD_VERIFY_SSL (0 disables), QFC_SDK_CONNECT_TIMEOUT_S, QFC_SDK_READ_TIMEOUT_S.",
     )
-    parser.add_argument("-U", "--url", default=None,
-                        help=f"QFieldCloud API or server URL (env QFIELDCLOUD_URL; default {DEFAULT_URL}).")
+    parser.add_argument(
+        "-U", "--url", default=None, help=f"QFieldCloud API or server URL (env QFIELDCLOUD_URL; default {DEFAULT_URL})."
+    )
     parser.add_argument("-u", "--username", default=os.environ.get("QFIELDCLOUD_USERNAME"), help="Username or email.")
     parser.add_argument("-p", "--password", default=os.environ.get("QFIELDCLOUD_PASSWORD"), help="Password.")
     parser.add_argument("-t", "--token", default=os.environ.get("QFIELDCLOUD_TOKEN"), help="Session token.")
@@ -535,8 +626,14 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", dest="format_json", action="store_true", help="Print results as JSON.")
     fmt.add_argument("--human", dest="format_json", action="store_false", help="Print readable text (default).")
     parser.set_defaults(format_json=False)
-    _bool_flag(parser, "--verify-ssl", "--no-verify-ssl", "verify_ssl", None,
-               "Verify TLS certificates (default; env QFIELDCLOUD_VERIFY_SSL=0 disables).")
+    _bool_flag(
+        parser,
+        "--verify-ssl",
+        "--no-verify-ssl",
+        "verify_ssl",
+        None,
+        "Verify TLS certificates (default; env QFIELDCLOUD_VERIFY_SSL=0 disables).",
+    )
     parser.add_argument("--ca-bundle", default=None, help="Trust the CA certificates in this PEM file.")
     parser.add_argument("--connect-timeout", type=float, default=None, help="Connect timeout in seconds (default 10).")
     parser.add_argument("--read-timeout", type=float, default=None, help="Read timeout in seconds (default 300).")
@@ -565,8 +662,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("list-projects", cmd_list_projects, "List projects.")
     _paginated(p)
     _bool_flag(p, "--include-public", "--no-public", "include_public", False, "Include public projects.")
-    for name, handler, text in (("get-project", cmd_get_project, "Show a project."),
-                                ("get-project-seed", cmd_get_project_seed, "Show a project's seed.")):
+    for name, handler, text in (
+        ("get-project", cmd_get_project, "Show a project."),
+        ("get-project-seed", cmd_get_project_seed, "Show a project's seed."),
+    ):
         command(name, handler, text).add_argument("project_id")
     for name, handler, text in (
         ("get-project-seed-xlsform", cmd_get_project_seed_xlsform, "Download a project's seed XLSForm."),
@@ -606,18 +705,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--filter", dest="filter_glob", default=None, help="Only files matching this glob.")
     _bool_flag(p, "--throw-on-error", "--no-throw-on-error", "throw_on_error", False, "Stop at the first failure.")
     _bool_flag(p, "--force", "--no-force", "force", False, "Upload even unchanged files.")
-    for name, handler, text in (("download-files", cmd_download_files, "Download a project's files."),
-                                ("package-download", cmd_package_download, "Download the latest package's files.")):
+    for name, handler, text in (
+        ("download-files", cmd_download_files, "Download a project's files."),
+        ("package-download", cmd_package_download, "Download the latest package's files."),
+    ):
         p = command(name, handler, text)
         p.add_argument("project_id")
         p.add_argument("local_dir")
         p.add_argument("--filter", dest="filter_glob", default=None, help="Only files matching this glob.")
         _bool_flag(p, "--throw-on-error", "--no-throw-on-error", "throw_on_error", False, "Stop at the first failure.")
-        _bool_flag(p, "--force-download", "--no-force-download", "force_download", False,
-                   "Download even files that are unchanged locally.")
-        _bool_flag(p, "--keep-local-versions", "--discard-local-versions", "keep_local_versions", True,
-                   "Keep local files that a download replaces and that differ from what was last downloaded "
-                   "in LOCAL_DIR/.qfieldcloud/trash/ (the default).")
+        _bool_flag(
+            p,
+            "--force-download",
+            "--no-force-download",
+            "force_download",
+            False,
+            "Download even files that are unchanged locally.",
+        )
+        _bool_flag(
+            p,
+            "--keep-local-versions",
+            "--discard-local-versions",
+            "keep_local_versions",
+            True,
+            "Keep local files that a download replaces and that differ from what was last downloaded "
+            "in LOCAL_DIR/.qfieldcloud/trash/ (the default).",
+        )
     p = command("delete-files", cmd_delete_files, "Delete a project's files matching globs.")
     p.add_argument("project_id")
     p.add_argument("paths", nargs="+", metavar="GLOB")
@@ -639,10 +752,15 @@ def build_parser() -> argparse.ArgumentParser:
     command("job-status", cmd_job_status, "Show a job's status.").add_argument("job_id")
     p = command("job-wait", cmd_job_wait, "Wait until a job is finished, failed or stopped.")
     p.add_argument("job_id")
-    p.add_argument("--timeout", type=_seconds(1.0), default=DEFAULT_JOB_TIMEOUT_S,
-                   help="Give up after this many seconds.")
-    p.add_argument("--poll-interval", type=_seconds(MIN_JOB_POLL_INTERVAL_S), default=DEFAULT_JOB_POLL_INTERVAL_S,
-                   help=f"Seconds between checks ({MIN_JOB_POLL_INTERVAL_S:g} or more).")
+    p.add_argument(
+        "--timeout", type=_seconds(1.0), default=DEFAULT_JOB_TIMEOUT_S, help="Give up after this many seconds."
+    )
+    p.add_argument(
+        "--poll-interval",
+        type=_seconds(MIN_JOB_POLL_INTERVAL_S),
+        default=DEFAULT_JOB_POLL_INTERVAL_S,
+        help=f"Seconds between checks ({MIN_JOB_POLL_INTERVAL_S:g} or more).",
+    )
     p = command("delta-push", cmd_delta_push, "Push a delta file to a project.")
     p.add_argument("project_id")
     p.add_argument("delta_filename")
@@ -650,9 +768,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     roles = [r.value for r in ProjectCollaboratorRole]
     command("collaborators-get", cmd_collaborators_get, "List a project's collaborators.").add_argument("project_id")
-    for name, handler, with_role in (("collaborators-add", cmd_collaborators_add, True),
-                                     ("collaborators-remove", cmd_collaborators_remove, False),
-                                     ("collaborators-patch", cmd_collaborators_patch, True)):
+    for name, handler, with_role in (
+        ("collaborators-add", cmd_collaborators_add, True),
+        ("collaborators-remove", cmd_collaborators_remove, False),
+        ("collaborators-patch", cmd_collaborators_patch, True),
+    ):
         p = command(name, handler, name.replace("-", " ").capitalize() + ".")
         p.add_argument("project_id")
         p.add_argument("target_username", metavar="USERNAME")
@@ -660,9 +780,11 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("role", choices=roles)
     member_roles = [r.value for r in OrganizationMemberRole]
     command("members-get", cmd_members_get, "List an organization's members.").add_argument("organization")
-    for name, handler, with_role in (("members-add", cmd_members_add, True),
-                                     ("members-remove", cmd_members_remove, False),
-                                     ("members-patch", cmd_members_patch, True)):
+    for name, handler, with_role in (
+        ("members-add", cmd_members_add, True),
+        ("members-remove", cmd_members_remove, False),
+        ("members-patch", cmd_members_patch, True),
+    ):
         p = command(name, handler, name.replace("-", " ").capitalize() + ".")
         p.add_argument("organization")
         p.add_argument("target_username", metavar="USERNAME")
@@ -672,9 +794,13 @@ def build_parser() -> argparse.ArgumentParser:
             _bool_flag(p, "--public", "--no-public", "is_public", False, "Make the membership public.")
 
     command("teams-list", cmd_teams_list, "List an organization's teams.").add_argument("organization")
-    for name, handler in (("teams-create", cmd_teams_create), ("teams-get", cmd_teams_get),
-                          ("teams-patch", cmd_teams_patch), ("teams-delete", cmd_teams_delete),
-                          ("team-members-list", cmd_team_members_list)):
+    for name, handler in (
+        ("teams-create", cmd_teams_create),
+        ("teams-get", cmd_teams_get),
+        ("teams-patch", cmd_teams_patch),
+        ("teams-delete", cmd_teams_delete),
+        ("team-members-list", cmd_team_members_list),
+    ):
         p = command(name, handler, name.replace("-", " ").capitalize() + ".")
         p.add_argument("organization")
         p.add_argument("team_name")
@@ -685,8 +811,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("organization")
         p.add_argument("team_name")
         p.add_argument("member_username")
-    command("current-subscription", cmd_current_subscription,
-            "Show an account's current subscription.").add_argument("account")
+    command("current-subscription", cmd_current_subscription, "Show an account's current subscription.").add_argument(
+        "account"
+    )
     return parser
 
 
@@ -713,8 +840,12 @@ def main(argv: Optional[List[str]] = None) -> int:
                 raise QfcException(f'CA bundle "{args.ca_bundle}" does not exist')
             verify = args.ca_bundle
         client = Client(
-            url=args.url, verify_ssl=verify, token=args.token or "",
-            connect_timeout=args.connect_timeout, read_timeout=args.read_timeout, concurrency=args.concurrency,
+            url=args.url,
+            verify_ssl=verify,
+            token=args.token or "",
+            connect_timeout=args.connect_timeout,
+            read_timeout=args.read_timeout,
+            concurrency=args.concurrency,
         )
         if args.command != "login" and (args.username or args.password):
             if not (args.username and args.password):

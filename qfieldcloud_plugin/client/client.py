@@ -6,6 +6,7 @@ atomic downloads, concurrent transfers with progress and cancel hooks, `patch_pr
 sends every argument that is not None, and `throw_on_error` means "raise" everywhere.
 """
 
+import functools
 import errno
 import logging
 import os
@@ -13,7 +14,7 @@ import re
 import time
 from email.message import Message
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Union, cast
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Union, cast
 
 import requests
 
@@ -44,10 +45,13 @@ from .models import (
     FileTransferStatus,
     FileTransferType,
     PROJECT_NAME_PATTERN,
+    CancelCheck,
     JobTypes,
     OrganizationMemberModel,
     OrganizationMemberRole,
     Pagination,
+    PathLike,
+    ProgressCallback,
     ProjectCollaboratorRole,
     ProjectType,
     SubscriptionModel,
@@ -66,25 +70,17 @@ from .names import (
     url_segment,
     validate_glob,
 )
-from .transfer import (
-    SMALL_BODY_BYTES,
-    CancelCheck,
-    MultipartFileBody,
-    ProgressCallback,
-    ProgressTracker,
-    StderrProgress,
-    fetch_resumable,
-    list_local_files,
-    run_batch,
-    sync_files,
-)
+from .batch import run_batch
+from .disk import sync_files
+from .download import fetch_resumable
+from .local_files import list_local_files
+from .multipart import SMALL_BODY_BYTES, MultipartFileBody
+from .progress import ProgressTracker, StderrProgress
 from .hashing import calc_etag, calc_sha256, same_content
 from .staging import Staging
 from .transport import Transport, VerifyType, env_verify_ssl
 
 logger = logging.getLogger(__name__)
-
-PathLike = Union[str, "os.PathLike[str]"]
 
 
 # What older servers may lack, named in the error they cause (see Transport.request's `feature`).
@@ -194,7 +190,10 @@ class Client:
     def login(self, username: str, password: str) -> Dict[str, Any]:
         """Log in and keep the new token; returns the login payload (token, username...)."""
         payload = self.transport.request_json(
-            "POST", "auth/login/", json_body={"username": username, "password": password}, skip_token=True,
+            "POST",
+            "auth/login/",
+            json_body={"username": username, "password": password},
+            skip_token=True,
         )
         if not isinstance(payload, dict) or not payload.get("token"):
             raise InvalidResponseError("The server's login answer has no token", url=self.url + "auth/login/")
@@ -208,12 +207,18 @@ class Client:
         return payload or {}
 
     def create_user(
-        self, username: str, password: str, email: str, exist_ok: bool = False,
+        self,
+        username: str,
+        password: str,
+        email: str,
+        exist_ok: bool = False,
     ) -> Optional[Dict[str, Any]]:
         """Create a user account (staff only); None if it exists and `exist_ok`."""
         try:
             return self.transport.request_json(
-                "POST", "users/", json_body={"username": username, "password": password, "email": email},
+                "POST",
+                "users/",
+                json_body={"username": username, "password": password, "email": email},
             )
         except QfcRequestException as exc:
             if exist_ok and exc.status_code == 409:
@@ -231,13 +236,19 @@ class Client:
     # --- projects ---------------------------------------------------------------------
 
     def list_projects(
-        self, include_public: bool = False, pagination: Pagination = Pagination(), **kwargs: Any,
+        self,
+        include_public: bool = False,
+        pagination: Optional[Pagination] = None,
+        **kwargs: Any,
     ) -> List[Dict[str, Any]]:
         """Projects the user has a role on (plus public ones if asked), all pages unless paginated."""
         return list(self.iter_projects(include_public, pagination, **kwargs))
 
     def iter_projects(
-        self, include_public: bool = False, pagination: Optional[Pagination] = None, **kwargs: Any,
+        self,
+        include_public: bool = False,
+        pagination: Optional[Pagination] = None,
+        **kwargs: Any,
     ) -> Iterator[Dict[str, Any]]:
         """Like `list_projects`, yielding projects as each page (1,000 per request) arrives."""
         params = {"include-public": "1" if include_public else "0"}
@@ -259,8 +270,9 @@ class Client:
         return self._download_seed_file(project_id, "json2qgis", destination_dir, "json2qgis.json")
 
     def _download_seed_file(self, project_id: str, kind: str, destination_dir: str, default: str) -> Optional[str]:
-        response = self.transport.request("GET", f"projects/{_seg(project_id)}/seed/{kind}/", feature="project seeds",
-                                          stream=True)
+        response = self.transport.request(
+            "GET", f"projects/{_seg(project_id)}/seed/{kind}/", feature="project seeds", stream=True
+        )
         if response.status_code != 200:
             response.close()
             return None
@@ -312,8 +324,12 @@ class Client:
         if name is not None:
             check_project_name(name)
         fields = {
-            "name": name, "owner": owner, "description": description, "is_public": is_public,
-            "public_collaborator_role": public_collaborator_role, "project_type": project_type,
+            "name": name,
+            "owner": owner,
+            "description": description,
+            "is_public": is_public,
+            "public_collaborator_role": public_collaborator_role,
+            "project_type": project_type,
         }
         data = {key: _value(value) for key, value in fields.items() if value is not None}
         return self.transport.request_json("PATCH", f"projects/{_seg(project_id)}/", json_body=data)
@@ -327,8 +343,12 @@ class Client:
         content_type = "image/png" if str(local_filename).lower().endswith(".png") else "image/jpeg"
         body = MultipartFileBody(local_filename, field_name="thumbnail", content_type=content_type)
         return self.transport.request(
-            "POST", f"projects/{_seg(project_id)}/thumbnail/", feature="project thumbnails", data=body,
-            headers={"Content-Type": body.content_type, "Accept": "application/json"}, retry=True,
+            "POST",
+            f"projects/{_seg(project_id)}/thumbnail/",
+            feature="project thumbnails",
+            data=body,
+            headers={"Content-Type": body.content_type, "Accept": "application/json"},
+            retry=True,
         )
 
     # --- files ------------------------------------------------------------------------
@@ -343,8 +363,11 @@ class Client:
         for file in self.transport.iter_pages(f"files/{_seg(project_id)}/", params):
             problem = _listing_entry_problem(file)
             if problem:
-                raise InvalidResponseError(f"The server's file listing is not usable: {problem}",
-                                           url=self.url + f"files/{_seg(project_id)}/", method="GET")
+                raise InvalidResponseError(
+                    f"The server's file listing is not usable: {problem}",
+                    url=self.url + f"files/{_seg(project_id)}/",
+                    method="GET",
+                )
             yield {"etag": file.get("md5sum"), **file}
 
     def list_local_files(self, root_path: str, filter_glob: str = "*") -> List[Dict[str, Any]]:
@@ -394,13 +417,7 @@ class Client:
         `is_cancelled()` are called from worker threads; a cancel raises TransferCancelledError.
         """
         upload_type = FileTransferType(_value(upload_type))
-        refused: List[Dict[str, Any]] = []
-        if names is None:
-            local_files = list_local_files(project_path, filter_glob, refused=refused)
-        else:
-            local_files = _named_local_files(project_path, names, refused)
-        for file in refused:
-            logger.info("%s", file["error"])
+        local_files, refused = _files_to_upload(project_path, filter_glob, names)
         if upload_type == FileTransferType.PACKAGE:
             force = True
             verify = False  # package files are listed by the package job, not by files/
@@ -413,7 +430,8 @@ class Client:
             file["skipped"] = False
         tracker = ProgressTracker(
             progress_callback or (StderrProgress() if show_progress else None),
-            len(local_files), sum(f["size"] for f in local_files),
+            len(local_files),
+            sum(f["size"] for f in local_files),
         )
         checksums = ChecksumCache(project_path)
 
@@ -428,7 +446,13 @@ class Client:
                 file["skipped"] = True
                 return
             file["sha256"], file["size"] = self._upload_one(
-                project_id, upload_type, path, name, job_id, report, should_stop,
+                project_id,
+                upload_type,
+                path,
+                name,
+                job_id,
+                report,
+                should_stop,
             )
 
         data_files = [f for f in local_files if not is_qgis_project(f["name"])]
@@ -440,9 +464,15 @@ class Client:
                     for file in batch:
                         _fail(file, TransferError(f'"{file["name"]}" not sent: some data files failed to upload'))
                     break
-                run_batch(batch, work, tracker=tracker, concurrency=workers,
-                          is_cancelled=is_cancelled, throw_on_error=throw_on_error,
-                          on_interrupt=self.transport.abort_transfers)
+                run_batch(
+                    batch,
+                    work,
+                    tracker=tracker,
+                    concurrency=workers,
+                    is_cancelled=is_cancelled,
+                    throw_on_error=throw_on_error,
+                    on_interrupt=self.transport.abort_transfers,
+                )
                 if verify:
                     self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error, remote)
                 if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
@@ -488,12 +518,16 @@ class Client:
         verifies by reading the listing back. An HTML page instead of the JSON answer is retried too.
         """
         for attempt in range(attempts):
-            body = MultipartFileBody(local_path, filename=os.path.basename(remote_name),
-                                     on_progress=report, should_stop=should_stop)
+            body = MultipartFileBody(
+                local_path, filename=os.path.basename(remote_name), on_progress=report, should_stop=should_stop
+            )
             try:
                 data: Any = body.to_bytes() if body.size <= SMALL_BODY_BYTES else body
                 response, _payload = self.transport.request_decoded(
-                    "POST", path, data=data, headers={"Content-Type": body.content_type, "Accept": "application/json"},
+                    "POST",
+                    path,
+                    data=data,
+                    headers={"Content-Type": body.content_type, "Accept": "application/json"},
                     retry=True,
                 )
                 return response, body
@@ -546,46 +580,55 @@ class Client:
                 continue
             if not wrong or attempt > self.transport.max_retries:
                 break
-            for file in wrong:
-                self.transport.stats.add("checksum_retries")
-                self.transport.stats.add("bytes_resent", file["size"])
-                try:
-                    file["sha256"], file["size"] = self._upload_one(
-                        project_id, upload_type, Path(file["absolute_filename"]), file["name"], job_id, None, None,
-                    )
-                except (QfcException, OSError) as exc:
-                    _fail(file, exc)
-                    if throw_on_error:
-                        raise
+            self._send_again(project_id, upload_type, wrong, job_id, throw_on_error)
             sent = [f for f in wrong if f.get("status") == FileTransferStatus.SUCCESS]
             wrong = sent
-        for file in wrong:
-            if file.get("status") != FileTransferStatus.SUCCESS:
-                continue
-            entry = listing.get(file["name"])
-            found = "is missing" if entry is None else f"holds {entry.get('size')} bytes, sha256 {entry.get('sha256')}"
-            error = ChecksumMismatchError(
-                f'"{file["name"]}" was not stored as sent ({file["size"]} bytes, sha256 {file.get("sha256")}): '
-                f"the server's copy {found}"
-            )
-            _fail(file, error)
-            if throw_on_error:
-                raise error
+        _fail_not_stored_as_sent(wrong, listing, throw_on_error)
+
+    def _send_again(
+        self,
+        project_id: str,
+        upload_type: FileTransferType,
+        files: List[Dict[str, Any]],
+        job_id: str,
+        throw_on_error: bool,
+    ) -> None:
+        """Upload `files` once more, one after the other; a failure fails that file."""
+        for file in files:
+            self.transport.stats.add("checksum_retries")
+            self.transport.stats.add("bytes_resent", file["size"])
+            try:
+                file["sha256"], file["size"] = self._upload_one(
+                    project_id,
+                    upload_type,
+                    Path(file["absolute_filename"]),
+                    file["name"],
+                    job_id,
+                    None,
+                    None,
+                )
+            except (QfcException, OSError) as exc:
+                _fail(file, exc)
+                if throw_on_error:
+                    raise
 
     def verify_upload(self, project_id: str, local_filename: PathLike, remote_filename: str) -> Dict[str, Any]:
         """Check that the server's latest `remote_filename` has the local file's size and sha256.
 
         Returns the server's file dict; raises ChecksumMismatchError if it differs or is missing.
         """
-        local = {"size": os.path.getsize(local_filename), "sha256": calc_sha256(local_filename),
-                 "absolute_filename": os.fspath(local_filename)}
-        for attempt in range(2):
+        local = {
+            "size": os.path.getsize(local_filename),
+            "sha256": calc_sha256(local_filename),
+            "absolute_filename": os.fspath(local_filename),
+        }
+        for _attempt in range(2):
             remote = self._fresh_file_info(project_id, FileTransferType.PROJECT, remote_filename)
             if _stored_as_sent(local, remote):
                 return cast(Dict[str, Any], remote)
         raise ChecksumMismatchError(
             f'"{remote_filename}" on the server does not match the local file '
-            f'({local["size"]} bytes, sha256 {local["sha256"]})'
+            f"({local['size']} bytes, sha256 {local['sha256']})"
         )
 
     def upload_file(
@@ -621,7 +664,7 @@ class Client:
         if report is None and (progress_callback or show_progress):
             size = os.path.getsize(local_filename)
             tracker = ProgressTracker(progress_callback or StderrProgress(), 1, size)
-            report = lambda done, total: tracker.update(remote_name, done, total)  # noqa: E731
+            report = functools.partial(tracker.update, remote_name)
         should_stop = _should_stop or is_cancelled
         response, _sent = self._send_file(path, local_filename, remote_name, report, should_stop)
         if verify and upload_type == FileTransferType.PROJECT:
@@ -646,9 +689,17 @@ class Client:
         validate_glob(filter_glob)
         files = self.list_remote_files(project_id, skip_metadata=False)
         return self.download_files(
-            files, project_id, FileTransferType.PROJECT, local_dir, filter_glob, throw_on_error,
-            show_progress, force_download,
-            progress_callback=progress_callback, is_cancelled=is_cancelled, concurrency=concurrency,
+            files,
+            project_id,
+            FileTransferType.PROJECT,
+            local_dir,
+            filter_glob,
+            throw_on_error,
+            show_progress,
+            force_download,
+            progress_callback=progress_callback,
+            is_cancelled=is_cancelled,
+            concurrency=concurrency,
             keep_local_versions=keep_local_versions,
         )
 
@@ -703,21 +754,17 @@ class Client:
         batch = [f for f in selected if id(f) in targets]
         tracker = ProgressTracker(
             progress_callback or (StderrProgress() if show_progress else None),
-            len(batch), sum(_size_of(f) or 0 for f in batch),
+            len(batch),
+            sum(_size_of(f) or 0 for f in batch),
         )
         checksums = ChecksumCache(local_dir)
         verified: Dict[int, Dict[str, Any]] = {}
 
         def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
-            target = targets[id(file)]
-            remote_etag = None if force_download else (file.get("etag") or file.get("md5sum"))
-            headers: Dict[str, str] = {}
-            if remote_etag and target.is_file():
-                local_etag = checksums.etag(file["name"], target)
-                if local_etag == remote_etag:
-                    file["skipped"] = file["verified"] = True
-                    return
-                headers["If-None-Match"] = local_etag
+            current, headers = _local_copy(file, targets[id(file)], checksums, force_download)
+            if current:
+                file["skipped"] = file["verified"] = True
+                return
             staged = staging.path_for(file["name"])
             if staging.reusable(staged, file):
                 file["staged"], file["verified"] = staged, True
@@ -725,15 +772,21 @@ class Client:
             checks = verified[id(file)] = {}
             try:
                 response = self._download_one(
-                    project_id, download_type, file["name"], staged, headers, file, report, should_stop,
-                    verified=checks, durable=False,
+                    project_id,
+                    download_type,
+                    file["name"],
+                    staged,
+                    headers,
+                    file,
+                    report,
+                    should_stop,
+                    verified=checks,
+                    durable=False,
                 )
             except OSError as exc:
                 if exc.errno not in _NAME_ERRNOS:
                     raise
-                file["refused"] = True  # the name, not the transfer: the other files still go in
-                raise UnsafePathError(f'Skipped "{file["name"]}": this file system cannot hold that name '
-                                      f"({exc.strerror or exc})") from None
+                raise _refused_name(file, exc) from None
             if response is None:
                 file["skipped"] = file["verified"] = True  # 304: the local file is current
             else:
@@ -741,9 +794,15 @@ class Client:
                 file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
 
         try:
-            run_batch(batch, work, tracker=tracker, concurrency=self._workers(concurrency),
-                      is_cancelled=is_cancelled, throw_on_error=throw_on_error,
-                      on_interrupt=self.transport.abort_transfers)
+            run_batch(
+                batch,
+                work,
+                tracker=tracker,
+                concurrency=self._workers(concurrency),
+                is_cancelled=is_cancelled,
+                throw_on_error=throw_on_error,
+                on_interrupt=self.transport.abort_transfers,
+            )
         except TransferCancelledError:
             staging.finish(keep=False)
             checksums.save()
@@ -755,31 +814,21 @@ class Client:
         failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS and not f.get("refused")]
         to_apply = [f for f in batch if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
         if failed:
-            first = next((f for f in failed if f.get("error") is not None), failed[0])
-            for file in to_apply:
-                _fail(file, NotAppliedError(
-                    f'"{file["name"]}" was downloaded but not applied: {len(failed)} other file(s) failed, '
-                    f'first "{first["name"]}"'))
+            _fail_not_applied(to_apply, failed)
             # A full disk must not stay full with staged copies; other failures keep them for the next call.
             staging.finish(keep=not any(_disk_full(f.get("error")) for f in failed))
             checksums.save()
             self._raise_first_refusal(selected, throw_on_error)
             return selected
         if still_as_planned is not None:
-            changed = [f for f in to_apply if not still_as_planned(f["name"], targets[id(f)])]
-            for file in changed:
-                _fail(file, TransferError(f'"{file["name"]}" changed here since the plan was shown; '
-                                          "it was left as it is"))
-            to_apply = [f for f in to_apply if f["status"] == FileTransferStatus.SUCCESS]
+            to_apply = _still_as_planned(to_apply, targets, still_as_planned)
         record = DownloadRecord(local_dir)
-        previous = record.load() if keep_local_versions is True else {}
         try:
             # Staged files were not fsync'ed one by one (see sync_files); one sync covers them all.
             sync_files(staging.dir, [f["staged"] for f in to_apply])
             kept = staging.apply(
                 [(f["name"], f["staged"], targets[id(f)]) for f in to_apply],
-                keep=keep_local_versions if callable(keep_local_versions)
-                else lambda name, path: keep_local_versions and holds_local_work(name, path, previous, checksums),
+                keep=_keep_rule(keep_local_versions, record, checksums),
             )
         except TransferError as exc:
             for file in to_apply:
@@ -790,20 +839,7 @@ class Client:
                 raise
             return selected
         staging.finish(keep=False)
-        now_here: Dict[str, Dict[str, Any]] = {}
-        for file in batch:
-            if file["status"] != FileTransferStatus.SUCCESS:
-                continue
-            checks = verified.get(id(file)) or {"etag": file.get("md5sum") or file.get("etag"),
-                                                 "sha256": file.get("sha256")}
-            now_here[file["name"]] = dict(checks, size=_size_of(file))
-            if file["name"] in kept:
-                file["kept_local_version"] = str(kept[file["name"]])
-            if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):
-                # Verified against these checksums when it arrived; recorded now, after the move.
-                checksums.record(file["name"], targets[id(file)], checks.get("etag"))
-            file.pop("staged", None)
-        record.update(now_here)
+        record.update(_arrived(batch, verified, kept, targets, checksums))
         checksums.save()
         self._raise_first_refusal(selected, throw_on_error)
         return selected
@@ -878,7 +914,10 @@ class Client:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _fresh_file_info(
-        self, project_id: str, download_type: FileTransferType, remote_name: str,
+        self,
+        project_id: str,
+        download_type: FileTransferType,
+        remote_name: str,
     ) -> Optional[Dict[str, Any]]:
         """The file's current listing entry (size, md5sum, sha256), or None if it has none."""
         try:
@@ -887,7 +926,8 @@ class Client:
             else:
                 try:
                     info = self.transport.request_json(
-                        "GET", f"files/metadata/{_seg(project_id)}/{url_path(remote_name)}/")
+                        "GET", f"files/metadata/{_seg(project_id)}/{url_path(remote_name)}/"
+                    )
                     return info if isinstance(info, dict) else None
                 except (NotFoundError, InvalidResponseError):
                     files = self.list_remote_files(project_id, skip_metadata=False)  # servers without metadata/
@@ -931,14 +971,18 @@ class Client:
                 logger.info('Skipping "%s": the local file is up to date', remote_name)
                 return None
             headers["If-None-Match"] = local_etag
-        tracker = ProgressTracker(progress_callback or StderrProgress(), 1, remote_size or 0) \
-            if progress_callback or show_progress else None  # the batch size: 0 when unknown
-        report = (lambda done, total: tracker.update(remote_name, done, total)) if tracker else None  # noqa: E731
+        tracker = (
+            ProgressTracker(progress_callback or StderrProgress(), 1, remote_size or 0)
+            if progress_callback or show_progress
+            else None
+        )  # the batch size: 0 when unknown
+        report = functools.partial(tracker.update, remote_name) if tracker else None
         if is_cancelled and is_cancelled():
             raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
         remote = {"size": remote_size, "sha256": remote_sha256, "md5sum": remote_md5sum or remote_etag}
-        response = self._download_one(project_id, download_type, remote_name, local_path, headers, remote,
-                                      report, is_cancelled)
+        response = self._download_one(
+            project_id, download_type, remote_name, local_path, headers, remote, report, is_cancelled
+        )
         if tracker:
             tracker.finish(remote_name, local_path.stat().st_size)  # the file's line on stderr, or the last event
         return response
@@ -989,18 +1033,26 @@ class Client:
         """Delete a file with all its versions, or only `version_id` (204, 200 on 2024-09)."""
         headers = {"x-file-version": str(version_id)} if version_id else {}
         return self.transport.request(
-            "DELETE", f"files/{_seg(project_id)}/{url_path(filename)}/", headers=headers,
+            "DELETE",
+            f"files/{_seg(project_id)}/{url_path(filename)}/",
+            headers=headers,
         )
 
     # --- jobs, deltas, packages -------------------------------------------------------
 
     def list_jobs(
-        self, project_id: str, job_type: Optional[JobTypes] = None, pagination: Pagination = Pagination(),
+        self,
+        project_id: str,
+        job_type: Optional[JobTypes] = None,
+        pagination: Optional[Pagination] = None,
     ) -> List[Dict[str, Any]]:
         """The project's jobs, filtered by `job_type` here because the server ignores `type`."""
         # project_id also goes in the body: servers of 2024-09 read it from there.
         jobs = self.transport.paginate(
-            "jobs/", {"project_id": project_id}, pagination, json_body={"project_id": project_id},
+            "jobs/",
+            {"project_id": project_id},
+            pagination,
+            json_body={"project_id": project_id},
         )
         if job_type is not None:
             wanted = _value(job_type)
@@ -1010,7 +1062,9 @@ class Client:
     def job_trigger(self, project_id: str, job_type: JobTypes, force: bool = False) -> Dict[str, Any]:
         """Start a job (201), or get the active `package` job back (200) unless `force`."""
         return self.transport.request_json(
-            "POST", "jobs/", json_body={"project_id": project_id, "type": _value(job_type), "force": int(bool(force))},
+            "POST",
+            "jobs/",
+            json_body={"project_id": project_id, "type": _value(job_type), "force": int(bool(force))},
         )
 
     def job_status(self, job_id: str) -> Dict[str, Any]:
@@ -1041,7 +1095,8 @@ class Client:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise JobTimeoutError(
-                    f'Job "{job_id}" is still "{job.get("status")}" after {timeout:g} s', job=job,
+                    f'Job "{job_id}" is still "{job.get("status")}" after {timeout:g} s',
+                    job=job,
                 )
             sleep(min(max(0.0, poll_interval), remaining))
 
@@ -1049,7 +1104,9 @@ class Client:
         """Upload a deltafile (multipart `file`); returns the JSON answer, `{}` when empty."""
         body = MultipartFileBody(delta_filename, field_name="file", content_type="application/json")
         payload = self.transport.request_json(
-            "POST", f"deltas/{_seg(project_id)}/", data=body,
+            "POST",
+            f"deltas/{_seg(project_id)}/",
+            data=body,
             headers={"Content-Type": body.content_type, "Accept": "application/json"},
         )
         return cast(DeltaPushResponse, payload if payload is not None else {})
@@ -1093,9 +1150,17 @@ class Client:
                 f'Trigger one with job_trigger("{project_id}", "package") and wait for it.'
             )
         return self.download_files(
-            list(package.get("files") or []), project_id, FileTransferType.PACKAGE, local_dir, filter_glob,
-            throw_on_error, show_progress, force_download,
-            progress_callback=progress_callback, is_cancelled=is_cancelled, concurrency=concurrency,
+            list(package.get("files") or []),
+            project_id,
+            FileTransferType.PACKAGE,
+            local_dir,
+            filter_glob,
+            throw_on_error,
+            show_progress,
+            force_download,
+            progress_callback=progress_callback,
+            is_cancelled=is_cancelled,
+            concurrency=concurrency,
             keep_local_versions=keep_local_versions,
         )
 
@@ -1105,20 +1170,30 @@ class Client:
         return cast(List[CollaboratorModel], self.transport.paginate(f"collaborators/{_seg(project_id)}/"))
 
     def add_project_collaborator(
-        self, project_id: str, username: str, role: ProjectCollaboratorRole,
+        self,
+        project_id: str,
+        username: str,
+        role: ProjectCollaboratorRole,
     ) -> CollaboratorModel:
         return self.transport.request_json(
-            "POST", f"collaborators/{_seg(project_id)}/", json_body={"collaborator": username, "role": _value(role)},
+            "POST",
+            f"collaborators/{_seg(project_id)}/",
+            json_body={"collaborator": username, "role": _value(role)},
         )
 
     def remove_project_collaborator(self, project_id: str, username: str) -> None:
         self.transport.request("DELETE", f"collaborators/{_seg(project_id)}/{_seg(username)}/")
 
     def patch_project_collaborators(
-        self, project_id: str, username: str, role: ProjectCollaboratorRole,
+        self,
+        project_id: str,
+        username: str,
+        role: ProjectCollaboratorRole,
     ) -> CollaboratorModel:
         return self.transport.request_json(
-            "PATCH", f"collaborators/{_seg(project_id)}/{_seg(username)}/", json_body={"role": _value(role)},
+            "PATCH",
+            f"collaborators/{_seg(project_id)}/{_seg(username)}/",
+            json_body={"role": _value(role)},
         )
 
     # --- organization members -------------------------------------------------------------
@@ -1127,15 +1202,24 @@ class Client:
         return cast(List[OrganizationMemberModel], self.transport.paginate(f"members/{_seg(organization)}/"))
 
     def add_organization_member(
-        self, organization: str, username: str, role: OrganizationMemberRole, is_public: bool = False,
+        self,
+        organization: str,
+        username: str,
+        role: OrganizationMemberRole,
+        is_public: bool = False,
     ) -> OrganizationMemberModel:
         return self.transport.request_json(
-            "POST", f"members/{_seg(organization)}/",
+            "POST",
+            f"members/{_seg(organization)}/",
             json_body={"member": username, "role": _value(role), "is_public": bool(is_public)},
         )
 
     def remove_organization_members(
-        self, organization: Optional[str] = None, username: Optional[str] = None, *, project_id: Optional[str] = None,
+        self,
+        organization: Optional[str] = None,
+        username: Optional[str] = None,
+        *,
+        project_id: Optional[str] = None,
     ) -> None:
         """Remove a member. `project_id=` is accepted as the SDK's (mis)name for the organization."""
         organization = _organization_arg(organization, project_id, username)
@@ -1154,7 +1238,9 @@ class Client:
         if role is None:
             raise TypeError("patch_organization_members() needs a role")
         return self.transport.request_json(
-            "PATCH", f"members/{_seg(organization)}/{_seg(username)}/", json_body={"role": _value(role)},
+            "PATCH",
+            f"members/{_seg(organization)}/{_seg(username)}/",
+            json_body={"role": _value(role)},
         )
 
     # --- teams ---------------------------------------------------------------------------
@@ -1164,38 +1250,48 @@ class Client:
 
     def create_organization_team(self, organization: str, team_name: str) -> TeamModel:
         return self.transport.request_json(
-            "POST", f"organizations/{_seg(organization)}/teams/", feature=_TEAMS, json_body={"team": team_name},
+            "POST",
+            f"organizations/{_seg(organization)}/teams/",
+            feature=_TEAMS,
+            json_body={"team": team_name},
         )
 
     def get_organization_team(self, organization: str, team_name: str) -> TeamModel:
         return self.transport.request_json(
-            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS)
+            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS
+        )
 
     def patch_organization_team(self, organization: str, team_name: str, new_team_name: str) -> TeamModel:
         """Rename a team (PUT, as the SDK does)."""
         return self.transport.request_json(
-            "PUT", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS,
+            "PUT",
+            f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/",
+            feature=_TEAMS,
             json_body={"team": new_team_name},
         )
 
     def delete_organization_team(self, organization: str, team_name: str) -> None:
-        self.transport.request(
-            "DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS)
+        self.transport.request("DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/", feature=_TEAMS)
 
     def get_organization_team_members(self, organization: str, team_name: str) -> List[TeamMemberModel]:
         return self.transport.request_json(
-            "GET", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/", feature=_TEAMS,
+            "GET",
+            f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/",
+            feature=_TEAMS,
         )
 
     def add_organization_team_member(self, organization: str, team_name: str, member_username: str) -> TeamMemberModel:
         return self.transport.request_json(
-            "POST", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/", feature=_TEAMS,
+            "POST",
+            f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/",
+            feature=_TEAMS,
             json_body={"member": member_username},
         )
 
     def remove_organization_team_member(self, organization: str, team_name: str, member_username: str) -> None:
         self.transport.request(
-            "DELETE", f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/{_seg(member_username)}/",
+            "DELETE",
+            f"organizations/{_seg(organization)}/teams/{_seg(team_name)}/members/{_seg(member_username)}/",
             feature=_TEAMS,
         )
 
@@ -1296,7 +1392,7 @@ def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[
     join = SafeJoiner(local_dir)
     root = Path(os.path.abspath(local_dir))
     name_max = _name_max(root)
-    listed_folders = set()
+    listed_folders: Set[str] = set()
     for file in files:
         parts = str(file.get("name", "")).split("/")
         listed_folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
@@ -1315,7 +1411,8 @@ def _download_targets(files: List[Dict[str, Any]], local_dir: PathLike) -> Dict[
 
     targets: Dict[int, Path] = {}
     for file in files:
-        name = file.get("name")
+        # a listing entry without a name is refused by join (check_remote_name) like an unsafe one
+        name = cast(str, file.get("name"))
         try:
             target = join(name)  # also refuses unsafe names
             problem = None
@@ -1356,6 +1453,119 @@ def _stored_as_sent(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> b
     return same_content(described, remote)
 
 
+def _local_copy(
+    file: Dict[str, Any], target: Path, checksums: ChecksumCache, force_download: bool
+) -> "tuple[bool, Dict[str, str]]":
+    """(True when the local file already is the listed one, else the headers of the GET: an
+    `If-None-Match` on the local file's ETag, so that a server behind nginx can answer 304)."""
+    remote_etag = None if force_download else (file.get("etag") or file.get("md5sum"))
+    if not remote_etag or not target.is_file():
+        return False, {}
+    local_etag = checksums.etag(file["name"], target)
+    if local_etag == remote_etag:
+        return True, {}
+    return False, {"If-None-Match": local_etag}
+
+
+def _refused_name(file: Dict[str, Any], exc: OSError) -> UnsafePathError:
+    """The error of a file whose name this file system cannot hold: only that file is refused."""
+    file["refused"] = True  # the name, not the transfer: the other files still go in
+    return UnsafePathError(f'Skipped "{file["name"]}": this file system cannot hold that name ({exc.strerror or exc})')
+
+
+def _keep_rule(
+    keep_local_versions: Any, record: DownloadRecord, checksums: ChecksumCache
+) -> Callable[[str, Path], bool]:
+    """Which replaced local files go to the trash: the caller's rule, or (True) each one that holds
+    local work, that is differs from what was last downloaded here; False keeps none."""
+    if callable(keep_local_versions):
+        return keep_local_versions
+    previous = record.load() if keep_local_versions is True else {}
+    return lambda name, path: bool(keep_local_versions) and holds_local_work(name, path, previous, checksums)
+
+
+def _fail_not_applied(to_apply: List[Dict[str, Any]], failed: List[Dict[str, Any]]) -> None:
+    """Fail the files that arrived, because others did not: a download applies all or nothing."""
+    first = next((f for f in failed if f.get("error") is not None), failed[0])
+    for file in to_apply:
+        _fail(
+            file,
+            NotAppliedError(
+                f'"{file["name"]}" was downloaded but not applied: {len(failed)} other file(s) failed, '
+                f'first "{first["name"]}"'
+            ),
+        )
+
+
+def _still_as_planned(
+    to_apply: List[Dict[str, Any]], targets: Dict[int, Path], still_as_planned: Callable[[str, Path], bool]
+) -> List[Dict[str, Any]]:
+    """The files whose local copy is still as the approved plan saw it; the others fail, untouched."""
+    changed = [f for f in to_apply if not still_as_planned(f["name"], targets[id(f)])]
+    for file in changed:
+        _fail(file, TransferError(f'"{file["name"]}" changed here since the plan was shown; it was left as it is'))
+    return [f for f in to_apply if f["status"] == FileTransferStatus.SUCCESS]
+
+
+def _arrived(
+    batch: List[Dict[str, Any]],
+    verified: Dict[int, Dict[str, Any]],
+    kept: Mapping[str, Path],
+    targets: Dict[int, Path],
+    checksums: ChecksumCache,
+) -> Dict[str, Dict[str, Any]]:
+    """What now sits in the folder after an apply (for the download record), each file's checksums
+    filed in the cache and the trash copy of its local version named in `kept_local_version`."""
+    now_here: Dict[str, Dict[str, Any]] = {}
+    for file in batch:
+        if file["status"] != FileTransferStatus.SUCCESS:
+            continue
+        checks = verified.get(id(file)) or {
+            "etag": file.get("md5sum") or file.get("etag"),
+            "sha256": file.get("sha256"),
+        }
+        now_here[file["name"]] = dict(checks, size=_size_of(file))
+        if file["name"] in kept:
+            file["kept_local_version"] = str(kept[file["name"]])
+        if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):
+            # Verified against these checksums when it arrived; recorded now, after the move.
+            checksums.record(file["name"], targets[id(file)], checks.get("etag"))
+        file.pop("staged", None)
+    return now_here
+
+
+def _fail_not_stored_as_sent(
+    files: List[Dict[str, Any]], listing: Dict[str, Dict[str, Any]], throw_on_error: bool
+) -> None:
+    """Fail each file still sent but not listed as sent: ChecksumMismatchError naming both copies."""
+    for file in files:
+        if file.get("status") != FileTransferStatus.SUCCESS:
+            continue
+        entry = listing.get(file["name"])
+        found = "is missing" if entry is None else f"holds {entry.get('size')} bytes, sha256 {entry.get('sha256')}"
+        error = ChecksumMismatchError(
+            f'"{file["name"]}" was not stored as sent ({file["size"]} bytes, sha256 {file.get("sha256")}): '
+            f"the server's copy {found}"
+        )
+        _fail(file, error)
+        if throw_on_error:
+            raise error
+
+
+def _files_to_upload(
+    project_path: str, filter_glob: str, names: Optional[Sequence[str]]
+) -> "tuple[List[Dict[str, Any]], List[Dict[str, Any]]]":
+    """(the files to send, the files refused for their name), from the glob or from `names`."""
+    refused: List[Dict[str, Any]] = []
+    if names is None:
+        local_files = list_local_files(project_path, filter_glob, refused=refused)
+    else:
+        local_files = _named_local_files(project_path, names, refused)
+    for file in refused:
+        logger.info("%s", file["error"])
+    return local_files, refused
+
+
 def _named_local_files(root: PathLike, names: Sequence[str], refused: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The local file dicts of `names` in `root` (as `list_local_files` makes them), checked the same way."""
     # named files are sent even when .qfieldcloudignore lists them: the caller chose them
@@ -1365,8 +1575,14 @@ def _named_local_files(root: PathLike, names: Sequence[str], refused: List[Dict[
         if name in listed:
             files.append(listed[name])
         elif not any(r["name"] == name for r in refused):
-            refused.append({"name": name, "status": FileTransferStatus.FAILED, "refused": True,
-                            "error": TransferError(f'Not uploaded: "{name}" is not a file in {root} any more')})
+            refused.append(
+                {
+                    "name": name,
+                    "status": FileTransferStatus.FAILED,
+                    "refused": True,
+                    "error": TransferError(f'Not uploaded: "{name}" is not a file in {root} any more'),
+                }
+            )
     files.sort(key=lambda f: is_qgis_project(f["name"]))
     return files
 

@@ -14,13 +14,13 @@ import json
 import os
 import threading
 from pathlib import Path
-from typing import Any, Dict, Mapping, Union
+from typing import Any, Dict, Mapping
 
 from .atomic_file import write_json_atomically
 from .checksums import ChecksumCache
+from .models import PathLike
 from .names import STATE_DIR
 
-PathLike = Union[str, "os.PathLike[str]"]
 RECORD_FILE = "downloaded.json"
 FORMAT = 1
 
@@ -57,8 +57,7 @@ class DownloadRecord:
                 pass  # a read-only state folder: later downloads keep more copies, nothing is lost
 
 
-def holds_local_work(name: str, path: Path, record: Mapping[str, Mapping[str, Any]],
-                     checksums: ChecksumCache) -> bool:
+def holds_local_work(name: str, path: Path, record: Mapping[str, Mapping[str, Any]], checksums: ChecksumCache) -> bool:
     """Whether the local file `path` (`name` in the folder of `checksums`) may hold the user's work.
 
     True when there is no record of a download, when the sizes differ, or when the content's

@@ -12,8 +12,9 @@ from typing import Any, Iterable, Optional
 # `Authorization: Token abc`, `"Authorization": "Bearer abc"`, `token=abc`: the value after them.
 _SECRET_FIELDS = re.compile(
     r"""(?i)(authorization["']?\s*[:=]\s*["']?(?:token|bearer|basic)?\s*|\btoken["']?\s*[:=]\s*["']?)"""
-    r"""[^\s"',;}&]+""")
-# The password in a URL's user information (`scheme://user:pass@host`), to be masked.  # pragma: allowlist secret (a pattern, no secret)
+    r"""[^\s"',;}&]+"""
+)
+# The password in a URL's user information (after the user name's `:`, before the `@`), to be masked.
 _URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^/\s@]*@", re.IGNORECASE)
 MASK = "***"
 

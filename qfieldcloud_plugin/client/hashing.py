@@ -1,12 +1,15 @@
 """Checksums of file content: the server's S3-style ETag (its `md5sum`) and SHA-256."""
 
 import hashlib
-import os
-from typing import Any, List, Mapping, Union
+import queue
+import threading
+from typing import Any, List, Mapping, Optional
 
-from .models import ETAG_PART_SIZE
+from .models import ETAG_PART_SIZE, PathLike
 
-PathLike = Union[str, "os.PathLike[str]"]
+# Files at least this large are hashed on a helper thread (hashlib releases the GIL), so hashing
+# overlaps with receiving and writing, and downloads this large are fsync'ed on their own when complete.
+LARGE_FILE_SIZE = 8 * 1024 * 1024
 # Files are read in pieces of this size when hashed.
 READ_SIZE = 1024 * 1024
 
@@ -86,3 +89,65 @@ def same_content(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     if etag_a and etag_b:
         return str(etag_a).strip('"').lower() == str(etag_b).strip('"').lower()
     return False
+
+
+class StreamHashes:
+    """The checksums a download is verified against, computed as the bytes are written.
+
+    Only what will be compared is computed (SHA-256 when the server listed one, else the
+    ETag). With `threaded`, hashing runs on a helper thread fed through a bounded queue
+    (at most `QUEUE_CHUNKS` chunks in flight, so memory stays flat).
+    """
+
+    QUEUE_CHUNKS = 8
+
+    def __init__(self, sha256: bool, etag: bool, threaded: bool) -> None:
+        self._sha = hashlib.sha256() if sha256 else None
+        self._etag = EtagHasher() if etag else None
+        self._queue: "Optional[queue.Queue[Optional[bytes]]]" = None
+        self._thread: Optional[threading.Thread] = None
+        self._error: Optional[BaseException] = None
+        if threaded and (sha256 or etag):
+            self._queue = queue.Queue(maxsize=self.QUEUE_CHUNKS)
+            self._thread = threading.Thread(target=self._run, args=(self._queue,), name="qfc-hash", daemon=True)
+            self._thread.start()
+
+    def _hash(self, data: bytes) -> None:
+        if self._sha is not None:
+            self._sha.update(data)
+        if self._etag is not None:
+            self._etag.update(data)
+
+    def _run(self, chunks: "queue.Queue[Optional[bytes]]") -> None:
+        while True:
+            data = chunks.get()
+            if data is None:
+                return
+            if self._error is None:
+                try:
+                    self._hash(data)
+                except BaseException as exc:  # pragma: no cover - hashlib does not fail on bytes
+                    self._error = exc
+
+    def update(self, data: bytes) -> None:
+        if self._queue is not None:
+            self._queue.put(data)
+        else:
+            self._hash(data)
+
+    def finish(self) -> None:
+        """Wait for the helper thread (if any) to hash everything queued."""
+        if self._thread is not None and self._queue is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+            if self._error is not None:
+                raise self._error
+
+    def sha256(self) -> Optional[str]:
+        self.finish()
+        return self._sha.hexdigest() if self._sha is not None else None
+
+    def etag(self) -> Optional[str]:
+        self.finish()
+        return self._etag.hexdigest() if self._etag is not None else None

@@ -23,9 +23,9 @@ def _translate(glob: str) -> str:
     while i < n:
         c = glob[i]
         if c == "*":
-            if glob[i:i + 2] == "**":
+            if glob[i : i + 2] == "**":
                 before_ok = i == 0 or glob[i - 1] == "/"
-                after = glob[i + 2:i + 3]
+                after = glob[i + 2 : i + 3]
                 if before_ok and after == "/":
                     out.append("(?:.*/)?")
                     i += 3
@@ -48,7 +48,7 @@ def _translate(glob: str) -> str:
             if j >= n:
                 out.append(re.escape(c))
             else:
-                body = glob[i + 1:j]
+                body = glob[i + 1 : j]
                 if body[:1] == "!":  # a regex set is negated by ^, which gitignore also accepts
                     body = "^" + body[1:]
                 out.append("[" + body.replace("\\", "\\\\") + "]")

@@ -1,14 +1,15 @@
 """Constants, enums and typed shapes of the QFieldCloud API (one place for them)."""
 
 import datetime
+import os
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Union
 
 try:  # Python 3.9+ has TypedDict in typing; kept in one place for clarity.
     from typing import TypedDict
 except ImportError:  # pragma: no cover
-    from typing_extensions import TypedDict  # type: ignore
+    from typing_extensions import TypedDict
 
 DEFAULT_URL = "https://app.qfield.cloud/api/v1/"
 DEFAULT_PAGINATION_LIMIT = 20
@@ -172,3 +173,11 @@ class TransferProgress:
         if self.files_total > 0:
             return min(1.0, self.files_done / self.files_total)
         return 1.0
+
+
+# A local path as the client's functions accept it.
+PathLike = Union[str, "os.PathLike[str]"]
+# Called from worker threads with each progress event of a transfer.
+ProgressCallback = Callable[[TransferProgress], None]
+# Asked between chunks: True stops the transfer (TransferCancelledError).
+CancelCheck = Callable[[], bool]

@@ -12,13 +12,12 @@ import os
 import re
 import threading
 from pathlib import Path
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional
 from urllib.parse import quote
 
 from .errors import InvalidGlobError, UnsafePathError
-from .models import QGIS_PROJECT_SUFFIXES
+from .models import QGIS_PROJECT_SUFFIXES, PathLike
 
-PathLike = Union[str, "os.PathLike[str]"]
 
 # The hidden folder in a project or download folder that holds the plugin's own state (staging,
 # journal, trash, sync base). A server file under it is never written there.

@@ -23,14 +23,14 @@ import shutil
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .atomic_file import write_json_atomically
 from .hashing import calc_etag, calc_sha256, same_content
 from .errors import TransferError
+from .models import PathLike
 from .names import STATE_DIR, SafeJoiner
 
-PathLike = Union[str, "os.PathLike[str]"]
 JOURNAL_FILE = "apply-journal.json"
 TRASH_DIR = "trash"
 BACKUP_PREFIX = "backup-"
@@ -81,8 +81,9 @@ class Staging:
 
     # --- applying ------------------------------------------------------------------------
 
-    def apply(self, moves: Sequence[Tuple[str, Path, Path]],
-              keep: Callable[[str, Path], bool] = lambda name, path: True) -> Dict[str, Path]:
+    def apply(
+        self, moves: Sequence[Tuple[str, Path, Path]], keep: Callable[[str, Path], bool] = lambda name, path: True
+    ) -> Dict[str, Path]:
         """Move each staged file (name, staged, target) into place, all or nothing.
 
         `keep(name, target)` says, before anything moves, whether the local file a move
@@ -94,14 +95,19 @@ class Staging:
         entries = []
         for name, staged, target in moves:
             if os.path.isdir(target) and not os.path.islink(target):
-                raise TransferError(f'Could not put "{name}" in place: a folder of that name is in the way; '
-                                    "nothing was changed")
+                raise TransferError(
+                    f'Could not put "{name}" in place: a folder of that name is in the way; nothing was changed'
+                )
             replaced = os.path.lexists(target)
-            entries.append({
-                "name": name, "staged": self._rel(staged), "target": self._rel(target),
-                "saved": self._rel(backup.joinpath(*name.split("/"))) if replaced else None,
-                "keep": bool(replaced and keep(name, Path(target))),
-            })
+            entries.append(
+                {
+                    "name": name,
+                    "staged": self._rel(staged),
+                    "target": self._rel(target),
+                    "saved": self._rel(backup.joinpath(*name.split("/"))) if replaced else None,
+                    "keep": bool(replaced and keep(name, Path(target))),
+                }
+            )
         self._write_journal(entries, committed=False)
         done: List[Dict[str, Any]] = []
         try:
@@ -139,8 +145,11 @@ class Staging:
             staged, target = self._abs(entry["staged"]), self._abs(entry["target"])
             saved = self._abs(entry["saved"]) if entry["saved"] else None
             try:
-                moved_in = os.path.lexists(target) and not os.path.lexists(staged) and (
-                    saved is None or os.path.lexists(saved))
+                moved_in = (
+                    os.path.lexists(target)
+                    and not os.path.lexists(staged)
+                    and (saved is None or os.path.lexists(saved))
+                )
                 if moved_in:
                     staged.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(target, staged)  # kept staged: the next download need not fetch it again

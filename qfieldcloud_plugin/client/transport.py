@@ -11,7 +11,7 @@ import os
 import re
 import threading
 import time
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Type, Union
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import requests
@@ -19,7 +19,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import LocationParseError
 from urllib3.util import parse_url
 
-from . import __version__
+from .version import __version__
 from .errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -60,12 +60,20 @@ MAX_BACKOFF_S = 10.0
 # a huge or gzip-bomb answer is refused instead of filling memory.
 MAX_JSON_BYTES = 256 * 1024 * 1024
 # A name that does not resolve will not resolve a second later either.
-_DNS_FAILURES = ("Name or service not known", "nodename nor servname", "getaddrinfo failed",
-                 "Temporary failure in name resolution", "No address associated")
+_DNS_FAILURES = (
+    "Name or service not known",
+    "nodename nor servname",
+    "getaddrinfo failed",
+    "Temporary failure in name resolution",
+    "No address associated",
+)
 _FALSE_WORDS = frozenset({"0", "false", "no", "off", "n", "f"})
 
 VerifyType = Union[bool, str]
 Timeout = Tuple[Optional[float], Optional[float]]
+
+
+API_PATH = "api/v1/"
 
 
 def normalize_url(url: Optional[str]) -> str:
@@ -73,17 +81,15 @@ def normalize_url(url: Optional[str]) -> str:
     url = (url or "").strip() or os.environ.get("QFIELDCLOUD_URL", "").strip() or DEFAULT_URL
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 (raises ValueError for a port that is no number up to 65535)
+        _port = parts.port  # reading it raises ValueError for a port that is no number up to 65535
         parse_url(url)
     except (ValueError, LocationParseError):
         raise QfcException(
-            f'Invalid QFieldCloud URL "{mask_secrets(url)}": its host or port cannot be read, '
-            f"e.g. {DEFAULT_URL}"
+            f'Invalid QFieldCloud URL "{mask_secrets(url)}": its host or port cannot be read, e.g. {DEFAULT_URL}'
         ) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise QfcException(
-            f'Invalid QFieldCloud URL "{mask_secrets(url)}": it must start with http:// or https://, '
-            f"e.g. {DEFAULT_URL}"
+            f'Invalid QFieldCloud URL "{mask_secrets(url)}": it must start with http:// or https://, e.g. {DEFAULT_URL}'
         )
     path = parts.path.rstrip("/")
     if path.endswith("/api/v1"):
@@ -91,8 +97,13 @@ def normalize_url(url: Optional[str]) -> str:
     elif path.endswith("/api"):
         path += "/v1"
     else:
-        path += "/api/v1"
+        path += "/" + API_PATH.rstrip("/")
     return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+
+
+def server_root(url: Optional[str]) -> str:
+    """The server's root URL (ending with `/`, without `api/v1/`), by the rules of `normalize_url`."""
+    return normalize_url(url)[: -len(API_PATH)]
 
 
 def env_verify_ssl(default: bool = True) -> bool:
@@ -111,7 +122,7 @@ def resolve_timeout(value: Optional[float], envvar: str, default: float) -> Opti
     try:
         seconds = float(configured)
     except ValueError:
-        raise QfcException(f'Invalid timeout "{configured}" for {envvar}: expected a number of seconds.')
+        raise QfcException(f'Invalid timeout "{configured}" for {envvar}: expected a number of seconds.') from None
     return seconds if seconds > 0 else None
 
 
@@ -168,7 +179,7 @@ class _Session(requests.Session):
     def should_strip_auth(self, old_url: str, new_url: str) -> bool:
         return _origin(old_url) != _origin(new_url)
 
-    def merge_environment_settings(self, url, proxies, stream, verify, cert):  # type: ignore[no-untyped-def]
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):
         """requests' version, with the environment's proxies for an origin reused for a few seconds.
 
         requests reads every environment variable (and the system proxy settings) on each
@@ -304,15 +315,24 @@ class Transport:
             logger.debug("%s %s (attempt %d)", method, url, attempt + 1)
             try:
                 response = self.session.request(
-                    method, url, params=params, json=json_body, data=data, headers=all_headers,
-                    stream=stream, allow_redirects=allow_redirects, timeout=self.timeout,
-                    verify=self.verify, proxies=self.proxies or None,
+                    method,
+                    url,
+                    params=params,
+                    json=json_body,
+                    data=data,
+                    headers=all_headers,
+                    stream=stream,
+                    allow_redirects=allow_redirects,
+                    timeout=self.timeout,  # type: ignore[arg-type]  # requests takes None for either
+                    verify=self.verify,
+                    proxies=self.proxies or None,
                 )
             except (requests.exceptions.RequestException, LocationParseError) as exc:
                 if not last and isinstance(exc, requests.exceptions.RequestException) and _is_retryable(exc):
                     if isinstance(exc, requests.exceptions.ReadTimeout):  # a silent wait: say so
-                        logger.warning("Retrying %s %s after no data for %.0f s", method, _safe_url(url),
-                                       self.read_timeout or 0)
+                        logger.warning(
+                            "Retrying %s %s after no data for %.0f s", method, _safe_url(url), self.read_timeout or 0
+                        )
                     else:
                         logger.info("%s %s failed (%s); retrying", method, _safe_url(url), _reason(exc))
                     sleep(self._backoff(attempt))
@@ -330,7 +350,9 @@ class Transport:
             if feature and isinstance(error, NotFoundError) and error.code is None and _looks_like_html(response, b""):
                 raise NotFoundError(
                     f"This QFieldCloud server does not offer {feature}; it may be an older version",
-                    status_code=error.status_code, url=error.url, method=method,
+                    status_code=error.status_code,
+                    url=error.url,
+                    method=method,
                 ) from None
             raise error
         if response.is_redirect and not allow_redirects:
@@ -340,7 +362,9 @@ class Transport:
             raise QfcRequestException(
                 f"The server redirected this {method} to {location or 'another address'} instead of carrying it "
                 "out; nothing was changed. Check the QFieldCloud URL (http:// instead of https://?)",
-                status_code=response.status_code, url=_safe_url(url), method=method,
+                status_code=response.status_code,
+                url=_safe_url(url),
+                method=method,
             )
         return response
 
@@ -400,10 +424,10 @@ class Transport:
         server that does not paginate simply returns the whole list with no next link.
         """
         base_params = dict(params or {})
-        explicit = pagination is not None and not pagination.is_empty
-        if explicit:
-            limit = pagination.limit or DEFAULT_PAGINATION_LIMIT
-            offset = pagination.offset or 0
+        explicit = pagination if pagination is not None and not pagination.is_empty else None
+        if explicit is not None:
+            limit = explicit.limit or DEFAULT_PAGINATION_LIMIT
+            offset = explicit.offset or 0
         else:
             limit, offset = max(1, int(page_size)), 0
         while True:
@@ -413,13 +437,15 @@ class Transport:
                 raise InvalidResponseError(
                     f"The server answered {response.status_code} with a {type(payload).__name__} "
                     "where a list was expected",
-                    status_code=response.status_code, url=_safe_url(response.url), method="GET",
+                    status_code=response.status_code,
+                    url=_safe_url(response.url),
+                    method="GET",
                 )
             next_link = response.headers.get("X-Next-Page")
             total = _total_count(response)
             yield from payload
             received = offset + len(payload)
-            if explicit:
+            if explicit is not None:
                 return
             if not next_link or not payload:
                 if total is not None and received < total:
@@ -427,7 +453,9 @@ class Transport:
                     raise InvalidResponseError(
                         f"The server's listing ended after {received} of the {total} items it announced; "
                         "try again later",
-                        status_code=response.status_code, url=_safe_url(response.url), method="GET",
+                        status_code=response.status_code,
+                        url=_safe_url(response.url),
+                        method="GET",
                     )
                 return
             query = parse_qs(urlsplit(next_link).query)
@@ -441,7 +469,7 @@ class Transport:
             offset = next_offset
 
     def _backoff(self, attempt: int) -> float:
-        return min(MAX_BACKOFF_S, self.backoff_factor * (2 ** attempt))
+        return min(MAX_BACKOFF_S, self.backoff_factor * (2**attempt))
 
     def connection_error(self, exc: BaseException, method: str, url: str) -> ConnectionFailedError:
         """A one-line ConnectionFailedError naming the server and what to check."""
@@ -458,8 +486,15 @@ class Transport:
             text = f"The server at {where} did not answer within {self.read_timeout} s"
         elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
             text = f"The server's answer was cut short: {_cut_short(exc)} ({where})"
-        elif isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                              requests.exceptions.InvalidSchema, LocationParseError)):
+        elif isinstance(
+            exc,
+            (
+                requests.exceptions.InvalidURL,
+                requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema,
+                LocationParseError,
+            ),
+        ):
             # a host name urllib3 cannot encode ("a..b"), or a redirect to a malformed URL
             text = f"Invalid URL {_safe_url(url)}. Check the QFieldCloud URL"
         else:
@@ -476,8 +511,14 @@ def _is_retryable(exc: requests.exceptions.RequestException) -> bool:
     """Transient: a dropped or stalled connection, or a body cut short. Not TLS, DNS or bad URLs."""
     if isinstance(exc, requests.exceptions.SSLError):
         return False
-    if isinstance(exc, (requests.exceptions.ReadTimeout, requests.exceptions.ChunkedEncodingError,
-                        requests.exceptions.ContentDecodingError)):
+    if isinstance(
+        exc,
+        (
+            requests.exceptions.ReadTimeout,
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+        ),
+    ):
         return True
     text = str(exc)
     if any(marker in text for marker in _DNS_FAILURES):
@@ -555,8 +596,9 @@ def _read_body(response: requests.Response, limit: int = 1 << 20) -> bytes:
         return b""
 
 
-def error_from_response(response: requests.Response, method: str, sent_token: bool = False,
-                        secrets: Iterable[str] = ()) -> QfcRequestException:
+def error_from_response(
+    response: requests.Response, method: str, sent_token: bool = False, secrets: Iterable[str] = ()
+) -> QfcRequestException:
     """Build the exception for an HTTP error answer, from its `{code, message}` if any.
 
     Whatever the server echoed of the token or of an Authorization header is masked.
@@ -594,23 +636,27 @@ def error_from_response(response: requests.Response, method: str, sent_token: bo
         message = f"The server answered {status} with a non-JSON body: {snippet}"
     else:
         message = f"The server answered {status} {response.reason or ''}".rstrip() + " with an empty body"
-    if status == 401:
-        cls = AuthenticationError
-        if sent_token and code != "too_many_failed_login_attempts":
-            message += ": the server refused the session token (expired, logged out or revoked); log in again"
-    elif status == 403:
-        cls = PermissionDeniedError
-    elif status == 404 or (status == 400 and code == "object_not_found"):
-        cls = NotFoundError
-    elif status >= 500:
-        cls = ServerError
-    else:
-        cls = QfcRequestException
+    if status == 401 and sent_token and code != "too_many_failed_login_attempts":
+        message += ": the server refused the session token (expired, logged out or revoked); log in again"
+    cls = _error_class(status, code)
     message = mask_secrets(message, secrets)
     if detail is not None:
-        detail = mask_secrets(detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str),
-                              secrets)
+        detail = mask_secrets(
+            detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str), secrets
+        )
     return cls(message, status_code=status, code=code, url=url, method=method, detail=detail, response=response)
+
+
+def _error_class(status: int, code: Optional[str]) -> Type[QfcRequestException]:
+    if status == 401:
+        return AuthenticationError
+    if status == 403:
+        return PermissionDeniedError
+    if status == 404 or (status == 400 and code == "object_not_found"):
+        return NotFoundError
+    if status >= 500:
+        return ServerError
+    return QfcRequestException
 
 
 def _read_bounded(response: requests.Response, method: str, limit: Optional[int] = None) -> bytes:
@@ -625,11 +671,14 @@ def _read_bounded(response: requests.Response, method: str, limit: Optional[int]
             response.close()
             raise InvalidResponseError(
                 f"The server's answer is larger than {limit // (1024 * 1024)} MB; it was not read",
-                status_code=response.status_code, code="too_large", url=_safe_url(response.url), method=method,
+                status_code=response.status_code,
+                code="too_large",
+                url=_safe_url(response.url),
+                method=method,
             )
-    response._content = bytes(body)  # type: ignore[attr-defined]
+    response._content = bytes(body)
     response._content_consumed = True  # type: ignore[attr-defined]
-    return response._content  # type: ignore[attr-defined]
+    return response._content
 
 
 def decode_json(response: requests.Response, method: str = "GET") -> Any:
@@ -640,17 +689,23 @@ def decode_json(response: requests.Response, method: str = "GET") -> Any:
     except requests.exceptions.ChunkedEncodingError as exc:
         raise ConnectionFailedError(
             f"The server's answer was cut short: {_cut_short(exc)}",
-            status_code=response.status_code, url=_safe_url(response.url), method=method,
+            status_code=response.status_code,
+            url=_safe_url(response.url),
+            method=method,
         ) from None
     except requests.exceptions.RequestException as exc:  # the body stalled past the read timeout, or a reset
         raise ConnectionFailedError(
             f"The server's answer stopped before its end: {_reason(exc)}",
-            status_code=response.status_code, url=_safe_url(response.url), method=method,
+            status_code=response.status_code,
+            url=_safe_url(response.url),
+            method=method,
         ) from None
     if announced.isdigit() and "Content-Encoding" not in response.headers and len(body) < int(announced):
         raise ConnectionFailedError(
             f"The server's answer was cut short: got {len(body)} of {announced} bytes",
-            status_code=response.status_code, url=_safe_url(response.url), method=method,
+            status_code=response.status_code,
+            url=_safe_url(response.url),
+            method=method,
         )
     if not body or not body.strip():
         return None
@@ -666,6 +721,9 @@ def decode_json(response: requests.Response, method: str = "GET") -> Any:
             snippet = " ".join(body[:120].decode("utf-8", "replace").split())
             message = f"The server answered {response.status_code} with a non-JSON body: {snippet}"
         raise InvalidResponseError(
-            message, status_code=response.status_code, url=_safe_url(response.url), method=method,
+            message,
+            status_code=response.status_code,
+            url=_safe_url(response.url),
+            method=method,
             response=response,
         ) from None

@@ -77,7 +77,7 @@ class TokenStore:
         header = config.config(HEADER, "")
         if not ok or not header.startswith(PREFIX):
             return None
-        return StoredToken(config.uri(), self._settings.username, header[len(PREFIX):])
+        return StoredToken(config.uri(), self._settings.username, header[len(PREFIX) :])
 
     def clear(self) -> None:
         """Remove the stored token and the authcfg id."""

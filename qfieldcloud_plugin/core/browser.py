@@ -72,7 +72,7 @@ def _error_item(parent: QgsDataItem, error: BaseException) -> QgsDataItem:
 
 
 class CloudRootItem(QgsDataCollectionItem):
-    """"QFieldCloud": the projects of the logged-in user."""
+    """ "QFieldCloud": the projects of the logged-in user."""
 
     def __init__(self, source: BrowserSource, parent: QgsDataItem = None) -> None:
         super().__init__(parent, "QFieldCloud", ROOT_PATH, PROVIDER_KEY)
@@ -81,7 +81,7 @@ class CloudRootItem(QgsDataCollectionItem):
         self.setIcon(plugin_icon("qfieldcloud"))
         self.setToolTip(tr("Your QFieldCloud projects"))
 
-    def createChildren(self):  # noqa: N802 (QGIS API; worker thread)
+    def createChildren(self):  # QGIS API; worker thread
         factory = self.source.factory
         if factory is None:
             return [QgsErrorItem(self, tr("Log in to QFieldCloud to see your projects."), self.path() + "/login")]
@@ -98,15 +98,18 @@ class ProjectItem(QgsDataCollectionItem):
     """A cloud project: its files and its latest package."""
 
     def __init__(self, parent: QgsDataItem, project: Dict[str, Any], factory: Callable[[], Client]) -> None:
-        super().__init__(parent, "{owner}/{name}".format(owner=project["owner"], name=project["name"]),
-                         "{root}/{owner}/{name}".format(root=ROOT_PATH, owner=project["owner"], name=project["name"]),
-                         PROVIDER_KEY)
+        super().__init__(
+            parent,
+            "{owner}/{name}".format(owner=project["owner"], name=project["name"]),
+            "{root}/{owner}/{name}".format(root=ROOT_PATH, owner=project["owner"], name=project["name"]),
+            PROVIDER_KEY,
+        )
         self.project = dict(project)
         self.factory = factory
         self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
         self.setToolTip(project.get("description") or "")
 
-    def createChildren(self):  # noqa: N802 (worker thread)
+    def createChildren(self):  # worker thread
         children = [PackageItem(self, self.project, self.factory)]
         try:
             with self.factory() as client:
@@ -122,8 +125,9 @@ class RemoteFileItem(QgsDataItem):
     """A file stored in a cloud project (a leaf: name, size and md5sum in the tooltip)."""
 
     def __init__(self, parent: QgsDataItem, file: Dict[str, Any]) -> None:
-        super().__init__(Qgis.BrowserItemType.Custom, parent, file["name"], parent.path() + "/files/" + file["name"],
-                         PROVIDER_KEY)
+        super().__init__(
+            Qgis.BrowserItemType.Custom, parent, file["name"], parent.path() + "/files/" + file["name"], PROVIDER_KEY
+        )
         self.file = dict(file)
         self.setState(Qgis.BrowserItemState.Populated)
         self.setToolTip(tr("{name}: {size} bytes on QFieldCloud").format(name=file["name"], size=file.get("size", 0)))
@@ -131,7 +135,7 @@ class RemoteFileItem(QgsDataItem):
 
 
 class PackageItem(QgsDataCollectionItem):
-    """"Latest package": its QGIS project and GeoPackage layers once downloaded, else its file names."""
+    """ "Latest package": its QGIS project and GeoPackage layers once downloaded, else its file names."""
 
     def __init__(self, parent: QgsDataItem, project: Dict[str, Any], factory: Callable[[], Client]) -> None:
         super().__init__(parent, tr("Latest package"), parent.path() + "/package", PROVIDER_KEY)
@@ -141,16 +145,24 @@ class PackageItem(QgsDataCollectionItem):
         self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
         self.setIcon(plugin_icon("download_package"))
 
-    def createChildren(self):  # noqa: N802 (worker thread)
+    def createChildren(self):  # worker thread
         try:
             with self.factory() as client:
                 package = client.package_latest(self.project["id"])
         except QfcException as error:
-            return [QgsErrorItem(self, tr("No package yet ({error}).").format(error=user_message(error)),
-                                 self.path() + "/none")]
+            return [
+                QgsErrorItem(
+                    self, tr("No package yet ({error}).").format(error=user_message(error)), self.path() + "/none"
+                )
+            ]
         if package.get("status") != "finished":
-            return [QgsErrorItem(self, tr("The latest package is {status}.").format(status=package.get("status")),
-                                 self.path() + "/none")]
+            return [
+                QgsErrorItem(
+                    self,
+                    tr("The latest package is {status}.").format(status=package.get("status")),
+                    self.path() + "/none",
+                )
+            ]
         children = []
         for file in sorted(package.get("files") or [], key=lambda f: f["name"]):
             children.extend(self._file_children(file))
@@ -161,7 +173,9 @@ class PackageItem(QgsDataCollectionItem):
         local = self.folder / name
         if not local.is_file():
             item = RemoteFileItem(self, file)
-            item.setToolTip(tr("{name}: not downloaded yet (Open the latest package, in the context menu)").format(name=name))
+            item.setToolTip(
+                tr("{name}: not downloaded yet (Open the latest package, in the context menu)").format(name=name)
+            )
             return [item]
         if is_qgis_project(name):
             return [QgsProjectItem(self, name, str(local), PROVIDER_KEY)]
@@ -175,9 +189,14 @@ class PackageItem(QgsDataCollectionItem):
 def package_layer_item(parent: QgsDataItem, gpkg: Path, table: str) -> QgsLayerItem:
     """A GeoPackage table as a layer item: its mime data lets the user drag it onto the map."""
     uri = "{path}|layername={table}".format(path=gpkg, table=table)
-    item = QgsLayerItem(parent, table, "{parent}/{file}/{table}".format(parent=parent.path(), file=gpkg.name,
-                                                                         table=table),
-                        uri, Qgis.BrowserLayerType.Vector, "ogr")
+    item = QgsLayerItem(
+        parent,
+        table,
+        "{parent}/{file}/{table}".format(parent=parent.path(), file=gpkg.name, table=table),
+        uri,
+        Qgis.BrowserLayerType.Vector,
+        "ogr",
+    )
     item.setToolTip(uri)
     return item
 
@@ -192,13 +211,13 @@ class CloudDataItemProvider(QgsDataItemProvider):
     def name(self) -> str:
         return "QFieldCloud"
 
-    def dataProviderKey(self) -> str:  # noqa: N802
+    def dataProviderKey(self) -> str:
         return PROVIDER_KEY
 
     def capabilities(self):
         return QgsDataProvider.DataCapability.Net
 
-    def createDataItem(self, path: str, parent: QgsDataItem):  # noqa: N802
+    def createDataItem(self, path: str, parent: QgsDataItem):
         if parent is not None:  # only a root, at the top of the browser
             return None
         root = CloudRootItem(self.source)

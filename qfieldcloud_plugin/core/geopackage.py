@@ -14,7 +14,8 @@ def geopackage_tables(path: Path) -> List[str]:
         return []
     try:
         rows = connection.execute(
-            "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name").fetchall()
+            "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name"
+        ).fetchall()
     except sqlite3.Error:
         return []
     finally:
@@ -47,7 +48,7 @@ def sqlite_content_sha256(path: Path) -> Optional[str]:
             if len(header) < 100 or bytes(header[:16]) != SQLITE_MAGIC:
                 return None
             for offset, value in _VOLATILE_HEADER:
-                header[offset:offset + len(value)] = value
+                header[offset : offset + len(value)] = value
             digest = hashlib.sha256(bytes(header))
             for chunk in iter(lambda: f.read(_READ_SIZE), b""):
                 digest.update(chunk)

@@ -41,14 +41,14 @@ def layers_using(folder: Path, names: Iterable[str], project: Optional[QgsProjec
     """The project's layers that read one of the files `names` (POSIX names in `folder`)."""
     root = Path(folder).resolve()
     wanted = {os.path.normcase(str(root.joinpath(*name.split("/")))) for name in names}
-    return [layer for layer in layers_in(root, project)
-            if os.path.normcase(str(layer_file(layer).resolve())) in wanted]  # type: ignore[union-attr]
+    return [layer for layer in layers_in(root, project) if os.path.normcase(str(layer_file(layer).resolve())) in wanted]  # type: ignore[union-attr]
 
 
 def with_pending_edits(layers: Iterable[QgsMapLayer]) -> List[QgsVectorLayer]:
     """The layers in edit mode or with changes that are not saved to their file."""
-    return [layer for layer in layers
-            if isinstance(layer, QgsVectorLayer) and (layer.isEditable() or layer.isModified())]
+    return [
+        layer for layer in layers if isinstance(layer, QgsVectorLayer) and (layer.isEditable() or layer.isModified())
+    ]
 
 
 def reload_layers(layers: Iterable[QgsMapLayer]) -> List[str]:

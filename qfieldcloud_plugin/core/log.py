@@ -1,11 +1,13 @@
 """Messages for the "QFieldCloud" tab of the QGIS log panel, with known secrets blanked out."""
 
+from typing import Set
+
 from qgis.core import Qgis, QgsMessageLog
 
 from ..client.errors import mask_secrets
 
 TAG = "QFieldCloud"
-_secrets = set()
+_secrets: Set[str] = set()
 
 
 def register_secret(secret: str) -> None:

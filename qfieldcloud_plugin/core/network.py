@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Union
+from typing import Dict, List, Optional, Union
 from urllib.parse import quote
 
 from qgis.core import QgsApplication, QgsSettings
@@ -64,7 +64,7 @@ def _extra_certificates() -> List:
     return [c for c in certificates if not c.isNull()]
 
 
-def ca_bundle_path(directory: Path = None) -> Union[bool, str]:
+def ca_bundle_path(directory: Optional[Path] = None) -> Union[bool, str]:
     """`True` (the default CA store), or the path of a PEM bundle that adds QGIS's own CAs.
 
     The bundle starts from the default store `requests` uses, so that adding one company CA
@@ -81,7 +81,9 @@ def ca_bundle_path(directory: Path = None) -> Union[bool, str]:
     if _written_bundles.get(key[0]) == key[1] and bundle.is_file():
         return str(bundle)
     directory.mkdir(parents=True, exist_ok=True)
-    pem = Path(requests.certs.where()).read_bytes().rstrip(b"\n") + b"\n"
+    # types-requests has no stub for certs.where, which every requests release has
+    ca_file = requests.certs.where()  # type: ignore[attr-defined]
+    pem = Path(ca_file).read_bytes().rstrip(b"\n") + b"\n"
     for certificate in extra:
         pem += bytes(certificate.toPem())
     tmp = bundle.with_suffix(".tmp")

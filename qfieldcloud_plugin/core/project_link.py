@@ -53,11 +53,6 @@ def write_link(link: ProjectLink, project: QgsProject = None) -> None:
         project.writeEntry(SCOPE, key, value)
 
 
-def remove_link(project: QgsProject = None) -> None:
-    project = project or QgsProject.instance()
-    project.removeEntry(SCOPE, "/")
-
-
 def project_folder(project: QgsProject = None) -> Optional[Path]:
     """The folder of the saved project file, or None for an unsaved project."""
     project = project or QgsProject.instance()

@@ -14,8 +14,9 @@ from .sync import ServerChanges, SyncKind, SyncPlan
 APPLIED = ("STATUS_APPLIED", "applied")
 
 
-def server_changes(client: Client, project_id: str, plan: SyncPlan,
-                   remote_files: Mapping[str, Mapping]) -> Dict[str, ServerChanges]:
+def server_changes(
+    client: Client, project_id: str, plan: SyncPlan, remote_files: Mapping[str, Mapping]
+) -> Dict[str, ServerChanges]:
     """For each conflict with a base: the versions uploaded since, and the field edits applied since."""
     changes: Dict[str, ServerChanges] = {}
     deltas: Optional[List[Dict]] = None

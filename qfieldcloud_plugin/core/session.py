@@ -70,13 +70,12 @@ class CloudSession(QObject):
     errorOccurred = pyqtSignal(str, str)
     restoreFailed = pyqtSignal(str)
 
-    def __init__(self, settings: Settings = None, parent: QObject = None) -> None:
+    def __init__(self, settings: Optional[Settings] = None, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
         self.tokens = TokenStore(self.settings)
         self.server_url = self.settings.server_url
         self.username = ""
-        self.user_info = {}
         self._token: Optional[str] = None
         self._retries: List[Callable[[], None]] = []
         self.calls = TaskPool(0, self)
@@ -99,8 +98,9 @@ class CloudSession(QObject):
         concurrency = self.settings.transfer_concurrency
 
         def make() -> Client:
-            return Client(url=url, verify_ssl=options.verify, token=token, concurrency=concurrency,
-                          proxies=options.proxies)
+            return Client(
+                url=url, verify_ssl=options.verify, token=token, concurrency=concurrency, proxies=options.proxies
+            )
 
         return make
 
@@ -124,7 +124,6 @@ class CloudSession(QObject):
         register_secret(token)
         self._token = token
         self.username = info.get("username", "")
-        self.user_info = {k: v for k, v in info.items() if k != "token"}
         self.settings.server_url = server_url
         self.settings.username = self.username
         self.settings.remember_me = remember
@@ -134,9 +133,13 @@ class CloudSession(QObject):
             else:
                 self.tokens.clear()
         except AuthStorageError:
-            self.errorOccurred.emit(tr("Remember me"), tr(
-                "QGIS could not keep the login in its password manager (master password not entered?). "
-                "You are logged in for this session only."))
+            self.errorOccurred.emit(
+                tr("Remember me"),
+                tr(
+                    "QGIS could not keep the login in its password manager (master password not entered?). "
+                    "You are logged in for this session only."
+                ),
+            )
         log(tr("Logged in to {server} as {user}").format(server=server_url, user=self.username))
         self.loggedIn.emit()
         retries, self._retries = self._retries, []
@@ -166,7 +169,6 @@ class CloudSession(QObject):
         def on_success(user: dict) -> None:
             self._token = stored.token
             self.username = user.get("username", stored.username)
-            self.user_info = dict(user)
             self.loggedIn.emit()
 
         def on_failure(error: BaseException) -> None:
@@ -199,8 +201,8 @@ class CloudSession(QObject):
         self,
         description: str,
         fn: Callable,
-        on_success: Callable = None,
-        on_error: Callable[[BaseException], bool] = None,
+        on_success: Optional[Callable] = None,
+        on_error: Optional[Callable[[BaseException], bool]] = None,
         transfer: bool = False,
     ) -> Optional[ClientTask]:
         """Run `fn(client, task)` in a task; `on_error` returns True when it showed the error itself.
@@ -246,4 +248,3 @@ class CloudSession(QObject):
         self._retries = []
         self.calls.cancel_all(detach=True)
         self.transfers.cancel_all(detach=True)
-

@@ -6,27 +6,33 @@ from urllib.parse import urlsplit
 
 from qgis.core import QgsSettings
 
+from ..client.errors import QfcException
+from ..client.transport import API_PATH, server_root
+
 PREFIX = "qfieldcloud/"
 DEFAULT_SERVER_URL = "https://app.qfield.cloud/"
 HISTORY_SIZE = 10
 
 
 def normalize_server_url(url: str) -> str:
-    """The server root a user typed, with a scheme and a final `/`, without `api/v1/`."""
+    """The server root a user typed (the client's rule, `server_root`), https when no scheme is given.
+
+    A URL the client cannot read is kept as typed, with a final `/`: the login then says what is wrong.
+    """
     url = url.strip()
     if not url:
         return DEFAULT_SERVER_URL
     if "://" not in url:
         url = "https://" + url
-    url = url.rstrip("/") + "/"
-    if url.endswith("/api/v1/"):
-        url = url[: -len("api/v1/")]
-    return url
+    try:
+        return server_root(url)
+    except QfcException:
+        return url.rstrip("/") + "/"
 
 
 def api_url(server_url: str) -> str:
     """The API base URL (`…/api/v1/`) the client needs for a server root."""
-    return normalize_server_url(server_url) + "api/v1/"
+    return normalize_server_url(server_url) + API_PATH
 
 
 def server_label(server_url: str) -> str:

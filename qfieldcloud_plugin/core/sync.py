@@ -17,7 +17,6 @@ from ..client.hashing import same_content
 from ..client.names import is_qgis_project
 
 
-
 @dataclass(frozen=True)
 class FileState:
     """One side's view of a file: local now, server now, or the base. Unknown fields are None."""
@@ -40,8 +39,17 @@ class FileState:
         return {"size": self.size, "etag": self.etag, "sha256": self.sha256}
 
     def to_json(self) -> Dict[str, object]:
-        return {k: v for k, v in (("size", self.size), ("etag", self.etag), ("sha256", self.sha256),
-                                  ("version_id", self.version_id), ("content", self.content)) if v is not None}
+        return {
+            k: v
+            for k, v in (
+                ("size", self.size),
+                ("etag", self.etag),
+                ("sha256", self.sha256),
+                ("version_id", self.version_id),
+                ("content", self.content),
+            )
+            if v is not None
+        }
 
     @classmethod
     def from_json(cls, data: Mapping) -> "FileState":
@@ -49,8 +57,13 @@ class FileState:
         size = data.get("size")
         if size is not None and (isinstance(size, bool) or not isinstance(size, int)):
             raise ValueError("size {!r}".format(size))
-        return cls(size=size, etag=_text(data.get("etag")), sha256=_text(data.get("sha256")),
-                   version_id=_text(data.get("version_id")), content=_text(data.get("content")))
+        return cls(
+            size=size,
+            etag=_text(data.get("etag")),
+            sha256=_text(data.get("sha256")),
+            version_id=_text(data.get("version_id")),
+            content=_text(data.get("content")),
+        )
 
     @classmethod
     def from_remote(cls, file: Mapping) -> "FileState":
@@ -58,8 +71,12 @@ class FileState:
         versions = file.get("versions") or []
         latest = next((v for v in versions if v.get("is_latest")), versions[0] if versions else {})
         size = file.get("size")
-        return cls(size=int(size) if size is not None else None, etag=file.get("md5sum") or file.get("etag") or None,
-                   sha256=file.get("sha256") or None, version_id=latest.get("version_id") or None)
+        return cls(
+            size=int(size) if size is not None else None,
+            etag=file.get("md5sum") or file.get("etag") or None,
+            sha256=file.get("sha256") or None,
+            version_id=latest.get("version_id") or None,
+        )
 
 
 def _text(value: object) -> Optional[str]:
@@ -71,21 +88,21 @@ def _text(value: object) -> Optional[str]:
 
 
 class SyncKind(enum.Enum):
-    UNCHANGED = "unchanged"          # same bytes here and there (also the first sync of an identical file)
-    UPLOAD = "upload"                # changed or new here only
-    DOWNLOAD = "download"            # changed or new on the server only
-    CONFLICT = "conflict"            # both sides differ from the base and from each other
-    DELETE_LOCAL = "delete_local"    # deleted on the server, unchanged here
+    UNCHANGED = "unchanged"  # same bytes here and there (also the first sync of an identical file)
+    UPLOAD = "upload"  # changed or new here only
+    DOWNLOAD = "download"  # changed or new on the server only
+    CONFLICT = "conflict"  # both sides differ from the base and from each other
+    DELETE_LOCAL = "delete_local"  # deleted on the server, unchanged here
     DELETE_REMOTE = "delete_remote"  # deleted here, unchanged on the server
-    BOTH_DELETED = "both_deleted"    # gone on both sides: only the base entry is dropped
-    SAME_CHANGE = "same_change"      # both sides changed to the same bytes: nothing to transfer
+    BOTH_DELETED = "both_deleted"  # gone on both sides: only the base entry is dropped
+    SAME_CHANGE = "same_change"  # both sides changed to the same bytes: nothing to transfer
 
 
 class ConflictReason(enum.Enum):
     BOTH_CHANGED = "both_changed"
-    BOTH_ADDED = "both_added"                   # no base entry (e.g. first sync) and the copies differ
-    DELETED_LOCALLY = "deleted_locally"         # deleted here, changed on the server
-    DELETED_ON_SERVER = "deleted_on_server"     # changed here, deleted on the server
+    BOTH_ADDED = "both_added"  # no base entry (e.g. first sync) and the copies differ
+    DELETED_LOCALLY = "deleted_locally"  # deleted here, changed on the server
+    DELETED_ON_SERVER = "deleted_on_server"  # changed here, deleted on the server
 
 
 class Resolution(enum.Enum):
@@ -108,9 +125,9 @@ class SyncAction:
 class ServerChanges:
     """What happened to a file on QFieldCloud since the last sync, to tell the user in a conflict."""
 
-    versions: int = 0                                        # versions uploaded since the last sync
-    editors: Dict[str, int] = field(default_factory=dict)    # QField user → their edits applied since then
-    since: Optional[str] = None                              # when the version of the last sync was uploaded
+    versions: int = 0  # versions uploaded since the last sync
+    editors: Dict[str, int] = field(default_factory=dict)  # QField user → their edits applied since then
+    since: Optional[str] = None  # when the version of the last sync was uploaded
 
 
 @dataclass
@@ -151,7 +168,7 @@ def project_files_last(names: Iterable[str]) -> List[str]:
 def decide(local: Optional[FileState], remote: Optional[FileState], base: Optional[FileState]) -> SyncAction:
     """The action for one file (its `name` is filled in by `plan_sync`)."""
 
-    def action(kind: SyncKind, reason: ConflictReason = None) -> SyncAction:
+    def action(kind: SyncKind, reason: Optional[ConflictReason] = None) -> SyncAction:
         return SyncAction("", kind, local, remote, base, reason)
 
     if base is None:
@@ -171,11 +188,13 @@ def decide(local: Optional[FileState], remote: Optional[FileState], base: Option
     if local is None and remote is None:
         return action(SyncKind.BOTH_DELETED)
     if local is None:
-        return action(SyncKind.DELETE_REMOTE) if remote_same else action(SyncKind.CONFLICT,
-                                                                         ConflictReason.DELETED_LOCALLY)
+        return (
+            action(SyncKind.DELETE_REMOTE) if remote_same else action(SyncKind.CONFLICT, ConflictReason.DELETED_LOCALLY)
+        )
     if remote is None:
-        return action(SyncKind.DELETE_LOCAL) if local_same else action(SyncKind.CONFLICT,
-                                                                       ConflictReason.DELETED_ON_SERVER)
+        return (
+            action(SyncKind.DELETE_LOCAL) if local_same else action(SyncKind.CONFLICT, ConflictReason.DELETED_ON_SERVER)
+        )
     if local_same and remote_same:
         return action(SyncKind.UNCHANGED)
     if remote_same:
@@ -187,15 +206,15 @@ def decide(local: Optional[FileState], remote: Optional[FileState], base: Option
     return action(SyncKind.CONFLICT, ConflictReason.BOTH_CHANGED)
 
 
-def plan_sync(local: Mapping[str, FileState], remote: Mapping[str, FileState],
-              base: Optional[Mapping[str, FileState]]) -> SyncPlan:
+def plan_sync(
+    local: Mapping[str, FileState], remote: Mapping[str, FileState], base: Optional[Mapping[str, FileState]]
+) -> SyncPlan:
     """The three-way plan over every name known to any side; `base=None` means never synced here."""
     known_base = base or {}
     plan = SyncPlan(first_sync=base is None)
     for name in project_files_last(set(local) | set(remote) | set(known_base)):
         decided = decide(local.get(name), remote.get(name), known_base.get(name))
-        plan.actions.append(SyncAction(name, decided.kind, decided.local, decided.remote, decided.base,
-                                       decided.reason))
+        plan.actions.append(SyncAction(name, decided.kind, decided.local, decided.remote, decided.base, decided.reason))
     return plan
 
 
@@ -214,12 +233,12 @@ class SyncOperations:
     upload: List[str] = field(default_factory=list)
     download: List[str] = field(default_factory=list)
     download_beside: List[str] = field(default_factory=list)  # "keep both": the server copy under a new name
-    backup_local: List[str] = field(default_factory=list)     # copied to the trash before a download replaces them
-    delete_local: List[str] = field(default_factory=list)     # moved to the trash
+    backup_local: List[str] = field(default_factory=list)  # copied to the trash before a download replaces them
+    delete_local: List[str] = field(default_factory=list)  # moved to the trash
     delete_remote: List[str] = field(default_factory=list)
-    record: List[str] = field(default_factory=list)           # identical on both sides: base entry from the server
-    forget: List[str] = field(default_factory=list)           # gone on both sides: base entry dropped
-    untouched: List[str] = field(default_factory=list)        # conflicts without a choice, deletions not confirmed
+    record: List[str] = field(default_factory=list)  # identical on both sides: base entry from the server
+    forget: List[str] = field(default_factory=list)  # gone on both sides: base entry dropped
+    untouched: List[str] = field(default_factory=list)  # conflicts without a choice, deletions not confirmed
 
 
 def resolve(plan: SyncPlan, resolutions: Mapping[str, Resolution], declined: Iterable[str] = ()) -> SyncOperations:
@@ -283,8 +302,9 @@ class UploadPlan:
     server_newer: List[str] = field(default_factory=list)
 
 
-def plan_upload(local: Mapping[str, FileState], remote: Mapping[str, FileState],
-                base: Optional[Mapping[str, FileState]]) -> UploadPlan:
+def plan_upload(
+    local: Mapping[str, FileState], remote: Mapping[str, FileState], base: Optional[Mapping[str, FileState]]
+) -> UploadPlan:
     """The upload-only view of `plan_sync`: what to send, what is identical, what conflicts.
 
     Files deleted on either side are left alone (only Synchronize deletes, after showing it).

@@ -44,8 +44,11 @@ class SyncStateStore:
         if not isinstance(project, dict) or not isinstance(project.get("files"), dict):
             return None
         try:
-            return {str(name): FileState.from_json(entry) for name, entry in project["files"].items()
-                    if isinstance(entry, dict)}
+            return {
+                str(name): FileState.from_json(entry)
+                for name, entry in project["files"].items()
+                if isinstance(entry, dict)
+            }
         except (TypeError, ValueError, AttributeError):
             return None  # damaged: no base, so the next sync proposes no deletion and asks about differences
 
@@ -55,8 +58,13 @@ class SyncStateStore:
         names = project.get("kept_beside") if isinstance(project, dict) else None
         return {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
 
-    def update(self, project_id: str, synced: Mapping[str, FileState], removed: Iterable[str] = (),
-               kept_beside: Iterable[str] = ()) -> None:
+    def update(
+        self,
+        project_id: str,
+        synced: Mapping[str, FileState],
+        removed: Iterable[str] = (),
+        kept_beside: Iterable[str] = (),
+    ) -> None:
         """Record `synced` (verified on both sides) and drop `removed`; creates the base if needed."""
         with _lock:
             data = self._read() or {"format": FORMAT, "projects": {}}

@@ -6,7 +6,7 @@ A task calls `fn(client, task)` in `run()` (worker thread) with a client of its 
 """
 
 import traceback
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Set
 
 from qgis.core import Qgis, QgsApplication, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
@@ -34,7 +34,6 @@ class ClientTask(QgsTask):
         self._fn = fn
         self.result = None
         self.error: Optional[BaseException] = None
-        self.last_progress = None
         self.detached = False
 
     # --- worker thread -------------------------------------------------------------
@@ -46,7 +45,7 @@ class ClientTask(QgsTask):
             return not self.isCanceled()
         except (QfcException, OSError) as error:
             self.error = error
-        except Exception as error:  # noqa: BLE001 - a bug must reach the log, not kill QGIS
+        except Exception as error:  # a bug must reach the log, not kill QGIS
             log("{}\n{}".format(self.description(), traceback.format_exc()), Qgis.MessageLevel.Critical)
             self.error = UnexpectedError(str(error) or type(error).__name__)
         finally:
@@ -56,7 +55,6 @@ class ClientTask(QgsTask):
 
     def progress_callback(self, progress) -> None:
         """Client progress (any thread) → the QGIS task bar, at most once per half percent."""
-        self.last_progress = progress
         percent = 100.0 * progress.fraction
         # Each setProgress() queues a signal to the GUI thread: thousands of chunks would flood it.
         if percent >= 100.0 or abs(percent - self.progress()) >= 0.5:
@@ -80,7 +78,7 @@ class ClientTask(QgsTask):
 
 # Detached tasks outlive their pool (plugin unload); QGIS still calls their Python
 # `run()`/`finished()`, so they stay referenced here until they are done.
-_detached_tasks = set()
+_detached_tasks: Set[ClientTask] = set()
 
 
 def _forget_detached(task: "ClientTask") -> None:

@@ -8,7 +8,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple, cast
 
 from ..client import (
     Client,
@@ -24,7 +24,7 @@ from ..client.download_record import DownloadRecord, holds_local_work
 from ..client.ignore import load_ignore_rules, path_ignored
 from ..client.names import is_ignored, is_qgis_project, match_glob, safe_join
 from ..client.staging import TRASH_DIR, move_to_trash, trash_folder
-from ..client.transfer import list_local_files
+from ..client.local_files import list_local_files
 from .geopackage import is_sqlite_name, sqlite_content_sha256
 from .project_link import mark_package_folder
 from .server_changes import server_changes
@@ -46,12 +46,14 @@ SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 # --- comparing -----------------------------------------------------------------------
 
+
 def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, FileState]:
     """The files a sync considers, hashed: `.qfieldcloudignore`, hidden and SQLite side files left
     out, and `leave_out` (the server copies "keep both" saved: never sent back as new files)."""
     left_out = set(leave_out)
-    files = [f for f in list_local_files(folder)
-             if not f["name"].endswith(SQLITE_SIDE_FILES) and f["name"] not in left_out]
+    files = [
+        f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES) and f["name"] not in left_out
+    ]
     states = {}
     checksums = ChecksumCache(folder)
     try:
@@ -73,9 +75,13 @@ def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, F
 def scan_remote(client: Client, project_id: str, folder: Path) -> Dict[str, Dict]:
     """The server's files (full metadata) except those this folder ignores: they are never synced."""
     rules = load_ignore_rules(folder) or []
-    return {f["name"]: f for f in client.list_remote_files(project_id, skip_metadata=False)
-            if not is_ignored(f["name"]) and not f["name"].endswith(SQLITE_SIDE_FILES)
-            and not (rules and path_ignored(rules, f["name"]))}
+    return {
+        f["name"]: f
+        for f in client.list_remote_files(project_id, skip_metadata=False)
+        if not is_ignored(f["name"])
+        and not f["name"].endswith(SQLITE_SIDE_FILES)
+        and not (rules and path_ignored(rules, f["name"]))
+    }
 
 
 @dataclass
@@ -103,8 +109,9 @@ def prepare_sync(client: Client, task, project_id: str, folder: Path) -> SyncPre
     return SyncPreparation(project_id, folder, plan, remote_files, unflushed)
 
 
-def _masked_sqlite(folder: Path, local: Dict[str, FileState],
-                   base: Optional[Dict[str, FileState]]) -> Dict[str, FileState]:
+def _masked_sqlite(
+    folder: Path, local: Dict[str, FileState], base: Optional[Dict[str, FileState]]
+) -> Dict[str, FileState]:
     """`local`, with the masked hash of each SQLite file whose bytes differ from its base entry.
 
     QGIS rewrites a few header fields of a GeoPackage it only opened; with the masked hash on
@@ -117,8 +124,9 @@ def _masked_sqlite(folder: Path, local: Dict[str, FileState],
     return local
 
 
-def _with_sqlite_content(folder: Path, recorded: Dict[str, FileState],
-                         base: Optional[Dict[str, FileState]]) -> Dict[str, FileState]:
+def _with_sqlite_content(
+    folder: Path, recorded: Dict[str, FileState], base: Optional[Dict[str, FileState]]
+) -> Dict[str, FileState]:
     """`recorded`, each SQLite entry with its masked hash: kept from the base when the bytes are the
     base's, else computed from the local file when that holds exactly the recorded bytes."""
     for name, state in list(recorded.items()):
@@ -134,17 +142,18 @@ def _with_sqlite_content(folder: Path, recorded: Dict[str, FileState],
 
 # --- executing -------------------------------------------------------------------------
 
+
 @dataclass
 class SyncResult:
     uploaded: List[str] = field(default_factory=list)
     downloaded: List[str] = field(default_factory=list)
-    kept_both: Dict[str, str] = field(default_factory=dict)      # name → name of the server copy beside it
+    kept_both: Dict[str, str] = field(default_factory=dict)  # name → name of the server copy beside it
     deleted_local: List[str] = field(default_factory=list)
     deleted_remote: List[str] = field(default_factory=list)
     untouched: List[str] = field(default_factory=list)
     failed: Dict[str, str] = field(default_factory=dict)
-    recorded: List[str] = field(default_factory=list)           # names whose base entry was written
-    trash: Optional[Path] = None                                # where replaced or deleted local files went
+    recorded: List[str] = field(default_factory=list)  # names whose base entry was written
+    trash: Optional[Path] = None  # where replaced or deleted local files went
 
 
 def beside_name(name: str, stamp: str, exists: Callable[[str], bool]) -> str:
@@ -155,7 +164,8 @@ def beside_name(name: str, stamp: str, exists: Callable[[str], bool]) -> str:
         stem, dot, ext = base, "", ""
     for n in range(1, 1000):
         candidate = "{stem}.server-{stamp}{n}{dot}{ext}".format(
-            stem=stem, stamp=stamp, n="" if n == 1 else "-{}".format(n), dot=dot, ext=ext)
+            stem=stem, stamp=stamp, n="" if n == 1 else "-{}".format(n), dot=dot, ext=ext
+        )
         candidate = folder + "/" + candidate if folder else candidate
         if not exists(candidate):
             return candidate
@@ -180,7 +190,7 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
     forgotten: List[str] = list(ops.forget)
     actions = {a.name: a for a in preparation.plan.actions}
     for name in ops.record:
-        recorded[name] = actions[name].remote
+        recorded[name] = cast(FileState, actions[name].remote)  # planned only for a file the server has
     try:
         _download_beside(client, task, preparation, ops, stamp, result)
         _download(client, task, preparation, ops, result, recorded)
@@ -188,20 +198,26 @@ def execute_sync(client: Client, task, preparation: SyncPreparation, choices: Sy
         _delete_remote(client, task, preparation.project_id, ops.delete_remote, result, forgotten)
         uploads = [n for n in ops.upload if n not in result.failed]
         planned = {a.name: (a.local, a.remote) for a in preparation.plan.actions}
-        _upload_many(client, task, preparation.project_id, folder, uploads, result.uploaded, result.failed, recorded,
-                     planned)
+        _upload_many(
+            client, task, preparation.project_id, folder, uploads, result.uploaded, result.failed, recorded, planned
+        )
     finally:
         base = {a.name: a.base for a in preparation.plan.actions if a.base is not None}
-        store.update(preparation.project_id, _with_sqlite_content(folder, recorded, base), forgotten,
-                     kept_beside=result.kept_both.values())
+        store.update(
+            preparation.project_id,
+            _with_sqlite_content(folder, recorded, base),
+            forgotten,
+            kept_beside=result.kept_both.values(),
+        )
         result.recorded = sorted(recorded)
     if task.isCanceled():
         raise TransferCancelledError("Synchronization cancelled; what was verified is recorded")
     return result
 
 
-def _download_beside(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, stamp: str,
-                     result: SyncResult) -> None:
+def _download_beside(
+    client: Client, task, preparation: SyncPreparation, ops: SyncOperations, stamp: str, result: SyncResult
+) -> None:
     folder = preparation.folder
     for name in ops.download_beside:
         if task.isCanceled():
@@ -209,9 +225,16 @@ def _download_beside(client: Client, task, preparation: SyncPreparation, ops: Sy
         remote = preparation.remote_files[name]
         copy = beside_name(name, stamp, lambda n: (folder / n).exists())
         try:
-            client.download_file(preparation.project_id, FileTransferType.PROJECT, safe_join(folder, copy), name,
-                                 remote_sha256=remote.get("sha256"), remote_md5sum=remote.get("md5sum"),
-                                 remote_size=remote.get("size"), is_cancelled=task.isCanceled)
+            client.download_file(
+                preparation.project_id,
+                FileTransferType.PROJECT,
+                safe_join(folder, copy),
+                name,
+                remote_sha256=remote.get("sha256"),
+                remote_md5sum=remote.get("md5sum"),
+                remote_size=remote.get("size"),
+                is_cancelled=task.isCanceled,
+            )
         except TransferCancelledError:
             return
         except (QfcException, OSError) as error:
@@ -221,8 +244,14 @@ def _download_beside(client: Client, task, preparation: SyncPreparation, ops: Sy
         result.kept_both[name] = copy
 
 
-def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOperations, result: SyncResult,
-              recorded: Dict[str, FileState]) -> None:
+def _download(
+    client: Client,
+    task,
+    preparation: SyncPreparation,
+    ops: SyncOperations,
+    result: SyncResult,
+    recorded: Dict[str, FileState],
+) -> None:
     """Download `ops.download`, all or nothing, keeping the local copies of "keep QFieldCloud's" conflicts
     in the trash; a local file that changed since the plan was shown is left as it is."""
     names = ops.download
@@ -234,11 +263,16 @@ def _download(client: Client, task, preparation: SyncPreparation, ops: SyncOpera
 
     files = [dict(preparation.remote_files[n]) for n in names]
     try:
-        done = client.download_files(files, preparation.project_id, FileTransferType.PROJECT, str(preparation.folder),
-                                     progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
-                                     keep_local_versions=lambda name, _path: name in keep_first,
-                                     still_as_planned=lambda name, path: not _changed_since_plan(
-                                         checksums, name, path, planned.get(name)))
+        done = client.download_files(
+            files,
+            preparation.project_id,
+            FileTransferType.PROJECT,
+            str(preparation.folder),
+            progress_callback=task.progress_callback,
+            is_cancelled=task.isCanceled,
+            keep_local_versions=lambda name, _path: name in keep_first,
+            still_as_planned=lambda name, path: not _changed_since_plan(checksums, name, path, planned.get(name)),
+        )
     except TransferCancelledError:
         return
     result.trash = DownloadResult.of(done).backup or result.trash
@@ -267,8 +301,9 @@ def _changed_since_plan(checksums: ChecksumCache, name: str, path: Path, planned
         return True
 
 
-def _delete_local(folder: Path, names: List[str], actions, trash: Path, result: SyncResult,
-                  forgotten: List[str]) -> None:
+def _delete_local(
+    folder: Path, names: List[str], actions, trash: Path, result: SyncResult, forgotten: List[str]
+) -> None:
     checksums = ChecksumCache(folder)
     for name in names:
         path = folder / name
@@ -282,8 +317,9 @@ def _delete_local(folder: Path, names: List[str], actions, trash: Path, result: 
         forgotten.append(name)
 
 
-def _delete_remote(client: Client, task, project_id: str, names: List[str], result: SyncResult,
-                   forgotten: List[str]) -> None:
+def _delete_remote(
+    client: Client, task, project_id: str, names: List[str], result: SyncResult, forgotten: List[str]
+) -> None:
     for name in names:
         if task.isCanceled():
             return
@@ -296,9 +332,17 @@ def _delete_remote(client: Client, task, project_id: str, names: List[str], resu
         forgotten.append(name)
 
 
-def _upload_many(client: Client, task, project_id: str, folder: Path, names: List[str], uploaded: List[str],
-                 failed: Dict[str, str], recorded: Dict[str, FileState],
-                 planned: Dict[str, Tuple[Optional[FileState], Optional[FileState]]]) -> None:
+def _upload_many(
+    client: Client,
+    task,
+    project_id: str,
+    folder: Path,
+    names: List[str],
+    uploaded: List[str],
+    failed: Dict[str, str],
+    recorded: Dict[str, FileState],
+    planned: Dict[str, Tuple[Optional[FileState], Optional[FileState]]],
+) -> None:
     """Upload `names` through the client's engine (data first, QGIS project files last, each verified).
 
     `planned` holds each file's (local, server) state as the user saw it in the plan. Just
@@ -318,9 +362,16 @@ def _upload_many(client: Client, task, project_id: str, folder: Path, names: Lis
         return None
 
     try:
-        files = client.upload_files(project_id, FileTransferType.PROJECT, str(folder), names=names, force=True,
-                                    progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
-                                    still_as_planned=still_as_planned)
+        files = client.upload_files(
+            project_id,
+            FileTransferType.PROJECT,
+            str(folder),
+            names=names,
+            force=True,
+            progress_callback=task.progress_callback,
+            is_cancelled=task.isCanceled,
+            still_as_planned=still_as_planned,
+        )
     except TransferCancelledError:
         return
     except QfcException as error:  # the listing before the batch, for instance
@@ -342,6 +393,7 @@ def _server_changed(planned: Optional[FileState], now: Optional[FileState]) -> b
 
 
 # --- upload only -----------------------------------------------------------------------
+
 
 @dataclass
 class UploadPreparation:
@@ -383,8 +435,9 @@ def upload(client: Client, task, project_id: str, preparation: UploadPreparation
     recorded = {name: preparation.remote[name] for name in preparation.plan.skipped}
     try:
         planned = {n: (preparation.local.get(n), preparation.remote.get(n)) for n in names}
-        _upload_many(client, task, project_id, preparation.folder, names, result.uploaded, result.failed, recorded,
-                     planned)
+        _upload_many(
+            client, task, project_id, preparation.folder, names, result.uploaded, result.failed, recorded, planned
+        )
     finally:
         store = SyncStateStore(preparation.folder)
         store.update(project_id, _with_sqlite_content(preparation.folder, recorded, store.load(project_id)))
@@ -405,8 +458,9 @@ def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict
     return client.package_latest(project_id).get("files") or [] if package else client.list_remote_files(project_id)
 
 
-def replaced_by_download(client: Client, task, project_id: str, local_dir: Path, package: bool = False,
-                         filter_glob: str = "*") -> List[str]:
+def replaced_by_download(
+    client: Client, task, project_id: str, local_dir: Path, package: bool = False, filter_glob: str = "*"
+) -> List[str]:
     """Names of local files in `local_dir` that a download would replace and that hold local work.
 
     A file counts when it exists, differs from the server's version, and differs from what was
@@ -438,8 +492,8 @@ def replaced_by_download(client: Client, task, project_id: str, local_dir: Path,
 
 @dataclass
 class DownloadResult:
-    files: List[Dict]                 # the client's per-file results
-    backup: Optional[Path] = None     # the trash folder that holds the local versions of replaced files
+    files: List[Dict]  # the client's per-file results
+    backup: Optional[Path] = None  # the trash folder that holds the local versions of replaced files
     backed_up: List[str] = field(default_factory=list)
 
     @classmethod
@@ -456,19 +510,29 @@ class DownloadResult:
 
 def download_package(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the latest finished package into `local_dir`, marked as a package; raises on the first failed file."""
-    result = DownloadResult.of(client.package_download(
-        project_id, str(local_dir), throw_on_error=True,
-        progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
-    ))
+    result = DownloadResult.of(
+        client.package_download(
+            project_id,
+            str(local_dir),
+            throw_on_error=True,
+            progress_callback=task.progress_callback,
+            is_cancelled=task.isCanceled,
+        )
+    )
     mark_package_folder(local_dir, project_id)
     return result
 
 
 def download_project(client: Client, task, project_id: str, local_dir: Path) -> DownloadResult:
     """Download the project's files into `local_dir`; per-file failures are in the result's files."""
-    return DownloadResult.of(client.download_project(
-        project_id, str(local_dir), progress_callback=task.progress_callback, is_cancelled=task.isCanceled,
-    ))
+    return DownloadResult.of(
+        client.download_project(
+            project_id,
+            str(local_dir),
+            progress_callback=task.progress_callback,
+            is_cancelled=task.isCanceled,
+        )
+    )
 
 
 def find_project_file(local_dir: Path, names: Optional[List[str]] = None) -> Optional[Path]:

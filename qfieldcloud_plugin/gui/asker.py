@@ -25,8 +25,11 @@ class MessageBoxAsker:
     def confirm(self, title: str, text: str) -> bool:
         """Yes/No; True for Yes."""
         answer = QMessageBox.question(
-            self.parent, title, text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            self.parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 

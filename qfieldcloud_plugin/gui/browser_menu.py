@@ -19,7 +19,7 @@ class CloudItemGuiProvider(QgsDataItemGuiProvider):
     def name(self) -> str:
         return "QFieldCloud"
 
-    def populateContextMenu(self, item, menu, selected_items, context) -> None:  # noqa: N802 (QGIS API)
+    def populateContextMenu(self, item, menu, selected_items, context) -> None:  # QGIS API
         if not isinstance(item, (ProjectItem, PackageItem)):
             return
         project = item.project

@@ -147,7 +147,8 @@ class CloudDock(QgsDockWidget):
         header = QHBoxLayout()
         self.user_label = QLabel()
         self.logout_button = _tool_button(
-            plugin_icon("logout"), self.tr("Log out (QFieldCloud ends your sessions on every device, QField included)"))
+            plugin_icon("logout"), self.tr("Log out (QFieldCloud ends your sessions on every device, QField included)")
+        )
         self.logout_button.clicked.connect(self.session.logout)
         header.addWidget(self.user_label, 1)
         header.addWidget(self.logout_button)
@@ -159,8 +160,12 @@ class CloudDock(QgsDockWidget):
         self.upload_button.setToolTip(self.tr("Upload the open project's changed files to QFieldCloud"))
         self.upload_button.clicked.connect(self.actions.upload_current_project)
         self.sync_button = QPushButton(plugin_icon("sync"), self.tr("Synchronize"))
-        self.sync_button.setToolTip(self.tr("Compare the open project's folder with QFieldCloud, show what would "
-                                            "change, then upload, download and delete as you confirm"))
+        self.sync_button.setToolTip(
+            self.tr(
+                "Compare the open project's folder with QFieldCloud, show what would "
+                "change, then upload, download and delete as you confirm"
+            )
+        )
         self.sync_button.clicked.connect(self.actions.sync_current_project)
         link_row.addWidget(self.link_label, 1)
         link_row.addWidget(self.sync_button)
@@ -179,7 +184,9 @@ class CloudDock(QgsDockWidget):
         self.refresh_button.clicked.connect(self.reload_projects)
         self.new_button = _tool_button(theme_icon("mActionAdd.svg"), self.tr("New cloud project"))
         self.new_button.clicked.connect(self.create_project)
-        self.delete_button = _tool_button(theme_icon("mActionDeleteSelected.svg"), self.tr("Delete the selected project"))
+        self.delete_button = _tool_button(
+            theme_icon("mActionDeleteSelected.svg"), self.tr("Delete the selected project")
+        )
         self.delete_button.clicked.connect(lambda: self.project and self.actions.delete_project(self.project))
         for widget in (self.search_edit, self.public_check, self.refresh_button, self.new_button, self.delete_button):
             filters.addWidget(widget, 1 if widget is self.search_edit else 0)
@@ -192,7 +199,9 @@ class CloudDock(QgsDockWidget):
         self.projects_model = ProjectsModel(self.session, self.session.settings.page_size, self)
         self.projects_view = _table(self.projects_model)
         self.projects_view.selectionModel().currentRowChanged.connect(self._on_current_project)
-        self.projects_view.doubleClicked.connect(lambda _index: self.project and self.actions.download_package(self.project))
+        self.projects_view.doubleClicked.connect(
+            lambda _index: self.project and self.actions.download_package(self.project)
+        )
         self.projects_view.setToolTip(self.tr("Double-click a project to open its package in the map"))
         self.projects_model.loadingChanged.connect(lambda _l: self._update_status())
         self.projects_model.pageLoaded.connect(self._update_status)
@@ -225,7 +234,8 @@ class CloudDock(QgsDockWidget):
         open_action.triggered.connect(lambda: self.project and self.actions.download_package(self.project))
         self.fresh_package_action = QAction(self.tr("Package again, then open in map"), self)
         self.fresh_package_action.triggered.connect(
-            lambda: self.project and self.actions.download_package(self.project, fresh=True))
+            lambda: self.project and self.actions.download_package(self.project, fresh=True)
+        )
         self.open_package_button.setDefaultAction(open_action)
         menu = QMenu(self.open_package_button)
         menu.addAction(self.fresh_package_action)
@@ -284,7 +294,8 @@ class CloudDock(QgsDockWidget):
         self._set_project(None)
         self.show_message(
             self.tr("You are not logged in to QFieldCloud.\nLog in to see your projects, their jobs and files."),
-            self.tr("Log in…"), lambda: self.session.authRequired.emit(""),
+            self.tr("Log in…"),
+            lambda: self.session.authRequired.emit(""),
         )
 
     def show_unreachable(self, message: str) -> None:
@@ -295,8 +306,11 @@ class CloudDock(QgsDockWidget):
             self.session.authRequired.emit("")
 
     def on_logged_in(self) -> None:
-        self.user_label.setText(self.tr("{user} on {server}").format(
-            user=self.session.username, server=server_label(self.session.server_url)))
+        self.user_label.setText(
+            self.tr("{user} on {server}").format(
+                user=self.session.username, server=server_label(self.session.server_url)
+            )
+        )
         self.stack.setCurrentIndex(self.MAIN_PAGE)
         self.reload_projects()
 
@@ -328,10 +342,12 @@ class CloudDock(QgsDockWidget):
         elif model.loading:
             text = self.tr("Loading projects…") if count == 0 else self.tr("%n project(s), loading more…", "", count)
         elif count == 0 and model.search:
-            text = self.tr("No project matches \"{search}\".").format(search=model.search)
+            text = self.tr('No project matches "{search}".').format(search=model.search)
         elif count == 0:
-            text = self.tr("You have no QFieldCloud projects yet. Create one with the + button, or upload the open "
-                           "QGIS project from the toolbar.")
+            text = self.tr(
+                "You have no QFieldCloud projects yet. Create one with the + button, or upload the open "
+                "QGIS project from the toolbar."
+            )
         elif model.exhausted:
             text = self.tr("%n project(s)", "", count)
         else:
@@ -373,9 +389,13 @@ class CloudDock(QgsDockWidget):
         if project is None:
             self.project_label.setText(self.tr("Select a project to see its jobs, files and collaborators."))
         else:
-            self.project_label.setText("<b>{owner}/{name}</b> — {description}".format(
-                owner=project.get("owner", ""), name=project.get("name", ""),
-                description=project.get("description") or self.tr("no description")))
+            self.project_label.setText(
+                "<b>{owner}/{name}</b> — {description}".format(
+                    owner=project.get("owner", ""),
+                    name=project.get("name", ""),
+                    description=project.get("description") or self.tr("no description"),
+                )
+            )
             self.refresh_jobs()
             self.refresh_files()
             if project.get("user_role") in MANAGER_ROLES:
@@ -450,8 +470,12 @@ class CloudDock(QgsDockWidget):
             self.jobs_model.set_rows([{"type": user_message(error, self.session.server_url)}])
             return True
 
-        self.session.call(self.tr("Loading jobs"), lambda client, _task: client.list_jobs(project_id),
-                          on_success=loaded, on_error=failed)
+        self.session.call(
+            self.tr("Loading jobs"),
+            lambda client, _task: client.list_jobs(project_id),
+            on_success=loaded,
+            on_error=failed,
+        )
 
     def _current_job(self) -> Optional[Dict[str, Any]]:
         index = self.jobs_view.currentIndex()
@@ -477,11 +501,14 @@ class CloudDock(QgsDockWidget):
                 self.files_model.set_rows(files)
                 self.files_view.resizeColumnToContents(0)
 
-        self.session.call(self.tr("Comparing files"),
-                          lambda client, task: transfers.local_file_states(client, task, project_id, folder),
-                          on_success=loaded,
-                          on_error=lambda error: self.files_model.set_rows(
-                              [{"name": user_message(error, self.session.server_url)}]) or True)
+        self.session.call(
+            self.tr("Comparing files"),
+            lambda client, task: transfers.local_file_states(client, task, project_id, folder),
+            on_success=loaded,
+            on_error=lambda error: (
+                self.files_model.set_rows([{"name": user_message(error, self.session.server_url)}]) or True
+            ),
+        )
 
     def refresh_collaborators(self) -> None:
         project_id = self.project["id"]
@@ -490,7 +517,12 @@ class CloudDock(QgsDockWidget):
             if self.project is not None and self.project.get("id") == project_id:
                 self.collaborators_model.set_rows(rows)
 
-        self.session.call(self.tr("Loading collaborators"),
-                          lambda client, _task: client.get_project_collaborators(project_id), on_success=loaded,
-                          on_error=lambda error: self.collaborators_model.set_rows(
-                              [{"collaborator": user_message(error, self.session.server_url)}]) or True)
+        self.session.call(
+            self.tr("Loading collaborators"),
+            lambda client, _task: client.get_project_collaborators(project_id),
+            on_success=loaded,
+            on_error=lambda error: (
+                self.collaborators_model.set_rows([{"collaborator": user_message(error, self.session.server_url)}])
+                or True
+            ),
+        )

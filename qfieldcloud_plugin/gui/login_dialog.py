@@ -33,8 +33,12 @@ class LoginDialog(QDialog):
 
         self.intro_label = QLabel(self.tr("Log in with your QFieldCloud account. Self-hosted servers work too."))
         self.intro_label.setWordWrap(True)
-        self.http_warning = QLabel(self.tr("This address is not encrypted (http://): your password and data would "
-                                           "travel in clear text. Use https:// unless the server is on this machine."))
+        self.http_warning = QLabel(
+            self.tr(
+                "This address is not encrypted (http://): your password and data would "
+                "travel in clear text. Use https:// unless the server is on this machine."
+            )
+        )
         self.http_warning.setWordWrap(True)
         self.http_warning.setStyleSheet("QLabel { color: #e65100; }")
         self.message_label = QLabel()
@@ -97,8 +101,9 @@ class LoginDialog(QDialog):
         self.http_warning.setVisible(url.startswith("http://") and host not in ("localhost", "127.0.0.1", "::1"))
 
     def _update_button(self) -> None:
-        filled = bool(self.server_combo.currentText().strip() and self.username_edit.text().strip()
-                      and self.password_edit.text())
+        filled = bool(
+            self.server_combo.currentText().strip() and self.username_edit.text().strip() and self.password_edit.text()
+        )
         self.login_button.setEnabled(filled and not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
@@ -118,8 +123,9 @@ class LoginDialog(QDialog):
         self.message_label.setText(self.tr("Logging in to {server}…").format(server=url))
         self.message_label.setVisible(True)
         self._set_busy(True)
-        self.session.login(url, self.username_edit.text().strip(), self.password_edit.text(),
-                           self.remember_check.isChecked())
+        self.session.login(
+            url, self.username_edit.text().strip(), self.password_edit.text(), self.remember_check.isChecked()
+        )
 
     def _on_logged_in(self) -> None:
         if self._busy:

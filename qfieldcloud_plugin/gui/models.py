@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, pyqt
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..client.models import TERMINAL_JOB_STATUSES, Pagination
+from ..client.units import format_size
 from ..core.session import CloudSession, user_message
 
 DisplayRole = Qt.ItemDataRole.DisplayRole
@@ -20,8 +21,15 @@ ForegroundRole = Qt.ItemDataRole.ForegroundRole
 UserRole = Qt.ItemDataRole.UserRole
 TextAlignmentRole = Qt.ItemDataRole.TextAlignmentRole
 
-STATUS_COLORS = {"failed": "#b00020", "finished": "#2e7d32", "ok": "#2e7d32", "busy": "#e65100",
-                 "started": "#e65100", "queued": "#1565c0", "pending": "#1565c0"}
+STATUS_COLORS = {
+    "failed": "#b00020",
+    "finished": "#2e7d32",
+    "ok": "#2e7d32",
+    "busy": "#e65100",
+    "started": "#e65100",
+    "queued": "#1565c0",
+    "pending": "#1565c0",
+}
 
 
 def format_datetime(value: Optional[str]) -> str:
@@ -32,17 +40,6 @@ def format_datetime(value: Optional[str]) -> str:
         return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return value
-
-
-def format_size(size: Optional[int]) -> str:
-    if size is None:
-        return ""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return ("{:.0f} {}" if unit == "B" else "{:.1f} {}").format(value, unit)
-        value /= 1024
-    return str(size)
 
 
 class RowsModel(QAbstractTableModel):
@@ -58,13 +55,13 @@ class RowsModel(QAbstractTableModel):
     def cell(self, row: Dict[str, Any], column: int) -> str:
         raise NotImplementedError
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns())
 
-    def headerData(self, section: int, orientation, role=DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == DisplayRole:
             return self.columns()[section]
         return None
@@ -121,8 +118,14 @@ class ProjectsModel(RowsModel):
         self._offset = 0
 
     def columns(self) -> List[str]:
-        return [self.tr("Name"), self.tr("Owner"), self.tr("Role"), self.tr("Status"), self.tr("Updated"),
-                self.tr("Visibility")]
+        return [
+            self.tr("Name"),
+            self.tr("Owner"),
+            self.tr("Role"),
+            self.tr("Status"),
+            self.tr("Updated"),
+            self.tr("Visibility"),
+        ]
 
     def cell(self, row: Dict[str, Any], column: int) -> str:
         if column == self.NAME:
@@ -145,8 +148,9 @@ class ProjectsModel(RowsModel):
             return {
                 "ok": self.tr("Ready: the QGIS project was processed."),
                 "busy": self.tr("A job is pending or running on this project."),
-                "failed": self.tr("No processed QGIS project file yet (upload one), or too many collaborators "
-                                  "for the plan."),
+                "failed": self.tr(
+                    "No processed QGIS project file yet (upload one), or too many collaborators for the plan."
+                ),
             }.get(row.get("status", ""))
         if column == self.NAME:
             return row.get("description") or None
@@ -172,10 +176,10 @@ class ProjectsModel(RowsModel):
         self._set_loading(False)
         self.set_rows([])
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and not self.exhausted and not self.loading and not self.error
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
         if parent.isValid() or self.exhausted or self.loading or not self.session.is_logged_in:
             return
         generation = self._generation
@@ -316,5 +320,3 @@ class CollaboratorsModel(RowsModel):
 
     def cell(self, row: Dict[str, Any], column: int) -> str:
         return row.get("collaborator", "") if column == self.COLLABORATOR else row.get("role", "")
-
-

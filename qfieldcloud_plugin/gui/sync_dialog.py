@@ -15,26 +15,26 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..client.units import format_size
 from ..core.sync import ConflictReason, FileState, Resolution, SyncAction, SyncChoices, SyncKind, SyncPlan
 
 
 def _size(state: Optional[FileState]) -> str:
-    if state is None or state.size is None:
-        return ""
-    size = float(state.size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return "{:.0f} {}".format(size, unit) if unit == "B" else "{:.1f} {}".format(size, unit)
-        size /= 1024
-    return ""
+    return format_size(state.size if state is not None else None)
 
 
 class SyncPlanDialog(QDialog):
     """Lists what a sync will upload, download, delete and what conflicts; OK applies it."""
 
     # Groups in the order shown; conflicts first, they need an answer.
-    GROUPS = (SyncKind.CONFLICT, SyncKind.UPLOAD, SyncKind.DOWNLOAD, SyncKind.DELETE_LOCAL, SyncKind.DELETE_REMOTE,
-              SyncKind.UNCHANGED)
+    GROUPS = (
+        SyncKind.CONFLICT,
+        SyncKind.UPLOAD,
+        SyncKind.DOWNLOAD,
+        SyncKind.DELETE_LOCAL,
+        SyncKind.DELETE_REMOTE,
+        SyncKind.UNCHANGED,
+    )
 
     def __init__(self, project_name: str, plan: SyncPlan, parent: QWidget = None) -> None:
         super().__init__(parent)
@@ -46,8 +46,11 @@ class SyncPlanDialog(QDialog):
         self.effects: Dict[str, QTreeWidgetItem] = {}
         self.deletions: Dict[str, QTreeWidgetItem] = {}
 
-        intro = QLabel(self.tr("<b>{name}</b>: this is what synchronizing will do. Nothing changes until you click "
-                               "Synchronize.").format(name=project_name))
+        intro = QLabel(
+            self.tr(
+                "<b>{name}</b>: this is what synchronizing will do. Nothing changes until you click Synchronize."
+            ).format(name=project_name)
+        )
         intro.setWordWrap(True)
         self.summary_label = QLabel(self._summary())
         self.summary_label.setWordWrap(True)
@@ -62,11 +65,19 @@ class SyncPlanDialog(QDialog):
         self._fill()
         notes = []
         if plan.first_sync:
-            notes.append(self.tr("First synchronization of this folder: nothing is deleted, and files that differ "
-                                 "are shown as conflicts."))
+            notes.append(
+                self.tr(
+                    "First synchronization of this folder: nothing is deleted, and files that differ "
+                    "are shown as conflicts."
+                )
+            )
         if plan.of_kind(SyncKind.DELETE_LOCAL) or plan.of_kind(SyncKind.CONFLICT):
-            notes.append(self.tr("Local files that are deleted or replaced are moved to the .qfieldcloud/trash "
-                                 "folder of the project, never erased."))
+            notes.append(
+                self.tr(
+                    "Local files that are deleted or replaced are moved to the .qfieldcloud/trash "
+                    "folder of the project, never erased."
+                )
+            )
         self.notes_label = QLabel("\n".join(notes))
         self.notes_label.setWordWrap(True)
         self.notes_label.setVisible(bool(notes))
@@ -74,7 +85,8 @@ class SyncPlanDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Synchronize"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
-            self.tr("Choose what to do with each conflict first."))
+            self.tr("Choose what to do with each conflict first.")
+        )
         self._update_ok()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -97,11 +109,17 @@ class SyncPlanDialog(QDialog):
     def _summary(self) -> str:
         counts = self.plan.counts()
         unchanged = counts[SyncKind.UNCHANGED] + counts[SyncKind.SAME_CHANGE]
-        return self.tr("{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} "
-                       "to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.").format(
-            upload=counts[SyncKind.UPLOAD], download=counts[SyncKind.DOWNLOAD],
-            delete_local=counts[SyncKind.DELETE_LOCAL], delete_remote=counts[SyncKind.DELETE_REMOTE],
-            conflicts=counts[SyncKind.CONFLICT], unchanged=unchanged)
+        return self.tr(
+            "{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} "
+            "to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged."
+        ).format(
+            upload=counts[SyncKind.UPLOAD],
+            download=counts[SyncKind.DOWNLOAD],
+            delete_local=counts[SyncKind.DELETE_LOCAL],
+            delete_remote=counts[SyncKind.DELETE_REMOTE],
+            conflicts=counts[SyncKind.CONFLICT],
+            unchanged=unchanged,
+        )
 
     def _detail(self, action: SyncAction) -> str:
         kind, base = action.kind, action.base
@@ -133,8 +151,14 @@ class SyncPlanDialog(QDialog):
         if changes is None:
             return ""
         if changes.editors:
-            return ", ".join(self.tr("%n edit(s) from {user}", "", count).format(user=user)
-                             for user, count in sorted(changes.editors.items())) + " " + self.tr("since your last sync")
+            return (
+                ", ".join(
+                    self.tr("%n edit(s) from {user}", "", count).format(user=user)
+                    for user, count in sorted(changes.editors.items())
+                )
+                + " "
+                + self.tr("since your last sync")
+            )
         if changes.versions:
             return self.tr("%n new version(s) on QFieldCloud since your last sync", "", changes.versions)
         return ""
@@ -146,27 +170,51 @@ class SyncPlanDialog(QDialog):
         theirs = self.tr("QFieldCloud's copy ({news})").format(news=news) if news else self.tr("QFieldCloud's copy")
         if action.reason == ConflictReason.DELETED_LOCALLY:
             return [
-                (self.tr("Restore it from QFieldCloud"), Resolution.KEEP_SERVER,
-                 self.tr("{theirs} is downloaded here again.").format(theirs=theirs)),
-                (self.tr("Delete it on QFieldCloud too"), Resolution.KEEP_LOCAL,
-                 self.tr("{theirs} is deleted on QFieldCloud, with its version history.").format(theirs=theirs)),
+                (
+                    self.tr("Restore it from QFieldCloud"),
+                    Resolution.KEEP_SERVER,
+                    self.tr("{theirs} is downloaded here again.").format(theirs=theirs),
+                ),
+                (
+                    self.tr("Delete it on QFieldCloud too"),
+                    Resolution.KEEP_LOCAL,
+                    self.tr("{theirs} is deleted on QFieldCloud, with its version history.").format(theirs=theirs),
+                ),
             ]
         if action.reason == ConflictReason.DELETED_ON_SERVER:
             return [
-                (self.tr("Keep mine (upload it again)"), Resolution.KEEP_LOCAL,
-                 self.tr("Your copy is uploaded to QFieldCloud again.")),
-                (self.tr("Delete it here too"), Resolution.KEEP_SERVER,
-                 self.tr("It is deleted here too: {trash}.").format(trash=trash)),
+                (
+                    self.tr("Keep mine (upload it again)"),
+                    Resolution.KEEP_LOCAL,
+                    self.tr("Your copy is uploaded to QFieldCloud again."),
+                ),
+                (
+                    self.tr("Delete it here too"),
+                    Resolution.KEEP_SERVER,
+                    self.tr("It is deleted here too: {trash}.").format(trash=trash),
+                ),
             ]
         return [
-            (self.tr("Keep both"), Resolution.KEEP_BOTH,
-             self.tr("Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file's "
-                     "version history and is also saved here beside yours.").format(theirs=theirs)),
-            (self.tr("Keep mine"), Resolution.KEEP_LOCAL,
-             self.tr("Yours replaces {theirs} on QFieldCloud; it stays in the file's version history there.")
-             .format(theirs=theirs)),
-            (self.tr("Keep QFieldCloud's"), Resolution.KEEP_SERVER,
-             self.tr("{theirs} replaces yours here; {trash}.").format(theirs=theirs, trash=trash)),
+            (
+                self.tr("Keep both"),
+                Resolution.KEEP_BOTH,
+                self.tr(
+                    "Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file's "
+                    "version history and is also saved here beside yours."
+                ).format(theirs=theirs),
+            ),
+            (
+                self.tr("Keep mine"),
+                Resolution.KEEP_LOCAL,
+                self.tr("Yours replaces {theirs} on QFieldCloud; it stays in the file's version history there.").format(
+                    theirs=theirs
+                ),
+            ),
+            (
+                self.tr("Keep QFieldCloud's"),
+                Resolution.KEEP_SERVER,
+                self.tr("{theirs} replaces yours here; {trash}.").format(theirs=theirs, trash=trash),
+            ),
         ]
 
     def _fill(self) -> None:
@@ -239,7 +287,10 @@ class SyncPlanDialog(QDialog):
 
     def choices(self) -> SyncChoices:
         """The resolution picked for each conflict, and the deletions the user unticked."""
-        resolutions = {name: Resolution(combo.currentData()) for name, combo in self.combos.items()
-                       if combo.currentData() is not None}
+        resolutions = {
+            name: Resolution(combo.currentData())
+            for name, combo in self.combos.items()
+            if combo.currentData() is not None
+        }
         declined = [name for name, item in self.deletions.items() if item.checkState(0) != Qt.CheckState.Checked]
         return SyncChoices(resolutions, declined)

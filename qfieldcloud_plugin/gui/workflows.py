@@ -62,13 +62,16 @@ class CloudActions(QObject):
         self._job_watchers = []
 
     # --- projects ------------------------------------------------------------------
-    def create_project(self, name: str, owner: str = "", description: str = "", is_public: bool = False,
-                       link_current: bool = False) -> None:
+    def create_project(
+        self, name: str, owner: str = "", description: str = "", is_public: bool = False, link_current: bool = False
+    ) -> None:
         """Create a cloud project; with `link_current`, link the open QGIS project and upload it."""
 
         def created(project: Dict[str, Any]) -> None:
-            self.notify(self.tr("Created the cloud project {name}.").format(name=project.get("name", name)),
-                        Qgis.MessageLevel.Success)
+            self.notify(
+                self.tr("Created the cloud project {name}.").format(name=project.get("name", name)),
+                Qgis.MessageLevel.Success,
+            )
             project.setdefault("user_role", "admin")
             self.projectCreated.emit(project)
             if link_current:
@@ -77,8 +80,9 @@ class CloudActions(QObject):
 
         self.session.call(
             self.tr("Creating the cloud project {name}").format(name=name),
-            lambda client, _task: client.create_project(name, owner=owner or None, description=description,
-                                                        is_public=is_public),
+            lambda client, _task: client.create_project(
+                name, owner=owner or None, description=description, is_public=is_public
+            ),
             on_success=created,
         )
 
@@ -87,8 +91,9 @@ class CloudActions(QObject):
         full_name = "{}/{}".format(project.get("owner"), project.get("name"))
         if not self.asker.confirm(
             self.tr("Delete cloud project"),
-            self.tr("Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.")
-            .format(name=full_name),
+            self.tr(
+                "Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone."
+            ).format(name=full_name),
         ):
             return
 
@@ -96,8 +101,11 @@ class CloudActions(QObject):
             self.notify(self.tr("Deleted the cloud project {name}.").format(name=full_name), Qgis.MessageLevel.Success)
             self.projectDeleted.emit(project["id"])
 
-        self.session.call(self.tr("Deleting the cloud project {name}").format(name=full_name),
-                          lambda client, _task: client.delete_project(project["id"]), on_success=deleted)
+        self.session.call(
+            self.tr("Deleting the cloud project {name}").format(name=full_name),
+            lambda client, _task: client.delete_project(project["id"]),
+            on_success=deleted,
+        )
 
     def link_current_project(self, project: Dict[str, Any]) -> ProjectLink:
         link = ProjectLink(self.session.server_url, project["id"], project.get("owner", ""), project.get("name", ""))
@@ -111,8 +119,9 @@ class CloudActions(QObject):
 
         def triggered(job: Dict[str, Any]) -> None:
             if not quiet:
-                self.notify(self.tr("Started a {job_type} job on {name}.").format(job_type=job_type,
-                                                                                  name=project["name"]))
+                self.notify(
+                    self.tr("Started a {job_type} job on {name}.").format(job_type=job_type, name=project["name"])
+                )
             self.jobsChanged.emit(project["id"])
             self.follow_job(project, job, on_finished)
 
@@ -136,18 +145,25 @@ class CloudActions(QObject):
                 self._job_watchers.remove(timer)
                 self.jobsChanged.emit(project["id"])
                 if current.get("status") == "failed":
-                    self.notify(self.tr("The {job_type} job of {name} failed. Select it in the Jobs tab and "
-                                        "click \"Show output\" for details.")
-                                .format(job_type=current.get("type"), name=project["name"]), Qgis.MessageLevel.Warning)
+                    self.notify(
+                        self.tr(
+                            "The {job_type} job of {name} failed. Select it in the Jobs tab and "
+                            'click "Show output" for details.'
+                        ).format(job_type=current.get("type"), name=project["name"]),
+                        Qgis.MessageLevel.Warning,
+                    )
                 if on_finished is not None:
                     on_finished(current)
                 return
             timer.start()
 
         def poll() -> None:
-            self.session.call(self.tr("Checking a QFieldCloud job"),
-                              lambda client, _task: client.job_status(job["id"]), on_success=check,
-                              on_error=lambda _error: self._stop_watching(timer))
+            self.session.call(
+                self.tr("Checking a QFieldCloud job"),
+                lambda client, _task: client.job_status(job["id"]),
+                on_success=check,
+                on_error=lambda _error: self._stop_watching(timer),
+            )
 
         timer.timeout.connect(poll)
         check(job)
@@ -160,16 +176,20 @@ class CloudActions(QObject):
     def show_job_output(self, job: Dict[str, Any]) -> None:
         def show(full_job: Dict[str, Any]) -> None:
             text = full_job.get("output") or self.tr("This job has no output.")
-            self.asker.show_text(self.tr("Output of the {job_type} job").format(job_type=full_job.get("type", "")), text)
+            self.asker.show_text(
+                self.tr("Output of the {job_type} job").format(job_type=full_job.get("type", "")), text
+            )
 
-        self.session.call(self.tr("Loading the job output"), lambda client, _task: client.job_status(job["id"]),
-                          on_success=show)
+        self.session.call(
+            self.tr("Loading the job output"), lambda client, _task: client.job_status(job["id"]), on_success=show
+        )
 
     # --- downloads -----------------------------------------------------------------
     def download_files(self, project: Dict[str, Any], folder: Optional[str] = None) -> None:
         """Download the project's files into a folder the user picks."""
-        default = str(self.session.settings.package_dir(project["owner"], project["name"]).parent
-                      / (project["name"] + "-files"))
+        default = str(
+            self.session.settings.package_dir(project["owner"], project["name"]).parent / (project["name"] + "-files")
+        )
         folder = folder or self.asker.folder(self.tr("Download the project files into"), default)
         if not folder or not self._settle_layer_edits(Path(folder)):
             return
@@ -177,13 +197,21 @@ class CloudActions(QObject):
         def done(result: transfers.DownloadResult) -> None:
             files = result.files
             # What we now have locally is the server's verified version: a later upload of an edit is no conflict.
-            SyncStateStore(Path(folder)).update(project["id"], {
-                f["name"]: FileState.from_remote(f) for f in files if not f.get("error") and f.get("md5sum")})
+            SyncStateStore(Path(folder)).update(
+                project["id"],
+                {f["name"]: FileState.from_remote(f) for f in files if not f.get("error") and f.get("md5sum")},
+            )
             failed = [f for f in files if f.get("error")]
             skipped = [f for f in files if f.get("skipped")]
-            text = self.tr("Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.") \
-                .format(name=project["name"], folder=folder, done=len(files) - len(failed) - len(skipped),
-                        skipped=len(skipped), failed=len(failed))
+            text = self.tr(
+                "Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed."
+            ).format(
+                name=project["name"],
+                folder=folder,
+                done=len(files) - len(failed) - len(skipped),
+                skipped=len(skipped),
+                failed=len(failed),
+            )
             replaced = [f["name"] for f in files if not f.get("error") and not f.get("skipped")]
             text += self._backup_note(result) + self._reload_layers(Path(folder), replaced)
             self.notify(text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
@@ -193,14 +221,18 @@ class CloudActions(QObject):
 
         def download() -> None:
             Path(folder).mkdir(parents=True, exist_ok=True)
-            self.session.call(self.tr("Downloading {name}").format(name=project["name"]),
-                              partial(transfers.download_project, project_id=project["id"], local_dir=Path(folder)),
-                              on_success=done, transfer=True)
+            self.session.call(
+                self.tr("Downloading {name}").format(name=project["name"]),
+                partial(transfers.download_project, project_id=project["id"], local_dir=Path(folder)),
+                on_success=done,
+                transfer=True,
+            )
 
         self._confirm_replacing(project, Path(folder), False, download)
 
-    def _confirm_replacing(self, project: Dict[str, Any], local_dir: Path, package: bool,
-                           then: Callable[[], None]) -> None:
+    def _confirm_replacing(
+        self, project: Dict[str, Any], local_dir: Path, package: bool, then: Callable[[], None]
+    ) -> None:
         """Run `then()` unless the download would replace differing local files and the user says no.
 
         The comparison (listing and hashing) runs in a task; an empty or new folder needs none.
@@ -211,19 +243,21 @@ class CloudActions(QObject):
 
         def compared(names: List[str]) -> None:
             if names and not self.asker.confirm(
-                    self.tr("Replace local files?"),
-                    self.tr("These files in {folder} differ from QFieldCloud and will be replaced by its version:\n"
-                            "{files}\n\nYour versions will be kept in {trash}. Replace them?").format(
-                        folder=str(local_dir), files=_file_list(names),
-                        trash=str(transfers.trash_root(local_dir)))):
+                self.tr("Replace local files?"),
+                self.tr(
+                    "These files in {folder} differ from QFieldCloud and will be replaced by its version:\n"
+                    "{files}\n\nYour versions will be kept in {trash}. Replace them?"
+                ).format(folder=str(local_dir), files=_file_list(names), trash=str(transfers.trash_root(local_dir))),
+            ):
                 self.notify(self.tr("Nothing was downloaded: your local files are unchanged."))
                 return
             then()
 
-        self.session.call(self.tr("Comparing {folder} with {name}").format(folder=str(local_dir), name=project["name"]),
-                          partial(transfers.replaced_by_download, project_id=project["id"], local_dir=local_dir,
-                                  package=package),
-                          on_success=compared)
+        self.session.call(
+            self.tr("Comparing {folder} with {name}").format(folder=str(local_dir), name=project["name"]),
+            partial(transfers.replaced_by_download, project_id=project["id"], local_dir=local_dir, package=package),
+            on_success=compared,
+        )
 
     def _settle_layer_edits(self, folder: Path) -> bool:
         """Save or discard the unsaved edits of layers on files in `folder`, as the user says; False to stop.
@@ -237,20 +271,27 @@ class CloudActions(QObject):
         names = ", ".join(sorted(layer.name() for layer in pending))
         choice = self.asker.choose(
             self.tr("Unsaved layer edits"),
-            self.tr("These layers have edits that are not saved to their files yet: {layers}.\n\n"
-                    "QFieldCloud may replace or send those files. Save the edits first, or discard them?")
-            .format(layers=names),
+            self.tr(
+                "These layers have edits that are not saved to their files yet: {layers}.\n\n"
+                "QFieldCloud may replace or send those files. Save the edits first, or discard them?"
+            ).format(layers=names),
             [self.tr("Save the edits"), self.tr("Discard the edits")],
         )
         if choice is None:
-            self.notify(self.tr("Nothing was transferred: {layers} still have unsaved edits.").format(layers=names),
-                        Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Nothing was transferred: {layers} still have unsaved edits.").format(layers=names),
+                Qgis.MessageLevel.Warning,
+            )
             return False
         for layer in pending:
             done = layer.commitChanges() if choice == 0 else layer.rollBack()
             if not done:
-                self.notify(self.tr("Could not save the edits of {layer}: {errors}").format(
-                    layer=layer.name(), errors="; ".join(layer.commitErrors())), Qgis.MessageLevel.Critical)
+                self.notify(
+                    self.tr("Could not save the edits of {layer}: {errors}").format(
+                        layer=layer.name(), errors="; ".join(layer.commitErrors())
+                    ),
+                    Qgis.MessageLevel.Critical,
+                )
                 return False
         return True
 
@@ -265,7 +306,8 @@ class CloudActions(QObject):
         if not result.backed_up:
             return ""
         return " " + self.tr("Your previous versions of {count} replaced files are in {folder}.").format(
-            count=len(result.backed_up), folder=str(result.backup))
+            count=len(result.backed_up), folder=str(result.backup)
+        )
 
     def download_package(self, project: Dict[str, Any], fresh: bool = False) -> None:
         """Open the project's latest package in the map; package it first if needed or asked."""
@@ -277,13 +319,17 @@ class CloudActions(QObject):
             finished = package is not None and package.get("status") == "finished"
             outdated = finished and bool(project.get("needs_repackaging"))
             if not finished:
-                self.notify(self.tr("{name} has no finished package yet: packaging it now.").format(name=project["name"]))
-                self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job),
-                                 quiet=True)
+                self.notify(
+                    self.tr("{name} has no finished package yet: packaging it now.").format(name=project["name"])
+                )
+                self.trigger_job(
+                    project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job), quiet=True
+                )
             elif outdated and self.asker.confirm(
                 self.tr("Package out of date"),
-                self.tr("The data of {name} changed since it was last packaged. Create a fresh package first?")
-                .format(name=project["name"]),
+                self.tr("The data of {name} changed since it was last packaged. Create a fresh package first?").format(
+                    name=project["name"]
+                ),
             ):
                 self.trigger_job(project, JobTypes.PACKAGE.value, lambda job: self._after_package_job(project, job))
             else:
@@ -297,8 +343,9 @@ class CloudActions(QObject):
                     return None
                 raise
 
-        self.session.call(self.tr("Checking the package of {name}").format(name=project["name"]), latest,
-                          on_success=checked)
+        self.session.call(
+            self.tr("Checking the package of {name}").format(name=project["name"]), latest, on_success=checked
+        )
 
     def _after_package_job(self, project: Dict[str, Any], job: Dict[str, Any]) -> None:
         if job.get("status") == "finished":
@@ -310,8 +357,9 @@ class CloudActions(QObject):
         current = QgsProject.instance().fileName()
         package_is_open = bool(current) and Path(current).resolve().is_relative_to(local_dir.resolve())
         # Saved edits of an open package are local work: settle them before comparing with the server.
-        if package_is_open and not (self._settle_layer_edits(local_dir)
-                                    and self._settle_unsaved_changes(project.get("name", ""), local_dir)):
+        if package_is_open and not (
+            self._settle_layer_edits(local_dir) and self._settle_unsaved_changes(project.get("name", ""), local_dir)
+        ):
             return
 
         def downloaded(result: transfers.DownloadResult) -> None:
@@ -319,8 +367,10 @@ class CloudActions(QObject):
             if result.backed_up:
                 self.notify(self._backup_note(result).strip(), Qgis.MessageLevel.Warning, 15)
             if project_file is None:
-                self.notify(self.tr("The package of {name} holds no QGIS project.").format(name=project["name"]),
-                            Qgis.MessageLevel.Warning)
+                self.notify(
+                    self.tr("The package of {name} holds no QGIS project.").format(name=project["name"]),
+                    Qgis.MessageLevel.Warning,
+                )
                 return
             self.open_project_file(project_file, project)
 
@@ -328,9 +378,12 @@ class CloudActions(QObject):
             if package_is_open and QgsProject.instance().fileName() == current:
                 # Close the package before its files are replaced (Windows locks open files).
                 self.iface.newProject()
-            self.session.call(self.tr("Downloading the package of {name}").format(name=project["name"]),
-                              partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
-                              on_success=downloaded, transfer=True)
+            self.session.call(
+                self.tr("Downloading the package of {name}").format(name=project["name"]),
+                partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
+                on_success=downloaded,
+                transfer=True,
+            )
 
         self._confirm_replacing(project, local_dir, True, download)
 
@@ -345,12 +398,17 @@ class CloudActions(QObject):
             [self.tr("Save and open"), self.tr("Discard changes and open")],
         )
         if choice is None:
-            self.notify(self.tr("The package of {name} was not opened; it is in {folder}.")
-                        .format(name=name, folder=str(folder)))
+            self.notify(
+                self.tr("The package of {name} was not opened; it is in {folder}.").format(
+                    name=name, folder=str(folder)
+                )
+            )
             return False
         if choice == 0 and not current.write():
-            self.notify(self.tr("Could not save the current project: {error}").format(error=current.error()),
-                        Qgis.MessageLevel.Critical)
+            self.notify(
+                self.tr("Could not save the current project: {error}").format(error=current.error()),
+                Qgis.MessageLevel.Critical,
+            )
             return False
         current.setDirty(False)
         return True
@@ -363,11 +421,19 @@ class CloudActions(QObject):
         layers = list(QgsProject.instance().mapLayers().values())
         invalid = [layer.name() for layer in layers if not layer.isValid()]
         if invalid:
-            self.notify(self.tr("Opened {name}, but these layers are invalid: {layers}")
-                        .format(name=project.get("name", path.name), layers=", ".join(invalid)), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Opened {name}, but these layers are invalid: {layers}").format(
+                    name=project.get("name", path.name), layers=", ".join(invalid)
+                ),
+                Qgis.MessageLevel.Warning,
+            )
         else:
-            self.notify(self.tr("Opened the package of {name}: %n layer(s).", "", len(layers))
-                        .format(name=project.get("name", path.name)), Qgis.MessageLevel.Success)
+            self.notify(
+                self.tr("Opened the package of {name}: %n layer(s).", "", len(layers)).format(
+                    name=project.get("name", path.name)
+                ),
+                Qgis.MessageLevel.Success,
+            )
         self.packageOpened.emit(str(path))
         return True
 
@@ -379,14 +445,22 @@ class CloudActions(QObject):
         """
         project = QgsProject.instance()
         if not project.fileName():
-            self.notify(self.tr("Save the QGIS project to a file first: its folder is what gets uploaded."),
-                        Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Save the QGIS project to a file first: its folder is what gets uploaded."),
+                Qgis.MessageLevel.Warning,
+            )
             return None
         if package_of(project_folder()) is not None:
-            self.notify(self.tr("This is a QFieldCloud package, the offline copy QField uses, not your project: it "
-                                "is never uploaded or synchronized. Open the project you uploaded, or get a working "
-                                "copy with \"Download files…\" in the QFieldCloud dock, and upload or synchronize "
-                                "from there."), Qgis.MessageLevel.Warning, 15)
+            self.notify(
+                self.tr(
+                    "This is a QFieldCloud package, the offline copy QField uses, not your project: it "
+                    "is never uploaded or synchronized. Open the project you uploaded, or get a working "
+                    'copy with "Download files…" in the QFieldCloud dock, and upload or synchronize '
+                    "from there."
+                ),
+                Qgis.MessageLevel.Warning,
+                15,
+            )
             return None
         link = read_link(project)
         if link is None:
@@ -397,21 +471,27 @@ class CloudActions(QObject):
             if must_save:
                 if not self.asker.confirm(
                     self.tr("Save the project"),
-                    self.tr("The project has unsaved changes. Save it before synchronizing? Synchronizing may "
-                            "replace the project file with the QFieldCloud version."),
+                    self.tr(
+                        "The project has unsaved changes. Save it before synchronizing? Synchronizing may "
+                        "replace the project file with the QFieldCloud version."
+                    ),
                 ):
                     self.notify(self.tr("Synchronization cancelled: save the project first."))
                     return None
             elif not self.asker.confirm(
                 self.tr("Save the project"),
-                self.tr("The project has unsaved changes. Save it before uploading? Otherwise the last saved "
-                        "version is uploaded."),
+                self.tr(
+                    "The project has unsaved changes. Save it before uploading? Otherwise the last saved "
+                    "version is uploaded."
+                ),
             ):
                 self.notify(self.tr("Uploading the last saved version of the project."))
                 return link
             if not project.write():
-                self.notify(self.tr("Could not save the project: {error}").format(error=project.error()),
-                            Qgis.MessageLevel.Critical)
+                self.notify(
+                    self.tr("Could not save the project: {error}").format(error=project.error()),
+                    Qgis.MessageLevel.Critical,
+                )
                 return None
         return link
 
@@ -441,8 +521,12 @@ class CloudActions(QObject):
             return
 
         def failed(error: BaseException) -> bool:
-            self.notify(self.tr("Synchronization of {name} stopped: {error}").format(
-                name=link.full_name, error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Synchronization of {name} stopped: {error}").format(
+                    name=link.full_name, error=user_message(error, self.session.server_url)
+                ),
+                Qgis.MessageLevel.Warning,
+            )
             self.syncFinished.emit(error)
             return True
 
@@ -450,13 +534,18 @@ class CloudActions(QObject):
             self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
             partial(transfers.prepare_sync, project_id=link.project_id, folder=folder),
             on_success=lambda preparation: self._sync_prepared(link, preparation),
-            on_error=failed, transfer=True,
+            on_error=failed,
+            transfer=True,
         )
 
     def _sync_prepared(self, link: ProjectLink, preparation: transfers.SyncPreparation) -> None:
         if preparation.unflushed:
-            self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
-                        .format(files=", ".join(preparation.unflushed)), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.").format(
+                    files=", ".join(preparation.unflushed)
+                ),
+                Qgis.MessageLevel.Warning,
+            )
         choices = SyncChoices()
         if preparation.plan.needs_confirmation:
             answer = self.asker.review_sync(link.full_name, preparation.plan)
@@ -467,17 +556,25 @@ class CloudActions(QObject):
             choices = answer
 
         def synced(result: transfers.SyncResult) -> None:
-            text = self.tr("Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} "
-                           "deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.").format(
-                name=link.full_name, uploaded=len(result.uploaded), downloaded=len(result.downloaded),
-                deleted_local=len(result.deleted_local), deleted_remote=len(result.deleted_remote),
-                failed=len(result.failed))
+            text = self.tr(
+                "Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} "
+                "deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed."
+            ).format(
+                name=link.full_name,
+                uploaded=len(result.uploaded),
+                downloaded=len(result.downloaded),
+                deleted_local=len(result.deleted_local),
+                deleted_remote=len(result.deleted_remote),
+                failed=len(result.failed),
+            )
             if result.kept_both:
                 text += " " + self.tr("QFieldCloud's copies kept beside yours: {files}.").format(
-                    files=", ".join(sorted(result.kept_both.values())))
+                    files=", ".join(sorted(result.kept_both.values()))
+                )
             if result.trash is not None:
                 text += " " + self.tr("Replaced and deleted local files were moved to {folder}.").format(
-                    folder=str(result.trash))
+                    folder=str(result.trash)
+                )
             if result.failed:
                 text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
             text += self._reload_layers(preparation.folder, result.downloaded)
@@ -487,15 +584,21 @@ class CloudActions(QObject):
             self.syncFinished.emit(result)
 
         def failed(error: BaseException) -> bool:
-            self.notify(self.tr("Synchronization of {name} stopped: {error}").format(
-                name=link.full_name, error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Synchronization of {name} stopped: {error}").format(
+                    name=link.full_name, error=user_message(error, self.session.server_url)
+                ),
+                Qgis.MessageLevel.Warning,
+            )
             self.syncFinished.emit(error)
             return True
 
         self.session.call(
             self.tr("Synchronizing {name}").format(name=link.full_name),
             partial(transfers.execute_sync, preparation=preparation, choices=choices),
-            on_success=synced, on_error=failed, transfer=True,
+            on_success=synced,
+            on_error=failed,
+            transfer=True,
         )
 
     def _reload_if_replaced(self, folder: Path, result: transfers.SyncResult) -> None:
@@ -508,8 +611,13 @@ class CloudActions(QObject):
         if not replaced:
             return
         if project.isDirty():
-            self.notify(self.tr("The project file was updated from QFieldCloud; reopen it to see the changes "
-                                "(your unsaved changes are still in the open project)."), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr(
+                    "The project file was updated from QFieldCloud; reopen it to see the changes "
+                    "(your unsaved changes are still in the open project)."
+                ),
+                Qgis.MessageLevel.Warning,
+            )
             return
         self.iface.addProject(str(path))
 
@@ -543,12 +651,20 @@ class CloudActions(QObject):
                 text = self.tr("{file} changed on QFieldCloud since your last sync, and here too.")
             else:
                 text = self.tr("{file} differs on QFieldCloud and was never synced from this computer.")
-            text = text.format(file=name) + "\n\n" + self.tr(
-                "Keep QFieldCloud's version: nothing is uploaded for this file, and yours stays here; Synchronize "
-                "can then settle it. Overwrite it with mine: your file replaces QFieldCloud's, which stays in the "
-                "file's version history on QFieldCloud.")
-            choice = self.asker.choose(self.tr("Changed on QFieldCloud"), text,
-                                       [self.tr("Keep QFieldCloud's version"), self.tr("Overwrite it with mine")])
+            text = (
+                text.format(file=name)
+                + "\n\n"
+                + self.tr(
+                    "Keep QFieldCloud's version: nothing is uploaded for this file, and yours stays here; Synchronize "
+                    "can then settle it. Overwrite it with mine: your file replaces QFieldCloud's, which stays in the "
+                    "file's version history on QFieldCloud."
+                )
+            )
+            choice = self.asker.choose(
+                self.tr("Changed on QFieldCloud"),
+                text,
+                [self.tr("Keep QFieldCloud's version"), self.tr("Overwrite it with mine")],
+            )
             if choice is None:
                 return None
             if choice == 0:
@@ -558,8 +674,12 @@ class CloudActions(QObject):
     def _upload_prepared(self, link: ProjectLink, preparation: transfers.UploadPreparation) -> None:
         plan = preparation.plan
         if preparation.unflushed:
-            self.notify(self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.")
-                        .format(files=", ".join(preparation.unflushed)), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.").format(
+                    files=", ".join(preparation.unflushed)
+                ),
+                Qgis.MessageLevel.Warning,
+            )
         names = list(plan.upload)
         kept = self._ask_upload_conflicts(link, preparation)
         if kept is None:
@@ -567,28 +687,44 @@ class CloudActions(QObject):
             return
         names += [n for n in plan.conflicts if n not in kept]
         if plan.server_newer:
-            self.notify(self.tr("Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to "
-                                "bring those changes here.").format(files=", ".join(plan.server_newer[:10])))
+            self.notify(
+                self.tr(
+                    "Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to "
+                    "bring those changes here."
+                ).format(files=", ".join(plan.server_newer[:10]))
+            )
         if not names:
-            SyncStateStore(preparation.folder).update(
-                link.project_id, {n: preparation.remote[n] for n in plan.skipped})
+            SyncStateStore(preparation.folder).update(link.project_id, {n: preparation.remote[n] for n in plan.skipped})
             if kept:
-                self.notify(self.tr("Nothing was uploaded. These files differ from QFieldCloud and were left as they "
-                                    "are on both sides: {files}. Use Synchronize to settle them.")
-                            .format(files=", ".join(kept)), Qgis.MessageLevel.Warning, 15)
+                self.notify(
+                    self.tr(
+                        "Nothing was uploaded. These files differ from QFieldCloud and were left as they "
+                        "are on both sides: {files}. Use Synchronize to settle them."
+                    ).format(files=", ".join(kept)),
+                    Qgis.MessageLevel.Warning,
+                    15,
+                )
             else:
-                self.notify(self.tr("{name} is up to date: {skipped} files unchanged.")
-                            .format(name=link.full_name, skipped=len(plan.skipped)), Qgis.MessageLevel.Success)
+                self.notify(
+                    self.tr("{name} is up to date: {skipped} files unchanged.").format(
+                        name=link.full_name, skipped=len(plan.skipped)
+                    ),
+                    Qgis.MessageLevel.Success,
+                )
             self.uploadFinished.emit(transfers.UploadResult(skipped=list(plan.skipped)))
             return
 
         def uploaded(result: transfers.UploadResult) -> None:
             text = self.tr("Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.").format(
-                name=link.full_name, uploaded=len(result.uploaded), skipped=len(result.skipped),
-                failed=len(result.failed))
+                name=link.full_name,
+                uploaded=len(result.uploaded),
+                skipped=len(result.skipped),
+                failed=len(result.failed),
+            )
             if kept:
                 text += " " + self.tr("Left as they are on QFieldCloud, and different from yours: {files}.").format(
-                    files=", ".join(kept))
+                    files=", ".join(kept)
+                )
             if result.failed:
                 text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
             self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)
@@ -596,13 +732,19 @@ class CloudActions(QObject):
             self.uploadFinished.emit(result)
 
         def failed(error: BaseException) -> bool:
-            self.notify(self.tr("Upload of {name} stopped: {error}").format(
-                name=link.full_name, error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            self.notify(
+                self.tr("Upload of {name} stopped: {error}").format(
+                    name=link.full_name, error=user_message(error, self.session.server_url)
+                ),
+                Qgis.MessageLevel.Warning,
+            )
             self.uploadFinished.emit(error)
             return True
 
         self.session.call(
             self.tr("Uploading {name}").format(name=link.full_name),
             partial(transfers.upload, project_id=link.project_id, preparation=preparation, names=names),
-            on_success=uploaded, on_error=failed, transfer=True,
+            on_success=uploaded,
+            on_error=failed,
+            transfer=True,
         )

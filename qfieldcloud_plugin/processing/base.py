@@ -54,9 +54,12 @@ class Credentials:
         stored = TokenStore(Settings()).load()
         if stored is not None and stored.token:
             return api_url(server_url or stored.server_url), stored.token
-        raise QgsProcessingException(tr(
-            "No QFieldCloud login: log in with the plugin and remember the login, or give a token "
-            "(TOKEN parameter or QFIELDCLOUD_TOKEN environment variable)."))
+        raise QgsProcessingException(
+            tr(
+                "No QFieldCloud login: log in with the plugin and remember the login, or give a token "
+                "(TOKEN parameter or QFIELDCLOUD_TOKEN environment variable)."
+            )
+        )
 
 
 class ProgressReporter:
@@ -87,13 +90,13 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
         super().__init__()
         self.credentials = credentials or Credentials()
 
-    def createInstance(self):  # noqa: N802 (QGIS API)
+    def createInstance(self):  # QGIS API
         return type(self)(self.credentials)
 
     def group(self) -> str:
         return ""
 
-    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+    def groupId(self) -> str:  # QGIS API
         return ""
 
     def icon(self):
@@ -101,29 +104,33 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
 
     # --- parameters ----------------------------------------------------------------------
     def add_project_parameter(self) -> None:
-        self.addParameter(QgsProcessingParameterString(
-            self.PROJECT, tr("Project (owner/name or id)")))
+        self.addParameter(QgsProcessingParameterString(self.PROJECT, tr("Project (owner/name or id)")))
 
     def add_credential_parameters(self) -> None:
         """TOKEN and SERVER_URL, optional and advanced: most runs use the stored login."""
-        token = QgsProcessingParameterString(self.TOKEN, tr("API token (empty: the stored login)"),
-                                             optional=True)
-        server = QgsProcessingParameterString(self.SERVER_URL, tr("Server URL (empty: the stored login's)"),
-                                              optional=True)
+        token = QgsProcessingParameterString(self.TOKEN, tr("API token (empty: the stored login)"), optional=True)
+        server = QgsProcessingParameterString(
+            self.SERVER_URL, tr("Server URL (empty: the stored login's)"), optional=True
+        )
         for parameter in (token, server):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
 
     # --- running ---------------------------------------------------------------------------
-    def processAlgorithm(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
         url, token = self.credentials.resolve(
             self.parameterAsString(parameters, self.TOKEN, context).strip(),
             self.parameterAsString(parameters, self.SERVER_URL, context).strip(),
         )
         register_secret(token)
         options = network_options(url)
-        client = Client(url=url, verify_ssl=options.verify, token=token, proxies=options.proxies,
-                        concurrency=Settings().transfer_concurrency)
+        client = Client(
+            url=url,
+            verify_ssl=options.verify,
+            token=token,
+            proxies=options.proxies,
+            concurrency=Settings().transfer_concurrency,
+        )
         try:
             return self.execute(client, parameters, context, feedback)
         except TransferCancelledError as error:
@@ -156,8 +163,9 @@ def find_project(client: Client, reference: str) -> Dict[str, Any]:
         return matches[0]
     if not matches:
         raise QgsProcessingException(tr("No QFieldCloud project {project}.").format(project=reference))
-    raise QgsProcessingException(tr(
-        "Several QFieldCloud projects are named {project}: write it as owner/name.").format(project=reference))
+    raise QgsProcessingException(
+        tr("Several QFieldCloud projects are named {project}: write it as owner/name.").format(project=reference)
+    )
 
 
 def transfer_outcome(files, feedback) -> Tuple[list, list]:
@@ -168,8 +176,9 @@ def transfer_outcome(files, feedback) -> Tuple[list, list]:
     for name, error in failed.items():
         feedback.reportError("{name}: {error}".format(name=name, error=error))
     if failed:
-        raise QgsProcessingException(tr("{count} file(s) failed: {names}").format(
-            count=len(failed), names=", ".join(sorted(failed))))
+        raise QgsProcessingException(
+            tr("{count} file(s) failed: {names}").format(count=len(failed), names=", ".join(sorted(failed)))
+        )
     skipped = sorted(f["name"] for f in files if f.get("skipped"))
     done = sorted(f["name"] for f in files if not f.get("skipped"))
     return done, skipped
@@ -178,5 +187,8 @@ def transfer_outcome(files, feedback) -> Tuple[list, list]:
 def report_backup(result, feedback) -> None:
     """Tell where the local versions of files a download replaced were kept."""
     if result.backed_up:
-        feedback.pushWarning(tr("{count} local file(s) differed and were replaced; their previous versions are in "
-                                "{folder}.").format(count=len(result.backed_up), folder=str(result.backup)))
+        feedback.pushWarning(
+            tr("{count} local file(s) differed and were replaced; their previous versions are in {folder}.").format(
+                count=len(result.backed_up), folder=str(result.backup)
+            )
+        )

@@ -24,20 +24,22 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
     def name(self) -> str:
         return "download_project"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Download project files")
 
-    def shortHelpString(self) -> str:  # noqa: N802
-        return tr("Downloads the files of a QFieldCloud project into a folder. Files that are already "
-                       "identical locally are not downloaded again unless Force is checked; nothing in the "
-                       "folder changes when a file fails.")
+    def shortHelpString(self) -> str:
+        return tr(
+            "Downloads the files of a QFieldCloud project into a folder. Files that are already "
+            "identical locally are not downloaded again unless Force is checked; nothing in the "
+            "folder changes when a file fails."
+        )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.add_project_parameter()
-        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"),
-                                                       defaultValue="*"))
-        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"),
-                                                        defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"), defaultValue="*"))
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"), defaultValue=False)
+        )
         self.add_credential_parameters()
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Destination folder")))
         self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, tr("Files downloaded")))
@@ -48,15 +50,27 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
         project = self.project(client, parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
-        result = DownloadResult.of(client.download_project(
-            project["id"], folder, filter_glob=glob,
-            force_download=self.parameterAsBool(parameters, self.FORCE, context),
-            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
-        ))
+        result = DownloadResult.of(
+            client.download_project(
+                project["id"],
+                folder,
+                filter_glob=glob,
+                force_download=self.parameterAsBool(parameters, self.FORCE, context),
+                progress_callback=self.progress(feedback),
+                is_cancelled=feedback.isCanceled,
+            )
+        )
         report_backup(result, feedback)
         files = result.files
         downloaded, skipped = transfer_outcome(files, feedback)
-        feedback.pushInfo(tr("Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.").format(
-            downloaded=len(downloaded), skipped=len(skipped), owner=project["owner"], name=project["name"]))
-        return {self.OUTPUT: folder, self.DOWNLOADED: len(downloaded), self.SKIPPED: len(skipped),
-                self.FILES: "\n".join(downloaded)}
+        feedback.pushInfo(
+            tr("Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.").format(
+                downloaded=len(downloaded), skipped=len(skipped), owner=project["owner"], name=project["name"]
+            )
+        )
+        return {
+            self.OUTPUT: folder,
+            self.DOWNLOADED: len(downloaded),
+            self.SKIPPED: len(skipped),
+            self.FILES: "\n".join(downloaded),
+        }

@@ -33,26 +33,30 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
     def name(self) -> str:
         return "download_package"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Download the latest package")
 
-    def shortHelpString(self) -> str:  # noqa: N802
-        return tr("Downloads the files of the project's latest finished package, the offline copy QField "
-                       "uses. Without a destination folder it goes where the plugin keeps packages. With Load "
-                       "layers checked, the package's GeoPackage layers are added to the open project when the "
-                       "algorithm ends. Outputs the path of the package's QGIS project file.")
+    def shortHelpString(self) -> str:
+        return tr(
+            "Downloads the files of the project's latest finished package, the offline copy QField "
+            "uses. Without a destination folder it goes where the plugin keeps packages. With Load "
+            "layers checked, the package's GeoPackage layers are added to the open project when the "
+            "algorithm ends. Outputs the path of the package's QGIS project file."
+        )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.add_project_parameter()
-        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"),
-                                                       defaultValue="*"))
-        self.addParameter(QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"),
-                                                        defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(self.LOAD, tr("Load the package's layers"),
-                                                        defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"), defaultValue="*"))
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"), defaultValue=False)
+        )
+        self.addParameter(QgsProcessingParameterBoolean(self.LOAD, tr("Load the package's layers"), defaultValue=False))
         self.add_credential_parameters()
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            self.OUTPUT, tr("Destination folder"), optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(
+                self.OUTPUT, tr("Destination folder"), optional=True, createByDefault=False
+            )
+        )
         self.addOutput(QgsProcessingOutputString(self.PROJECT_FILE, tr("Package project file")))
         self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, tr("Files downloaded")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, tr("Package layers")))
@@ -63,11 +67,16 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         if not folder or parameters.get(self.OUTPUT) is None:
             folder = str(Settings().package_dir(project["owner"], project["name"]))
         glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
-        result = DownloadResult.of(client.package_download(
-            project["id"], folder, filter_glob=glob,
-            force_download=self.parameterAsBool(parameters, self.FORCE, context),
-            progress_callback=self.progress(feedback), is_cancelled=feedback.isCanceled,
-        ))
+        result = DownloadResult.of(
+            client.package_download(
+                project["id"],
+                folder,
+                filter_glob=glob,
+                force_download=self.parameterAsBool(parameters, self.FORCE, context),
+                progress_callback=self.progress(feedback),
+                is_cancelled=feedback.isCanceled,
+            )
+        )
         mark_package_folder(Path(folder), project["id"])
         report_backup(result, feedback)
         files = result.files
@@ -77,22 +86,29 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         layers = []
         if self.parameterAsBool(parameters, self.LOAD, context):
             layers = self._load_layers(Path(folder), names, project, context)
-        feedback.pushInfo(tr("Package of {owner}/{name} in {folder}.").format(
-            owner=project["owner"], name=project["name"], folder=folder))
-        return {self.OUTPUT: folder, self.PROJECT_FILE: str(project_file) if project_file else "",
-                self.DOWNLOADED: len(downloaded), self.LAYERS: layers}
+        feedback.pushInfo(
+            tr("Package of {owner}/{name} in {folder}.").format(
+                owner=project["owner"], name=project["name"], folder=folder
+            )
+        )
+        return {
+            self.OUTPUT: folder,
+            self.PROJECT_FILE: str(project_file) if project_file else "",
+            self.DOWNLOADED: len(downloaded),
+            self.LAYERS: layers,
+        }
 
     def _load_layers(self, folder: Path, names, project, context):
         """Each GeoPackage table of the package as a layer the project gets when the algorithm ends."""
         ids = []
         for name in sorted(n for n in names if n.lower().endswith(".gpkg")):
             for table in geopackage_tables(folder / name):
-                layer = QgsVectorLayer("{path}|layername={table}".format(path=folder / name, table=table),
-                                       table, "ogr")
+                layer = QgsVectorLayer("{path}|layername={table}".format(path=folder / name, table=table), table, "ogr")
                 if not layer.isValid():
                     continue
                 context.temporaryLayerStore().addMapLayer(layer)
-                context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(
-                    table, context.project(), table))
+                context.addLayerToLoadOnCompletion(
+                    layer.id(), QgsProcessingContext.LayerDetails(table, context.project(), table)
+                )
                 ids.append(layer.id())
         return ids

@@ -17,9 +17,17 @@ from .base import QfcAlgorithm
 # (attribute, memory-provider type) of each column; the values come from the API's project JSON.
 # The types go through a memory layer URI: QVariant.Type names differ between Qt 5 and Qt 6.
 COLUMNS = (
-    ("id", "string"), ("owner", "string"), ("name", "string"), ("description", "string"),
-    ("is_public", "boolean"), ("user_role", "string"), ("status", "string"), ("created_at", "string"),
-    ("updated_at", "string"), ("data_last_packaged_at", "string"), ("file_storage_bytes", "long"),
+    ("id", "string"),
+    ("owner", "string"),
+    ("name", "string"),
+    ("description", "string"),
+    ("is_public", "boolean"),
+    ("user_role", "string"),
+    ("status", "string"),
+    ("created_at", "string"),
+    ("updated_at", "string"),
+    ("data_last_packaged_at", "string"),
+    ("file_storage_bytes", "long"),
 )
 
 
@@ -37,19 +45,23 @@ class ListProjectsAlgorithm(QfcAlgorithm):
     def name(self) -> str:
         return "list_projects"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("List projects")
 
-    def shortHelpString(self) -> str:  # noqa: N802
-        return tr("Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) "
-                       "into a table: id, owner, name, description, your role, status, dates and storage.")
+    def shortHelpString(self) -> str:
+        return tr(
+            "Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) "
+            "into a table: id, owner, name, description, your role, status, dates and storage."
+        )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterBoolean(self.INCLUDE_PUBLIC, tr("Include public projects"),
-                                                        defaultValue=False))
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.INCLUDE_PUBLIC, tr("Include public projects"), defaultValue=False)
+        )
         self.add_credential_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Projects"),
-                                                            QgsProcessing.SourceType.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Projects"), QgsProcessing.SourceType.TypeVector)
+        )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of projects")))
 
     def execute(self, client, parameters, context, feedback):

@@ -11,8 +11,13 @@ from .package import DownloadPackageAlgorithm
 from .projects import ListProjectsAlgorithm
 from .upload import UploadProjectAlgorithm
 
-ALGORITHMS = (UploadProjectAlgorithm, DownloadProjectAlgorithm, TriggerJobAlgorithm, DownloadPackageAlgorithm,
-              ListProjectsAlgorithm)
+ALGORITHMS = (
+    UploadProjectAlgorithm,
+    DownloadProjectAlgorithm,
+    TriggerJobAlgorithm,
+    DownloadPackageAlgorithm,
+    ListProjectsAlgorithm,
+)
 
 
 class QFieldCloudProvider(QgsProcessingProvider):
@@ -28,12 +33,12 @@ class QFieldCloudProvider(QgsProcessingProvider):
     def name(self) -> str:
         return "QFieldCloud"
 
-    def longName(self) -> str:  # noqa: N802
+    def longName(self) -> str:
         return tr("QFieldCloud projects, files, jobs and packages")
 
     def icon(self):
         return plugin_icon("qfieldcloud")
 
-    def loadAlgorithms(self) -> None:  # noqa: N802
+    def loadAlgorithms(self) -> None:
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm(self.credentials))

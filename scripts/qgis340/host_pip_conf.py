@@ -11,15 +11,29 @@ import configparser
 import os
 import sys
 
-KEEP = {"index-url", "extra-index-url", "trusted-host", "proxy", "timeout", "default-timeout",
-        "retries", "find-links", "cert", "disable-pip-version-check"}
+KEEP = {
+    "index-url",
+    "extra-index-url",
+    "trusted-host",
+    "proxy",
+    "timeout",
+    "default-timeout",
+    "retries",
+    "find-links",
+    "cert",
+    "disable-pip-version-check",
+}
 ROOT_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 
 def config_files():
     home = os.path.expanduser("~")
-    files = ["/etc/xdg/pip/pip.conf", "/etc/pip.conf",
-             os.path.join(home, ".pip", "pip.conf"), os.path.join(home, ".config", "pip", "pip.conf")]
+    files = [
+        "/etc/xdg/pip/pip.conf",
+        "/etc/pip.conf",
+        os.path.join(home, ".pip", "pip.conf"),
+        os.path.join(home, ".config", "pip", "pip.conf"),
+    ]
     if os.environ.get("PIP_CONFIG_FILE"):
         files.append(os.environ["PIP_CONFIG_FILE"])
     return [f for f in files if os.path.isfile(f)]

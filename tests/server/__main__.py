@@ -37,28 +37,59 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
     parser.add_argument("--host", default="127.0.0.1", choices=["127.0.0.1"], help="loopback only")
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--data", type=Path, help="state directory (default: a temporary one)")
-    parser.add_argument("--user", type=_pair, action="append", default=[], metavar="NAME:PASSWORD",
-                        help="a person account (repeatable); without any, the demo account is created")
-    parser.add_argument("--org", type=_pair, action="append", default=[], metavar="ORG:OWNER",
-                        help="an organization owned by a --user (repeatable)")
+    parser.add_argument(
+        "--user",
+        type=_pair,
+        action="append",
+        default=[],
+        metavar="NAME:PASSWORD",
+        help="a person account (repeatable); without any, the demo account is created",
+    )
+    parser.add_argument(
+        "--org",
+        type=_pair,
+        action="append",
+        default=[],
+        metavar="ORG:OWNER",
+        help="an organization owned by a --user (repeatable)",
+    )
     parser.add_argument("--compat", choices=[COMPAT_2024_09], help="behave like a 2024-09 server")
     parser.add_argument("--token-hours", type=float, default=720.0, help="token lifetime (default 720)")
-    parser.add_argument("--redirect-downloads", action="store_true",
-                        help="answer downloads with 302 to a presigned URL on another host name")
-    parser.add_argument("--job-delay", type=float, default=0.1,
-                        help="seconds a job stays queued and then started (default 0.1)")
-    parser.add_argument("--faults", metavar="SPEC", default=None, type=_fault_spec,
-                        help='inject faults, e.g. "503:0.02,reset:0.02,stall:0.01" ("none": only the '
-                             "/__faults__/ control endpoint); see tests/server/faults.py")
+    parser.add_argument(
+        "--redirect-downloads",
+        action="store_true",
+        help="answer downloads with 302 to a presigned URL on another host name",
+    )
+    parser.add_argument(
+        "--job-delay", type=float, default=0.1, help="seconds a job stays queued and then started (default 0.1)"
+    )
+    parser.add_argument(
+        "--faults",
+        metavar="SPEC",
+        default=None,
+        type=_fault_spec,
+        help='inject faults, e.g. "503:0.02,reset:0.02,stall:0.01" ("none": only the '
+        "/__faults__/ control endpoint); see tests/server/faults.py",
+    )
     parser.add_argument("--fault-seed", type=int, default=0, help="random seed of the fault layer (default 0)")
-    parser.add_argument("--fault-stall", type=float, default=5.0,
-                        help="seconds a `stall` fault holds the answer (default 5; above the client's read timeout)")
-    parser.add_argument("--test-clock", action="store_true",
-                        help="offer POST /__clock__/ {\"advance\": seconds} to move the clock forward (tests)")
+    parser.add_argument(
+        "--fault-stall",
+        type=float,
+        default=5.0,
+        help="seconds a `stall` fault holds the answer (default 5; above the client's read timeout)",
+    )
+    parser.add_argument(
+        "--test-clock",
+        action="store_true",
+        help='offer POST /__clock__/ {"advance": seconds} to move the clock forward (tests)',
+    )
     parser.add_argument("--tls-cert", type=Path, help="serve HTTPS with this PEM certificate (needs --tls-key)")
     parser.add_argument("--tls-key", type=Path, help="the PEM private key of --tls-cert")
-    parser.add_argument("--exit-with-parent", action="store_true",
-                        help="stop when standard input closes: the process that started it has ended")
+    parser.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when standard input closes: the process that started it has ended",
+    )
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
@@ -111,8 +142,12 @@ def main(argv: List[str]) -> int:
         args.data = Path(temporary)
     args.data.mkdir(parents=True, exist_ok=True)
     settings = Settings(
-        data_dir=args.data, compat=args.compat, token_hours=args.token_hours,
-        redirect_downloads=args.redirect_downloads, job_step_seconds=args.job_delay, test_clock=args.test_clock,
+        data_dir=args.data,
+        compat=args.compat,
+        token_hours=args.token_hours,
+        redirect_downloads=args.redirect_downloads,
+        job_step_seconds=args.job_delay,
+        test_clock=args.test_clock,
     )
     app = create_app(settings)
     ensure_accounts(app.state.store, args.user, args.org)
@@ -123,8 +158,9 @@ def main(argv: List[str]) -> int:
     scheme = "https" if args.tls_cert else "http"
     url = f"{scheme}://{args.host}:{sock.getsockname()[1]}/api/v1/"
     tls = {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)} if args.tls_cert else {}
-    config = uvicorn.Config(served, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5,
-                            **tls)
+    config = uvicorn.Config(
+        served, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5, **tls
+    )
     server = uvicorn.Server(config)
     # uvicorn re-raises the signal it caught after shutting down; a no-op handler makes that a clean exit.
     for signum in (signal.SIGTERM, signal.SIGINT):

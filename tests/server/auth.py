@@ -71,11 +71,19 @@ def login(request: Request, fields: Dict[str, Any]) -> Dict[str, Any]:
     if failures and failures["failures"] >= MAX_LOGIN_FAILURES:
         raise ApiError("too_many_failed_login_attempts")
     user = store.person_by_login(login_name)
-    if user is None or not user["is_active"] or user["type"] != PERSON or not check_password(str(password), user["password_hash"]):
+    if (
+        user is None
+        or not user["is_active"]
+        or user["type"] != PERSON
+        or not check_password(str(password), user["password_hash"])
+    ):
         count = (failures["failures"] if failures else 0) + 1
         store.run(
             "INSERT OR REPLACE INTO login_failures (username, ip, failures, last_failure_at) VALUES (?, ?, ?, ?)",
-            login_name, ip, count, clock.now(),
+            login_name,
+            ip,
+            count,
+            clock.now(),
         )
         raise ApiError("too_many_failed_login_attempts" if count >= MAX_LOGIN_FAILURES else "authentication_failed")
     store.run("DELETE FROM login_failures WHERE username = ? AND ip = ?", login_name, ip)
@@ -84,4 +92,3 @@ def login(request: Request, fields: Dict[str, Any]) -> Dict[str, Any]:
     if kind in SINGLE_TOKEN_TYPES:
         store.expire_tokens(user["id"], kind, keep=token["key"])
     return {"user": user, "token": token}
-

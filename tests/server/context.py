@@ -25,8 +25,9 @@ def newest_only(request: Request) -> None:
         raise RouteNotFound()
 
 
-def project_for(request: Request, user: Optional[Dict[str, Any]], project_id: Any,
-                allowed=roles.VIEW) -> Tuple[Dict[str, Any], Tuple[str, str]]:
+def project_for(
+    request: Request, user: Optional[Dict[str, Any]], project_id: Any, allowed=roles.VIEW
+) -> Tuple[Dict[str, Any], Tuple[str, str]]:
     """The project and the user's role: 404 if it does not exist, 403 if the role is not allowed."""
     row = store(request).project(to_uuid(project_id))
     if row is None:

@@ -36,14 +36,28 @@ def ensure_demo(store: Store, worker: JobWorker) -> None:
     store.run(
         "INSERT INTO projects (id, owner_id, name, description, created_at, updated_at, data_last_updated_at,"
         " the_qgis_file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        project_id, user["id"], DEMO_PROJECT, "A small QGIS project with a GeoPackage point layer.",
-        now, now, now, DEMO_QGIS_FILE,
+        project_id,
+        user["id"],
+        DEMO_PROJECT,
+        "A small QGIS project with a GeoPackage point layer.",
+        now,
+        now,
+        now,
+        DEMO_QGIS_FILE,
     )
     for source in sorted(DEMO_FILES_DIR.iterdir()):
         version_id = store.new_blob_id()
         blob = copy_blob(source, store.blob_path(version_id))
-        store.add_version(project_id, source.name, {
-            "id": version_id, "size": blob.size, "md5sum": blob.md5sum, "sha256": blob.sha256,
-            "uploaded_at": clock.now(), "uploaded_by": user["id"],
-        })
+        store.add_version(
+            project_id,
+            source.name,
+            {
+                "id": version_id,
+                "size": blob.size,
+                "md5sum": blob.md5sum,
+                "sha256": blob.sha256,
+                "uploaded_at": clock.now(),
+                "uploaded_by": user["id"],
+            },
+        )
     worker.create(project_id, "process_projectfile", user["id"])

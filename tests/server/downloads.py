@@ -43,7 +43,7 @@ class StoredFile:
     """What a download needs to know about one stored blob."""
 
     path: Path
-    name: str        # the stored (project-relative) path, sent in Content-Disposition
+    name: str  # the stored (project-relative) path, sent in Content-Disposition
     size: int
     md5sum: str
     modified: float
@@ -145,10 +145,16 @@ def _sign(payload: bytes) -> str:
 
 def presigned_url(request: Request, stored: StoredFile) -> str:
     """An absolute URL on the *other* loopback host name, so clients must drop Authorization."""
-    payload = json.dumps({
-        "path": os.fspath(stored.path), "name": stored.name, "size": stored.size, "md5sum": stored.md5sum,
-        "modified": stored.modified, "expires": clock.now() + PRESIGN_SECONDS,
-    }).encode()
+    payload = json.dumps(
+        {
+            "path": os.fspath(stored.path),
+            "name": stored.name,
+            "size": stored.size,
+            "md5sum": stored.md5sum,
+            "modified": stored.modified,
+            "expires": clock.now() + PRESIGN_SECONDS,
+        }
+    ).encode()
     encoded = base64.urlsafe_b64encode(payload).decode().rstrip("=")
     host = "localhost" if request.url.hostname == "127.0.0.1" else "127.0.0.1"
     return f"{request.url.scheme}://{host}:{request.url.port}/storage/{encoded}/{_sign(payload)}/"

@@ -48,8 +48,12 @@ PORTAL_PAGE = (
     "<!doctype html><html><head><title>Sign in to the network</title></head>"
     "<body><h1>Please sign in</h1><form><input name=user></form></body></html>"
 )
-REASONS = {"502": "Bad Gateway", "503": "Service Temporarily Unavailable", "504": "Gateway Time-out",
-           "429": "Too Many Requests"}
+REASONS = {
+    "502": "Bad Gateway",
+    "503": "Service Temporarily Unavailable",
+    "504": "Gateway Time-out",
+    "429": "Too Many Requests",
+}
 
 
 class InjectedFault(Exception):
@@ -90,14 +94,19 @@ def parse_spec(spec: str) -> Dict[str, float]:
 class FaultStats:
     requests: int = 0
     injected: Dict[str, int] = field(default_factory=lambda: {kind: 0 for kind in KINDS})
-    bytes_in: int = 0    # request bodies received
-    bytes_out: int = 0   # response bodies sent
+    bytes_in: int = 0  # request bodies received
+    bytes_out: int = 0  # response bodies sent
     by_path: Dict[str, Dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> Dict[str, Any]:
-        return {"requests": self.requests, "injected": dict(self.injected),
-                "injected_total": sum(self.injected.values()), "bytes_in": self.bytes_in,
-                "bytes_out": self.bytes_out, "by_path": self.by_path}
+        return {
+            "requests": self.requests,
+            "injected": dict(self.injected),
+            "injected_total": sum(self.injected.values()),
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "by_path": self.by_path,
+        }
 
 
 class FaultLayer:
@@ -113,8 +122,14 @@ class FaultLayer:
         # `app.state` and friends stay reachable through the wrapper.
         return getattr(self.app, name)
 
-    def configure(self, spec: str, seed: int = 0, only: str = "", limit: Optional[int] = None,
-                  stall_seconds: Optional[float] = None) -> None:
+    def configure(
+        self,
+        spec: str,
+        seed: int = 0,
+        only: str = "",
+        limit: Optional[int] = None,
+        stall_seconds: Optional[float] = None,
+    ) -> None:
         with self.lock:
             self.spec_text = spec or ""
             self.probabilities = parse_spec(spec)
@@ -194,8 +209,13 @@ class FaultLayer:
             # Before the app: the upload never reaches storage, yet the client sees an answer begin.
             await self._drain(counting_receive)
             self._count(kind, scope["path"])
-            await counting_send({"type": "http.response.start", "status": 201,
-                                 "headers": [(b"content-type", b"application/json"), (b"content-length", b"2")]})
+            await counting_send(
+                {
+                    "type": "http.response.start",
+                    "status": 201,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", b"2")],
+                }
+            )
             raise InjectedFault("reset before the app")
         await self._wrap_response(kind, scope, counting_receive, counting_send)
 
@@ -213,8 +233,9 @@ class FaultLayer:
     async def _answer(self, kind: str, send: Callable) -> None:
         if kind == "401":
             status, ctype = 401, b"application/json"
-            body = json.dumps({"code": "token_authentication_failed",
-                               "message": "Token authentication failed"}).encode()
+            body = json.dumps(
+                {"code": "token_authentication_failed", "message": "Token authentication failed"}
+            ).encode()
         elif kind == "html":
             status, ctype, body = 200, b"text/html; charset=utf-8", PORTAL_PAGE.encode()
         else:
@@ -228,8 +249,14 @@ class FaultLayer:
 
     async def _wrap_response(self, kind: str, scope: Dict[str, Any], receive: Callable, send: Callable) -> None:
         path = scope["path"]
-        state: Dict[str, Any] = {"start": None, "length": None, "sent": 0, "cut": None, "done": False,
-                                 "buffer": bytearray()}
+        state: Dict[str, Any] = {
+            "start": None,
+            "length": None,
+            "sent": 0,
+            "cut": None,
+            "done": False,
+            "buffer": bytearray(),
+        }
 
         async def faulty_send(message: Dict[str, Any]) -> None:
             if state["done"]:
@@ -248,9 +275,13 @@ class FaultLayer:
                     return  # sent with the rewritten body
                 if kind == "truncate" and state["length"] and state["length"] >= 2:
                     state["cut"] = state["length"] // 2
-                    message = dict(message, headers=[
-                        (k, str(state["cut"]).encode() if k == b"content-length" else v)
-                        for k, v in message["headers"]])
+                    message = dict(
+                        message,
+                        headers=[
+                            (k, str(state["cut"]).encode() if k == b"content-length" else v)
+                            for k, v in message["headers"]
+                        ],
+                    )
                     self._count(kind, path)
                 await send(message)
                 return
@@ -323,16 +354,26 @@ class FaultLayer:
                     break
             try:
                 options = json.loads(raw or b"{}")
-                self.configure(options.get("spec", ""), options.get("seed", 0), options.get("only", ""),
-                               options.get("limit"), options.get("stall"))
+                self.configure(
+                    options.get("spec", ""),
+                    options.get("seed", 0),
+                    options.get("only", ""),
+                    options.get("limit"),
+                    options.get("stall"),
+                )
             except (ValueError, TypeError, re.error) as exc:
                 status = 400
                 body = json.dumps({"error": str(exc)}).encode()
         if status == 200:
             with self.lock:
                 body = json.dumps({"spec": self.spec_text, "seed": self.seed, **self.stats.as_dict()}).encode()
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

@@ -8,8 +8,8 @@ from starlette.requests import Request
 
 from .errors import ApiError
 
-TRUE_VALUES = {True, 1, "1", "true", "True", "TRUE", "t", "T", "yes", "on", "y"}
-FALSE_VALUES = {False, 0, "0", "false", "False", "FALSE", "f", "F", "no", "off", "n"}
+TRUE_VALUES = {True, "1", "true", "True", "TRUE", "t", "T", "yes", "on", "y"}
+FALSE_VALUES = {False, "0", "false", "False", "FALSE", "f", "F", "no", "off", "n"}
 
 
 async def fields(request: Request) -> Dict[str, Any]:
@@ -22,7 +22,7 @@ async def fields(request: Request) -> Dict[str, Any]:
         try:
             data = json.loads(body)
         except ValueError:
-            raise ApiError("api_error")
+            raise ApiError("api_error") from None
         if not isinstance(data, dict):
             raise ApiError("api_error")
         return data
@@ -48,4 +48,4 @@ def to_uuid(value: Any) -> str:
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:
-        raise ApiError("validation_error")
+        raise ApiError("validation_error") from None

@@ -60,14 +60,19 @@ class JobWorker:
         self.store.run(
             "INSERT INTO jobs (id, project_id, type, status, created_by, created_at, updated_at)"
             " VALUES (?, ?, ?, 'pending', ?, ?, ?)",
-            job_id, project_id, job_type, user_id, now, now,
+            job_id,
+            project_id,
+            job_type,
+            user_id,
+            now,
+            now,
         )
         self._wake.set()
         return self.store.one("SELECT * FROM jobs WHERE id = ?", job_id)
 
     def active(self, project_id: str, job_type: str, user_id: Optional[int] = None) -> Optional[Dict[str, Any]]:
         """The newest pending/queued/started job of that type (and creator, if given)."""
-        sql = ("SELECT * FROM jobs WHERE project_id = ? AND type = ? AND status IN ('pending', 'queued', 'started')")
+        sql = "SELECT * FROM jobs WHERE project_id = ? AND type = ? AND status IN ('pending', 'queued', 'started')"
         args = [project_id, job_type]
         if user_id is not None:
             sql += " AND created_by = ?"
@@ -85,9 +90,10 @@ class JobWorker:
         while not self._stopping.is_set():
             self._wake.wait(timeout=0.05)
             self._wake.clear()
-            busy = {row["project_id"] for row in self.store.all(
-                "SELECT DISTINCT project_id FROM jobs WHERE status IN ('queued', 'started')"
-            )}
+            busy = {
+                row["project_id"]
+                for row in self.store.all("SELECT DISTINCT project_id FROM jobs WHERE status IN ('queued', 'started')")
+            }
             for job in self.store.all("SELECT * FROM jobs WHERE status = 'pending' ORDER BY created_at, rowid"):
                 if job["project_id"] in busy or self._stopping.is_set():
                     continue
@@ -109,8 +115,11 @@ class JobWorker:
         except Exception as error:  # a crashed worker is a failed job, never a stuck one
             ok, feedback, output = False, None, f"Job failed: {error!r}"
         self._set(
-            job["id"], status="finished" if ok else "failed", finished_at=clock.now(),
-            feedback=json.dumps(feedback) if feedback is not None else None, output=output,
+            job["id"],
+            status="finished" if ok else "failed",
+            finished_at=clock.now(),
+            feedback=json.dumps(feedback) if feedback is not None else None,
+            output=output,
         )
         self._wake.set()
 
@@ -131,7 +140,9 @@ class JobWorker:
             return False, None, NO_QGIS_PROJECT
         name, path = qgis_file
         try:
-            feedback = qgis_project.describe(path, name, lambda data: self.store.file(job["project_id"], data) is not None)
+            feedback = qgis_project.describe(
+                path, name, lambda data: self.store.file(job["project_id"], data) is not None
+            )
         except qgis_project.InvalidProjectFile as error:
             return False, None, f"Invalid QGIS project file {name!r}: {error}"
         return True, feedback, f"Processed QGIS project {name!r}."
@@ -156,7 +167,12 @@ class JobWorker:
             self.store.run(
                 "INSERT INTO package_files (job_id, name, blob, size, md5sum, sha256, uploaded_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                job["id"], row["name"], f"packages/{job['id']}/{index}", blob.size, blob.md5sum, blob.sha256,
+                job["id"],
+                row["name"],
+                f"packages/{job['id']}/{index}",
+                blob.size,
+                blob.md5sum,
+                blob.sha256,
                 clock.now(),
             )
             packaged.add(row["name"])
@@ -173,7 +189,7 @@ class JobWorker:
         count = self.store.run(
             "UPDATE deltas SET status = 'STATUS_APPLIED', updated_at = ? WHERE project_id = ?"
             " AND status IN ('STATUS_PENDING', 'STATUS_BUSY')",
-            clock.now(), job["project_id"],
+            clock.now(),
+            job["project_id"],
         )
         return True, {"feedback_version": "2.0", "applied": count}, f"Applied {count} deltas."
-

@@ -34,11 +34,17 @@ def paginated(request: Request, items: Sequence[Any], serialize: Optional[Callab
     `serialize` (if given) turns one item into its JSON value; it runs on the returned slice only,
     like DRF serializing a sliced queryset, so a page costs O(page) formatting, not O(list).
     """
-    return paginated_query(request, len(items), lambda offset, limit: items[offset:None if limit is None else offset + limit], serialize)
+    return paginated_query(
+        request, len(items), lambda offset, limit: items[offset : None if limit is None else offset + limit], serialize
+    )
 
 
-def paginated_query(request: Request, count: int, fetch: Callable[[int, Optional[int]], Sequence[Any]],
-                    serialize: Optional[Callable[[Any], Any]] = None) -> JSONResponse:
+def paginated_query(
+    request: Request,
+    count: int,
+    fetch: Callable[[int, Optional[int]], Sequence[Any]],
+    serialize: Optional[Callable[[Any], Any]] = None,
+) -> JSONResponse:
     """Like `paginated`, for a list of `count` items of which `fetch(offset, limit)` reads one slice
     (`limit` None: everything from `offset`), e.g. with SQL LIMIT/OFFSET."""
     limit = _positive_int(request.query_params.get("limit", ""))

@@ -31,7 +31,7 @@ class Layer:
     provider: str
     datasource: str
     crs: str
-    layer_type: str       # vector | raster | ...
+    layer_type: str  # vector | raster | ...
     wkb_type: str
     filename: Optional[str]  # project-relative POSIX path of the data file, when file-based
 
@@ -99,16 +99,18 @@ def layers(root: ElementTree.Element, project_name: str) -> List[Layer]:
     for element in root.iter("maplayer"):
         provider = _text(element, "provider")
         datasource = _text(element, "datasource")
-        result.append(Layer(
-            id=_text(element, "id"),
-            name=_text(element, "layername"),
-            provider=provider,
-            datasource=datasource,
-            crs=_text(element, "srs/spatialrefsys/authid"),
-            layer_type=element.get("type", ""),
-            wkb_type=element.get("wkbType") or element.get("geometry", ""),
-            filename=_data_file(provider, datasource, project_dir),
-        ))
+        result.append(
+            Layer(
+                id=_text(element, "id"),
+                name=_text(element, "layername"),
+                provider=provider,
+                datasource=datasource,
+                crs=_text(element, "srs/spatialrefsys/authid"),
+                layer_type=element.get("type", ""),
+                wkb_type=element.get("wkbType") or element.get("geometry", ""),
+                filename=_data_file(provider, datasource, project_dir),
+            )
+        )
     return result
 
 

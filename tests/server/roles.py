@@ -35,7 +35,8 @@ def project_role(store: Store, user: Optional[Dict[str, Any]], project: Dict[str
         for row in store.all(
             "SELECT c.role FROM collaborators c JOIN team_members t ON t.team_id = c.user_id"
             " WHERE c.project_id = ? AND t.user_id = ?",
-            project["id"], user["id"],
+            project["id"],
+            user["id"],
         ):
             candidates.append((row["role"], "team_member"))
     if project["is_public"]:
@@ -45,8 +46,9 @@ def project_role(store: Store, user: Optional[Dict[str, Any]], project: Dict[str
     return min(candidates, key=lambda candidate: RANK[candidate[0]])
 
 
-def project_roles(store: Store, user: Optional[Dict[str, Any]],
-                  projects: List[Dict[str, Any]]) -> List[Optional[Tuple[str, str]]]:
+def project_roles(
+    store: Store, user: Optional[Dict[str, Any]], projects: List[Dict[str, Any]]
+) -> List[Optional[Tuple[str, str]]]:
     """`project_role` for many projects at once, with the same answers: the user's collaborator and
     team roles are read in two queries and owners once each, instead of three queries per project."""
     direct: Dict[str, str] = {}
@@ -58,7 +60,8 @@ def project_roles(store: Store, user: Optional[Dict[str, Any]],
             direct[row["project_id"]] = row["role"]
         for row in store.all(
             "SELECT c.project_id, c.role FROM collaborators c JOIN team_members t ON t.team_id = c.user_id"
-            " WHERE t.user_id = ?", user["id"],
+            " WHERE t.user_id = ?",
+            user["id"],
         ):
             via_teams.setdefault(row["project_id"], []).append(row["role"])
     result: List[Optional[Tuple[str, str]]] = []

@@ -12,9 +12,16 @@ ATTACHMENT_DIRS = ["DCIM"]
 
 # Fields of the project object that the 2024-09 server did not have yet.
 NEWEST_PROJECT_FIELDS = (
-    "project_type", "restricted_data_last_updated_at", "shared_datasets_project_id",
-    "is_shared_datasets_project", "is_featured", "is_attachment_download_on_demand",
-    "has_restricted_projectfiles", "overwrite_conflicts", "file_storage_bytes", "the_qgis_file_name",
+    "project_type",
+    "restricted_data_last_updated_at",
+    "shared_datasets_project_id",
+    "is_shared_datasets_project",
+    "is_featured",
+    "is_attachment_download_on_demand",
+    "has_restricted_projectfiles",
+    "overwrite_conflicts",
+    "file_storage_bytes",
+    "the_qgis_file_name",
 )
 
 
@@ -36,12 +43,12 @@ def project(store: Store, settings: Settings, row: Dict[str, Any], role: Optiona
     """The project object of contract §5; `role` None leaves out user_role(_origin)."""
     owner = store.user_by_id(row["owner_id"])
     needs_repackaging = bool(row["the_qgis_file_name"]) and (
-        row["data_last_packaged_at"] is None
-        or (row["data_last_updated_at"] or 0) > row["data_last_packaged_at"]
+        row["data_last_packaged_at"] is None or (row["data_last_updated_at"] or 0) > row["data_last_packaged_at"]
     )
     shared = store.one(
         "SELECT id FROM projects WHERE owner_id = ? AND project_type = 'shared_datasets' AND id != ?",
-        row["owner_id"], row["id"],
+        row["owner_id"],
+        row["id"],
     )
     data = {
         "id": row["id"],
@@ -97,8 +104,13 @@ def file_version(version: Dict[str, Any], is_latest: bool, settings: Settings) -
     return data
 
 
-def file(row: Dict[str, Any], attachment_dirs: List[str], settings: Settings,
-         with_versions: bool = True, skip_metadata: bool = False) -> Dict[str, Any]:
+def file(
+    row: Dict[str, Any],
+    attachment_dirs: List[str],
+    settings: Settings,
+    with_versions: bool = True,
+    skip_metadata: bool = False,
+) -> Dict[str, Any]:
     """A file listing entry (contract §6): top-level fields describe the newest version."""
     latest = row["versions"][0]
     data = {

@@ -235,8 +235,12 @@ class Store:
             self.run(
                 "INSERT INTO users (username, email, password_hash, type, first_name, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                username, email or f"{username}@example.com", hash_password(password), PERSON,
-                username.capitalize(), clock.now(),
+                username,
+                email or f"{username}@example.com",
+                hash_password(password),
+                PERSON,
+                username.capitalize(),
+                clock.now(),
             )
         else:
             self.run("UPDATE users SET password_hash = ? WHERE id = ?", hash_password(password), existing["id"])
@@ -248,19 +252,26 @@ class Store:
         if org is None:
             self.run(
                 "INSERT INTO users (username, email, type, owner_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                name, f"{name}@example.com", ORGANIZATION, owner["id"], clock.now(),
+                name,
+                f"{name}@example.com",
+                ORGANIZATION,
+                owner["id"],
+                clock.now(),
             )
             org = self.user_by_name(name)
         self.run(
             "INSERT OR REPLACE INTO org_members (org_id, user_id, role, is_public) VALUES (?, ?, 'admin', 0)",
-            org["id"], owner["id"],
+            org["id"],
+            owner["id"],
         )
         return org
 
     def team(self, org: Dict[str, Any], short_name: str) -> Optional[Dict[str, Any]]:
         return self.one(
             "SELECT * FROM users WHERE type = ? AND owner_id = ? AND username = ?",
-            TEAM, org["id"], f"@{org['username']}/{short_name}",
+            TEAM,
+            org["id"],
+            f"@{org['username']}/{short_name}",
         )
 
     def org_role(self, org: Dict[str, Any], user: Dict[str, Any]) -> Optional[str]:
@@ -278,7 +289,11 @@ class Store:
         created = clock.now()
         self.run(
             "INSERT INTO tokens (key, user_id, client_type, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-            key, user["id"], client_type, created, created + lifetime_hours * 3600,
+            key,
+            user["id"],
+            client_type,
+            created,
+            created + lifetime_hours * 3600,
         )
         return self.one("SELECT * FROM tokens WHERE key = ?", key)
 
@@ -291,7 +306,11 @@ class Store:
             self.run(
                 "UPDATE tokens SET expires_at = ? WHERE user_id = ? AND client_type = ? AND key != ?"
                 " AND expires_at > ?",
-                now, user_id, client_type, keep, now,
+                now,
+                user_id,
+                client_type,
+                keep,
+                now,
             )
 
     # -- projects --------------------------------------------------------------------------------
@@ -300,10 +319,13 @@ class Store:
         return self.one("SELECT * FROM projects WHERE id = ?", project_id)
 
     def has_active_job(self, project_id: str) -> bool:
-        return self.one(
-            "SELECT 1 FROM jobs WHERE project_id = ? AND status IN ('pending', 'queued', 'started') LIMIT 1",
-            project_id,
-        ) is not None
+        return (
+            self.one(
+                "SELECT 1 FROM jobs WHERE project_id = ? AND status IN ('pending', 'queued', 'started') LIMIT 1",
+                project_id,
+            )
+            is not None
+        )
 
     def touch_project(self, project_id: str, **columns: Any) -> None:
         """Updates some project columns and `updated_at`."""
@@ -322,14 +344,17 @@ class Store:
     def file(self, project_id: str, name: str) -> Optional[Dict[str, Any]]:
         return self.one("SELECT * FROM files WHERE project_id = ? AND name = ?", project_id, name)
 
-    def files_with_versions(self, project_id: str, offset: int = 0,
-                            limit: Optional[int] = None) -> List[Dict[str, Any]]:
+    def files_with_versions(
+        self, project_id: str, offset: int = 0, limit: Optional[int] = None
+    ) -> List[Dict[str, Any]]:
         """The project's files (those with a version), sorted by name, each with `versions` newest
         first; `offset`/`limit` select a slice in SQL, so one page reads only its own rows."""
         files = self.all(
             "SELECT * FROM files f WHERE project_id = ? AND EXISTS (SELECT 1 FROM file_versions v"
             " WHERE v.file_id = f.id) ORDER BY name LIMIT ? OFFSET ?",
-            project_id, -1 if limit is None else limit, offset,
+            project_id,
+            -1 if limit is None else limit,
+            offset,
         )
         if not files:
             return []
@@ -343,7 +368,7 @@ class Store:
             ids = [file["id"] for file in files]
             versions = []
             for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 versions += self.all(
                     f"SELECT * FROM file_versions WHERE file_id IN ({','.join('?' * len(chunk))})"
                     " ORDER BY uploaded_at DESC, rowid DESC",
@@ -366,9 +391,7 @@ class Store:
         return int(row["n"])
 
     def versions(self, file_id: int) -> List[Dict[str, Any]]:
-        return self.all(
-            "SELECT * FROM file_versions WHERE file_id = ? ORDER BY uploaded_at DESC, rowid DESC", file_id
-        )
+        return self.all("SELECT * FROM file_versions WHERE file_id = ? ORDER BY uploaded_at DESC, rowid DESC", file_id)
 
     def add_version(self, project_id: str, name: str, version: Dict[str, Any]) -> None:
         """Records an uploaded blob as the newest version of `name`, creating the file if needed."""
@@ -383,8 +406,15 @@ class Store:
             db.execute(
                 "INSERT INTO file_versions (id, file_id, size, md5sum, sha256, uploaded_at, uploaded_by)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (version["id"], file_id, version["size"], version["md5sum"], version["sha256"],
-                 version["uploaded_at"], version["uploaded_by"]),
+                (
+                    version["id"],
+                    file_id,
+                    version["size"],
+                    version["md5sum"],
+                    version["sha256"],
+                    version["uploaded_at"],
+                    version["uploaded_by"],
+                ),
             )
 
     def delete_versions(self, file_id: int, version_ids: List[str]) -> None:
@@ -407,12 +437,18 @@ class Store:
 
     def delete_project(self, project_id: str) -> None:
         """Deletes the project with its files, jobs, packages, deltas, collaborators and thumbnail."""
-        version_ids = [row["id"] for row in self.all(
-            "SELECT v.id FROM file_versions v JOIN files f ON f.id = v.file_id WHERE f.project_id = ?", project_id
-        )]
-        package_blobs = [row["blob"] for row in self.all(
-            "SELECT p.blob FROM package_files p JOIN jobs j ON j.id = p.job_id WHERE j.project_id = ?", project_id
-        )]
+        version_ids = [
+            row["id"]
+            for row in self.all(
+                "SELECT v.id FROM file_versions v JOIN files f ON f.id = v.file_id WHERE f.project_id = ?", project_id
+            )
+        ]
+        package_blobs = [
+            row["blob"]
+            for row in self.all(
+                "SELECT p.blob FROM package_files p JOIN jobs j ON j.id = p.job_id WHERE j.project_id = ?", project_id
+            )
+        ]
         with self.transaction() as db:
             db.execute(
                 "DELETE FROM file_versions WHERE file_id IN (SELECT id FROM files WHERE project_id = ?)",

@@ -19,13 +19,13 @@ from starlette.requests import Request
 from .errors import ApiError
 
 ETAG_PART_SIZE = 8 * 1024 * 1024  # the object storage's multipart size behind `md5sum`
-BATCH_SIZE = 4 * 1024 * 1024      # bytes handed to the worker thread at once (and read by copy_blob)
+BATCH_SIZE = 4 * 1024 * 1024  # bytes handed to the worker thread at once (and read by copy_blob)
 
 
 @dataclass
 class Blob:
     size: int
-    md5sum: str   # S3-style ETag (contract §6 "Checksums")
+    md5sum: str  # S3-style ETag (contract §6 "Checksums")
     sha256: str
 
 
@@ -134,15 +134,18 @@ class _PartSink:
         self._header_field = b""
         self._header_value = b""
         self._headers = {}
-        self._parser = MultipartParser(boundary, {
-            "on_part_begin": self._on_part_begin,
-            "on_header_field": self._on_header_field,
-            "on_header_value": self._on_header_value,
-            "on_header_end": self._on_header_end,
-            "on_headers_finished": self._on_headers_finished,
-            "on_part_data": self._on_part_data,
-            "on_part_end": self._on_part_end,
-        })
+        self._parser = MultipartParser(
+            boundary,
+            {
+                "on_part_begin": self._on_part_begin,
+                "on_header_field": self._on_header_field,
+                "on_header_value": self._on_header_value,
+                "on_header_end": self._on_header_end,
+                "on_headers_finished": self._on_headers_finished,
+                "on_part_data": self._on_part_data,
+                "on_part_end": self._on_part_end,
+            },
+        )
 
     def feed(self, chunks: List[bytes]) -> None:
         """Parses chunks as received from the socket, avoiding a copy into one big buffer."""

@@ -53,23 +53,27 @@ async def providers(request: Request) -> JSONResponse:
 
 async def server_info(request: Request) -> JSONResponse:
     context.newest_only(request)
-    return JSONResponse({
-        "whitelabel": {"site_title": "QFieldCloud", "logo_navbar": None, "logo_main": None, "favicon": None},
-        "auth_providers": AUTH_PROVIDERS,
-        "signup_url": None,
-    })
+    return JSONResponse(
+        {
+            "whitelabel": {"site_title": "QFieldCloud", "logo_navbar": None, "logo_main": None, "favicon": None},
+            "auth_providers": AUTH_PROVIDERS,
+            "signup_url": None,
+        }
+    )
 
 
 async def status(request: Request) -> JSONResponse:
     if context.settings(request).legacy:
         return JSONResponse({"geodb": "ok", "storage": "ok"})
-    return JSONResponse({
-        "database": "ok",
-        "storage": "ok",
-        "status_page_url": None,
-        "incident_message": None,
-        "incident_timestamp_utc": None,
-        "maintenance_message": None,
-        "maintenance_start_timestamp_utc": None,
-        "maintenance_end_timestamp_utc": None,
-    })
+    return JSONResponse(
+        {
+            "database": "ok",
+            "storage": "ok",
+            "status_page_url": None,
+            "incident_message": None,
+            "incident_timestamp_utc": None,
+            "maintenance_message": None,
+            "maintenance_start_timestamp_utc": None,
+            "maintenance_end_timestamp_utc": None,
+        }
+    )

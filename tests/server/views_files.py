@@ -22,8 +22,12 @@ def validate_filename(name: str) -> None:
     if not name or len(name) > 255 or name != name.strip():
         raise ApiError("validation_error")
     for segment in name.split("/"):
-        if (not segment or FORBIDDEN_CHARACTERS.search(segment) or segment.endswith((" ", "."))
-                or segment.split(".")[0].upper() in WINDOWS_RESERVED):
+        if (
+            not segment
+            or FORBIDDEN_CHARACTERS.search(segment)
+            or segment.endswith((" ", "."))
+            or segment.split(".")[0].upper() in WINDOWS_RESERVED
+        ):
             raise ApiError("validation_error")
 
 
@@ -60,8 +64,10 @@ async def list_files(request: Request) -> Response:
         return JSONResponse([serialize(row) for row in store.files_with_versions(project["id"])])
     # Only the requested page is read and serialized (DRF slices the queryset before serializing).
     return paginated_query(
-        request, store.count_files(project["id"]),
-        lambda offset, limit: store.files_with_versions(project["id"], offset, limit), serialize,
+        request,
+        store.count_files(project["id"]),
+        lambda offset, limit: store.files_with_versions(project["id"], offset, limit),
+        serialize,
     )
 
 
@@ -86,10 +92,16 @@ async def download_file(request: Request) -> Response:
     if row is None:
         raise ApiError("object_not_found")
     version = stored_version(request, row["id"], request.query_params.get("version", ""))
-    return downloads.serve(request, downloads.StoredFile(
-        path=store.blob_path(version["id"]), name=name, size=version["size"],
-        md5sum=version["md5sum"], modified=version["uploaded_at"],
-    ))
+    return downloads.serve(
+        request,
+        downloads.StoredFile(
+            path=store.blob_path(version["id"]),
+            name=name,
+            size=version["size"],
+            md5sum=version["md5sum"],
+            modified=version["uploaded_at"],
+        ),
+    )
 
 
 async def upload_file(request: Request) -> Response:
@@ -100,8 +112,11 @@ async def upload_file(request: Request) -> Response:
     name = request.path_params["filename"]
     validate_filename(name)
     is_qgis = qgis_project.is_qgis_file(name)
-    if project["has_restricted_projectfiles"] and role not in roles.MANAGE and (
-            is_qgis or name in restricted_names(project)):
+    if (
+        project["has_restricted_projectfiles"]
+        and role not in roles.MANAGE
+        and (is_qgis or name in restricted_names(project))
+    ):
         raise ApiError("restricted_project_modification")
     if is_qgis and project["the_qgis_file_name"] and project["the_qgis_file_name"] != name:
         raise ApiError("multiple_projects")
@@ -118,12 +133,20 @@ async def upload_file(request: Request) -> Response:
             await run_in_threadpool(qgis_project.read_xml, blob_path)
         except qgis_project.InvalidProjectFile:
             blob_path.unlink(missing_ok=True)
-            raise ApiError("invalid_qgis_project_file")
+            raise ApiError("invalid_qgis_project_file") from None
     now = clock.now()
-    store.add_version(project["id"], name, {
-        "id": version_id, "size": sink.blob.size, "md5sum": sink.blob.md5sum, "sha256": sink.blob.sha256,
-        "uploaded_at": now, "uploaded_by": user["id"],
-    })
+    store.add_version(
+        project["id"],
+        name,
+        {
+            "id": version_id,
+            "size": sink.blob.size,
+            "md5sum": sink.blob.md5sum,
+            "sha256": sink.blob.sha256,
+            "uploaded_at": now,
+            "uploaded_by": user["id"],
+        },
+    )
     attachment = serializers.is_attachment(name, serializers.ATTACHMENT_DIRS)
     changes: Dict[str, Any] = {} if attachment else {"data_last_updated_at": now}
     if is_qgis:

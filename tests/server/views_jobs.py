@@ -20,6 +20,7 @@ DELTA_METHODS = ("create", "patch", "delete")
 
 # -- jobs ----------------------------------------------------------------------------------------
 
+
 async def list_jobs(request: Request) -> Response:
     """Newest reads `project_id` from the query; 2024-09 read it from the body, unchecked."""
     user = auth.require_user(request)
@@ -51,7 +52,7 @@ async def create_job(request: Request) -> Response:
     try:
         force = bool(int(fields.get("force", 0)))
     except (TypeError, ValueError):
-        raise ApiError("unknown_error")
+        raise ApiError("unknown_error") from None
     project, _ = context.project_for(request, user, fields["project_id"], JOB_ROLES[job_type])
     worker = request.app.state.jobs
     if job_type == "package":
@@ -74,7 +75,7 @@ async def get_job(request: Request) -> Response:
     try:
         job_id = str(uuid.UUID(request.path_params["job_id"]))
     except ValueError:
-        raise ApiError("permission_denied")
+        raise ApiError("permission_denied") from None
     job = store.one("SELECT * FROM jobs WHERE id = ?", job_id)
     project = store.project(job["project_id"]) if job else None
     if project is None or roles.project_role(store, user, project) is None:
@@ -83,6 +84,7 @@ async def get_job(request: Request) -> Response:
 
 
 # -- packages ------------------------------------------------------------------------------------
+
 
 def _latest_package_job(request: Request, project_id: str) -> Dict[str, Any]:
     """Newest: the latest non-running package job with files; 2024-09: the latest, any status."""
@@ -96,7 +98,8 @@ def _latest_package_job(request: Request, project_id: str) -> Dict[str, Any]:
             "SELECT * FROM jobs WHERE project_id = ? AND type = 'package' AND status IN (?, ?, ?)"
             " AND EXISTS (SELECT 1 FROM package_files p WHERE p.job_id = jobs.id)"
             " ORDER BY created_at DESC LIMIT 1",
-            project_id, *TERMINAL_STATUSES,
+            project_id,
+            *TERMINAL_STATUSES,
         )
     if job is None:
         raise ApiError("invalid_job")
@@ -105,11 +108,23 @@ def _latest_package_job(request: Request, project_id: str) -> Dict[str, Any]:
 
 def _package_file(request: Request, row: Dict[str, Any], is_attachment: bool) -> Dict[str, Any]:
     if context.settings(request).legacy:
-        return {"name": row["name"], "size": row["size"], "last_modified": clock.iso(row["uploaded_at"]),
-                "md5sum": row["md5sum"], "is_attachment": is_attachment, "sha256": row["sha256"]}
-    return {"name": row["name"], "size": row["size"], "uploaded_at": clock.iso(row["uploaded_at"]),
-            "is_attachment": is_attachment, "md5sum": row["md5sum"],
-            "last_modified": clock.legacy(row["uploaded_at"]), "sha256": row["sha256"]}
+        return {
+            "name": row["name"],
+            "size": row["size"],
+            "last_modified": clock.iso(row["uploaded_at"]),
+            "md5sum": row["md5sum"],
+            "is_attachment": is_attachment,
+            "sha256": row["sha256"],
+        }
+    return {
+        "name": row["name"],
+        "size": row["size"],
+        "uploaded_at": clock.iso(row["uploaded_at"]),
+        "is_attachment": is_attachment,
+        "md5sum": row["md5sum"],
+        "last_modified": clock.legacy(row["uploaded_at"]),
+        "sha256": row["sha256"],
+    }
 
 
 def _attachments(request: Request, project_id: str) -> List[Dict[str, Any]]:
@@ -132,14 +147,16 @@ async def latest_package(request: Request) -> Response:
     files += [_package_file(request, row, True) for row in _attachments(request, project["id"])]
     feedback = json.loads(job["feedback"]) if job["feedback"] else {}
     layers = feedback.get("outputs", {}).get("qgis_layers_data", {}).get("layers_by_id")
-    return JSONResponse({
-        "files": files,
-        "layers": layers,
-        "status": job["status"],
-        "package_id": job["id"],
-        "packaged_at": clock.iso(job["finished_at"] or job["started_at"]),
-        "data_last_updated_at": clock.iso(project["data_last_updated_at"]),
-    })
+    return JSONResponse(
+        {
+            "files": files,
+            "layers": layers,
+            "status": job["status"],
+            "package_id": job["id"],
+            "packaged_at": clock.iso(job["finished_at"] or job["started_at"]),
+            "data_last_updated_at": clock.iso(project["data_last_updated_at"]),
+        }
+    )
 
 
 async def download_package_file(request: Request) -> Response:
@@ -157,9 +174,10 @@ async def download_package_file(request: Request) -> Response:
         if row is None:
             raise ApiError("object_not_found")
         path = store.blob_path(row["version_id"])
-    return downloads.serve(request, downloads.StoredFile(
-        path=path, name=name, size=row["size"], md5sum=row["md5sum"], modified=row["uploaded_at"]
-    ))
+    return downloads.serve(
+        request,
+        downloads.StoredFile(path=path, name=name, size=row["size"], md5sum=row["md5sum"], modified=row["uploaded_at"]),
+    )
 
 
 async def upload_package_file(request: Request) -> Response:
@@ -170,12 +188,13 @@ async def upload_package_file(request: Request) -> Response:
 
 # -- deltas --------------------------------------------------------------------------------------
 
+
 def _parse_deltafile(path, project_id: str) -> Dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             content = json.load(handle)
     except (OSError, ValueError):
-        raise ApiError("invalid_deltafile")
+        raise ApiError("invalid_deltafile") from None
     if not isinstance(content, dict) or not isinstance(content.get("deltas"), list):
         raise ApiError("invalid_deltafile")
     if str(content.get("project")) != project_id:
@@ -211,7 +230,13 @@ async def push_deltas(request: Request) -> Response:
         store.run(
             "INSERT OR IGNORE INTO deltas (id, deltafile_id, project_id, created_by, created_at, updated_at,"
             " status, content) VALUES (?, ?, ?, ?, ?, ?, 'STATUS_PENDING', ?)",
-            str(delta["uuid"]), deltafile_id, project["id"], user["id"], now, now, json.dumps(delta),
+            str(delta["uuid"]),
+            deltafile_id,
+            project["id"],
+            user["id"],
+            now,
+            now,
+            json.dumps(delta),
         )
     worker = request.app.state.jobs
     if worker.active(project["id"], "delta_apply") is None:

@@ -16,6 +16,7 @@ MEMBER_ROLES_NEWEST = ("admin", "creator", "member")
 
 # -- collaborators -------------------------------------------------------------------------------
 
+
 def _collaborator_json(request: Request, row: Dict[str, Any]) -> Dict[str, Any]:
     store = context.store(request)
     names = {}
@@ -43,7 +44,9 @@ def _role_field(fields: Dict[str, Any], default: str = "") -> str:
 async def list_collaborators(request: Request) -> Response:
     user = auth.require_user(request)
     project, _ = context.project_for(request, user, request.path_params["project_id"], roles.MANAGE)
-    rows = context.store(request).all("SELECT * FROM collaborators WHERE project_id = ? ORDER BY created_at", project["id"])
+    rows = context.store(request).all(
+        "SELECT * FROM collaborators WHERE project_id = ? ORDER BY created_at", project["id"]
+    )
     return paginated(request, [_collaborator_json(request, row) for row in rows])
 
 
@@ -73,9 +76,17 @@ async def add_collaborator(request: Request) -> Response:
     store.run(
         "INSERT INTO collaborators (project_id, user_id, role, created_by, updated_by, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        project["id"], collaborator["id"], role, user["id"], user["id"], now, now,
+        project["id"],
+        collaborator["id"],
+        role,
+        user["id"],
+        user["id"],
+        now,
+        now,
     )
-    row = store.one("SELECT * FROM collaborators WHERE project_id = ? AND user_id = ?", project["id"], collaborator["id"])
+    row = store.one(
+        "SELECT * FROM collaborators WHERE project_id = ? AND user_id = ?", project["id"], collaborator["id"]
+    )
     return JSONResponse(_collaborator_json(request, row), status_code=201)
 
 
@@ -95,13 +106,18 @@ async def collaborator(request: Request) -> Response:
         role = _role_field(fields, "" if request.method == "PUT" else row["role"])
         store.run(
             "UPDATE collaborators SET role = ?, updated_by = ?, updated_at = ? WHERE project_id = ? AND user_id = ?",
-            role, user["id"], clock.now(), project["id"], target["id"],
+            role,
+            user["id"],
+            clock.now(),
+            project["id"],
+            target["id"],
         )
         row = store.one("SELECT * FROM collaborators WHERE project_id = ? AND user_id = ?", project["id"], target["id"])
     return JSONResponse(_collaborator_json(request, row))
 
 
 # -- organization members ------------------------------------------------------------------------
+
 
 def _organization(request: Request, name: str) -> Dict[str, Any]:
     """Unknown organizations (and non-organizations) are a 403 on the real server."""
@@ -118,8 +134,12 @@ def _require_org_admin(request: Request, org: Dict[str, Any], user: Dict[str, An
 
 def _member_json(request: Request, org: Dict[str, Any], row: Dict[str, Any]) -> Dict[str, Any]:
     member = context.store(request).user_by_id(row["user_id"])
-    return {"organization": org["username"], "member": member["username"], "role": row["role"],
-            "is_public": bool(row["is_public"])}
+    return {
+        "organization": org["username"],
+        "member": member["username"],
+        "role": row["role"],
+        "is_public": bool(row["is_public"]),
+    }
 
 
 def _member_role(request: Request, fields: Dict[str, Any], default: str) -> str:
@@ -150,8 +170,13 @@ async def add_member(request: Request) -> Response:
     is_public = forms.to_bool(fields.get("is_public", False))
     if store.org_role(org, member) is not None:
         raise ApiError("validation_error")
-    store.run("INSERT INTO org_members (org_id, user_id, role, is_public) VALUES (?, ?, ?, ?)",
-              org["id"], member["id"], role, int(is_public))
+    store.run(
+        "INSERT INTO org_members (org_id, user_id, role, is_public) VALUES (?, ?, ?, ?)",
+        org["id"],
+        member["id"],
+        role,
+        int(is_public),
+    )
     row = store.one("SELECT * FROM org_members WHERE org_id = ? AND user_id = ?", org["id"], member["id"])
     return JSONResponse(_member_json(request, org, row), status_code=201)
 
@@ -168,27 +193,43 @@ async def member(request: Request) -> Response:
         raise ApiError("object_not_found")
     if request.method == "DELETE":
         store.run("DELETE FROM org_members WHERE org_id = ? AND user_id = ?", org["id"], target["id"])
-        store.run("DELETE FROM team_members WHERE user_id = ? AND team_id IN"
-                  " (SELECT id FROM users WHERE type = ? AND owner_id = ?)", target["id"], TEAM, org["id"])
+        store.run(
+            "DELETE FROM team_members WHERE user_id = ? AND team_id IN"
+            " (SELECT id FROM users WHERE type = ? AND owner_id = ?)",
+            target["id"],
+            TEAM,
+            org["id"],
+        )
         return Response(status_code=204)
     if request.method in ("PUT", "PATCH"):
         fields = await forms.fields(request)
         role = _member_role(request, fields, row["role"])
         is_public = forms.to_bool(fields.get("is_public", bool(row["is_public"])))
-        store.run("UPDATE org_members SET role = ?, is_public = ? WHERE org_id = ? AND user_id = ?",
-                  role, int(is_public), org["id"], target["id"])
+        store.run(
+            "UPDATE org_members SET role = ?, is_public = ? WHERE org_id = ? AND user_id = ?",
+            role,
+            int(is_public),
+            org["id"],
+            target["id"],
+        )
         row = store.one("SELECT * FROM org_members WHERE org_id = ? AND user_id = ?", org["id"], target["id"])
     return JSONResponse(_member_json(request, org, row))
 
 
 # -- teams (newest only) -------------------------------------------------------------------------
 
+
 def _team_json(request: Request, org: Dict[str, Any], team: Dict[str, Any]) -> Dict[str, Any]:
     members = context.store(request).all(
-        "SELECT u.username FROM team_members t JOIN users u ON u.id = t.user_id WHERE t.team_id = ? ORDER BY u.username",
+        "SELECT u.username FROM team_members t JOIN users u ON u.id = t.user_id"
+        " WHERE t.team_id = ? ORDER BY u.username",
         team["id"],
     )
-    return {"team": _short_team_name(team), "organization": org["username"], "members": [m["username"] for m in members]}
+    return {
+        "team": _short_team_name(team),
+        "organization": org["username"],
+        "members": [m["username"] for m in members],
+    }
 
 
 def _short_team_name(team: Dict[str, Any]) -> str:
@@ -225,8 +266,13 @@ async def teams(request: Request) -> Response:
         name = _team_name(await forms.fields(request))
         if store.team(org, name) is not None:
             raise ApiError("validation_error")
-        store.run("INSERT INTO users (username, type, owner_id, created_at) VALUES (?, ?, ?, ?)",
-                  f"@{org['username']}/{name}", TEAM, org["id"], clock.now())
+        store.run(
+            "INSERT INTO users (username, type, owner_id, created_at) VALUES (?, ?, ?, ?)",
+            f"@{org['username']}/{name}",
+            TEAM,
+            org["id"],
+            clock.now(),
+        )
         return JSONResponse(_team_json(request, org, store.team(org, name)), status_code=201)
     rows = store.all("SELECT * FROM users WHERE type = ? AND owner_id = ? ORDER BY username", TEAM, org["id"])
     return JSONResponse([_team_json(request, org, row) for row in rows])
@@ -280,16 +326,27 @@ async def team_member(request: Request) -> Response:
 
 # -- users and subscriptions ---------------------------------------------------------------------
 
+
 async def list_users(request: Request) -> Response:
     """People and organizations (not teams), optionally filtered by `q` on username or e-mail."""
     auth.require_user(request)
     needle = request.query_params.get("q", "").lower()
-    rows = context.store(request).all("SELECT * FROM users WHERE type IN (?, ?) ORDER BY username", PERSON, ORGANIZATION)
-    return paginated(request, [
-        {"username": row["username"], "type": row["type"], "full_name": f"{row['first_name']} {row['last_name']}".strip(),
-         "avatar_url": None}
-        for row in rows if needle in row["username"].lower() or needle in row["email"].lower()
-    ])
+    rows = context.store(request).all(
+        "SELECT * FROM users WHERE type IN (?, ?) ORDER BY username", PERSON, ORGANIZATION
+    )
+    return paginated(
+        request,
+        [
+            {
+                "username": row["username"],
+                "type": row["type"],
+                "full_name": f"{row['first_name']} {row['last_name']}".strip(),
+                "avatar_url": None,
+            }
+            for row in rows
+            if needle in row["username"].lower() or needle in row["email"].lower()
+        ],
+    )
 
 
 async def user_organizations(request: Request) -> Response:
@@ -302,22 +359,30 @@ async def user_organizations(request: Request) -> Response:
         org = store.user_by_id(membership["org_id"])
         owner = store.user_by_id(org["owner_id"])
         members = store.all(
-            "SELECT u.username FROM org_members m JOIN users u ON u.id = m.user_id WHERE m.org_id = ? ORDER BY u.username",
+            "SELECT u.username FROM org_members m JOIN users u ON u.id = m.user_id"
+            " WHERE m.org_id = ? ORDER BY u.username",
             org["id"],
         )
         teams_of_user = store.all(
-            "SELECT t.username FROM team_members m JOIN users t ON t.id = m.team_id WHERE m.user_id = ? AND t.owner_id = ?",
-            user["id"], org["id"],
+            "SELECT t.username FROM team_members m JOIN users t ON t.id = m.team_id"
+            " WHERE m.user_id = ? AND t.owner_id = ?",
+            user["id"],
+            org["id"],
         )
-        result.append({
-            "username": org["username"], "type": ORGANIZATION, "email": org["email"], "avatar_url": None,
-            "members": [row["username"] for row in members],
-            "organization_owner": owner["username"],
-            "membership_role": membership["role"],
-            "membership_role_origin": "organization_owner" if owner["id"] == user["id"] else "organization_member",
-            "membership_is_public": bool(membership["is_public"]),
-            "teams": [_short_team_name(row) for row in teams_of_user],
-        })
+        result.append(
+            {
+                "username": org["username"],
+                "type": ORGANIZATION,
+                "email": org["email"],
+                "avatar_url": None,
+                "members": [row["username"] for row in members],
+                "organization_owner": owner["username"],
+                "membership_role": membership["role"],
+                "membership_role_origin": "organization_owner" if owner["id"] == user["id"] else "organization_member",
+                "membership_is_public": bool(membership["is_public"]),
+                "teams": [_short_team_name(row) for row in teams_of_user],
+            }
+        )
     return JSONResponse(result)
 
 
@@ -333,17 +398,19 @@ async def current_subscription(request: Request) -> Response:
         " JOIN projects p ON p.id = f.project_id WHERE p.owner_id = ?",
         account["id"],
     )["total"]
-    total = 100 * 1024 ** 3
-    return JSONResponse({
-        "uuid": f"00000000-0000-4000-8000-{account['id']:012d}",
-        "plan_display_name": "Local test plan",
-        "plan_code": "local_test",
-        "plan_is_premium": False,
-        "status": "active_paid",
-        "active_since": clock.iso(account["created_at"]),
-        "active_until": None,
-        "storage_used_bytes": used,
-        "active_storage_total_bytes": total,
-        "plan_storage_threshold_warning_bytes": int(total * 0.9),
-        "plan_storage_threshold_critical_bytes": int(total * 0.97),
-    })
+    total = 100 * 1024**3
+    return JSONResponse(
+        {
+            "uuid": f"00000000-0000-4000-8000-{account['id']:012d}",
+            "plan_display_name": "Local test plan",
+            "plan_code": "local_test",
+            "plan_is_premium": False,
+            "status": "active_paid",
+            "active_since": clock.iso(account["created_at"]),
+            "active_until": None,
+            "storage_used_bytes": used,
+            "active_storage_total_bytes": total,
+            "plan_storage_threshold_warning_bytes": int(total * 0.9),
+            "plan_storage_threshold_critical_bytes": int(total * 0.97),
+        }
+    )

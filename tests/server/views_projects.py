@@ -55,10 +55,15 @@ def _listed(request: Request, rows: List[Dict[str, Any]], roles_by_id: Dict[str,
     if not settings.legacy:
         if params.get("search"):
             needle = params["search"].lower()
-            rows = [row for row in rows if needle in row["name"].lower()
-                    or needle in store.user_by_id(row["owner_id"])["username"].lower()]
+            rows = [
+                row
+                for row in rows
+                if needle in row["name"].lower() or needle in store.user_by_id(row["owner_id"])["username"].lower()
+            ]
         if params.get("owner"):
-            rows = [row for row in rows if store.user_by_id(row["owner_id"])["username"].lower() == params["owner"].lower()]
+            rows = [
+                row for row in rows if store.user_by_id(row["owner_id"])["username"].lower() == params["owner"].lower()
+            ]
         if params.get("name"):
             rows = [row for row in rows if row["name"].lower() == params["name"].lower()]
     ordering = params.get("ordering", "") if not settings.legacy else ""
@@ -129,9 +134,15 @@ def _owner(request: Request, user: Dict[str, Any], owner_name: Optional[str]) ->
 
 
 def _name_taken(store, owner_id: int, name: str, except_id: str = "") -> bool:
-    return store.one(
-        "SELECT 1 FROM projects WHERE owner_id = ? AND lower(name) = lower(?) AND id != ?", owner_id, name, except_id
-    ) is not None
+    return (
+        store.one(
+            "SELECT 1 FROM projects WHERE owner_id = ? AND lower(name) = lower(?) AND id != ?",
+            owner_id,
+            name,
+            except_id,
+        )
+        is not None
+    )
 
 
 async def create_project(request: Request) -> Response:

@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parents[2]
 def printed_in_the_c_locale(script: str, *args: str) -> str:
     """What `script` (run with `args` as sys.argv[1:]) prints, stripped; fails with its stderr."""
     env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    out = subprocess.run([sys.executable, "-c", script, *args], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()

@@ -101,13 +101,23 @@ class FakeServer:
                         kept.extend(chunk[: server.keep_bodies_up_to - len(kept)])
                     remaining -= len(chunk)
                 parts = urlsplit(self.path)
-                record = Recorded(self.command, parts.path, parts.query, dict(self.headers.items()),
-                                  length - remaining, md5.hexdigest(), bytes(kept))
+                record = Recorded(
+                    self.command,
+                    parts.path,
+                    parts.query,
+                    dict(self.headers.items()),
+                    length - remaining,
+                    md5.hexdigest(),
+                    bytes(kept),
+                )
                 server.requests.append(record)
                 replies = server.routes.get((self.command, parts.path))
                 if replies is None:
-                    reply: Handler = Reply(404, {"Content-Type": "text/html"},
-                                           b"<!doctype html><html><body><h1>Not Found</h1></body></html>")
+                    reply: Handler = Reply(
+                        404,
+                        {"Content-Type": "text/html"},
+                        b"<!doctype html><html><body><h1>Not Found</h1></body></html>",
+                    )
                 else:
                     reply = replies.pop(0) if len(replies) > 1 else replies[0]
                 if callable(reply):
@@ -129,8 +139,10 @@ class FakeServer:
                     return
                 self.send_response(reply.status)
                 headers = dict(reply.headers)
-                headers.setdefault("Content-Length", str(reply.announce_length if reply.announce_length is not None
-                                                         else len(reply.body)))
+                headers.setdefault(
+                    "Content-Length",
+                    str(reply.announce_length if reply.announce_length is not None else len(reply.body)),
+                )
                 for key, value in headers.items():
                     self.send_header(key, value)
                 if reply.announce_length is not None:
@@ -139,7 +151,7 @@ class FakeServer:
                 if reply.drip and reply.body:
                     try:
                         for i in range(len(reply.body)):
-                            self.wfile.write(reply.body[i:i + 1])
+                            self.wfile.write(reply.body[i : i + 1])
                             self.wfile.flush()
                             time.sleep(reply.drip)
                     except OSError:  # the client gave up: what a drip test expects
@@ -189,8 +201,12 @@ def closed_port() -> int:
 
 def listing_entry(name: str, data: bytes) -> Dict[str, object]:
     """A `files/<pid>/` listing entry for `data` as the server lists it (size, md5sum ETag, sha256)."""
-    return {"name": name, "size": len(data), "md5sum": hashlib.md5(data).hexdigest(),
-            "sha256": hashlib.sha256(data).hexdigest()}
+    return {
+        "name": name,
+        "size": len(data),
+        "md5sum": hashlib.md5(data).hexdigest(),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
 def serve_project_files(server: "FakeServer", project_id: str, files: Dict[str, bytes]) -> None:
@@ -201,5 +217,8 @@ def serve_project_files(server: "FakeServer", project_id: str, files: Dict[str, 
     for name, data in files.items():
         segments = name.split("/")
         if all(s not in ("", ".", "..") and s.isprintable() for s in segments) and "\\" not in name:
-            server.route("GET", "api/v1/files/{}/{}/".format(project_id, "/".join(quote(s, safe="") for s in segments)),
-                         Reply(200, {}, data))
+            server.route(
+                "GET",
+                "api/v1/files/{}/{}/".format(project_id, "/".join(quote(s, safe="") for s in segments)),
+                Reply(200, {}, data),
+            )

@@ -52,16 +52,32 @@ class LocalServer:
         return self.url[: -len("api/v1/")]
 
     def start(self, timeout: float = 30.0) -> "LocalServer":
-        args = [sys.executable, "-m", "tests.server", "--host", "127.0.0.1", "--port", "0",
-                "--data", str(self.data_dir), "--exit-with-parent"]
+        args = [
+            sys.executable,
+            "-m",
+            "tests.server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data",
+            str(self.data_dir),
+            "--exit-with-parent",
+        ]
         for name, password in self.users.items():
             args += ["--user", f"{name}:{password}"]
         for org, owner in self.orgs.items():
             args += ["--org", f"{org}:{owner}"]
         args += self.extra_args
         self.process = subprocess.Popen(
-            args, cwd=str(REPO_ROOT), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, bufsize=1, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            args,
+            cwd=str(REPO_ROOT),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         deadline = time.monotonic() + timeout
         assert self.process.stdout is not None
@@ -114,7 +130,11 @@ def advance_clock(server: "LocalServer", seconds: float) -> None:
     import json
     import urllib.request
 
-    request = urllib.request.Request(server.root_url + "__clock__/", data=json.dumps({"advance": seconds}).encode(),
-                                     method="POST", headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        server.root_url + "__clock__/",
+        data=json.dumps({"advance": seconds}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=10):  # nosec B310: loopback test server URL
         pass

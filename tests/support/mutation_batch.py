@@ -9,8 +9,9 @@ threads make a forked copy of a started process deadlock.
 The worker claims jobs from a queue folder (one JSON file per mutant: its name and the tests
 that reach it, fastest first) by renaming a job into its own folder, which only one worker can
 win. For each job it logs `start`, runs the tests until one fails, and logs `done <exit code>`:
-1 (killed), 0 (survived) or 36 (timeout). (mutmut's own check that a "fail" mutant fails the tests is not
-repeated here: an exception raised in a Qt callback aborts the process.) Killing a mutant can leave state behind that breaks later tests;
+1 (killed), 0 (survived) or 36 (timeout). (mutmut's own check that a "fail" mutant fails the tests
+is not repeated here: an exception raised in a Qt callback aborts the process.) Killing a mutant can
+leave state behind that breaks later tests;
 so after a kill the failing test runs again with no mutant, and if it fails again the worker
 logs `polluted` and stops, and `scripts/mutation_batch.py` tests that mutant again in a fresh
 worker. The supervisor also enforces the time limits: a worker that hangs is killed from outside.
@@ -124,4 +125,5 @@ def pytest_configure(config):
     queue = os.environ.get(QUEUE_ENV)
     if queue:
         config.pluginmanager.register(
-            _Batch(Path(queue), Path(os.environ[LOG_ENV]), os.environ[WORKER_ENV]), "qfc-mutation-batch")
+            _Batch(Path(queue), Path(os.environ[LOG_ENV]), os.environ[WORKER_ENV]), "qfc-mutation-batch"
+        )

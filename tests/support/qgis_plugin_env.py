@@ -24,9 +24,14 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 20.0, message: st
     while not predicate():
         if time.monotonic() > deadline:
             tasks = [(t.description(), t.status(), round(t.progress())) for t in QgsApplication.taskManager().tasks()]
-            raise AssertionError("timed out waiting for {}; QGIS tasks: {}; busy pool threads: {}/{}".format(
-                message, tasks, QThreadPool.globalInstance().activeThreadCount(),
-                QThreadPool.globalInstance().maxThreadCount()))
+            raise AssertionError(
+                "timed out waiting for {}; QGIS tasks: {}; busy pool threads: {}/{}".format(
+                    message,
+                    tasks,
+                    QThreadPool.globalInstance().activeThreadCount(),
+                    QThreadPool.globalInstance().maxThreadCount(),
+                )
+            )
         QCoreApplication.processEvents()
         time.sleep(0.005)
 
@@ -183,10 +188,13 @@ def messages(iface, level) -> List[str]:
 def local_names(folder: Path) -> List[str]:
     """The files of `folder` an upload sends: no hidden, backup (`~`, QGIS 3.40 keeps `x.qgs~`) or SQLite
     side files. QGIS ≥ 3.26 also saves `<name>_attachments.zip` next to a .qgs."""
-    return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*")
-                  if p.is_file() and not any(part.startswith(".") or part.endswith("~")
-                                             for part in p.relative_to(folder).parts)
-                  and not p.name.endswith(("-wal", "-shm", "-journal")))
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in Path(folder).rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") or part.endswith("~") for part in p.relative_to(folder).parts)
+        and not p.name.endswith(("-wal", "-shm", "-journal"))
+    )
 
 
 def make_project_folder(folder: Path, name: str = "survey", n_points: int = 3) -> Path:
@@ -206,7 +214,8 @@ def make_project_folder(folder: Path, name: str = "survey", n_points: int = 3) -
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        memory, str(gpkg), QgsProject.instance().transformContext(), options)
+        memory, str(gpkg), QgsProject.instance().transformContext(), options
+    )
     assert error[0] == QgsVectorFileWriter.NoError, error
     project = QgsProject()
     layer = QgsVectorLayer(str(gpkg) + "|layername=points", "points", "ogr")

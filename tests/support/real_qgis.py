@@ -31,8 +31,17 @@ def run_qgis_script(
     run_env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     run_env.update(env or {})
     command = [
-        XVFB_RUN, "-a", "-s", "-screen 0 1400x900x24",
-        QGIS_BINARY, "--nologo", "--noversioncheck", "--noplugins",
-        "--profiles-path", str(profiles_dir), "--code", str(script_path),
+        XVFB_RUN,
+        "-a",
+        "-s",
+        "-screen 0 1400x900x24",
+        QGIS_BINARY,
+        "--nologo",
+        "--noversioncheck",
+        "--noplugins",
+        "--profiles-path",
+        str(profiles_dir),
+        "--code",
+        str(script_path),
     ]
     return subprocess.run(command, env=run_env, capture_output=True, text=True, timeout=timeout)

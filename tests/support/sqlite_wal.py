@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Iterator, Tuple
 
 
-def commit_into_the_wal(gpkg: Path, table: str, column: str,
-                        value: str) -> Tuple[sqlite3.Connection, sqlite3.Connection]:
+def commit_into_the_wal(
+    gpkg: Path, table: str, column: str, value: str
+) -> Tuple[sqlite3.Connection, sqlite3.Connection]:
     """Create `table (column TEXT)` in `gpkg` and commit one row in WAL mode; return (writer, idle reader).
 
     A plain table: no spatial triggers to satisfy. The reader stays open, as a layer QGIS still

@@ -12,11 +12,11 @@ class TaskStandIn:
         self.percents = []
         self.progress = []
 
-    def isCanceled(self):  # noqa: N802 (QgsTask's name)
+    def isCanceled(self):  # QgsTask's name
         self.asked += 1
         return self.cancelled_from is not None and self.asked >= self.cancelled_from
 
-    def setProgress(self, percent):  # noqa: N802 (QgsTask's name)
+    def setProgress(self, percent):  # QgsTask's name
         self.percents.append(percent)
 
     def progress_callback(self, progress):

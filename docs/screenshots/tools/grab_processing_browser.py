@@ -1,16 +1,22 @@
 """Runs inside QGIS (--code): the Processing toolbox and the Browser panel with their QFieldCloud nodes."""
+
 import os
 from pathlib import Path
 from qgis.utils import iface, plugins, loadPlugin, startPlugin
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeView
-OUT = Path(os.environ["GRAB_OUT"]); URL = os.environ["QFC_URL"]; HOME = Path(os.environ["GRAB_HOME"])
+
+OUT = Path(os.environ["GRAB_OUT"])
+URL = os.environ["QFC_URL"]
+HOME = Path(os.environ["GRAB_HOME"])
 QgsApplication.authManager().setMasterPassword("grab-only", True)
 QgsSettings().setValue("qfieldcloud/download_dir", str(HOME / "QFieldCloud"))
-loadPlugin("qfieldcloud_plugin"); startPlugin("qfieldcloud_plugin")
+loadPlugin("qfieldcloud_plugin")
+startPlugin("qfieldcloud_plugin")
 plugin = plugins["qfieldcloud_plugin"]
-win = iface.mainWindow(); win.resize(1400, 900)
+win = iface.mainWindow()
+win.resize(1400, 900)
 plugin.dock.hide()
 
 
@@ -26,8 +32,14 @@ def expand(view, *names):
     """Expand the rows named `names`, each under the previous one."""
     model, parent = view.model(), view.rootIndex()
     for name in names:
-        index = next((model.index(r, 0, parent) for r in range(model.rowCount(parent))
-                      if model.index(r, 0, parent).data() == name), None)
+        index = next(
+            (
+                model.index(r, 0, parent)
+                for r in range(model.rowCount(parent))
+                if model.index(r, 0, parent).data() == name
+            ),
+            None,
+        )
         if index is None:
             print("not found:", name, [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))])
             return
@@ -38,7 +50,8 @@ def expand(view, *names):
 
 def toolbox():
     d = dock("ProcessingToolbox")
-    d.show(); d.raise_()
+    d.show()
+    d.raise_()
     view = d.findChild(QTreeView)
     expand(view, "QFieldCloud")
     view.setCurrentIndex(view.currentIndex())
@@ -47,7 +60,8 @@ def toolbox():
 def browser():
     dock("ProcessingToolbox").hide()
     d = dock("Browser")
-    d.show(); d.raise_()
+    d.show()
+    d.raise_()
     dock("Layers").hide()
     win.resizeDocks([d], [460], Qt.Orientation.Horizontal)
     return d.findChild(QTreeView)

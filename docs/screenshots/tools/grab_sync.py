@@ -1,16 +1,23 @@
 """Runs inside QGIS (--code): the sync plan dialog with a conflict, changes on both sides and deletions."""
-import os, shutil
+
+import os
+import shutil
 from pathlib import Path
 from qgis.utils import iface, plugins, loadPlugin, startPlugin
 from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
-OUT = Path(os.environ["GRAB_OUT"]); URL = os.environ["QFC_URL"]; HOME = Path(os.environ["GRAB_HOME"])
+
+OUT = Path(os.environ["GRAB_OUT"])
+URL = os.environ["QFC_URL"]
+HOME = Path(os.environ["GRAB_HOME"])
 QgsApplication.authManager().setMasterPassword("grab-only", True)
 QgsSettings().setValue("qfieldcloud/download_dir", str(HOME / "QFieldCloud"))
-loadPlugin("qfieldcloud_plugin"); startPlugin("qfieldcloud_plugin")
+loadPlugin("qfieldcloud_plugin")
+startPlugin("qfieldcloud_plugin")
 plugin = plugins["qfieldcloud_plugin"]
-win = iface.mainWindow(); win.resize(1400, 900)
+win = iface.mainWindow()
+win.resize(1400, 900)
 at = QTimer.singleShot
 work = HOME / "work" / "tree-inventory"
 
@@ -23,6 +30,7 @@ def dialog():
 def setup():
     from qfieldcloud_plugin.client import Client
     from qfieldcloud_plugin.core.project_link import ProjectLink, write_link
+
     client = Client(url=URL + "api/v1/", token=plugin.session._token)
     project = client.create_project("tree-inventory", description="sync screenshot")
     work.mkdir(parents=True, exist_ok=True)
@@ -41,8 +49,12 @@ def setup():
 
 def edit_both_sides():
     client, project = plugin.__grab
-    theirs = HOME / "colleague"; theirs.mkdir(exist_ok=True)
-    for name, text in (("notes.csv", "id,text\n1,their notes from the field\n"), ("species.csv", "oak,quercus\nash,fraxinus\n")):
+    theirs = HOME / "colleague"
+    theirs.mkdir(exist_ok=True)
+    for name, text in (
+        ("notes.csv", "id,text\n1,their notes from the field\n"),
+        ("species.csv", "oak,quercus\nash,fraxinus\n"),
+    ):
         (theirs / Path(name).name).write_text(text)
         client.upload_file(project["id"], "project", theirs / Path(name).name, name)
     client.delete_file(project["id"], "DCIM/oak-18.jpg")
@@ -58,6 +70,7 @@ def grab():
         return
     box.resize(900, 560)
     from qfieldcloud_plugin.core.sync import Resolution
+
     box.set_choice("notes.csv", Resolution.KEEP_BOTH)  # a conflict has no default: show one chosen
     at(300, lambda: (box.grab().save(str(OUT / "sync_plan.png")), win.grab().save(str(OUT / "sync_plan_window.png"))))
     at(800, box.reject)
