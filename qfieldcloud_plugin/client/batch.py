@@ -83,7 +83,7 @@ class _Batch:
         if self.abort.is_set() or self.refused.is_set():
             return
         if self.user_cancelled():
-            _failed(item, TransferCancelledError("Transfer cancelled"))
+            mark_failed(item, TransferCancelledError("Transfer cancelled"))
             return
         name = item["name"]
         try:
@@ -91,10 +91,10 @@ class _Batch:
         except TransferCancelledError as exc:
             if self.abort.is_set() and not self.user_cancelled():
                 return  # stopped because another file failed: not done, not cancelled
-            _failed(item, exc)
+            mark_failed(item, exc)
             return
         except (QfcException, OSError) as exc:
-            _failed(item, exc)
+            mark_failed(item, exc)
             if self.throw_on_error:
                 self._stop(exc)
             elif isinstance(exc, AuthenticationError):
@@ -113,6 +113,7 @@ class _Batch:
         self.abort.set()
 
 
-def _failed(item: Dict[str, Any], error: BaseException) -> None:
+def mark_failed(item: Dict[str, Any], error: BaseException) -> None:
+    """Record that a file of a batch failed, and why."""
     item["status"] = FileTransferStatus.FAILED
     item["error"] = error

@@ -1,0 +1,33 @@
+"""What every group of endpoints shares: the transport, and the rules of the wire."""
+
+from typing import Any, Optional
+
+from .names import url_segment
+from .transport import Transport
+
+# One URL path segment (ids, user names), checked and encoded.
+seg = url_segment
+
+
+def wire_value(value: Any) -> Any:
+    """Enum members go on the wire as their value."""
+    return getattr(value, "value", value)
+
+
+class ApiBase:
+    """The base of `Client` and of each group of its endpoints (projects.py, files.py, uploads.py,
+    downloads.py, jobs.py, people.py): they reach the server through `self.transport` only."""
+
+    transport: Transport
+    concurrency: int
+
+    @property
+    def url(self) -> str:
+        return self.transport.url
+
+    def _workers(self, concurrency: Optional[int]) -> int:
+        workers = max(1, int(concurrency or self.concurrency))
+        if workers > self.concurrency and workers > 10:
+            # Enough pooled connections that no worker opens a throwaway one.
+            self.transport.resize_pool(workers)
+        return workers
