@@ -87,7 +87,9 @@ GROUPS = {
                 "_one_line",
             },
             # the CLI's exit codes (the parser's help texts are not in scope)
-            "client/cli.py": {"main", "_raise_if_failed", "_whole_number", "_seconds", "_show_warnings_on_stderr"},
+            "client/cli/main.py": {"main", "_show_warnings_on_stderr"},
+            "client/cli/files.py": {"_raise_if_failed"},
+            "client/cli/arguments.py": {"whole_number", "seconds"},
         },
         "tests": [
             "tests/test_client_*.py",
