@@ -67,18 +67,17 @@ GROUPS = {
             "client/transport.py": {
                 "env_verify_ssl",
                 "resolve_timeout",
-                "_origin",
                 "_Session.should_strip_auth",
                 "_Session.merge_environment_settings",
                 "Transport.__init__",
                 "Transport.abort_transfers",
                 "Transport.request",
-                "Transport._backoff",
+                "Transport._send",
+                "Transport.request_decoded",
                 "Transport.connection_error",
-                "_is_retryable",
-                "_retry_after",
-                "_safe_url",
             },
+            "client/retry.py": ALL,
+            "client/urls.py": {"origin", "safe_url"},
             # redaction of secrets in errors
             "client/errors.py": {
                 "mask_secrets",

@@ -23,7 +23,8 @@ from qfieldcloud_plugin.client import (
     QfcException,
     QfcRequestException,
 )
-from qfieldcloud_plugin.client import transport as transport_module
+from qfieldcloud_plugin.client import responses as responses_module
+from qfieldcloud_plugin.client import retry as retry_module
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from tests.support.fake_http import Reply, closed_port, json_reply
 
@@ -74,7 +75,7 @@ def test_a_redirected_upload_is_a_failed_file(fake, tmp_path):
 
 
 def test_a_gzip_bomb_listing_is_refused_within_the_memory_bound(fake, monkeypatch):
-    monkeypatch.setattr(transport_module, "MAX_JSON_BYTES", 4 * 1024 * 1024)
+    monkeypatch.setattr(responses_module, "MAX_JSON_BYTES", 4 * 1024 * 1024)
     bomb = gzip.compress(b"[" + b" " * (64 * 1024 * 1024) + b"]", compresslevel=9)
     fake.route(
         "GET",
@@ -205,6 +206,25 @@ def test_a_4xx_is_sent_exactly_once(fake):
     assert len(fake.requests) == 1
 
 
+@pytest.mark.parametrize("max_retries", [0, 1, 3])
+def test_a_server_that_fails_in_every_way_is_asked_one_plus_max_retries_times(fake, max_retries):
+    """A 503, then an HTML page where JSON was expected, again and again: the request's own retries
+    and the re-reading of an undecodable answer share one budget (before, up to 16 requests for 3)."""
+    html = Reply(200, {"Content-Type": "text/html"}, b"<html>proxy error</html>")
+    fake.route("GET", "api/v1/status/", Reply(503), html, Reply(503), html, Reply(503), html, Reply(503), html)
+    client = client_for(fake, max_retries=max_retries)
+    with pytest.raises(QfcRequestException):
+        client.check_server_status()
+    assert len(fake.requests) == 1 + max_retries
+
+
+def test_an_unusable_answer_then_a_good_one_is_read_within_the_budget(fake):
+    html = Reply(200, {"Content-Type": "text/html"}, b"<html>proxy error</html>")
+    fake.route("GET", "api/v1/status/", Reply(503), html, json_reply({"database": "ok"}))
+    assert client_for(fake, max_retries=2).check_server_status() == {"database": "ok"}
+    assert len(fake.requests) == 3
+
+
 # --- bounded waits ---------------------------------------------------------------------------
 
 
@@ -213,7 +233,7 @@ def test_a_huge_retry_after_is_capped(fake):
     waits = []
     client = client_for(fake, max_retries=1)
     assert client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append) == {"database": "ok"}
-    assert waits == [transport_module.MAX_RETRY_AFTER_S] and transport_module.MAX_RETRY_AFTER_S <= 60
+    assert waits == [retry_module.MAX_RETRY_AFTER_S] and retry_module.MAX_RETRY_AFTER_S <= 60
 
 
 def _http_date(seconds_from_now):
@@ -246,7 +266,7 @@ def test_how_long_a_503_makes_the_client_wait(fake, retry_after, expected):
     client = client_for(fake, max_retries=1)
     client.transport.backoff_factor = 0.25
     assert client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append) == {"database": "ok"}
-    want = {"backoff": 0.25, "cap": transport_module.MAX_RETRY_AFTER_S}.get(expected, expected)
+    want = {"backoff": 0.25, "cap": retry_module.MAX_RETRY_AFTER_S}.get(expected, expected)
     slack = 2.0 if retry_after == "date in 30 s" else 0.0  # an HTTP date has whole seconds
     assert len(waits) == 1 and abs(waits[0] - want) <= slack, waits
 
@@ -257,7 +277,7 @@ def test_backoff_between_attempts_stays_in_seconds(fake):
     client = Client(fake.url, max_retries=12)
     with pytest.raises(QfcRequestException):
         client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append)
-    assert len(waits) == 12 and max(waits) <= transport_module.MAX_BACKOFF_S <= 10
+    assert len(waits) == 12 and max(waits) <= retry_module.MAX_BACKOFF_S <= 10
 
 
 # --- secrets ------------------------------------------------------------------------------------

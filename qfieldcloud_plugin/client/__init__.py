@@ -39,7 +39,8 @@ from .models import (
     TransferProgress,
 )
 from .hashing import calc_etag
-from .transport import USER_AGENT, normalize_url
+from .transport import USER_AGENT
+from .urls import normalize_url
 from .version import __version__
 
 __all__ = [

@@ -80,7 +80,7 @@ class FileDownloadApi(FilesApi):
                     on_progress=report,
                     should_stop=should_stop,
                     display_name=remote_name,
-                    backoff=lambda n: transport.watch.sleep(transport._backoff(n)),
+                    backoff=lambda n: transport.watch.sleep(transport.retry.backoff(n)),
                     durable=durable,
                     watch=transport.watch,
                 )

@@ -1,43 +1,40 @@
 """HTTP transport: one session, User-Agent, timeouts, retries, paging, errors.
 
-Everything that touches `requests` directly lives here, so the rest of the client deals
-only in JSON values and the exceptions of `errors.py`. The token is sent in a header and
+Everything that sends with `requests` lives here, so the rest of the client deals only
+in JSON values and the exceptions of `errors.py`. The rules it applies have modules of
+their own: URLs (`urls.py`), when to send again (`retry.py`), reading answers
+(`responses.py`). The token is sent in a header and
 never appears in exception text, reprs or log records.
 """
 
-import json
 import logging
 import os
-import re
 import threading
 import time
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import LocationParseError
-from urllib3.util import parse_url
 
 from .version import __version__
 from .errors import (
-    AuthenticationError,
     ConnectionFailedError,
     InvalidResponseError,
     NotFoundError,
-    PermissionDeniedError,
     QfcException,
     QfcRequestException,
-    ServerError,
     TransferCancelledError,
-    mask_secrets,
 )
 from .watchdog import STALL_MARGIN_S, TransferWatch
+from .responses import cut_short, decode_json, error_from_response, looks_like_html, reason
+from .retry import DEFAULT_BACKOFF_S, DEFAULT_MAX_RETRIES, RETRY_STATUSES, RetryPolicy, is_retryable
+from .urls import normalize_url, origin, safe_url
 from .models import (
     DEFAULT_CONNECT_TIMEOUT_S,
     DEFAULT_PAGINATION_LIMIT,
     DEFAULT_READ_TIMEOUT_S,
-    DEFAULT_URL,
     LIST_PAGE_SIZE,
     Pagination,
 )
@@ -48,62 +45,10 @@ logger = logging.getLogger(__name__)
 # here never logs QField or QFieldSync out (contract §1).
 USER_AGENT = f"sdk|py|{requests.__version__} qfc-plugin/{__version__}"
 
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-# 429: the server asks us to come back later (Retry-After); it did not process the request.
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
-DEFAULT_MAX_RETRIES = 3
-DEFAULT_BACKOFF_S = 0.5
-MAX_RETRY_AFTER_S = 60.0
-# No wait between two attempts is longer than this, whatever the attempt number.
-MAX_BACKOFF_S = 10.0
-# A JSON answer (a listing, a job) is read into memory up to this size, after decompression:
-# a huge or gzip-bomb answer is refused instead of filling memory.
-MAX_JSON_BYTES = 256 * 1024 * 1024
-# A name that does not resolve will not resolve a second later either.
-_DNS_FAILURES = (
-    "Name or service not known",
-    "nodename nor servname",
-    "getaddrinfo failed",
-    "Temporary failure in name resolution",
-    "No address associated",
-)
 _FALSE_WORDS = frozenset({"0", "false", "no", "off", "n", "f"})
 
 VerifyType = Union[bool, str]
 Timeout = Tuple[Optional[float], Optional[float]]
-
-
-API_PATH = "api/v1/"
-
-
-def normalize_url(url: Optional[str]) -> str:
-    """Return the API base URL ending with `/api/v1/`; a server root or `.../api/v1` is accepted."""
-    url = (url or "").strip() or os.environ.get("QFIELDCLOUD_URL", "").strip() or DEFAULT_URL
-    try:
-        parts = urlsplit(url)
-        _port = parts.port  # reading it raises ValueError for a port that is no number up to 65535
-        parse_url(url)
-    except (ValueError, LocationParseError):
-        raise QfcException(
-            f'Invalid QFieldCloud URL "{mask_secrets(url)}": its host or port cannot be read, e.g. {DEFAULT_URL}'
-        ) from None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise QfcException(
-            f'Invalid QFieldCloud URL "{mask_secrets(url)}": it must start with http:// or https://, e.g. {DEFAULT_URL}'
-        )
-    path = parts.path.rstrip("/")
-    if path.endswith("/api/v1"):
-        pass
-    elif path.endswith("/api"):
-        path += "/v1"
-    else:
-        path += "/" + API_PATH.rstrip("/")
-    return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
-
-
-def server_root(url: Optional[str]) -> str:
-    """The server's root URL (ending with `/`, without `api/v1/`), by the rules of `normalize_url`."""
-    return normalize_url(url)[: -len(API_PATH)]
 
 
 def env_verify_ssl(default: bool = True) -> bool:
@@ -124,13 +69,6 @@ def resolve_timeout(value: Optional[float], envvar: str, default: float) -> Opti
     except ValueError:
         raise QfcException(f'Invalid timeout "{configured}" for {envvar}: expected a number of seconds.') from None
     return seconds if seconds > 0 else None
-
-
-def _origin(url: str) -> Tuple[str, str, Optional[int]]:
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    port = parts.port or {"http": 80, "https": 443}.get(scheme)
-    return scheme, (parts.hostname or "").lower(), port
 
 
 class TransferStats:
@@ -177,7 +115,7 @@ class _Session(requests.Session):
         self._env_proxies: Dict[Tuple[str, str, Optional[str]], Tuple[float, Dict[str, str]]] = {}
 
     def should_strip_auth(self, old_url: str, new_url: str) -> bool:
-        return _origin(old_url) != _origin(new_url)
+        return origin(old_url) != origin(new_url)
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):
         """requests' version, with the environment's proxies for an origin reused for a few seconds.
@@ -233,8 +171,7 @@ class Transport:
         self.proxies = dict(proxies or {})
         self.connect_timeout = resolve_timeout(connect_timeout, "QFC_SDK_CONNECT_TIMEOUT_S", DEFAULT_CONNECT_TIMEOUT_S)
         self.read_timeout = resolve_timeout(read_timeout, "QFC_SDK_READ_TIMEOUT_S", DEFAULT_READ_TIMEOUT_S)
-        self.max_retries = max(0, int(max_retries))
-        self.backoff_factor = backoff_factor
+        self.retry = RetryPolicy(max_retries, backoff_factor)
         self.stats = TransferStats()
         self.watch = TransferWatch(None if self.read_timeout is None else self.read_timeout + STALL_MARGIN_S)
         self.session = _Session()
@@ -244,6 +181,18 @@ class Transport:
             import urllib3
 
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+    @property
+    def max_retries(self) -> int:
+        return self.retry.max_retries
+
+    @property
+    def backoff_factor(self) -> float:
+        return self.retry.backoff_factor
+
+    @backoff_factor.setter
+    def backoff_factor(self, value: float) -> None:
+        self.retry.backoff_factor = value
 
     def abort_transfers(self, reason: str = "cancelled") -> None:
         """Cut every running download now and refuse every later request (Ctrl-C, shutting down)."""
@@ -291,21 +240,56 @@ class Transport:
         what the endpoint offers (e.g. "teams"), for the error when a server answers it with
         its HTML "page not found": an older server that does not have it.
         """
+        response, _attempt = self._send(
+            method,
+            path,
+            0,
+            params=params,
+            json_body=json_body,
+            data=data,
+            headers=headers,
+            stream=stream,
+            skip_token=skip_token,
+            allow_redirects=allow_redirects,
+            retry=retry,
+            sleep=sleep,
+            feature=feature,
+        )
+        return response
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        first_attempt: int,
+        *,
+        params: Optional[Mapping[str, Any]] = None,
+        json_body: Any = None,
+        data: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        stream: bool = False,
+        skip_token: bool = False,
+        allow_redirects: Optional[bool] = None,
+        retry: Optional[bool] = None,
+        sleep: Optional[Callable[[float], None]] = None,
+        feature: Optional[str] = None,
+    ) -> Tuple[requests.Response, int]:
+        """`request`, starting at attempt `first_attempt` of the policy's budget; the answer and
+        the attempt that got it, so that a caller retrying on its own (request_decoded) spends the
+        same budget instead of multiplying it."""
         method = method.upper()
         url = self.build_url(path)
         sleep = sleep or self.watch.sleep
-        if retry is None:
-            retry = method in IDEMPOTENT_METHODS
         if allow_redirects is None:
             # A followed redirect turns a POST into a GET and loses the body.
             allow_redirects = method in ("GET", "HEAD")
         all_headers: Dict[str, str] = dict(headers or {})
         if self.token and not skip_token:
             all_headers["Authorization"] = f"Token {self.token}"
-        attempts = 1 + (self.max_retries if retry else 0)
-        for attempt in range(attempts):
+        attempts = self.retry.attempts(method, retry)
+        for attempt in range(first_attempt, attempts):
             if self.watch.aborted is not None:
-                raise TransferCancelledError(f"{method} {_safe_url(url)} not sent: {self.watch.aborted}")
+                raise TransferCancelledError(f"{method} {safe_url(url)} not sent: {self.watch.aborted}")
             last = attempt == attempts - 1
             if attempt:
                 self.stats.add("retries")
@@ -328,26 +312,25 @@ class Transport:
                     proxies=self.proxies or None,
                 )
             except (requests.exceptions.RequestException, LocationParseError) as exc:
-                if not last and isinstance(exc, requests.exceptions.RequestException) and _is_retryable(exc):
+                if not last and isinstance(exc, requests.exceptions.RequestException) and is_retryable(exc):
                     if isinstance(exc, requests.exceptions.ReadTimeout):  # a silent wait: say so
                         logger.warning(
-                            "Retrying %s %s after no data for %.0f s", method, _safe_url(url), self.read_timeout or 0
+                            "Retrying %s %s after no data for %.0f s", method, safe_url(url), self.read_timeout or 0
                         )
                     else:
-                        logger.info("%s %s failed (%s); retrying", method, _safe_url(url), _reason(exc))
-                    sleep(self._backoff(attempt))
+                        logger.info("%s %s failed (%s); retrying", method, safe_url(url), reason(exc))
+                    sleep(self.retry.backoff(attempt))
                     continue
                 raise self.connection_error(exc, method, url) from None
             if not last and response.status_code in RETRY_STATUSES:
-                delay = _retry_after(response)
-                logger.info("%s %s answered %d; retrying", method, _safe_url(url), response.status_code)
+                logger.info("%s %s answered %d; retrying", method, safe_url(url), response.status_code)
                 response.close()
-                sleep(self._backoff(attempt) if delay is None else delay)
+                sleep(self.retry.wait_after(response, attempt))
                 continue
             break
         if response.status_code >= 400:
             error = error_from_response(response, method, bool(self.token and not skip_token), secrets=(self.token,))
-            if feature and isinstance(error, NotFoundError) and error.code is None and _looks_like_html(response, b""):
+            if feature and isinstance(error, NotFoundError) and error.code is None and looks_like_html(response, b""):
                 raise NotFoundError(
                     f"This QFieldCloud server does not offer {feature}; it may be an older version",
                     status_code=error.status_code,
@@ -357,16 +340,16 @@ class Transport:
             raise error
         if response.is_redirect and not allow_redirects:
             # A POST or DELETE answered with a redirect was not carried out; never report it as done.
-            location = _safe_url(response.headers.get("Location", ""))
+            location = safe_url(response.headers.get("Location", ""))
             response.close()
             raise QfcRequestException(
                 f"The server redirected this {method} to {location or 'another address'} instead of carrying it "
                 "out; nothing was changed. Check the QFieldCloud URL (http:// instead of https://?)",
                 status_code=response.status_code,
-                url=_safe_url(url),
+                url=safe_url(url),
                 method=method,
             )
-        return response
+        return response, attempt
 
     def request_json(self, method: str, path: str, **kwargs: Any) -> Any:
         """Like `request`, returning the decoded JSON body (None for an empty body).
@@ -377,25 +360,24 @@ class Transport:
         return self.request_decoded(method, path, **kwargs)[1]
 
     def request_decoded(self, method: str, path: str, **kwargs: Any) -> Tuple[requests.Response, Any]:
-        """`request` plus `decode_json`, retrying an undecodable answer when the request may be retried."""
+        """`request` plus `decode_json`. An undecodable answer is asked again when the request may be
+        retried; its attempts count against the same budget as the request's own retries."""
         method = method.upper()
-        retry = kwargs.get("retry")
-        if retry is None:
-            retry = method in IDEMPOTENT_METHODS
         sleep = kwargs.get("sleep") or self.watch.sleep
         kwargs.setdefault("stream", True)  # read through decode_json, which bounds the size
-        attempts = 1 + (self.max_retries if retry else 0)
-        for attempt in range(attempts):
-            response = self.request(method, path, **kwargs)
+        attempts = self.retry.attempts(method, kwargs.get("retry"))
+        attempt = 0
+        while True:
+            response, attempt = self._send(method, path, attempt, **kwargs)
             try:
                 return response, decode_json(response, method)
             except (InvalidResponseError, ConnectionFailedError) as exc:
-                if attempt == attempts - 1 or exc.code == "too_large":  # a flood is not asked for again
+                if attempt >= attempts - 1 or exc.code == "too_large":  # a flood is not asked for again
                     raise
-                logger.info("%s %s: the answer was not usable JSON; retrying", method, _safe_url(response.url))
+                logger.info("%s %s: the answer was not usable JSON; retrying", method, safe_url(response.url))
                 self.stats.add("retries")
-                sleep(self._backoff(attempt))
-        raise AssertionError("unreachable")  # pragma: no cover
+                sleep(self.retry.backoff(attempt))
+                attempt += 1
 
     def paginate(
         self,
@@ -438,7 +420,7 @@ class Transport:
                     f"The server answered {response.status_code} with a {type(payload).__name__} "
                     "where a list was expected",
                     status_code=response.status_code,
-                    url=_safe_url(response.url),
+                    url=safe_url(response.url),
                     method="GET",
                 )
             next_link = response.headers.get("X-Next-Page")
@@ -454,7 +436,7 @@ class Transport:
                         f"The server's listing ended after {received} of the {total} items it announced; "
                         "try again later",
                         status_code=response.status_code,
-                        url=_safe_url(response.url),
+                        url=safe_url(response.url),
                         method="GET",
                     )
                 return
@@ -468,16 +450,13 @@ class Transport:
                 return
             offset = next_offset
 
-    def _backoff(self, attempt: int) -> float:
-        return min(MAX_BACKOFF_S, self.backoff_factor * (2**attempt))
-
     def connection_error(self, exc: BaseException, method: str, url: str) -> ConnectionFailedError:
         """A one-line ConnectionFailedError naming the server and what to check."""
-        parts = urlsplit(_safe_url(url))
+        parts = urlsplit(safe_url(url))
         where = f"{parts.scheme}://{parts.netloc}"
         if isinstance(exc, requests.exceptions.SSLError):
             text = (
-                f"TLS verification failed for {where}: {_reason(exc)}. Check the server's certificate, "
+                f"TLS verification failed for {where}: {reason(exc)}. Check the server's certificate, "
                 "give a CA bundle, or disable verification for a trusted test server"
             )
         elif isinstance(exc, requests.exceptions.ConnectTimeout):
@@ -485,7 +464,7 @@ class Transport:
         elif isinstance(exc, requests.exceptions.ReadTimeout):
             text = f"The server at {where} did not answer within {self.read_timeout} s"
         elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
-            text = f"The server's answer was cut short: {_cut_short(exc)} ({where})"
+            text = f"The server's answer was cut short: {cut_short(exc)} ({where})"
         elif isinstance(
             exc,
             (
@@ -496,234 +475,12 @@ class Transport:
             ),
         ):
             # a host name urllib3 cannot encode ("a..b"), or a redirect to a malformed URL
-            text = f"Invalid URL {_safe_url(url)}. Check the QFieldCloud URL"
+            text = f"Invalid URL {safe_url(url)}. Check the QFieldCloud URL"
         else:
-            text = f"Could not connect to {where}: {_reason(exc)}. Check the URL and that the server is reachable"
-        return ConnectionFailedError(text, url=_safe_url(url), method=method)
+            text = f"Could not connect to {where}: {reason(exc)}. Check the URL and that the server is reachable"
+        return ConnectionFailedError(text, url=safe_url(url), method=method)
 
 
 def _total_count(response: requests.Response) -> Optional[int]:
     value = response.headers.get("X-Total-Count", "").strip()
     return int(value) if value.isdigit() else None
-
-
-def _is_retryable(exc: requests.exceptions.RequestException) -> bool:
-    """Transient: a dropped or stalled connection, or a body cut short. Not TLS, DNS or bad URLs."""
-    if isinstance(exc, requests.exceptions.SSLError):
-        return False
-    if isinstance(
-        exc,
-        (
-            requests.exceptions.ReadTimeout,
-            requests.exceptions.ChunkedEncodingError,
-            requests.exceptions.ContentDecodingError,
-        ),
-    ):
-        return True
-    text = str(exc)
-    if any(marker in text for marker in _DNS_FAILURES):
-        return False
-    return isinstance(exc, requests.exceptions.ConnectionError)
-
-
-def _retry_after(response: requests.Response) -> Optional[float]:
-    value = response.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        return min(MAX_RETRY_AFTER_S, max(0.0, float(value)))
-    except ValueError:
-        from email.utils import parsedate_to_datetime
-
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        return min(MAX_RETRY_AFTER_S, max(0.0, when.timestamp() - time.time()))
-
-
-_ERRNO_REASON = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc)
-    match = _ERRNO_REASON.search(text)
-    if match:
-        return match.group(1).strip().rstrip(".")
-    lowered = text.lower()
-    if "remotedisconnected" in lowered or "connection aborted" in lowered:
-        return "the server closed the connection without answering"
-    if "connection reset" in lowered:
-        return "the connection was reset"
-    if "certificate" in lowered:
-        found = re.search(r"certificate verify failed: ([^()'\"]+)", text)
-        return ("certificate verify failed: " + found.group(1).strip()) if found else "certificate verify failed"
-    return type(exc).__name__
-
-
-_INCOMPLETE_READ = re.compile(r"(\d+) bytes read, (\d+) more expected")
-
-
-def _cut_short(exc: BaseException) -> str:
-    """How much of a body arrived, from urllib3's IncompleteRead (urllib3 2 raises where 1 returned it short)."""
-    counts = _INCOMPLETE_READ.search(str(exc))
-    if not counts:
-        return "the connection broke before its end"
-    return f"got {counts.group(1)} of {int(counts.group(1)) + int(counts.group(2))} bytes"
-
-
-def _safe_url(url: Optional[str]) -> str:
-    """The URL without userinfo, in case someone put credentials in it."""
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    if "@" in parts.netloc:
-        parts = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])
-    return urlunsplit(parts)
-
-
-def _looks_like_html(response: requests.Response, body: bytes) -> bool:
-    ctype = response.headers.get("Content-Type", "").lower()
-    return "html" in ctype or body.lstrip()[:1] == b"<"
-
-
-def _read_body(response: requests.Response, limit: int = 1 << 20) -> bytes:
-    try:
-        if response.raw is not None and not response._content_consumed:  # type: ignore[attr-defined]
-            return response.raw.read(limit, decode_content=True) or b""
-        return response.content or b""
-    except Exception:  # the body of an error answer is best effort
-        return b""
-
-
-def error_from_response(
-    response: requests.Response, method: str, sent_token: bool = False, secrets: Iterable[str] = ()
-) -> QfcRequestException:
-    """Build the exception for an HTTP error answer, from its `{code, message}` if any.
-
-    Whatever the server echoed of the token or of an Authorization header is masked.
-    """
-    status = response.status_code
-    url = _safe_url(response.url)
-    body = _read_body(response)
-    response.close()
-    code: Optional[str] = None
-    detail: Any = None
-    message = ""
-    payload: Any = None
-    try:
-        payload = json.loads(body.decode("utf-8")) if body.strip() else None
-    except (ValueError, UnicodeDecodeError):
-        payload = None
-    if isinstance(payload, dict) and ("code" in payload or "message" in payload):
-        code = str(payload["code"]) if payload.get("code") is not None else None
-        message = str(payload.get("message") or code or "")
-        debug = payload.get("debug")
-        if isinstance(debug, dict):
-            detail = debug.get("detail")
-    elif isinstance(payload, dict) and "detail" in payload:
-        message = str(payload["detail"])
-    elif payload is not None:
-        message = f"The server answered {status} with unexpected JSON: {json.dumps(payload)[:120]}"
-    elif _looks_like_html(response, body):
-        message = f"The server answered {status} with an HTML page instead of JSON"
-        if status == 404:
-            message += ": is the URL a QFieldCloud API URL?"
-        elif status >= 500:
-            message += ": the server or a proxy in front of it failed"
-    elif body.strip():
-        snippet = " ".join(body[:120].decode("utf-8", "replace").split())
-        message = f"The server answered {status} with a non-JSON body: {snippet}"
-    else:
-        message = f"The server answered {status} {response.reason or ''}".rstrip() + " with an empty body"
-    if status == 401 and sent_token and code != "too_many_failed_login_attempts":
-        message += ": the server refused the session token (expired, logged out or revoked); log in again"
-    cls = _error_class(status, code)
-    message = mask_secrets(message, secrets)
-    if detail is not None:
-        detail = mask_secrets(
-            detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str), secrets
-        )
-    return cls(message, status_code=status, code=code, url=url, method=method, detail=detail, response=response)
-
-
-def _error_class(status: int, code: Optional[str]) -> Type[QfcRequestException]:
-    if status == 401:
-        return AuthenticationError
-    if status == 403:
-        return PermissionDeniedError
-    if status == 404 or (status == 400 and code == "object_not_found"):
-        return NotFoundError
-    if status >= 500:
-        return ServerError
-    return QfcRequestException
-
-
-def _read_bounded(response: requests.Response, method: str, limit: Optional[int] = None) -> bytes:
-    """The whole (decompressed) body, or InvalidResponseError once it passes `limit` (MAX_JSON_BYTES) bytes."""
-    limit = MAX_JSON_BYTES if limit is None else limit
-    if getattr(response, "_content_consumed", False) or response.raw is None:
-        return response.content or b""
-    body = bytearray()
-    for chunk in response.iter_content(chunk_size=1024 * 1024):
-        body += chunk
-        if len(body) > limit:
-            response.close()
-            raise InvalidResponseError(
-                f"The server's answer is larger than {limit // (1024 * 1024)} MB; it was not read",
-                status_code=response.status_code,
-                code="too_large",
-                url=_safe_url(response.url),
-                method=method,
-            )
-    response._content = bytes(body)
-    response._content_consumed = True  # type: ignore[attr-defined]
-    return response._content
-
-
-def decode_json(response: requests.Response, method: str = "GET") -> Any:
-    """The JSON body of a successful answer; None when it is empty (older servers)."""
-    announced = response.headers.get("Content-Length", "")
-    try:
-        body = _read_bounded(response, method)
-    except requests.exceptions.ChunkedEncodingError as exc:
-        raise ConnectionFailedError(
-            f"The server's answer was cut short: {_cut_short(exc)}",
-            status_code=response.status_code,
-            url=_safe_url(response.url),
-            method=method,
-        ) from None
-    except requests.exceptions.RequestException as exc:  # the body stalled past the read timeout, or a reset
-        raise ConnectionFailedError(
-            f"The server's answer stopped before its end: {_reason(exc)}",
-            status_code=response.status_code,
-            url=_safe_url(response.url),
-            method=method,
-        ) from None
-    if announced.isdigit() and "Content-Encoding" not in response.headers and len(body) < int(announced):
-        raise ConnectionFailedError(
-            f"The server's answer was cut short: got {len(body)} of {announced} bytes",
-            status_code=response.status_code,
-            url=_safe_url(response.url),
-            method=method,
-        )
-    if not body or not body.strip():
-        return None
-    try:
-        return json.loads(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        if _looks_like_html(response, body):
-            message = (
-                f"The server answered {response.status_code} with an HTML page instead of JSON: "
-                "is the URL a QFieldCloud API URL?"
-            )
-        else:
-            snippet = " ".join(body[:120].decode("utf-8", "replace").split())
-            message = f"The server answered {response.status_code} with a non-JSON body: {snippet}"
-        raise InvalidResponseError(
-            message,
-            status_code=response.status_code,
-            url=_safe_url(response.url),
-            method=method,
-            response=response,
-        ) from None

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from qgis.core import QgsSettings
 
 from ..client.errors import QfcException
-from ..client.transport import API_PATH, server_root
+from ..client.urls import API_PATH, server_root
 
 PREFIX = "qfieldcloud/"
 DEFAULT_SERVER_URL = "https://app.qfield.cloud/"
