@@ -4,7 +4,7 @@ Run with the plugin's interpreter under QT_QPA_PLATFORM=offscreen and PYTHONPATH
     python bench/gui_stall.py PROJECT_ID TARGET_DIR
 A 5 ms QTimer on the GUI thread records the gap between its ticks, first for one idle second
 (the noise floor of this machine), then while a `ClientTask` runs
-`qfieldcloud_plugin.core.transfers.download_project` (the same task body the dock uses).
+`qfieldcloud_plugin.core.downloads.download_project` (the same task body the dock uses).
 Prints one JSON line with the largest gap in milliseconds.
 """
 
@@ -23,7 +23,7 @@ def main(argv):
     app = QgsApplication([], False)
     app.initQgis()
     from qfieldcloud_plugin.client import Client
-    from qfieldcloud_plugin.core import transfers
+    from qfieldcloud_plugin.core import downloads
     from qfieldcloud_plugin.core.tasks import ClientTask
 
     gaps = []
@@ -45,7 +45,7 @@ def main(argv):
     idle_gaps, gaps[:] = list(gaps), []
 
     task = ClientTask(
-        "bench download", Client, functools.partial(transfers.download_project, project_id=project_id, local_dir=target)
+        "bench download", Client, functools.partial(downloads.download_project, project_id=project_id, local_dir=target)
     )
     outcome = {}
     task.succeeded.connect(lambda result: outcome.update(result=result))
@@ -58,7 +58,7 @@ def main(argv):
     seconds = time.perf_counter() - start
     timer.stop()
     result = outcome.get("result") or []
-    result = getattr(result, "files", result)  # core.transfers may wrap the per-file list in a result object
+    result = getattr(result, "files", result)  # core.downloads may wrap the per-file list in a result object
     ordered = sorted(gaps)
     print(
         json.dumps(

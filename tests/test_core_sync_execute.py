@@ -1,4 +1,4 @@
-"""core.transfers' sync execution on its own (no widgets or dialogs): the server copy of a "keep
+"""core's sync execution on its own (no widgets or dialogs): the server copy of a "keep
 both" conflict, cancellation, and what the base records. A scripted server where it must lie, the
 local server elsewhere."""
 
@@ -11,7 +11,7 @@ import pytest
 from qfieldcloud_plugin.client import Client, TransferCancelledError
 from qfieldcloud_plugin.core.sync import FileState, Resolution, SyncChoices
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
-from qfieldcloud_plugin.core.transfers import execute_sync, prepare_sync
+from qfieldcloud_plugin.core.sync_execution import execute_sync, prepare_sync
 from tests.support.fake_http import Reply, json_reply, listing_entry
 from tests.support.task_stand_in import TaskStandIn
 

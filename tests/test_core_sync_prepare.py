@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from qfieldcloud_plugin.client import Client, TransferCancelledError, checksums
-from qfieldcloud_plugin.core import transfers
+from qfieldcloud_plugin.core import local_scan
+from qfieldcloud_plugin.core.sync import FileState
 from qfieldcloud_plugin.core.geopackage import is_sqlite_name
 from qfieldcloud_plugin.core.sync import SyncKind, checkpoint_geopackages, project_files_last
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
-from qfieldcloud_plugin.core.transfers import prepare_sync
+from qfieldcloud_plugin.core.sync_execution import prepare_sync
 from tests.support.c_locale import printed_in_the_c_locale
 from tests.support.fake_http import json_reply, listing_entry
 from tests.support.sqlite_wal import wal_pinned_by_a_reader
@@ -80,7 +81,7 @@ def test_a_second_scan_trusts_the_checksum_cache_where_ctime_shows_every_edit(fa
 def test_where_ctime_shows_nothing_every_scan_hashes_again(fake, tmp_path, hashed, monkeypatch):
     """Windows: an edit that keeps the size and sets the mtime back would match the cache."""
     monkeypatch.setattr(checksums, "CTIME_IS_CHANGE_TIME", False)
-    monkeypatch.setattr(transfers, "CTIME_IS_CHANGE_TIME", False)
+    monkeypatch.setattr(local_scan, "CTIME_IS_CHANGE_TIME", False)
     files_in(tmp_path, ["a.txt"])
     client = client_listing(fake, [])
     prepare_sync(client, TaskStandIn(), PID, tmp_path)
@@ -157,7 +158,7 @@ def test_a_base_file_of_another_format_or_shape_is_no_base(tmp_path, content):
 
 def test_the_base_is_read_as_utf8_whatever_the_locale(tmp_path):
     store = SyncStateStore(tmp_path)
-    store.update(PID, {"relevé.gpkg": transfers.FileState(size=1, etag="e")})
+    store.update(PID, {"relevé.gpkg": FileState(size=1, etag="e")})
     data = json.loads(store.path.read_text(encoding="utf-8"))  # written as ASCII (\u00e9)...
     store.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # ...or edited as UTF-8
     script = (

@@ -1,4 +1,4 @@
-"""core.transfers' upload on its own (no widgets), against the local server: what it plans, sends,
+"""core's upload on its own (no widgets), against the local server: what it plans, sends,
 refuses and records in the sync base."""
 
 import sqlite3
@@ -7,7 +7,7 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, TransferCancelledError
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
-from qfieldcloud_plugin.core.transfers import prepare_upload, upload
+from qfieldcloud_plugin.core.uploads import prepare_upload, record_unchanged, upload
 from tests.support.sqlite_wal import wal_pinned_by_a_reader
 from tests.support.task_stand_in import TaskStandIn
 
@@ -114,3 +114,17 @@ def test_a_geopackage_a_writer_holds_is_named_before_the_upload(alice, unique_na
     folder = folder_with(tmp_path, {})
     with wal_pinned_by_a_reader(folder / "busy.gpkg"):
         assert prepare_upload(alice, TaskStandIn(), pid, folder).unflushed == ["busy.gpkg"]
+
+
+def test_nothing_to_send_still_records_the_identical_files_in_the_base(alice, unique_name, tmp_path):
+    """A folder already identical to the server: its files join the sync base, so that a later change
+    on the server is a plain download instead of a question."""
+    pid = alice.create_project(unique_name)["id"]
+    folder = folder_with(tmp_path, {"a.txt": "a", "b.txt": "b"})
+    alice.upload_files(pid, "project", str(folder), throw_on_error=True)  # not through core: no base yet
+    assert SyncStateStore(folder).load(pid) is None
+    preparation = prepare_upload(alice, TaskStandIn(), pid, folder)
+    assert preparation.plan.upload == [] and preparation.plan.skipped == ["a.txt", "b.txt"]
+    result = record_unchanged(preparation, pid)
+    assert result.skipped == ["a.txt", "b.txt"] and result.uploaded == []
+    assert sorted(SyncStateStore(folder).load(pid)) == ["a.txt", "b.txt"]

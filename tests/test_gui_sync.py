@@ -11,7 +11,7 @@ from qfieldcloud_plugin.client import Client, calc_etag
 from qfieldcloud_plugin.core.project_link import ProjectLink, write_link
 from qfieldcloud_plugin.core.sync import Resolution, SyncKind, project_files_last
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
-from qfieldcloud_plugin.core.transfers import SyncResult
+from qfieldcloud_plugin.core.sync_execution import SyncResult
 from qfieldcloud_plugin.gui.sync_dialog import SyncPlanDialog
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.fault_server import fault_stats, format_stats, set_faults

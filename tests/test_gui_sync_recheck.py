@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QTimer
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.sync import Resolution
-from qfieldcloud_plugin.core.transfers import SyncResult
+from qfieldcloud_plugin.core.sync_execution import SyncResult
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.test_gui_sync import DialogAsker, _first_sync, _linked_project, _remote, _server_edit, _sync
 

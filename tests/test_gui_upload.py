@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QTimer
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.project_link import read_link
-from qfieldcloud_plugin.core.transfers import UploadResult
+from qfieldcloud_plugin.core.uploads import UploadResult
 from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.qgis_plugin_env import (

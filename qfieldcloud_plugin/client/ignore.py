@@ -11,6 +11,8 @@ import os
 import re
 from typing import Iterable, List, Optional, Pattern, Tuple, Union
 
+from .names import bracket_end
+
 IGNORE_FILE = ".qfieldcloudignore"
 
 Rule = Tuple[Pattern[str], bool, bool]  # (regex, negated, folders only)
@@ -38,13 +40,7 @@ def _translate(glob: str) -> str:
         elif c == "?":
             out.append("[^/]")
         elif c == "[":
-            j = i + 1
-            if j < n and glob[j] in "!^":
-                j += 1
-            if j < n and glob[j] == "]":
-                j += 1
-            while j < n and glob[j] != "]":
-                j += 1
+            j = bracket_end(glob, i)
             if j >= n:
                 out.append(re.escape(c))
             else:

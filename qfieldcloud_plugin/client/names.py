@@ -140,17 +140,24 @@ def validate_glob(pattern: Optional[str]) -> str:
     return pattern
 
 
+def bracket_end(pattern: str, start: int) -> int:
+    """Where the character class opened by the `[` at `start` ends: the index of its `]`, or
+    len(pattern) when it is never closed. A `]` right after `[`, `[!` or `[^` belongs to the set."""
+    j, n = start + 1, len(pattern)
+    if j < n and pattern[j] in "!^":
+        j += 1
+    if j < n and pattern[j] == "]":
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 1
+    return j
+
+
 def _unbalanced_brackets(pattern: str) -> bool:
     i, n = 0, len(pattern)
     while i < n:
         if pattern[i] == "[":
-            j = i + 1
-            if j < n and pattern[j] in "!^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 1
+            j = bracket_end(pattern, i)
             if j >= n:
                 return True
             i = j

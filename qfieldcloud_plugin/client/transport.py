@@ -217,44 +217,18 @@ class Transport:
             url = urlunsplit(parts._replace(path=parts.path + "/"))
         return url
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Optional[Mapping[str, Any]] = None,
-        json_body: Any = None,
-        data: Any = None,
-        headers: Optional[Mapping[str, str]] = None,
-        stream: bool = False,
-        skip_token: bool = False,
-        allow_redirects: Optional[bool] = None,
-        retry: Optional[bool] = None,
-        sleep: Optional[Callable[[float], None]] = None,
-        feature: Optional[str] = None,
-    ) -> requests.Response:
+    def request(self, method: str, path: str, **options: Any) -> requests.Response:
         """Send one request (retrying when safe); return the response or raise QfcRequestException.
+
+        `options`: `params`, `json_body`, `data`, `headers`, `stream`, `skip_token`,
+        `allow_redirects`, `retry`, `sleep` and `feature` (see `_send` for their types).
 
         `retry` defaults to True for idempotent methods. A caller may set it for a POST
         whose `data` can be iterated again from the start (a re-opened file). `feature` names
         what the endpoint offers (e.g. "teams"), for the error when a server answers it with
         its HTML "page not found": an older server that does not have it.
         """
-        response, _attempt = self._send(
-            method,
-            path,
-            0,
-            params=params,
-            json_body=json_body,
-            data=data,
-            headers=headers,
-            stream=stream,
-            skip_token=skip_token,
-            allow_redirects=allow_redirects,
-            retry=retry,
-            sleep=sleep,
-            feature=feature,
-        )
+        response, _attempt = self._send(method, path, 0, **options)
         return response
 
     def _send(

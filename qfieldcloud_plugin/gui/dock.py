@@ -27,7 +27,7 @@ from ..client import JobTypes
 from ..core.project_link import project_folder, read_link
 from ..core.session import CloudSession, user_message
 from ..core.settings import server_label
-from ..core import transfers
+from ..core import file_states
 from ..core.icons import plugin_icon, theme_icon
 from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
 from .workflows import MANAGER_ROLES, UPLOAD_ROLES, CloudActions
@@ -503,7 +503,7 @@ class CloudDock(QgsDockWidget):
 
         self.session.call(
             self.tr("Comparing files"),
-            lambda client, task: transfers.local_file_states(client, task, project_id, folder),
+            lambda client, task: file_states.local_file_states(client, task, project_id, folder),
             on_success=loaded,
             on_error=lambda error: (
                 self.files_model.set_rows([{"name": user_message(error, self.session.server_url)}]) or True

@@ -13,11 +13,11 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..client import JobTypes, QfcRequestException
 from ..client.models import TERMINAL_JOB_STATUSES
-from ..core import layers, transfers
+from ..core import downloads, file_states, layers, sync_execution, uploads
 from ..core.log import log
 from ..core.project_link import ProjectLink, package_of, project_folder, read_link, write_link
 from ..core.session import CloudSession, user_message
-from ..core.sync import FileState, SyncChoices, is_project_file
+from ..core.sync import SyncChoices, is_project_file
 from ..core.sync_state import SyncStateStore
 from .asker import MessageBoxAsker
 
@@ -194,13 +194,8 @@ class CloudActions(QObject):
         if not folder or not self._settle_layer_edits(Path(folder)):
             return
 
-        def done(result: transfers.DownloadResult) -> None:
+        def done(result: downloads.DownloadResult) -> None:
             files = result.files
-            # What we now have locally is the server's verified version: a later upload of an edit is no conflict.
-            SyncStateStore(Path(folder)).update(
-                project["id"],
-                {f["name"]: FileState.from_remote(f) for f in files if not f.get("error") and f.get("md5sum")},
-            )
             failed = [f for f in files if f.get("error")]
             skipped = [f for f in files if f.get("skipped")]
             text = self.tr(
@@ -223,7 +218,7 @@ class CloudActions(QObject):
             Path(folder).mkdir(parents=True, exist_ok=True)
             self.session.call(
                 self.tr("Downloading {name}").format(name=project["name"]),
-                partial(transfers.download_project, project_id=project["id"], local_dir=Path(folder)),
+                partial(downloads.download_project, project_id=project["id"], local_dir=Path(folder)),
                 on_success=done,
                 transfer=True,
             )
@@ -247,7 +242,7 @@ class CloudActions(QObject):
                 self.tr(
                     "These files in {folder} differ from QFieldCloud and will be replaced by its version:\n"
                     "{files}\n\nYour versions will be kept in {trash}. Replace them?"
-                ).format(folder=str(local_dir), files=_file_list(names), trash=str(transfers.trash_root(local_dir))),
+                ).format(folder=str(local_dir), files=_file_list(names), trash=str(downloads.trash_root(local_dir))),
             ):
                 self.notify(self.tr("Nothing was downloaded: your local files are unchanged."))
                 return
@@ -255,7 +250,7 @@ class CloudActions(QObject):
 
         self.session.call(
             self.tr("Comparing {folder} with {name}").format(folder=str(local_dir), name=project["name"]),
-            partial(transfers.replaced_by_download, project_id=project["id"], local_dir=local_dir, package=package),
+            partial(downloads.replaced_by_download, project_id=project["id"], local_dir=local_dir, package=package),
             on_success=compared,
         )
 
@@ -302,7 +297,7 @@ class CloudActions(QObject):
             return ""
         return " " + self.tr("Reloaded the layers {layers}.").format(layers=", ".join(sorted(reloaded)))
 
-    def _backup_note(self, result: "transfers.DownloadResult") -> str:
+    def _backup_note(self, result: "downloads.DownloadResult") -> str:
         if not result.backed_up:
             return ""
         return " " + self.tr("Your previous versions of {count} replaced files are in {folder}.").format(
@@ -362,8 +357,8 @@ class CloudActions(QObject):
         ):
             return
 
-        def downloaded(result: transfers.DownloadResult) -> None:
-            project_file = transfers.find_project_file(local_dir, [f["name"] for f in result.files])
+        def downloaded(result: downloads.DownloadResult) -> None:
+            project_file = file_states.find_project_file(local_dir, [f["name"] for f in result.files])
             if result.backed_up:
                 self.notify(self._backup_note(result).strip(), Qgis.MessageLevel.Warning, 15)
             if project_file is None:
@@ -380,7 +375,7 @@ class CloudActions(QObject):
                 self.iface.newProject()
             self.session.call(
                 self.tr("Downloading the package of {name}").format(name=project["name"]),
-                partial(transfers.download_package, project_id=project["id"], local_dir=local_dir),
+                partial(downloads.download_package, project_id=project["id"], local_dir=local_dir),
                 on_success=downloaded,
                 transfer=True,
             )
@@ -505,7 +500,7 @@ class CloudActions(QObject):
             return
         self.session.call(
             self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
-            partial(transfers.prepare_upload, project_id=link.project_id, folder=folder),
+            partial(uploads.prepare_upload, project_id=link.project_id, folder=folder),
             on_success=lambda preparation: self._upload_prepared(link, preparation),
             transfer=True,
         )
@@ -520,25 +515,17 @@ class CloudActions(QObject):
             self.syncFinished.emit(None)
             return
 
-        def failed(error: BaseException) -> bool:
-            self.notify(
-                self.tr("Synchronization of {name} stopped: {error}").format(
-                    name=link.full_name, error=user_message(error, self.session.server_url)
-                ),
-                Qgis.MessageLevel.Warning,
-            )
-            self.syncFinished.emit(error)
-            return True
+        failed = self._stopped(self.tr("Synchronization of {name} stopped: {error}"), link, self.syncFinished)
 
         self.session.call(
             self.tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
-            partial(transfers.prepare_sync, project_id=link.project_id, folder=folder),
+            partial(sync_execution.prepare_sync, project_id=link.project_id, folder=folder),
             on_success=lambda preparation: self._sync_prepared(link, preparation),
             on_error=failed,
             transfer=True,
         )
 
-    def _sync_prepared(self, link: ProjectLink, preparation: transfers.SyncPreparation) -> None:
+    def _sync_prepared(self, link: ProjectLink, preparation: sync_execution.SyncPreparation) -> None:
         if preparation.unflushed:
             self.notify(
                 self.tr("Could not flush recent edits of {files}; stop editing those layers and retry.").format(
@@ -555,7 +542,7 @@ class CloudActions(QObject):
                 return
             choices = answer
 
-        def synced(result: transfers.SyncResult) -> None:
+        def synced(result: sync_execution.SyncResult) -> None:
             text = self.tr(
                 "Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} "
                 "deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed."
@@ -576,32 +563,36 @@ class CloudActions(QObject):
                     folder=str(result.trash)
                 )
             if result.failed:
-                text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
+                text += " " + _failures(result.failed)
             text += self._reload_layers(preparation.folder, result.downloaded)
             self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)
             self._reload_if_replaced(preparation.folder, result)
             self.jobsChanged.emit(link.project_id)
             self.syncFinished.emit(result)
 
-        def failed(error: BaseException) -> bool:
-            self.notify(
-                self.tr("Synchronization of {name} stopped: {error}").format(
-                    name=link.full_name, error=user_message(error, self.session.server_url)
-                ),
-                Qgis.MessageLevel.Warning,
-            )
-            self.syncFinished.emit(error)
-            return True
+        failed = self._stopped(self.tr("Synchronization of {name} stopped: {error}"), link, self.syncFinished)
 
         self.session.call(
             self.tr("Synchronizing {name}").format(name=link.full_name),
-            partial(transfers.execute_sync, preparation=preparation, choices=choices),
+            partial(sync_execution.execute_sync, preparation=preparation, choices=choices),
             on_success=synced,
             on_error=failed,
             transfer=True,
         )
 
-    def _reload_if_replaced(self, folder: Path, result: transfers.SyncResult) -> None:
+    def _stopped(self, template: str, link: ProjectLink, finished: Any) -> Callable[[BaseException], bool]:
+        """The error handler of a transfer task: say why it stopped (`template`, already translated,
+        with {name} and {error}), then end the flow with the error on `finished`."""
+
+        def failed(error: BaseException) -> bool:
+            message = template.format(name=link.full_name, error=user_message(error, self.session.server_url))
+            self.notify(message, Qgis.MessageLevel.Warning)
+            finished.emit(error)
+            return True
+
+        return failed
+
+    def _reload_if_replaced(self, folder: Path, result: sync_execution.SyncResult) -> None:
         """Reopen the open project when the sync replaced its file (it was saved before the sync)."""
         project = QgsProject.instance()
         if not project.fileName():
@@ -639,7 +630,7 @@ class CloudActions(QObject):
             return self.link_current_project(selected)
         return None
 
-    def _ask_upload_conflicts(self, link: ProjectLink, preparation: transfers.UploadPreparation) -> Optional[List[str]]:
+    def _ask_upload_conflicts(self, link: ProjectLink, preparation: uploads.UploadPreparation) -> Optional[List[str]]:
         """Ask about each file changed on QFieldCloud too; the ones to leave as they are, None to cancel.
 
         One question per file, and the choice that loses nothing (keep QFieldCloud's) is the default.
@@ -671,7 +662,7 @@ class CloudActions(QObject):
                 kept.append(name)
         return kept
 
-    def _upload_prepared(self, link: ProjectLink, preparation: transfers.UploadPreparation) -> None:
+    def _upload_prepared(self, link: ProjectLink, preparation: uploads.UploadPreparation) -> None:
         plan = preparation.plan
         if preparation.unflushed:
             self.notify(
@@ -694,7 +685,7 @@ class CloudActions(QObject):
                 ).format(files=", ".join(plan.server_newer[:10]))
             )
         if not names:
-            SyncStateStore(preparation.folder).update(link.project_id, {n: preparation.remote[n] for n in plan.skipped})
+            unchanged = uploads.record_unchanged(preparation, link.project_id)
             if kept:
                 self.notify(
                     self.tr(
@@ -711,10 +702,10 @@ class CloudActions(QObject):
                     ),
                     Qgis.MessageLevel.Success,
                 )
-            self.uploadFinished.emit(transfers.UploadResult(skipped=list(plan.skipped)))
+            self.uploadFinished.emit(unchanged)
             return
 
-        def uploaded(result: transfers.UploadResult) -> None:
+        def uploaded(result: uploads.UploadResult) -> None:
             text = self.tr("Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.").format(
                 name=link.full_name,
                 uploaded=len(result.uploaded),
@@ -726,25 +717,22 @@ class CloudActions(QObject):
                     files=", ".join(kept)
                 )
             if result.failed:
-                text += " " + "; ".join("{}: {}".format(n, e) for n, e in sorted(result.failed.items())[:5])
+                text += " " + _failures(result.failed)
             self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)
             self.jobsChanged.emit(link.project_id)
             self.uploadFinished.emit(result)
 
-        def failed(error: BaseException) -> bool:
-            self.notify(
-                self.tr("Upload of {name} stopped: {error}").format(
-                    name=link.full_name, error=user_message(error, self.session.server_url)
-                ),
-                Qgis.MessageLevel.Warning,
-            )
-            self.uploadFinished.emit(error)
-            return True
+        failed = self._stopped(self.tr("Upload of {name} stopped: {error}"), link, self.uploadFinished)
 
         self.session.call(
             self.tr("Uploading {name}").format(name=link.full_name),
-            partial(transfers.upload, project_id=link.project_id, preparation=preparation, names=names),
+            partial(uploads.upload, project_id=link.project_id, preparation=preparation, names=names),
             on_success=uploaded,
             on_error=failed,
             transfer=True,
         )
+
+
+def _failures(failed: Dict[str, str]) -> str:
+    """The first five failed files and why, for a message."""
+    return "; ".join("{}: {}".format(name, error) for name, error in sorted(failed.items())[:5])

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterString,
 )
@@ -79,10 +80,20 @@ class ProgressReporter:
         self._feedback.setProgress(percent)
 
 
+class FeedbackTask:
+    """A Processing feedback in the role of the task that core's transfer functions run in."""
+
+    def __init__(self, feedback: QgsProcessingFeedback) -> None:
+        self.isCanceled = feedback.isCanceled
+        self.progress_callback = ProgressReporter(feedback)
+
+
 class QfcAlgorithm(QgsProcessingAlgorithm):
     """Base of the QFieldCloud algorithms: subclasses add parameters and implement `execute()`."""
 
     PROJECT = "PROJECT"
+    FILTER = "FILTER"
+    FORCE = "FORCE"
     TOKEN = "TOKEN"  # nosec B105: the name of a Processing parameter, not a secret
     SERVER_URL = "SERVER_URL"
 
@@ -105,6 +116,20 @@ class QfcAlgorithm(QgsProcessingAlgorithm):
     # --- parameters ----------------------------------------------------------------------
     def add_project_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(self.PROJECT, tr("Project (owner/name or id)")))
+
+    def add_download_parameters(self) -> None:
+        """FILTER and FORCE, what the download algorithms take besides the project."""
+        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"), defaultValue="*"))
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"), defaultValue=False)
+        )
+
+    def download_options(self, parameters: Dict[str, Any], context) -> Dict[str, Any]:
+        """FILTER and FORCE as the core download functions take them."""
+        return {
+            "filter_glob": self.parameterAsString(parameters, self.FILTER, context) or "*",
+            "force_download": self.parameterAsBool(parameters, self.FORCE, context),
+        }
 
     def add_credential_parameters(self) -> None:
         """TOKEN and SERVER_URL, optional and advanced: most runs use the stored login."""

@@ -1,21 +1,19 @@
 """Download a QFieldCloud project's files into a folder (unchanged local files are kept)."""
 
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterString,
 )
 
-from ..core.transfers import DownloadResult
+from ..core.downloads import download_project
 from ..core.translation import tr
-from .base import QfcAlgorithm, report_backup, transfer_outcome
+from .base import FeedbackTask, QfcAlgorithm, report_backup, transfer_outcome
 
 
 class DownloadProjectAlgorithm(QfcAlgorithm):
-    FILTER = "FILTER"
-    FORCE = "FORCE"
     OUTPUT = "OUTPUT"
     DOWNLOADED = "DOWNLOADED"
     SKIPPED = "SKIPPED"
@@ -36,10 +34,7 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_project_parameter()
-        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"), defaultValue="*"))
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"), defaultValue=False)
-        )
+        self.add_download_parameters()
         self.add_credential_parameters()
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Destination folder")))
         self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, tr("Files downloaded")))
@@ -49,16 +44,12 @@ class DownloadProjectAlgorithm(QfcAlgorithm):
     def execute(self, client, parameters, context, feedback):
         project = self.project(client, parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
-        glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
-        result = DownloadResult.of(
-            client.download_project(
-                project["id"],
-                folder,
-                filter_glob=glob,
-                force_download=self.parameterAsBool(parameters, self.FORCE, context),
-                progress_callback=self.progress(feedback),
-                is_cancelled=feedback.isCanceled,
-            )
+        result = download_project(
+            client,
+            FeedbackTask(feedback),
+            project["id"],
+            Path(folder),
+            **self.download_options(parameters, context),
         )
         report_backup(result, feedback)
         files = result.files

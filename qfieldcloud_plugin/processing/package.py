@@ -9,21 +9,18 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterString,
     QgsVectorLayer,
 )
 
 from ..core.geopackage import geopackage_tables
-from ..core.project_link import mark_package_folder
 from ..core.settings import Settings
-from ..core.transfers import DownloadResult, find_project_file
+from ..core.downloads import download_package
+from ..core.file_states import find_project_file
 from ..core.translation import tr
-from .base import QfcAlgorithm, report_backup, transfer_outcome
+from .base import FeedbackTask, QfcAlgorithm, report_backup, transfer_outcome
 
 
 class DownloadPackageAlgorithm(QfcAlgorithm):
-    FILTER = "FILTER"
-    FORCE = "FORCE"
     LOAD = "LOAD"
     OUTPUT = "OUTPUT"
     PROJECT_FILE = "PROJECT_FILE"
@@ -46,10 +43,7 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_project_parameter()
-        self.addParameter(QgsProcessingParameterString(self.FILTER, tr("Only files matching (glob)"), defaultValue="*"))
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.FORCE, tr("Download unchanged files too"), defaultValue=False)
-        )
+        self.add_download_parameters()
         self.addParameter(QgsProcessingParameterBoolean(self.LOAD, tr("Load the package's layers"), defaultValue=False))
         self.add_credential_parameters()
         self.addParameter(
@@ -66,18 +60,14 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         if not folder or parameters.get(self.OUTPUT) is None:
             folder = str(Settings().package_dir(project["owner"], project["name"]))
-        glob = self.parameterAsString(parameters, self.FILTER, context) or "*"
-        result = DownloadResult.of(
-            client.package_download(
-                project["id"],
-                folder,
-                filter_glob=glob,
-                force_download=self.parameterAsBool(parameters, self.FORCE, context),
-                progress_callback=self.progress(feedback),
-                is_cancelled=feedback.isCanceled,
-            )
+        result = download_package(
+            client,
+            FeedbackTask(feedback),
+            project["id"],
+            Path(folder),
+            **self.download_options(parameters, context),
+            throw_on_error=False,  # each failed file is reported below
         )
-        mark_package_folder(Path(folder), project["id"])
         report_backup(result, feedback)
         files = result.files
         downloaded, _skipped = transfer_outcome(files, feedback)

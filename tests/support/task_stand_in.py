@@ -1,4 +1,4 @@
-"""What core.transfers asks of the task it runs in (a QgsTask, or a Processing algorithm's
+"""What core's transfer functions ask of the task they run in (a QgsTask, or a Processing algorithm's
 feedback, in real use): whether it was cancelled, and where to report progress."""
 
 

@@ -1,6 +1,6 @@
 """Commands of files: list, upload, download (project and package), delete."""
 
-from typing import Any, Dict, List, Sequence
+from typing import Any, Callable, Dict, List, Sequence
 
 from ..progress import StderrProgress
 from ..errors import NotAppliedError
@@ -75,23 +75,17 @@ def cmd_upload_files(ctx: Context) -> None:
 
 
 def cmd_download_files(ctx: Context) -> None:
-    a = ctx.args
-    files = ctx.client.download_project(
-        a.project_id,
-        a.local_dir,
-        a.filter_glob,
-        a.throw_on_error,
-        progress_callback=StderrProgress(),
-        force_download=a.force_download,
-        keep_local_versions=a.keep_local_versions,
-    )
-    ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No files to download."])
-    _raise_if_failed(files, "download")
+    _download(ctx, ctx.client.download_project, "No files to download.")
 
 
 def cmd_package_download(ctx: Context) -> None:
+    _download(ctx, ctx.client.package_download, "No packaged files to download.")
+
+
+def _download(ctx: Context, download: Callable[..., List[Dict[str, Any]]], nothing: str) -> None:
+    """Run a download command (project files or package: the same arguments) and report each file."""
     a = ctx.args
-    files = ctx.client.package_download(
+    files = download(
         a.project_id,
         a.local_dir,
         a.filter_glob,
@@ -100,7 +94,7 @@ def cmd_package_download(ctx: Context) -> None:
         force_download=a.force_download,
         keep_local_versions=a.keep_local_versions,
     )
-    ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else ["No packaged files to download."])
+    ctx.emit(files, lambda: _transfer_lines(files, "downloaded") if files else [nothing])
     _raise_if_failed(files, "download")
 
 

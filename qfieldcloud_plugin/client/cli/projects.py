@@ -1,5 +1,6 @@
 """Commands of projects: list, show, create, change, delete, seeds and thumbnails."""
 
+import argparse
 import os
 from typing import Any, Dict, List, Sequence
 
@@ -64,35 +65,26 @@ def cmd_get_project_seed_json2qgis(ctx: Context) -> None:
     ctx.emit(path, lambda: [f"JSON2QGIS seed file downloaded to: {path}" if path else "No JSON2QGIS seed file."])
 
 
+def _settings(a: argparse.Namespace) -> Dict[str, Any]:
+    """The project settings that create-project and patch-project both take, as the client wants them."""
+    role = a.public_collaborator_role
+    return {
+        "description": a.description,
+        "is_public": a.is_public,
+        "public_collaborator_role": ProjectCollaboratorRole(role) if role else None,
+        "project_type": ProjectType(a.project_type) if a.project_type else None,
+    }
+
+
 def cmd_create_project(ctx: Context) -> None:
     a = ctx.args
-    project = ctx.client.create_project(
-        a.name,
-        a.owner,
-        description=a.description,
-        is_public=a.is_public,
-        public_collaborator_role=ProjectCollaboratorRole(a.public_collaborator_role)
-        if a.public_collaborator_role
-        else None,
-        project_type=ProjectType(a.project_type) if a.project_type else None,
-        clone_from_project=a.clone_from_project,
-    )
+    project = ctx.client.create_project(a.name, a.owner, clone_from_project=a.clone_from_project, **_settings(a))
     ctx.emit(project, lambda: ["Created project:"] + _projects_table([project]))
 
 
 def cmd_patch_project(ctx: Context) -> None:
     a = ctx.args
-    project = ctx.client.patch_project(
-        a.project_id,
-        name=a.name,
-        owner=a.owner,
-        description=a.description,
-        is_public=a.is_public,
-        public_collaborator_role=ProjectCollaboratorRole(a.public_collaborator_role)
-        if a.public_collaborator_role
-        else None,
-        project_type=ProjectType(a.project_type) if a.project_type else None,
-    )
+    project = ctx.client.patch_project(a.project_id, name=a.name, owner=a.owner, **_settings(a))
     ctx.emit(project, lambda: ["Patched project:"] + _projects_table([project]))
 
 

@@ -1,4 +1,4 @@
-"""core.transfers on its own, without widgets: which local files a download would replace."""
+"""core's downloads on their own, without widgets: which local files a download would replace."""
 
 import hashlib
 from pathlib import Path
@@ -8,20 +8,15 @@ import pytest
 from qgis.core import QgsFeedback
 
 from qfieldcloud_plugin.client import Client, QfcException, TransferCancelledError
-from qfieldcloud_plugin.core.transfers import (
-    DownloadResult,
-    beside_name,
-    download_package,
-    download_project,
-    replaced_by_download,
-)
+from qfieldcloud_plugin.core.downloads import DownloadResult, download_package, download_project, replaced_by_download
+from qfieldcloud_plugin.core.sync_execution import beside_name
 from tests.support.fake_http import json_reply, serve_project_files
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
 
 
 class NeverCancelled:
-    """What core.transfers asks of its task: a QgsTask or a Processing feedback in real use."""
+    """What core's transfer functions ask of their task: a QgsTask or a Processing feedback in real use."""
 
     def isCanceled(self):
         return False
@@ -63,7 +58,7 @@ def test_a_listing_shorter_than_announced_never_becomes_a_plan_with_local_deleti
     from qfieldcloud_plugin.client import InvalidResponseError
     from qfieldcloud_plugin.core.sync import FileState
     from qfieldcloud_plugin.core.sync_state import SyncStateStore
-    from qfieldcloud_plugin.core.transfers import prepare_sync
+    from qfieldcloud_plugin.core.sync_execution import prepare_sync
 
     files = {"a.txt": b"a", "b.txt": b"b", "c.txt": b"c"}
     for name, data in files.items():
@@ -101,7 +96,7 @@ def test_an_upload_hashes_each_file_once_from_plan_to_send(qfc_server, test_user
     import os
 
     from qfieldcloud_plugin.client import checksums as checksums_module
-    from qfieldcloud_plugin.core.transfers import prepare_upload, upload
+    from qfieldcloud_plugin.core.uploads import prepare_upload, upload
 
     monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "proj"
@@ -273,3 +268,45 @@ def test_the_trash_of_a_download_is_its_time_stamped_folder_even_for_files_in_su
     assert result.backed_up == ["sub/deeper/a.txt"]
     assert result.backup.parent == tmp_path / ".qfieldcloud" / "trash"
     assert (result.backup / "sub" / "deeper" / "a.txt").read_bytes() == b"mine, never downloaded"
+
+
+@pytest.mark.parametrize("download", ["core", "processing-like task"])
+def test_a_download_becomes_the_sync_base_so_later_changes_have_a_side(fake, tmp_path, download):
+    """What arrived verified is recorded: a file changed on the server since is a download, a file
+    edited here an upload, and neither is a conflict (without a base both would be)."""
+    from qfieldcloud_plugin.core.sync import SyncKind
+    from qfieldcloud_plugin.core.sync_execution import prepare_sync
+    from tests.support.task_stand_in import TaskStandIn
+
+    client = Client(fake.url, token="t", max_retries=0)
+    serve(fake, {"a.txt": b"a v1", "b.txt": b"b v1"})
+    task = TaskStandIn() if download == "core" else _FeedbackLike()
+    download_project(client, task, PID, tmp_path)
+    serve(fake, {"a.txt": b"a v2 from the field", "b.txt": b"b v1"})
+    (tmp_path / "b.txt").write_bytes(b"b v1 edited in the office")
+    plan = prepare_sync(client, TaskStandIn(), PID, tmp_path).plan
+    assert {a.name: a.kind for a in plan.actions} == {"a.txt": SyncKind.DOWNLOAD, "b.txt": SyncKind.UPLOAD}
+
+
+class _FeedbackLike:
+    """Processing's feedback as processing.base.FeedbackTask presents it."""
+
+    def __init__(self):
+        from qfieldcloud_plugin.processing.base import FeedbackTask
+
+        self._task = FeedbackTask(QgsFeedback())
+        self.isCanceled = self._task.isCanceled
+        self.progress_callback = self._task.progress_callback
+
+
+def test_a_download_that_failed_records_nothing_of_the_failed_file(fake, tmp_path):
+    from qfieldcloud_plugin.core.sync_state import SyncStateStore
+
+    client = Client(fake.url, token="t", max_retries=0)
+    serve(fake, {"a.txt": b"a v1"})
+    fake.route("GET", f"api/v1/files/{PID}/a.txt/", json_reply({"code": "unknown_error", "message": "x"}, 500))
+    from tests.support.task_stand_in import TaskStandIn
+
+    result = download_project(client, TaskStandIn(), PID, tmp_path)
+    assert result.files[0]["error"] is not None
+    assert "a.txt" not in (SyncStateStore(tmp_path).load(PID) or {})
