@@ -4,372 +4,372 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="25"/>
         <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="30"/>
         <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
         <source>Wrong username, email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="33"/>
         <source>Your QFieldCloud session has expired. Please log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="35"/>
         <source>You are not allowed to do this on QFieldCloud ({message}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
         <source>Not found on QFieldCloud; it may have been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="134"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
         <source>A downloaded file is corrupt ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
         <source>QFieldCloud answered: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
         <source>Local file error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="51"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
         <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="116"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="112"/>
         <source>Logging in to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
         <source>Remember me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
         <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="144"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="143"/>
         <source>Logged in to {server} as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="151"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="150"/>
         <source>Login to {server} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="162"/>
         <source>Checking the QFieldCloud login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="179"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="177"/>
         <source>Your saved QFieldCloud login has expired. Please log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="188"/>
         <source>Logging out of QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="220"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="218"/>
         <source>Please log in to QFieldCloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="38"/>
         <source>&amp;QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="61"/>
         <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="70"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
         <source>QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
         <source>Upload the open project to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="72"/>
         <source>Open the QFieldCloud package in the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
         <source>Log in to QFieldCloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="78"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="170"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="173"/>
         <source>Select a project in the QFieldCloud dock first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="93"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="82"/>
         <source>Your QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="98"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="87"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="140"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="133"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="141"/>
         <source>Latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="154"/>
         <source>No package yet ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
         <source>The latest package is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="175"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="176"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="26"/>
         <source>Open the latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="29"/>
         <source>Download project files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="68"/>
         <source>Synchronize the open project with QFieldCloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="58"/>
         <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
         <source>Project (owner/name or id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
         <source>API token (empty: the stored login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="137"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
         <source>No QFieldCloud project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="191"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="175"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="204"/>
         <source>{count} file(s) failed: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="27"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
         <source>Download project files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="30"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
         <source>Only files matching (glob)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="123"/>
         <source>Download unchanged files too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
         <source>Destination folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
         <source>Files downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Files unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="42"/>
         <source>Downloaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="57"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="32"/>
         <source>Trigger a job and wait for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="35"/>
         <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Package for QField</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Process the project file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Apply deltas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="52"/>
         <source>Start a new job even if one runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="55"/>
         <source>Wait until the job has finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="58"/>
         <source>Give up waiting after (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="68"/>
         <source>Job id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
         <source>Job status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
         <source>Job {job_id} ({job_type}) is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="90"/>
         <source>Job {job_id} has not finished after {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="97"/>
         <source>Job {job_id} ended with status {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="100"/>
         <source>Job {job_id} has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="34"/>
         <source>Download the latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="37"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
         <source>Load the package&apos;s layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
         <source>Package project file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Package layers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,87 +379,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="49"/>
         <source>List projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
         <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="58"/>
         <source>Include public projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="62"/>
         <source>Projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="65"/>
         <source>Number of projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="79"/>
         <source>{count} project(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/provider.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/processing/provider.py" line="37"/>
         <source>QFieldCloud projects, files, jobs and packages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="32"/>
         <source>Upload project folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="35"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="43"/>
         <source>Local folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
         <source>Upload unchanged files too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="53"/>
         <source>Project id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
         <source>Files uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Uploaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="75"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="185"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="215"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,152 +472,152 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="71"/>
         <source>Created the cloud project {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="81"/>
         <source>Creating the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
         <source>Delete cloud project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
         <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="101"/>
         <source>Deleted the cloud project {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="99"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="104"/>
         <source>Deleting the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="122"/>
         <source>Started a {job_type} job on {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="119"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="128"/>
         <source>Starting a {job_type} job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="139"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
         <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="161"/>
         <source>Checking a QFieldCloud job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
         <source>This job has no output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="179"/>
         <source>Output of the {job_type} job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="183"/>
         <source>Loading the job output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243"/>
         <source>Download the project files into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="251"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="196"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="269"/>
         <source>Downloading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="280"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="367"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
         <source>Package out of date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="300"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
         <source>Checking the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="322"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="415"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="331"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
         <source>Downloading the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>Save and open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>Discard changes and open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="446"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="352"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="453"/>
         <source>Could not save the current project: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="469"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Opened the package of {name}: %n layer.</numerusform>
@@ -625,142 +625,142 @@
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="382"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
         <source>Save the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="410"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="533"/>
         <source>Uploading the last saved version of the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="413"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
         <source>Could not save the project: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="449"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
         <source>Comparing {folder} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="519"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="668"/>
         <source>Create the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="522"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="671"/>
         <source>Link to {owner}/{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
         <source>Link to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="561"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="718"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="727"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="580"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="749"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="586"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="759"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="599"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="775"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="604"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="777"/>
         <source>Uploading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="398"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="403"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="524"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="490"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="623"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="596"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="608"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="479"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="612"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="495"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="625"/>
         <source>Synchronizing {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="511"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="655"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="731"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
         <source>Replace local files?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -768,107 +768,137 @@ Your versions will be kept in {trash}. Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="297"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="267"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
         <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Unsaved layer edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Save the edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Discard the edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="326"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="334"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
         <source>Reloaded the layers {layers}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="499"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="692"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="545"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="694"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="546"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="695"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
         <source>Changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
         <source>Overwrite it with mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="740"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="766"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <source>Loading jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <source>Could not load the jobs: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <source>Comparing files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <source>Could not load the files: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <source>Loading collaborators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <source>Could not load the collaborators: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="64"/>
         <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,153 +913,153 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
         <source>Search projects by name or owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="175"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
         <source>Also list the public projects of other users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="184"/>
         <source>New cloud project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="186"/>
         <source>Delete the selected project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="196"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="204"/>
         <source>Double-click a project to open its package in the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
         <source>Load more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="223"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="231"/>
         <source>Open in map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="224"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="226"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="234"/>
         <source>Package again, then open in map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="242"/>
         <source>Download files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="244"/>
         <source>Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="236"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
         <source>Start a package job (what QField downloads)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247"/>
         <source>Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
         <source>Show output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="261"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="270"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
         <source>Collaborators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
         <source>Log in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="298"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="308"/>
         <source>{user} on {server}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320"/>
         <source>Open project ↔ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324"/>
         <source>Open project: not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
         <source>Could not load the projects: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
         <source>Loading projects…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n project, loading more…</numerusform>
@@ -1037,17 +1067,17 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="346"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="336"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="351"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform>
@@ -1055,7 +1085,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="353"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n project shown, more on the server</numerusform>
@@ -1063,28 +1093,13 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="374"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="389"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="376"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="391"/>
         <source>no description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="453"/>
-        <source>Loading jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="480"/>
-        <source>Comparing files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="493"/>
-        <source>Loading collaborators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1101,12 +1116,12 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>CollaboratorsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="319"/>
         <source>Collaborator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="319"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,42 +1172,42 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="288"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="288"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="288"/>
         <source>Local copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="296"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="300"/>
         <source>differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="297"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="301"/>
         <source>not downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="298"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="302"/>
         <source>project not linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="303"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,42 +1215,42 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="257"/>
         <source>Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="254"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="258"/>
         <source>Process project file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="255"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="259"/>
         <source>Apply changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="256"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="260"/>
         <source>Create project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,37 +1273,37 @@ Log in to see your projects, their jobs and files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="54"/>
         <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="64"/>
         <source>Username or email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="65"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
         <source>Remember me (the token is kept in the QGIS password manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="63"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="70"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="123"/>
         <source>Logging in to {server}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,12 +1311,12 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>ProjectsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="122"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="123"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,47 +1326,47 @@ Log in to see your projects, their jobs and files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="126"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="127"/>
         <source>Visibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="141"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="141"/>
         <source>Private</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="149"/>
         <source>Ready: the QGIS project was processed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="147"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="150"/>
         <source>A job is pending or running on this project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="151"/>
         <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="189"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="193"/>
         <source>Loading QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,37 +1417,37 @@ Log in to see your projects, their jobs and files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="59"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="59"/>
         <source>What happens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="59"/>
         <source>Your choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
         <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
         <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
         <source>Synchronize</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
         <source>Conflicts: changed on both sides (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1440,7 +1455,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="101"/>
         <source>Upload to QFieldCloud (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1448,7 +1463,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="90"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="102"/>
         <source>Download from QFieldCloud (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1456,7 +1471,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="91"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="103"/>
         <source>Delete on this computer (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1464,7 +1479,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="104"/>
         <source>Delete on QFieldCloud (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1472,7 +1487,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="93"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="105"/>
         <source>Unchanged (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1480,97 +1495,97 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
         <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="110"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
         <source>changed here and on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
         <source>differs here and on QFieldCloud, never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
         <source>deleted here, changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="131"/>
         <source>changed here, deleted on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
         <source>changed here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
         <source>new here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="138"/>
         <source>changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="138"/>
         <source>new on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="141"/>
         <source>deleted on QFieldCloud; moved to the trash here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="143"/>
         <source>deleted here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="145"/>
         <source>same change on both sides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
         <source>identical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="173"/>
         <source>Restore it from QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="178"/>
         <source>Delete it on QFieldCloud too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="186"/>
         <source>Keep mine (upload it again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="238"/>
         <source>untick to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
         <source>Choose what to do with each conflict first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="154"/>
         <source>%n edit(s) from {user}</source>
         <translation>
             <numerusform>%n edit from {user}</numerusform>
@@ -1578,12 +1593,12 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="154"/>
         <source>since your last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="139"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="163"/>
         <source>%n new version(s) on QFieldCloud since your last sync</source>
         <translation>
             <numerusform>%n new version on QFieldCloud since your last sync</numerusform>
@@ -1591,87 +1606,87 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="144"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
         <source>yours is moved to the .qfieldcloud/trash folder here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="170"/>
         <source>QFieldCloud&apos;s copy ({news})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="170"/>
         <source>QFieldCloud&apos;s copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="173"/>
         <source>{theirs} is downloaded here again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="178"/>
         <source>{theirs} is deleted on QFieldCloud, with its version history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="186"/>
         <source>Your copy is uploaded to QFieldCloud again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="191"/>
         <source>Delete it here too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="191"/>
         <source>It is deleted here too: {trash}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Keep both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="206"/>
         <source>Keep mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="206"/>
         <source>Yours replaces {theirs} on QFieldCloud; it stays in the file&apos;s version history there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="213"/>
         <source>Keep QFieldCloud&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="213"/>
         <source>{theirs} replaces yours here; {trash}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="199"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="247"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="205"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="253"/>
         <source>Choose what happens to this file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="255"/>
         <source>On QFieldCloud: {news}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
         <translation type="unfinished"></translation>
     </message>

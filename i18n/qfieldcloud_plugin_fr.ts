@@ -4,372 +4,372 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="25"/>
         <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
         <translation>Impossible de joindre le serveur {server}. Vérifiez votre connexion réseau et l’adresse du serveur.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="30"/>
         <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
         <translation>Trop de tentatives de connexion échouées. Attendez 30 minutes puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
         <source>Wrong username, email or password.</source>
         <translation>Nom d’utilisateur, e-mail ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="33"/>
         <source>Your QFieldCloud session has expired. Please log in again.</source>
         <translation>Votre session QFieldCloud a expiré. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="35"/>
         <source>You are not allowed to do this on QFieldCloud ({message}).</source>
         <translation>Vous n’avez pas le droit de faire cela sur QFieldCloud ({message}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
         <source>Not found on QFieldCloud; it may have been deleted.</source>
         <translation>Introuvable sur QFieldCloud ; l’élément a peut-être été supprimé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="134"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
         <source>A downloaded file is corrupt ({error}).</source>
         <translation>Un fichier téléchargé est corrompu ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
         <source>QFieldCloud answered: {message}</source>
         <translation>QFieldCloud a répondu : {message}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
         <source>Local file error: {error}</source>
         <translation>Erreur de fichier local : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="51"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
         <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
         <translation>Erreur inattendue : {error}. Les détails figurent dans le journal QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="116"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="112"/>
         <source>Logging in to QFieldCloud</source>
         <translation>Connexion à QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
         <source>Remember me</source>
         <translation>Se souvenir de moi</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
         <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
         <translation>QGIS n’a pas pu conserver la connexion dans son gestionnaire de mots de passe (mot de passe principal non saisi ?). Vous êtes connecté pour cette session uniquement.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="144"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="143"/>
         <source>Logged in to {server} as {user}</source>
         <translation>Connecté à {server} en tant que {user}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="151"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="150"/>
         <source>Login to {server} failed: {error}</source>
         <translation>La connexion à {server} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="162"/>
         <source>Checking the QFieldCloud login</source>
         <translation>Vérification de la connexion QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="179"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="177"/>
         <source>Your saved QFieldCloud login has expired. Please log in again.</source>
         <translation>Votre connexion QFieldCloud enregistrée a expiré. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="188"/>
         <source>Logging out of QFieldCloud</source>
         <translation>Déconnexion de QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="220"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="218"/>
         <source>Please log in to QFieldCloud.</source>
         <translation>Veuillez vous connecter à QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="38"/>
         <source>&amp;QFieldCloud</source>
         <translation>&amp;QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="61"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="70"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
         <source>QFieldCloud projects</source>
         <translation>Projets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
         <source>Upload the open project to QFieldCloud</source>
         <translation>Envoyer le projet ouvert vers QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="72"/>
         <source>Open the QFieldCloud package in the map</source>
         <translation>Ouvrir le paquet QFieldCloud dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
         <source>Log in to QFieldCloud…</source>
         <translation>Se connecter à QFieldCloud…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="78"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="170"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="173"/>
         <source>Select a project in the QFieldCloud dock first.</source>
         <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="93"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="82"/>
         <source>Your QFieldCloud projects</source>
         <translation>Vos projets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="98"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="87"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation>Connectez-vous à QFieldCloud pour voir vos projets.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="140"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="133"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name} : {size} octets sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="141"/>
         <source>Latest package</source>
         <translation>Dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="154"/>
         <source>No package yet ({error}).</source>
         <translation>Pas encore de paquet ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
         <source>The latest package is {status}.</source>
         <translation>Le dernier paquet est {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="175"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="176"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name} : pas encore téléchargé (Ouvrir le dernier paquet, dans le menu contextuel)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="26"/>
         <source>Open the latest package</source>
         <translation>Ouvrir le dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/gui/browser_menu.py" line="29"/>
         <source>Download project files…</source>
         <translation>Télécharger les fichiers du projet…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="68"/>
         <source>Synchronize the open project with QFieldCloud…</source>
         <translation>Synchroniser le projet ouvert avec QFieldCloud…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="58"/>
         <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
         <translation>Aucune connexion QFieldCloud : connectez-vous avec l'extension en mémorisant la connexion, ou donnez un jeton (paramètre TOKEN ou variable d'environnement QFIELDCLOUD_TOKEN).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
         <source>Project (owner/name or id)</source>
         <translation>Projet (propriétaire/nom ou identifiant)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
         <source>API token (empty: the stored login)</source>
         <translation>Jeton API (vide : la connexion mémorisée)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="137"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation>URL du serveur (vide : celle de la connexion mémorisée)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
         <source>No QFieldCloud project {project}.</source>
         <translation>Aucun projet QFieldCloud {project}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="191"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation>Plusieurs projets QFieldCloud se nomment {project} : écrivez-le sous la forme propriétaire/nom.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="175"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="204"/>
         <source>{count} file(s) failed: {names}</source>
         <translation>{count} fichier(s) en échec : {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="27"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
         <source>Download project files</source>
         <translation>Télécharger les fichiers du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="30"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
         <source>Only files matching (glob)</source>
         <translation>Seulement les fichiers correspondant à (motif glob)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="123"/>
         <source>Download unchanged files too</source>
         <translation>Télécharger aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
         <source>Files downloaded</source>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Files unchanged</source>
         <translation>Fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="42"/>
         <source>Downloaded files (one per line)</source>
         <translation>Fichiers téléchargés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="57"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} fichier(s) de {owner}/{name} téléchargé(s), {skipped} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="32"/>
         <source>Trigger a job and wait for it</source>
         <translation>Lancer une tâche et attendre sa fin</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="35"/>
         <source>Starts a job on QFieldCloud (package for QField, process the project file, or apply the deltas sent from QField) and, unless Wait is unchecked, waits until it has finished. A failed job makes the algorithm fail. A running package job is reused unless Force is checked.</source>
         <translation>Lance une tâche sur QFieldCloud (paquet pour QField, traitement du fichier de projet ou application des deltas envoyés par QField) et, sauf si Attendre est décoché, attend qu'elle soit terminée. Une tâche en échec fait échouer l'algorithme. Une tâche de paquet en cours est réutilisée sauf si Forcer est coché.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Package for QField</source>
         <translation>Paquet pour QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Process the project file</source>
         <translation>Traiter le fichier de projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="44"/>
         <source>Apply deltas</source>
         <translation>Appliquer les deltas</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="52"/>
         <source>Start a new job even if one runs</source>
         <translation>Lancer une nouvelle tâche même si une autre est en cours</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="55"/>
         <source>Wait until the job has finished</source>
         <translation>Attendre que la tâche soit terminée</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="58"/>
         <source>Give up waiting after (seconds)</source>
         <translation>Cesser d'attendre après (secondes)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="68"/>
         <source>Job id</source>
         <translation>Identifiant de la tâche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
         <source>Job status</source>
         <translation>État de la tâche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
         <source>Job {job_id} ({job_type}) is {status}.</source>
         <translation>La tâche {job_id} ({job_type}) est {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="90"/>
         <source>Job {job_id} has not finished after {seconds} s.</source>
         <translation>La tâche {job_id} n'est pas terminée après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="97"/>
         <source>Job {job_id} ended with status {status}.</source>
         <translation>La tâche {job_id} s'est terminée avec l'état {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/job.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/job.py" line="100"/>
         <source>Job {job_id} has finished.</source>
         <translation>La tâche {job_id} est terminée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="34"/>
         <source>Download the latest package</source>
         <translation>Télécharger le dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="37"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation>Télécharge les fichiers du dernier paquet terminé du projet, la copie hors ligne qu'utilise QField. Sans dossier de destination, il va là où l'extension range les paquets. Avec Charger les couches coché, les couches GeoPackage du paquet sont ajoutées au projet ouvert à la fin de l'algorithme. Renvoie le chemin du fichier de projet QGIS du paquet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
         <source>Load the package&apos;s layers</source>
         <translation>Charger les couches du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
         <source>Package project file</source>
         <translation>Fichier de projet du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Package layers</source>
         <translation>Couches du paquet</translation>
     </message>
@@ -379,87 +379,87 @@
         <translation>Paquet de {owner}/{name} dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="49"/>
         <source>List projects</source>
         <translation>Lister les projets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
         <source>Writes the QFieldCloud projects you have a role on (and, if asked, the public ones) into a table: id, owner, name, description, your role, status, dates and storage.</source>
         <translation>Écrit dans une table les projets QFieldCloud où vous avez un rôle (et, sur demande, les projets publics) : identifiant, propriétaire, nom, description, votre rôle, état, dates et stockage.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="58"/>
         <source>Include public projects</source>
         <translation>Inclure les projets publics</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="62"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="65"/>
         <source>Number of projects</source>
         <translation>Nombre de projets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/projects.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/projects.py" line="79"/>
         <source>{count} project(s).</source>
         <translation>{count} projet(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/provider.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/processing/provider.py" line="37"/>
         <source>QFieldCloud projects, files, jobs and packages</source>
         <translation>Projets, fichiers, tâches et paquets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="31"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="32"/>
         <source>Upload project folder</source>
         <translation>Téléverser le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="35"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
         <translation>Téléverse les fichiers d'un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent de ceux du serveur sauf si Forcer est coché, les GeoPackage vidés d'abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="43"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
         <source>Upload unchanged files too</source>
         <translation>Téléverser aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="53"/>
         <source>Project id</source>
         <translation>Identifiant du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
         <source>Files uploaded</source>
         <translation>Fichiers téléversés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Uploaded files (one per line)</source>
         <translation>Fichiers téléversés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} est utilisé ailleurs ; ses dernières modifications peuvent manquer.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="75"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="185"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="215"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>Fichiers locaux différents remplacés : {count} ; leurs versions précédentes se trouvent dans {folder}.</translation>
     </message>
@@ -472,152 +472,152 @@
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="70"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="71"/>
         <source>Created the cloud project {name}.</source>
         <translation>Projet cloud {name} créé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="81"/>
         <source>Creating the cloud project {name}</source>
         <translation>Création du projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
         <source>Delete cloud project</source>
         <translation>Supprimer le projet cloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
         <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
         <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="101"/>
         <source>Deleted the cloud project {name}.</source>
         <translation>Projet cloud {name} supprimé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="99"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="104"/>
         <source>Deleting the cloud project {name}</source>
         <translation>Suppression du projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="114"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="122"/>
         <source>Started a {job_type} job on {name}.</source>
         <translation>Tâche {job_type} lancée sur {name}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="119"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="128"/>
         <source>Starting a {job_type} job</source>
         <translation>Lancement d’une tâche {job_type}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="139"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
         <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
         <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="161"/>
         <source>Checking a QFieldCloud job</source>
         <translation>Vérification d’une tâche QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
         <source>This job has no output.</source>
         <translation>Cette tâche n’a pas de sortie.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="179"/>
         <source>Output of the {job_type} job</source>
         <translation>Sortie de la tâche {job_type}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="183"/>
         <source>Loading the job output</source>
         <translation>Chargement de la sortie de la tâche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243"/>
         <source>Download the project files into</source>
         <translation>Télécharger les fichiers du projet dans</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="184"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="251"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} téléchargé dans {folder} : {done} téléchargés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="196"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="269"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="280"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="367"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
         <source>Package out of date</source>
         <translation>Paquet obsolète</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="283"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="300"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
         <source>Checking the package of {name}</source>
         <translation>Vérification du paquet de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="322"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="415"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="331"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
         <source>Downloading the package of {name}</source>
         <translation>Téléchargement du paquet de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>Save and open</source>
         <translation>Enregistrer et ouvrir</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
         <source>Discard changes and open</source>
         <translation>Abandonner les modifications et ouvrir</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="446"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="352"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="453"/>
         <source>Could not save the current project: {error}</source>
         <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="366"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="469"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="369"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Paquet de {name} ouvert : %n couche.</numerusform>
@@ -625,142 +625,142 @@
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="382"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
         <source>Save the project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="405"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="410"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="533"/>
         <source>Uploading the last saved version of the project.</source>
         <translation>Envoi de la dernière version enregistrée du projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="413"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
         <source>Could not save the project: {error}</source>
         <translation>Impossible d’enregistrer le projet : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="449"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
         <source>Comparing {folder} with {name}</source>
         <translation>Comparaison de {folder} avec {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="519"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="668"/>
         <source>Create the cloud project {name}</source>
         <translation>Créer le projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="522"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="671"/>
         <source>Link to {owner}/{name}</source>
         <translation>Lier à {owner}/{name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
         <source>Link to QFieldCloud</source>
         <translation>Lier à QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="523"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="561"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="718"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="566"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="727"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Envoi annulé : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="580"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="749"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="586"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="759"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="599"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="775"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Envoi de {name} interrompu : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="604"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="777"/>
         <source>Uploading {name}</source>
         <translation>Envoi de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="398"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="403"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="524"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="490"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="623"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisation de {name} interrompue : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="464"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisation annulée : rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="470"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="596"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="608"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="479"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="612"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="495"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="625"/>
         <source>Synchronizing {name}</source>
         <translation>Synchronisation de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="511"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="655"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="731"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
         <source>Replace local files?</source>
         <translation>Remplacer les fichiers locaux ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="213"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -771,22 +771,22 @@ Your versions will be kept in {trash}. Replace them?</source>
 Vos versions seront conservées dans {trash}. Les remplacer ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="297"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation>Rien n’a été téléchargé : vos fichiers locaux sont inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="267"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
         <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation>Vos versions précédentes des {count} fichiers remplacés se trouvent dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Unsaved layer edits</source>
         <translation>Modifications de couche non enregistrées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
@@ -795,85 +795,115 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
 QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les modifications, ou les abandonner ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Save the edits</source>
         <translation>Enregistrer les modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
         <source>Discard the edits</source>
         <translation>Abandonner les modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="326"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation>Rien n’a été transféré : {layers} ont encore des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="252"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="334"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation>Impossible d’enregistrer les modifications de {layer} : {errors}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Couches rechargées : {layers}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="386"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="499"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
         <translation>Ceci est un paquet QFieldCloud, la copie hors ligne utilisée par QField, et non votre projet : il n’est jamais envoyé ni synchronisé. Ouvrez le projet que vous avez envoyé, ou obtenez une copie de travail avec « Télécharger les fichiers… » dans le panneau QFieldCloud, puis envoyez ou synchronisez depuis celle-ci.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="543"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="692"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation>{file} a changé sur QFieldCloud depuis votre dernière synchronisation, et ici aussi.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="545"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="694"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation>{file} diffère sur QFieldCloud et n’a jamais été synchronisé depuis cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="546"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="695"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation>Garder la version QFieldCloud : rien n’est envoyé pour ce fichier et le vôtre reste ici ; « Synchroniser » pourra ensuite le régler. La remplacer par la mienne : votre fichier remplace celui de QFieldCloud, qui reste dans l’historique des versions du fichier sur QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
         <source>Changed on QFieldCloud</source>
         <translation>Modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation>Garder la version QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="550"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
         <source>Overwrite it with mine</source>
         <translation>La remplacer par la mienne</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="576"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="740"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation>Rien n’a été envoyé. Ces fichiers diffèrent de QFieldCloud et ont été laissés tels quels des deux côtés : {files}. Utilisez « Synchroniser » pour les régler.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="766"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation>Laissés tels quels sur QFieldCloud, et différents des vôtres : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <source>Loading jobs</source>
+        <translation>Chargement des tâches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <source>Could not load the jobs: {error}</source>
+        <translation>Impossible de charger les tâches : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <source>Comparing files</source>
+        <translation>Comparaison des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <source>Could not load the files: {error}</source>
+        <translation>Impossible de charger les fichiers : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <source>Loading collaborators</source>
+        <translation>Chargement des collaborateurs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <source>Could not load the collaborators: {error}</source>
+        <translation>Impossible de charger les collaborateurs : {error}</translation>
     </message>
 </context>
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="64"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation>Se déconnecter (QFieldCloud ferme vos sessions sur tous les appareils, QField compris)</translation>
     </message>
@@ -888,154 +918,154 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <translation>Envoyer vers QFieldCloud les fichiers modifiés du projet ouvert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
         <source>Search projects by name or owner</source>
         <translation>Rechercher des projets par nom ou propriétaire</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="175"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
         <source>Also list the public projects of other users</source>
         <translation>Afficher aussi les projets publics des autres utilisateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="184"/>
         <source>New cloud project</source>
         <translation>Nouveau projet cloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="186"/>
         <source>Delete the selected project</source>
         <translation>Supprimer le projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="196"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="204"/>
         <source>Double-click a project to open its package in the map</source>
         <translation>Double-cliquez sur un projet pour ouvrir son paquet dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
         <source>Load more</source>
         <translation>Charger plus</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="223"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="231"/>
         <source>Open in map</source>
         <translation>Ouvrir dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="224"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation>Télécharger le dernier paquet et l’ouvrir dans QGIS</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="226"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="234"/>
         <source>Package again, then open in map</source>
         <translation>Recréer le paquet, puis l’ouvrir dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="242"/>
         <source>Download files…</source>
         <translation>Télécharger les fichiers…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="244"/>
         <source>Package</source>
         <translation>Paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="236"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
         <source>Start a package job (what QField downloads)</source>
         <translation>Lancer une tâche de création de paquet (ce que QField télécharge)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247"/>
         <source>Process</source>
         <translation>Traiter</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation>Lancer une tâche process_projectfile (relit le projet QGIS)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
         <source>Show output</source>
         <translation>Afficher la sortie</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="261"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="270"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
         <source>Collaborators</source>
         <translation>Collaborateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation>Vous n’êtes pas connecté à QFieldCloud.
 Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="285"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
         <source>Log in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="298"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="308"/>
         <source>{user} on {server}</source>
         <translation>{user} sur {server}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320"/>
         <source>Open project ↔ {name}</source>
         <translation>Projet ouvert ↔ {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation>Projet ouvert : pas encore lié (le bouton d’envoi propose de le lier)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324"/>
         <source>Open project: not saved</source>
         <translation>Projet ouvert : non enregistré</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
         <source>Could not load the projects: {error}</source>
         <translation>Impossible de charger les projets : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
         <source>Loading projects…</source>
         <translation>Chargement des projets…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n projet, chargement de la suite…</numerusform>
@@ -1043,17 +1073,17 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation>Aucun projet ne correspond à « {search} ».</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="346"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation>Vous n’avez encore aucun projet QFieldCloud. Créez-en un avec le bouton +, ou envoyez le projet QGIS ouvert depuis la barre d’outils.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="336"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="351"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n projet</numerusform>
@@ -1061,7 +1091,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="353"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n projet affiché, d’autres sur le serveur</numerusform>
@@ -1069,29 +1099,14 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="374"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="389"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation>Sélectionnez un projet pour voir ses tâches, ses fichiers et ses collaborateurs.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="376"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="391"/>
         <source>no description</source>
         <translation>aucune description</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="453"/>
-        <source>Loading jobs</source>
-        <translation>Chargement des tâches</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="480"/>
-        <source>Comparing files</source>
-        <translation>Comparaison des fichiers</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="493"/>
-        <source>Loading collaborators</source>
-        <translation>Chargement des collaborateurs</translation>
     </message>
     <message>
         <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
@@ -1107,12 +1122,12 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>CollaboratorsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="319"/>
         <source>Collaborator</source>
         <translation>Collaborateur</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="315"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="319"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
@@ -1163,42 +1178,42 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="288"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="288"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="288"/>
         <source>Local copy</source>
         <translation>Copie locale</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="296"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="300"/>
         <source>differs</source>
         <translation>différente</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="297"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="301"/>
         <source>not downloaded</source>
         <translation>non téléchargée</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="298"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="302"/>
         <source>project not linked</source>
         <translation>projet non lié</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="299"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="303"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
@@ -1206,42 +1221,42 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="257"/>
         <source>Package</source>
         <translation>Paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="254"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="258"/>
         <source>Process project file</source>
         <translation>Traitement du fichier de projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="255"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="259"/>
         <source>Apply changes</source>
         <translation>Application des modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="256"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="260"/>
         <source>Create project</source>
         <translation>Création du projet</translation>
     </message>
@@ -1264,37 +1279,37 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <translation>Cette adresse n’est pas chiffrée (http://) : votre mot de passe et vos données circuleraient en clair. Utilisez https://, sauf si le serveur tourne sur cette machine.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="54"/>
         <source>The QFieldCloud server, e.g. https://app.qfield.cloud/ or your own.</source>
         <translation>Le serveur QFieldCloud, par ex. https://app.qfield.cloud/ ou le vôtre.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="64"/>
         <source>Username or email</source>
         <translation>Nom d’utilisateur ou e-mail</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="65"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
         <source>Remember me (the token is kept in the QGIS password manager)</source>
         <translation>Se souvenir de moi (le jeton est conservé dans le gestionnaire de mots de passe de QGIS)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="63"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="70"/>
         <source>Log in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="123"/>
         <source>Logging in to {server}…</source>
         <translation>Connexion à {server}…</translation>
     </message>
@@ -1302,12 +1317,12 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>ProjectsModel</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="122"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="123"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
@@ -1317,47 +1332,47 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="124"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="126"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="127"/>
         <source>Visibility</source>
         <translation>Visibilité</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="141"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="138"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="141"/>
         <source>Private</source>
         <translation>Privé</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="149"/>
         <source>Ready: the QGIS project was processed.</source>
         <translation>Prêt : le projet QGIS a été traité.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="147"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="150"/>
         <source>A job is pending or running on this project.</source>
         <translation>Une tâche est en attente ou en cours sur ce projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="151"/>
         <source>No processed QGIS project file yet (upload one), or too many collaborators for the plan.</source>
         <translation>Pas encore de fichier de projet QGIS traité (envoyez-en un), ou trop de collaborateurs pour l’abonnement.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/models.py" line="189"/>
+        <location filename="../qfieldcloud_plugin/gui/models.py" line="193"/>
         <source>Loading QFieldCloud projects</source>
         <translation>Chargement des projets QFieldCloud</translation>
     </message>
@@ -1408,37 +1423,37 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <translation>&lt;b&gt;{name}&lt;/b&gt; : voici ce que fera la synchronisation. Rien ne change tant que vous n’avez pas cliqué sur « Synchroniser ».</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="59"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="59"/>
         <source>What happens</source>
         <translation>Ce qui se passe</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="59"/>
         <source>Your choice</source>
         <translation>Votre choix</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
         <source>First synchronization of this folder: nothing is deleted, and files that differ are shown as conflicts.</source>
         <translation>Première synchronisation de ce dossier : rien n’est supprimé, et les fichiers qui diffèrent sont présentés comme des conflits.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
         <source>Local files that are deleted or replaced are moved to the .qfieldcloud/trash folder of the project, never erased.</source>
         <translation>Les fichiers locaux supprimés ou remplacés sont déplacés dans le dossier .qfieldcloud/trash du projet, jamais effacés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="86"/>
         <source>Synchronize</source>
         <translation>Synchroniser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
         <source>Conflicts: changed on both sides (%n)</source>
         <translation>
             <numerusform>Conflits : modifié des deux côtés (%n)</numerusform>
@@ -1446,7 +1461,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="101"/>
         <source>Upload to QFieldCloud (%n)</source>
         <translation>
             <numerusform>Envoyer vers QFieldCloud (%n)</numerusform>
@@ -1454,7 +1469,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="90"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="102"/>
         <source>Download from QFieldCloud (%n)</source>
         <translation>
             <numerusform>Télécharger depuis QFieldCloud (%n)</numerusform>
@@ -1462,7 +1477,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="91"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="103"/>
         <source>Delete on this computer (%n)</source>
         <translation>
             <numerusform>Supprimer sur cet ordinateur (%n)</numerusform>
@@ -1470,7 +1485,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="104"/>
         <source>Delete on QFieldCloud (%n)</source>
         <translation>
             <numerusform>Supprimer sur QFieldCloud (%n)</numerusform>
@@ -1478,7 +1493,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="93"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="105"/>
         <source>Unchanged (%n)</source>
         <translation>
             <numerusform>Inchangé (%n)</numerusform>
@@ -1486,97 +1501,97 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
         <source>{upload} to upload, {download} to download, {delete_local} to delete here, {delete_remote} to delete on QFieldCloud, {conflicts} conflicts, {unchanged} unchanged.</source>
         <translation>{upload} à envoyer, {download} à télécharger, {delete_local} à supprimer ici, {delete_remote} à supprimer sur QFieldCloud, {conflicts} conflit(s), {unchanged} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="110"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
         <source>changed here and on QFieldCloud</source>
         <translation>modifié ici et sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="129"/>
         <source>differs here and on QFieldCloud, never synced</source>
         <translation>différent ici et sur QFieldCloud, jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="130"/>
         <source>deleted here, changed on QFieldCloud</source>
         <translation>supprimé ici, modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="131"/>
         <source>changed here, deleted on QFieldCloud</source>
         <translation>modifié ici, supprimé sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
         <source>changed here</source>
         <translation>modifié ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="117"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="135"/>
         <source>new here</source>
         <translation>nouveau ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="138"/>
         <source>changed on QFieldCloud</source>
         <translation>modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="138"/>
         <source>new on QFieldCloud</source>
         <translation>nouveau sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="141"/>
         <source>deleted on QFieldCloud; moved to the trash here</source>
         <translation>supprimé sur QFieldCloud ; déplacé dans la corbeille ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="143"/>
         <source>deleted here</source>
         <translation>supprimé ici</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="127"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="145"/>
         <source>same change on both sides</source>
         <translation>même modification des deux côtés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="128"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
         <source>identical</source>
         <translation>identique</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="173"/>
         <source>Restore it from QFieldCloud</source>
         <translation>La restaurer depuis QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="178"/>
         <source>Delete it on QFieldCloud too</source>
         <translation>La supprimer aussi sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="186"/>
         <source>Keep mine (upload it again)</source>
         <translation>Garder la mienne (la renvoyer)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="238"/>
         <source>untick to keep</source>
         <translation>décocher pour garder</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="87"/>
         <source>Choose what to do with each conflict first.</source>
         <translation>Choisissez d’abord quoi faire de chaque conflit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="154"/>
         <source>%n edit(s) from {user}</source>
         <translation>
             <numerusform>%n modification de {user}</numerusform>
@@ -1584,12 +1599,12 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="154"/>
         <source>since your last sync</source>
         <translation>depuis votre dernière synchronisation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="139"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="163"/>
         <source>%n new version(s) on QFieldCloud since your last sync</source>
         <translation>
             <numerusform>%n nouvelle version sur QFieldCloud depuis votre dernière synchronisation</numerusform>
@@ -1597,87 +1612,87 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="144"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
         <source>yours is moved to the .qfieldcloud/trash folder here</source>
         <translation>la vôtre est déplacée ici dans le dossier .qfieldcloud/trash</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="170"/>
         <source>QFieldCloud&apos;s copy ({news})</source>
         <translation>La copie de QFieldCloud ({news})</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="146"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="170"/>
         <source>QFieldCloud&apos;s copy</source>
         <translation>La copie de QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="173"/>
         <source>{theirs} is downloaded here again.</source>
         <translation>{theirs} est de nouveau téléchargée ici.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="151"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="178"/>
         <source>{theirs} is deleted on QFieldCloud, with its version history.</source>
         <translation>{theirs} est supprimée sur QFieldCloud, avec son historique des versions.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="156"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="186"/>
         <source>Your copy is uploaded to QFieldCloud again.</source>
         <translation>Votre copie est de nouveau envoyée sur QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="191"/>
         <source>Delete it here too</source>
         <translation>La supprimer ici aussi</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="191"/>
         <source>It is deleted here too: {trash}.</source>
         <translation>Elle est aussi supprimée ici : {trash}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="206"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="206"/>
         <source>Yours replaces {theirs} on QFieldCloud; it stays in the file&apos;s version history there.</source>
         <translation>La vôtre remplace sur QFieldCloud : {theirs} ; celle-ci reste dans l’historique des versions du fichier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="213"/>
         <source>Keep QFieldCloud&apos;s</source>
         <translation>Garder celle de QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="168"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="213"/>
         <source>{theirs} replaces yours here; {trash}.</source>
         <translation>{theirs} remplace la vôtre ici ; {trash}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="199"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="247"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="205"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="253"/>
         <source>Choose what happens to this file.</source>
         <translation>Choisissez ce qu’il advient de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="255"/>
         <source>On QFieldCloud: {news}.</source>
         <translation>Sur QFieldCloud : {news}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
         <translation>La vôtre est envoyée et remplace sur QFieldCloud : {theirs} ; celle-ci reste dans l’historique des versions du fichier et est aussi enregistrée ici à côté de la vôtre.</translation>
     </message>

@@ -230,3 +230,30 @@ def test_new_project_button_creates_an_empty_cloud_project(qfc_server, session, 
     assert dock.projects_model.rows[0]["description"] == "empty, made from the dock"
     dock.close()
     wait_for_tasks()
+
+
+def test_a_project_that_cannot_be_read_leaves_empty_tables_and_says_why_in_the_message_bar(
+    qfc_server, session, plugin_iface, unique_name
+):
+    """Errors of the dock's tables go through CloudActions to the message bar; no error text poses as a row."""
+    client = Client(url=qfc_server.url, token=session._token)
+    project = client.create_project(unique_name)
+    dock, _actions = _dock(plugin_iface, session)
+    dock.search_edit.setText(unique_name)
+    wait_until(lambda: dock.projects_model.rowCount() == 1 and not dock.projects_model.loading, message="project")
+    client.delete_project(project["id"])  # gone on the server, still listed in the dock
+    dock.projects_view.setCurrentIndex(dock.projects_model.index(0, 0))
+
+    def warnings():
+        return [m for m in plugin_iface.messageBar().get_messages(Qgis.Warning) if "Could not load the" in m]
+
+    wait_until(lambda: len(warnings()) == 3, message="three warnings")
+    wait_for_tasks()
+    assert sorted(w.split("Could not load the ")[1].split(":")[0] for w in warnings()) == [
+        "collaborators",
+        "files",
+        "jobs",
+    ]
+    assert (dock.jobs_model.rowCount(), dock.files_model.rowCount(), dock.collaborators_model.rowCount()) == (0, 0, 0)
+    assert not dock.job_timer.isActive()
+    dock.close()

@@ -25,9 +25,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ..client import JobTypes
 from ..core.project_link import project_folder, read_link
-from ..core.session import CloudSession, user_message
+from ..core.session import CloudSession
 from ..core.settings import server_label
-from ..core import file_states
 from ..core.icons import plugin_icon, theme_icon
 from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
 from .workflows import MANAGER_ROLES, UPLOAD_ROLES, CloudActions
@@ -464,18 +463,12 @@ class CloudDock(QgsDockWidget):
                 self.job_timer.stop()
             self._update_buttons()
 
-        def failed(error) -> bool:
+        def failed() -> None:
             self._jobs_loading = False
             self.job_timer.stop()
-            self.jobs_model.set_rows([{"type": user_message(error, self.session.server_url)}])
-            return True
+            self.jobs_model.set_rows([])
 
-        self.session.call(
-            self.tr("Loading jobs"),
-            lambda client, _task: client.list_jobs(project_id),
-            on_success=loaded,
-            on_error=failed,
-        )
+        self.actions.load_jobs(project_id, loaded, failed)
 
     def _current_job(self) -> Optional[Dict[str, Any]]:
         index = self.jobs_view.currentIndex()
@@ -501,14 +494,7 @@ class CloudDock(QgsDockWidget):
                 self.files_model.set_rows(files)
                 self.files_view.resizeColumnToContents(0)
 
-        self.session.call(
-            self.tr("Comparing files"),
-            lambda client, task: file_states.local_file_states(client, task, project_id, folder),
-            on_success=loaded,
-            on_error=lambda error: (
-                self.files_model.set_rows([{"name": user_message(error, self.session.server_url)}]) or True
-            ),
-        )
+        self.actions.load_file_states(project_id, folder, loaded, lambda: self.files_model.set_rows([]))
 
     def refresh_collaborators(self) -> None:
         project_id = self.project["id"]
@@ -517,12 +503,4 @@ class CloudDock(QgsDockWidget):
             if self.project is not None and self.project.get("id") == project_id:
                 self.collaborators_model.set_rows(rows)
 
-        self.session.call(
-            self.tr("Loading collaborators"),
-            lambda client, _task: client.get_project_collaborators(project_id),
-            on_success=loaded,
-            on_error=lambda error: (
-                self.collaborators_model.set_rows([{"collaborator": user_message(error, self.session.server_url)}])
-                or True
-            ),
-        )
+        self.actions.load_collaborators(project_id, loaded, lambda: self.collaborators_model.set_rows([]))

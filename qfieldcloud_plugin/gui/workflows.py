@@ -184,6 +184,56 @@ class CloudActions(QObject):
             self.tr("Loading the job output"), lambda client, _task: client.job_status(job["id"]), on_success=show
         )
 
+    # --- what the dock shows of a project ----------------------------------------------
+    def load_jobs(self, project_id: str, loaded: Callable[[List[Dict]], None], failed: Callable[[], None]) -> None:
+        """The project's jobs, for `loaded`; a failure is said in the message bar, then `failed()`."""
+        self._load(
+            self.tr("Loading jobs"),
+            lambda client, _task: client.list_jobs(project_id),
+            self.tr("Could not load the jobs: {error}"),
+            loaded,
+            failed,
+        )
+
+    def load_file_states(
+        self, project_id: str, folder: Optional[Path], loaded: Callable[[List[Dict]], None], failed: Callable[[], None]
+    ) -> None:
+        """The project's files, each compared with the linked local copy in `folder` (hashed in the task)."""
+        self._load(
+            self.tr("Comparing files"),
+            lambda client, task: file_states.local_file_states(client, task, project_id, folder),
+            self.tr("Could not load the files: {error}"),
+            loaded,
+            failed,
+        )
+
+    def load_collaborators(
+        self, project_id: str, loaded: Callable[[List[Dict]], None], failed: Callable[[], None]
+    ) -> None:
+        """The project's collaborators, for `loaded`."""
+        self._load(
+            self.tr("Loading collaborators"),
+            lambda client, _task: client.get_project_collaborators(project_id),
+            self.tr("Could not load the collaborators: {error}"),
+            loaded,
+            failed,
+        )
+
+    def _load(
+        self,
+        description: str,
+        fn: Callable,
+        failure: str,
+        loaded: Callable[[Any], None],
+        failed: Callable[[], None],
+    ) -> None:
+        def on_error(error: BaseException) -> bool:
+            self.notify(failure.format(error=user_message(error, self.session.server_url)), Qgis.MessageLevel.Warning)
+            failed()
+            return True
+
+        self.session.call(description, fn, on_success=loaded, on_error=on_error)
+
     # --- downloads -----------------------------------------------------------------
     def download_files(self, project: Dict[str, Any], folder: Optional[str] = None) -> None:
         """Download the project's files into a folder the user picks."""
