@@ -463,304 +463,28 @@
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>{count} lokale Datei(en) wichen ab und wurden ersetzt; die bisherigen Fassungen liegen in {folder}.</translation>
     </message>
-</context>
-<context>
-    <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="55"/>
-        <source>QFieldCloud</source>
-        <translation>QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="71"/>
-        <source>Created the cloud project {name}.</source>
-        <translation>Cloud-Projekt {name} erstellt.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="81"/>
-        <source>Creating the cloud project {name}</source>
-        <translation>Cloud-Projekt {name} wird erstellt</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
-        <source>Delete cloud project</source>
-        <translation>Cloud-Projekt löschen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
-        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
-        <translation>Das Cloud-Projekt {name} mit allen Dateien aus QFieldCloud löschen? Dies kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="101"/>
-        <source>Deleted the cloud project {name}.</source>
-        <translation>Cloud-Projekt {name} gelöscht.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="104"/>
-        <source>Deleting the cloud project {name}</source>
-        <translation>Cloud-Projekt {name} wird gelöscht</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="122"/>
-        <source>Started a {job_type} job on {name}.</source>
-        <translation>Auftrag {job_type} für {name} gestartet.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="128"/>
-        <source>Starting a {job_type} job</source>
-        <translation>Auftrag {job_type} wird gestartet</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
-        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
-        <translation>Der Auftrag {job_type} von {name} ist fehlgeschlagen. Wählen Sie ihn im Reiter „Aufträge“ aus und klicken Sie auf „Ausgabe anzeigen“, um Details zu sehen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="161"/>
-        <source>Checking a QFieldCloud job</source>
-        <translation>QFieldCloud-Auftrag wird geprüft</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
-        <source>This job has no output.</source>
-        <translation>Dieser Auftrag hat keine Ausgabe.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="179"/>
-        <source>Output of the {job_type} job</source>
-        <translation>Ausgabe des Auftrags {job_type}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="183"/>
-        <source>Loading the job output</source>
-        <translation>Auftragsausgabe wird geladen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="26"/>
         <source>Download the project files into</source>
         <translation>Projektdateien herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="251"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="34"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} nach {folder} heruntergeladen: {done} heruntergeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="269"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="52"/>
         <source>Downloading {name}</source>
         <translation>{name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="367"/>
-        <source>{name} has no finished package yet: packaging it now.</source>
-        <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
-        <source>Package out of date</source>
-        <translation>Paket veraltet</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
-        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
-        <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
-        <source>Checking the package of {name}</source>
-        <translation>Paket von {name} wird geprüft</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="415"/>
-        <source>The package of {name} holds no QGIS project.</source>
-        <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
-        <source>Downloading the package of {name}</source>
-        <translation>Paket von {name} wird heruntergeladen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Unsaved changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>The current project has unsaved changes. Save them before opening {name}?</source>
-        <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Save and open</source>
-        <translation>Speichern und öffnen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Discard changes and open</source>
-        <translation>Änderungen verwerfen und öffnen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="446"/>
-        <source>The package of {name} was not opened; it is in {folder}.</source>
-        <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="453"/>
-        <source>Could not save the current project: {error}</source>
-        <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="469"/>
-        <source>Opened {name}, but these layers are invalid: {layers}</source>
-        <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
-        <source>Opened the package of {name}: %n layer(s).</source>
-        <translation>
-            <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
-            <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
-        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
-        <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
-        <source>Save the project</source>
-        <translation>Projekt speichern</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
-        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
-        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="533"/>
-        <source>Uploading the last saved version of the project.</source>
-        <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
-        <source>Could not save the project: {error}</source>
-        <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
-        <source>Comparing {folder} with {name}</source>
-        <translation>{folder} wird mit {name} verglichen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="668"/>
-        <source>Create the cloud project {name}</source>
-        <translation>Cloud-Projekt {name} erstellen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="671"/>
-        <source>Link to {owner}/{name}</source>
-        <translation>Mit {owner}/{name} verknüpfen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
-        <source>Link to QFieldCloud</source>
-        <translation>Mit QFieldCloud verknüpfen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
-        <source>This project is not linked to a QFieldCloud project yet.</source>
-        <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="718"/>
-        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
-        <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="727"/>
-        <source>Upload cancelled: nothing was uploaded.</source>
-        <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="749"/>
-        <source>{name} is up to date: {skipped} files unchanged.</source>
-        <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="759"/>
-        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
-        <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="775"/>
-        <source>Upload of {name} stopped: {error}</source>
-        <translation>Hochladen von {name} abgebrochen: {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="777"/>
-        <source>Uploading {name}</source>
-        <translation>{name} wird hochgeladen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
-        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
-        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="524"/>
-        <source>Synchronization cancelled: save the project first.</source>
-        <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="623"/>
-        <source>Synchronization of {name} stopped: {error}</source>
-        <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
-        <source>Synchronization cancelled: nothing was changed.</source>
-        <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="596"/>
-        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
-        <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="608"/>
-        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
-        <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="612"/>
-        <source>Replaced and deleted local files were moved to {folder}.</source>
-        <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="625"/>
-        <source>Synchronizing {name}</source>
-        <translation>{name} wird synchronisiert</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="655"/>
-        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
-        <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="731"/>
-        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
-        <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
         <source>Replace local files?</source>
         <translation>Lokale Dateien ersetzen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -771,22 +495,22 @@ Your versions will be kept in {trash}. Replace them?</source>
 Ihre Fassungen werden in {trash} aufbewahrt. Ersetzen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="297"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="80"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation>Nichts wurde heruntergeladen: Ihre lokalen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
-        <source>Your previous versions of {count} replaced files are in {folder}.</source>
-        <translation>Ihre bisherigen Fassungen der {count} ersetzten Dateien liegen in {folder}.</translation>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="106"/>
+        <source>Comparing {folder} with {name}</source>
+        <translation>{folder} wird mit {name} verglichen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Unsaved layer edits</source>
         <translation>Ungespeicherte Layer-Änderungen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
@@ -795,277 +519,553 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
 QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst speichern oder verwerfen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Save the edits</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Discard the edits</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="326"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="109"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation>Nichts wurde übertragen: {layers} haben noch ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="334"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="117"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation>Die Änderungen von {layer} konnten nicht gespeichert werden: {errors}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="131"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Layer neu geladen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="499"/>
-        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
-        <translation>Dies ist ein QFieldCloud-Paket, die Offline-Kopie für QField, nicht Ihr Projekt: Es wird nie hochgeladen oder synchronisiert. Öffnen Sie das Projekt, das Sie hochgeladen haben, oder holen Sie sich mit „Dateien herunterladen…“ im QFieldCloud-Bedienfeld eine Arbeitskopie und laden Sie von dort hoch oder synchronisieren Sie dort.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="136"/>
+        <source>Your previous versions of {count} replaced files are in {folder}.</source>
+        <translation>Ihre bisherigen Fassungen der {count} ersetzten Dateien liegen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="692"/>
-        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
-        <translation>{file} wurde seit Ihrer letzten Synchronisierung auf QFieldCloud geändert, und hier ebenfalls.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="150"/>
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="694"/>
-        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
-        <translation>{file} ist auf QFieldCloud anders und wurde von diesem Computer nie synchronisiert.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <source>Package out of date</source>
+        <translation>Paket veraltet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="695"/>
-        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
-        <translation>QFieldCloud-Fassung behalten: Für diese Datei wird nichts hochgeladen, Ihre bleibt hier; „Synchronisieren“ kann sie danach klären. Mit meiner überschreiben: Ihre Datei ersetzt die von QFieldCloud, die im Versionsverlauf der Datei auf QFieldCloud bleibt.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Changed on QFieldCloud</source>
-        <translation>Auf QFieldCloud geändert</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="172"/>
+        <source>Checking the package of {name}</source>
+        <translation>Paket von {name} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Keep QFieldCloud&apos;s version</source>
-        <translation>QFieldCloud-Fassung behalten</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="194"/>
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Overwrite it with mine</source>
-        <translation>Mit meiner überschreiben</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="205"/>
+        <source>Downloading the package of {name}</source>
+        <translation>Paket von {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="740"/>
-        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
-        <translation>Nichts wurde hochgeladen. Diese Dateien unterscheiden sich von QFieldCloud und wurden auf beiden Seiten belassen: {files}. Klären Sie sie mit „Synchronisieren“.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="766"/>
-        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
-        <translation>Auf QFieldCloud belassen und anders als Ihre: {files}.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Save and open</source>
+        <translation>Speichern und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Discard changes and open</source>
+        <translation>Änderungen verwerfen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="225"/>
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="230"/>
+        <source>Could not save the current project: {error}</source>
+        <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="246"/>
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="253"/>
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation>
+            <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
+            <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="28"/>
+        <source>Created the cloud project {name}.</source>
+        <translation>Cloud-Projekt {name} erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="38"/>
+        <source>Creating the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <source>Delete cloud project</source>
+        <translation>Cloud-Projekt löschen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation>Das Cloud-Projekt {name} mit allen Dateien aus QFieldCloud löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="58"/>
+        <source>Deleted the cloud project {name}.</source>
+        <translation>Cloud-Projekt {name} gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="61"/>
+        <source>Deleting the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} wird gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="78"/>
+        <source>Started a {job_type} job on {name}.</source>
+        <translation>Auftrag {job_type} für {name} gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="82"/>
+        <source>Starting a {job_type} job</source>
+        <translation>Auftrag {job_type} wird gestartet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="102"/>
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
+        <translation>Der Auftrag {job_type} von {name} ist fehlgeschlagen. Wählen Sie ihn im Reiter „Aufträge“ aus und klicken Sie auf „Ausgabe anzeigen“, um Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="115"/>
+        <source>Checking a QFieldCloud job</source>
+        <translation>QFieldCloud-Auftrag wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
+        <source>This job has no output.</source>
+        <translation>Dieser Auftrag hat keine Ausgabe.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="133"/>
+        <source>Output of the {job_type} job</source>
+        <translation>Ausgabe des Auftrags {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="135"/>
+        <source>Loading the job output</source>
+        <translation>Auftragsausgabe wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
         <source>Loading jobs</source>
         <translation>Aufträge werden geladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
         <source>Could not load the jobs: {error}</source>
         <translation>Die Aufträge konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
         <source>Comparing files</source>
         <translation>Dateien werden verglichen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
         <source>Could not load the files: {error}</source>
         <translation>Die Dateien konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
         <source>Loading collaborators</source>
         <translation>Mitarbeitende werden geladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
         <source>Could not load the collaborators: {error}</source>
         <translation>Die Mitarbeitenden konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="29"/>
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="35"/>
+        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <translation>Dies ist ein QFieldCloud-Paket, die Offline-Kopie für QField, nicht Ihr Projekt: Es wird nie hochgeladen oder synchronisiert. Öffnen Sie das Projekt, das Sie hochgeladen haben, oder holen Sie sich mit „Dateien herunterladen…“ im QFieldCloud-Bedienfeld eine Arbeitskopie und laden Sie von dort hoch oder synchronisieren Sie dort.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <source>Save the project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="53"/>
+        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="60"/>
+        <source>Synchronization cancelled: save the project first.</source>
+        <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="69"/>
+        <source>Uploading the last saved version of the project.</source>
+        <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="72"/>
+        <source>Could not save the project: {error}</source>
+        <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="159"/>
+        <source>Synchronization of {name} stopped: {error}</source>
+        <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="254"/>
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="126"/>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="132"/>
+        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
+        <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="144"/>
+        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
+        <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="148"/>
+        <source>Replaced and deleted local files were moved to {folder}.</source>
+        <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="161"/>
+        <source>Synchronizing {name}</source>
+        <translation>{name} wird synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="191"/>
+        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
+        <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="204"/>
+        <source>Create the cloud project {name}</source>
+        <translation>Cloud-Projekt {name} erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <source>Link to {owner}/{name}</source>
+        <translation>Mit {owner}/{name} verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <source>Link to QFieldCloud</source>
+        <translation>Mit QFieldCloud verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="228"/>
+        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <translation>{file} wurde seit Ihrer letzten Synchronisierung auf QFieldCloud geändert, und hier ebenfalls.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <translation>{file} ist auf QFieldCloud anders und wurde von diesem Computer nie synchronisiert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
+        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <translation>QFieldCloud-Fassung behalten: Für diese Datei wird nichts hochgeladen, Ihre bleibt hier; „Synchronisieren“ kann sie danach klären. Mit meiner überschreiben: Ihre Datei ersetzt die von QFieldCloud, die im Versionsverlauf der Datei auf QFieldCloud bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Changed on QFieldCloud</source>
+        <translation>Auf QFieldCloud geändert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Keep QFieldCloud&apos;s version</source>
+        <translation>QFieldCloud-Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Overwrite it with mine</source>
+        <translation>Mit meiner überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="263"/>
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="267"/>
+        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="276"/>
+        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <translation>Nichts wurde hochgeladen. Diese Dateien unterscheiden sich von QFieldCloud und wurden auf beiden Seiten belassen: {files}. Klären Sie sie mit „Synchronisieren“.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="285"/>
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="295"/>
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="302"/>
+        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <translation>Auf QFieldCloud belassen und anders als Ihre: {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="311"/>
+        <source>Upload of {name} stopped: {error}</source>
+        <translation>Hochladen von {name} abgebrochen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="313"/>
+        <source>Uploading {name}</source>
+        <translation>{name} wird hochgeladen</translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="45"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
     </message>
 </context>
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation>Abmelden (QFieldCloud beendet Ihre Sitzungen auf allen Geräten, auch in QField)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="160"/>
         <source>Upload the open project&apos;s changed files to QFieldCloud</source>
         <translation>Die geänderten Dateien des offenen Projekts zu QFieldCloud hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
         <source>Search projects by name or owner</source>
         <translation>Projekte nach Name oder Eigentümer suchen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
         <source>Public</source>
         <translation>Öffentlich</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
         <source>Also list the public projects of other users</source>
         <translation>Auch öffentliche Projekte anderer Benutzer anzeigen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="184"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="185"/>
         <source>New cloud project</source>
         <translation>Neues Cloud-Projekt</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="186"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="187"/>
         <source>Delete the selected project</source>
         <translation>Ausgewähltes Projekt löschen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="205"/>
         <source>Double-click a project to open its package in the map</source>
         <translation>Doppelklicken Sie auf ein Projekt, um sein Paket in der Karte zu öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="231"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
         <source>Open in map</source>
         <translation>In Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation>Das neueste Paket herunterladen und in QGIS öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="234"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
         <source>Package again, then open in map</source>
         <translation>Neu paketieren, dann in Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="242"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="243"/>
         <source>Download files…</source>
         <translation>Dateien herunterladen…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="244"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
         <source>Package</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="246"/>
         <source>Start a package job (what QField downloads)</source>
         <translation>Paketierungsauftrag starten (was QField herunterlädt)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Process</source>
         <translation>Verarbeiten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="249"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation>Auftrag process_projectfile starten (liest das QGIS-Projekt neu ein)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
         <source>Show output</source>
         <translation>Ausgabe anzeigen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="270"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="273"/>
         <source>Collaborators</source>
         <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation>Sie sind nicht bei QFieldCloud angemeldet.
 Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>Log in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="308"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
         <source>{user} on {server}</source>
         <translation>{user} auf {server}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="321"/>
         <source>Open project ↔ {name}</source>
         <translation>Offenes Projekt ↔ {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="323"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation>Offenes Projekt: noch nicht verknüpft (die Schaltfläche „Hochladen“ bietet die Verknüpfung an)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="325"/>
         <source>Open project: not saved</source>
         <translation>Offenes Projekt: nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="341"/>
         <source>Could not load the projects: {error}</source>
         <translation>Die Projekte konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
         <source>Loading projects…</source>
         <translation>Projekte werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n Projekt, weitere werden geladen…</numerusform>
@@ -1073,17 +1073,17 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="345"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation>Kein Projekt passt zu „{search}“.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="346"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="347"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation>Sie haben noch keine QFieldCloud-Projekte. Erstellen Sie eines mit der Schaltfläche +, oder laden Sie das offene QGIS-Projekt über die Werkzeugleiste hoch.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="351"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="352"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n Projekt</numerusform>
@@ -1091,7 +1091,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="353"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="354"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n Projekt angezeigt, weitere auf dem Server</numerusform>
@@ -1099,22 +1099,22 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="389"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="390"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation>Wählen Sie ein Projekt aus, um seine Aufträge, Dateien und Mitarbeitenden zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="391"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="392"/>
         <source>no description</source>
         <translation>keine Beschreibung</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
         <source>Synchronize</source>
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="163"/>
         <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
         <translation>Den Ordner des offenen Projekts mit QFieldCloud vergleichen, die Änderungen anzeigen und nach Ihrer Bestätigung hoch-, herunterladen und löschen</translation>
     </message>

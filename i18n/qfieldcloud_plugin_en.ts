@@ -463,304 +463,28 @@
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="55"/>
-        <source>QFieldCloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="71"/>
-        <source>Created the cloud project {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="81"/>
-        <source>Creating the cloud project {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
-        <source>Delete cloud project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
-        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="101"/>
-        <source>Deleted the cloud project {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="104"/>
-        <source>Deleting the cloud project {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="122"/>
-        <source>Started a {job_type} job on {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="128"/>
-        <source>Starting a {job_type} job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
-        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="161"/>
-        <source>Checking a QFieldCloud job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
-        <source>This job has no output.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="179"/>
-        <source>Output of the {job_type} job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="183"/>
-        <source>Loading the job output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="26"/>
         <source>Download the project files into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="251"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="34"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="269"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="52"/>
         <source>Downloading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="367"/>
-        <source>{name} has no finished package yet: packaging it now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
-        <source>Package out of date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
-        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
-        <source>Checking the package of {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="415"/>
-        <source>The package of {name} holds no QGIS project.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
-        <source>Downloading the package of {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>The current project has unsaved changes. Save them before opening {name}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Save and open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Discard changes and open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="446"/>
-        <source>The package of {name} was not opened; it is in {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="453"/>
-        <source>Could not save the current project: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="469"/>
-        <source>Opened {name}, but these layers are invalid: {layers}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
-        <source>Opened the package of {name}: %n layer(s).</source>
-        <translation>
-            <numerusform>Opened the package of {name}: %n layer.</numerusform>
-            <numerusform>Opened the package of {name}: %n layers.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
-        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
-        <source>Save the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
-        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="533"/>
-        <source>Uploading the last saved version of the project.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
-        <source>Could not save the project: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
-        <source>Comparing {folder} with {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="668"/>
-        <source>Create the cloud project {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="671"/>
-        <source>Link to {owner}/{name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
-        <source>Link to QFieldCloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
-        <source>This project is not linked to a QFieldCloud project yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="718"/>
-        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="727"/>
-        <source>Upload cancelled: nothing was uploaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="749"/>
-        <source>{name} is up to date: {skipped} files unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="759"/>
-        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="775"/>
-        <source>Upload of {name} stopped: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="777"/>
-        <source>Uploading {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
-        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="524"/>
-        <source>Synchronization cancelled: save the project first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="623"/>
-        <source>Synchronization of {name} stopped: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
-        <source>Synchronization cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="596"/>
-        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="608"/>
-        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="612"/>
-        <source>Replaced and deleted local files were moved to {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="625"/>
-        <source>Synchronizing {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="655"/>
-        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="731"/>
-        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
         <source>Replace local files?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -768,298 +492,574 @@ Your versions will be kept in {trash}. Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="297"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="80"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
-        <source>Your previous versions of {count} replaced files are in {folder}.</source>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="106"/>
+        <source>Comparing {folder} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Unsaved layer edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Save the edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Discard the edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="326"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="109"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="334"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="117"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="131"/>
         <source>Reloaded the layers {layers}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="499"/>
-        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="136"/>
+        <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="692"/>
-        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="150"/>
+        <source>{name} has no finished package yet: packaging it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="694"/>
-        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <source>Package out of date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="695"/>
-        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Changed on QFieldCloud</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="172"/>
+        <source>Checking the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Keep QFieldCloud&apos;s version</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="194"/>
+        <source>The package of {name} holds no QGIS project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Overwrite it with mine</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="205"/>
+        <source>Downloading the package of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="740"/>
-        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="766"/>
-        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Save and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Discard changes and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="225"/>
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="230"/>
+        <source>Could not save the current project: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="246"/>
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="253"/>
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation type="unfinished">
+            <numerusform>Opened the package of {name}: %n layer.</numerusform>
+            <numerusform>Opened the package of {name}: %n layers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="28"/>
+        <source>Created the cloud project {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="38"/>
+        <source>Creating the cloud project {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <source>Delete cloud project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="58"/>
+        <source>Deleted the cloud project {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="61"/>
+        <source>Deleting the cloud project {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="78"/>
+        <source>Started a {job_type} job on {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="82"/>
+        <source>Starting a {job_type} job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="102"/>
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="115"/>
+        <source>Checking a QFieldCloud job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
+        <source>This job has no output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="133"/>
+        <source>Output of the {job_type} job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="135"/>
+        <source>Loading the job output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
         <source>Loading jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
         <source>Could not load the jobs: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
         <source>Comparing files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
         <source>Could not load the files: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
         <source>Loading collaborators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
         <source>Could not load the collaborators: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="29"/>
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="35"/>
+        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <source>Save the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="53"/>
+        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="60"/>
+        <source>Synchronization cancelled: save the project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="69"/>
+        <source>Uploading the last saved version of the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="72"/>
+        <source>Could not save the project: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="159"/>
+        <source>Synchronization of {name} stopped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="254"/>
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="126"/>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="132"/>
+        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="144"/>
+        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="148"/>
+        <source>Replaced and deleted local files were moved to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="161"/>
+        <source>Synchronizing {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="191"/>
+        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="204"/>
+        <source>Create the cloud project {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <source>Link to {owner}/{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <source>Link to QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="228"/>
+        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
+        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Changed on QFieldCloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Keep QFieldCloud&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Overwrite it with mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="263"/>
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="267"/>
+        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="276"/>
+        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="285"/>
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="295"/>
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="302"/>
+        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="311"/>
+        <source>Upload of {name} stopped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="313"/>
+        <source>Uploading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="45"/>
+        <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
         <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
         <source>Upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="160"/>
         <source>Upload the open project&apos;s changed files to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
         <source>Search projects by name or owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
         <source>Also list the public projects of other users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="184"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="185"/>
         <source>New cloud project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="186"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="187"/>
         <source>Delete the selected project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="205"/>
         <source>Double-click a project to open its package in the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
         <source>Load more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="231"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
         <source>Open in map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="234"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
         <source>Package again, then open in map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="242"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="243"/>
         <source>Download files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="244"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
         <source>Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="246"/>
         <source>Start a package job (what QField downloads)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="249"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
         <source>Show output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="270"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="273"/>
         <source>Collaborators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>Log in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="308"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
         <source>{user} on {server}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="321"/>
         <source>Open project ↔ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="323"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="325"/>
         <source>Open project: not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="341"/>
         <source>Could not load the projects: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
         <source>Loading projects…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n project, loading more…</numerusform>
@@ -1067,17 +1067,17 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="345"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="346"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="347"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="351"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="352"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n project</numerusform>
@@ -1085,7 +1085,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="353"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="354"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n project shown, more on the server</numerusform>
@@ -1093,22 +1093,22 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="389"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="390"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="391"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="392"/>
         <source>no description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
         <source>Synchronize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="163"/>
         <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
         <translation type="unfinished"></translation>
     </message>

@@ -463,304 +463,28 @@
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>Fichiers locaux différents remplacés : {count} ; leurs versions précédentes se trouvent dans {folder}.</translation>
     </message>
-</context>
-<context>
-    <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="55"/>
-        <source>QFieldCloud</source>
-        <translation>QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="71"/>
-        <source>Created the cloud project {name}.</source>
-        <translation>Projet cloud {name} créé.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="81"/>
-        <source>Creating the cloud project {name}</source>
-        <translation>Création du projet cloud {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
-        <source>Delete cloud project</source>
-        <translation>Supprimer le projet cloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="92"/>
-        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
-        <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="101"/>
-        <source>Deleted the cloud project {name}.</source>
-        <translation>Projet cloud {name} supprimé.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="104"/>
-        <source>Deleting the cloud project {name}</source>
-        <translation>Suppression du projet cloud {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="122"/>
-        <source>Started a {job_type} job on {name}.</source>
-        <translation>Tâche {job_type} lancée sur {name}.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="128"/>
-        <source>Starting a {job_type} job</source>
-        <translation>Lancement d’une tâche {job_type}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="148"/>
-        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
-        <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="161"/>
-        <source>Checking a QFieldCloud job</source>
-        <translation>Vérification d’une tâche QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="178"/>
-        <source>This job has no output.</source>
-        <translation>Cette tâche n’a pas de sortie.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="179"/>
-        <source>Output of the {job_type} job</source>
-        <translation>Sortie de la tâche {job_type}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="183"/>
-        <source>Loading the job output</source>
-        <translation>Chargement de la sortie de la tâche</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="243"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="26"/>
         <source>Download the project files into</source>
         <translation>Télécharger les fichiers du projet dans</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="251"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="34"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} téléchargé dans {folder} : {done} téléchargés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="269"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="52"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="367"/>
-        <source>{name} has no finished package yet: packaging it now.</source>
-        <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
-        <source>Package out of date</source>
-        <translation>Paquet obsolète</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="373"/>
-        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
-        <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="391"/>
-        <source>Checking the package of {name}</source>
-        <translation>Vérification du paquet de {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="415"/>
-        <source>The package of {name} holds no QGIS project.</source>
-        <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="426"/>
-        <source>Downloading the package of {name}</source>
-        <translation>Téléchargement du paquet de {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>The current project has unsaved changes. Save them before opening {name}?</source>
-        <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Save and open</source>
-        <translation>Enregistrer et ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="440"/>
-        <source>Discard changes and open</source>
-        <translation>Abandonner les modifications et ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="446"/>
-        <source>The package of {name} was not opened; it is in {folder}.</source>
-        <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="453"/>
-        <source>Could not save the current project: {error}</source>
-        <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="469"/>
-        <source>Opened {name}, but these layers are invalid: {layers}</source>
-        <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="476"/>
-        <source>Opened the package of {name}: %n layer(s).</source>
-        <translation>
-            <numerusform>Paquet de {name} ouvert : %n couche.</numerusform>
-            <numerusform>Paquet de {name} ouvert : %n couches.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="493"/>
-        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
-        <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
-        <source>Save the project</source>
-        <translation>Enregistrer le projet</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="526"/>
-        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
-        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="533"/>
-        <source>Uploading the last saved version of the project.</source>
-        <translation>Envoi de la dernière version enregistrée du projet.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="536"/>
-        <source>Could not save the project: {error}</source>
-        <translation>Impossible d’enregistrer le projet : {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="570"/>
-        <source>Comparing {folder} with {name}</source>
-        <translation>Comparaison de {folder} avec {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="668"/>
-        <source>Create the cloud project {name}</source>
-        <translation>Créer le projet cloud {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="671"/>
-        <source>Link to {owner}/{name}</source>
-        <translation>Lier à {owner}/{name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
-        <source>Link to QFieldCloud</source>
-        <translation>Lier à QFieldCloud</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="672"/>
-        <source>This project is not linked to a QFieldCloud project yet.</source>
-        <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="718"/>
-        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
-        <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="727"/>
-        <source>Upload cancelled: nothing was uploaded.</source>
-        <translation>Envoi annulé : rien n’a été envoyé.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="749"/>
-        <source>{name} is up to date: {skipped} files unchanged.</source>
-        <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="759"/>
-        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
-        <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="775"/>
-        <source>Upload of {name} stopped: {error}</source>
-        <translation>Envoi de {name} interrompu : {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="777"/>
-        <source>Uploading {name}</source>
-        <translation>Envoi de {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="517"/>
-        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
-        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="524"/>
-        <source>Synchronization cancelled: save the project first.</source>
-        <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="623"/>
-        <source>Synchronization of {name} stopped: {error}</source>
-        <translation>Synchronisation de {name} interrompue : {error}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="590"/>
-        <source>Synchronization cancelled: nothing was changed.</source>
-        <translation>Synchronisation annulée : rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="596"/>
-        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
-        <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="608"/>
-        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
-        <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="612"/>
-        <source>Replaced and deleted local files were moved to {folder}.</source>
-        <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="625"/>
-        <source>Synchronizing {name}</source>
-        <translation>Synchronisation de {name}</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="655"/>
-        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
-        <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="731"/>
-        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
-        <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
         <source>Replace local files?</source>
         <translation>Remplacer les fichiers locaux ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="290"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -771,22 +495,22 @@ Your versions will be kept in {trash}. Replace them?</source>
 Vos versions seront conservées dans {trash}. Les remplacer ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="297"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="80"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation>Rien n’a été téléchargé : vos fichiers locaux sont inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="353"/>
-        <source>Your previous versions of {count} replaced files are in {folder}.</source>
-        <translation>Vos versions précédentes des {count} fichiers remplacés se trouvent dans {folder}.</translation>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="106"/>
+        <source>Comparing {folder} with {name}</source>
+        <translation>Comparaison de {folder} avec {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Unsaved layer edits</source>
         <translation>Modifications de couche non enregistrées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
@@ -795,277 +519,553 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
 QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les modifications, ou les abandonner ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Save the edits</source>
         <translation>Enregistrer les modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="317"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
         <source>Discard the edits</source>
         <translation>Abandonner les modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="326"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="109"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation>Rien n’a été transféré : {layers} ont encore des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="334"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="117"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation>Impossible d’enregistrer les modifications de {layer} : {errors}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="348"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="131"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Couches rechargées : {layers}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="499"/>
-        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
-        <translation>Ceci est un paquet QFieldCloud, la copie hors ligne utilisée par QField, et non votre projet : il n’est jamais envoyé ni synchronisé. Ouvrez le projet que vous avez envoyé, ou obtenez une copie de travail avec « Télécharger les fichiers… » dans le panneau QFieldCloud, puis envoyez ou synchronisez depuis celle-ci.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="136"/>
+        <source>Your previous versions of {count} replaced files are in {folder}.</source>
+        <translation>Vos versions précédentes des {count} fichiers remplacés se trouvent dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="692"/>
-        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
-        <translation>{file} a changé sur QFieldCloud depuis votre dernière synchronisation, et ici aussi.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="150"/>
+        <source>{name} has no finished package yet: packaging it now.</source>
+        <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="694"/>
-        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
-        <translation>{file} diffère sur QFieldCloud et n’a jamais été synchronisé depuis cet ordinateur.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <source>Package out of date</source>
+        <translation>Paquet obsolète</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="695"/>
-        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
-        <translation>Garder la version QFieldCloud : rien n’est envoyé pour ce fichier et le vôtre reste ici ; « Synchroniser » pourra ensuite le régler. La remplacer par la mienne : votre fichier remplace celui de QFieldCloud, qui reste dans l’historique des versions du fichier sur QFieldCloud.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
+        <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Changed on QFieldCloud</source>
-        <translation>Modifié sur QFieldCloud</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="172"/>
+        <source>Checking the package of {name}</source>
+        <translation>Vérification du paquet de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Keep QFieldCloud&apos;s version</source>
-        <translation>Garder la version QFieldCloud</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="194"/>
+        <source>The package of {name} holds no QGIS project.</source>
+        <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="704"/>
-        <source>Overwrite it with mine</source>
-        <translation>La remplacer par la mienne</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="205"/>
+        <source>Downloading the package of {name}</source>
+        <translation>Téléchargement du paquet de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="740"/>
-        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
-        <translation>Rien n’a été envoyé. Ces fichiers diffèrent de QFieldCloud et ont été laissés tels quels des deux côtés : {files}. Utilisez « Synchroniser » pour les régler.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="766"/>
-        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
-        <translation>Laissés tels quels sur QFieldCloud, et différents des vôtres : {files}.</translation>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>The current project has unsaved changes. Save them before opening {name}?</source>
+        <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Save and open</source>
+        <translation>Enregistrer et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <source>Discard changes and open</source>
+        <translation>Abandonner les modifications et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="225"/>
+        <source>The package of {name} was not opened; it is in {folder}.</source>
+        <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="230"/>
+        <source>Could not save the current project: {error}</source>
+        <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="246"/>
+        <source>Opened {name}, but these layers are invalid: {layers}</source>
+        <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="253"/>
+        <source>Opened the package of {name}: %n layer(s).</source>
+        <translation>
+            <numerusform>Paquet de {name} ouvert : %n couche.</numerusform>
+            <numerusform>Paquet de {name} ouvert : %n couches.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="28"/>
+        <source>Created the cloud project {name}.</source>
+        <translation>Projet cloud {name} créé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="38"/>
+        <source>Creating the cloud project {name}</source>
+        <translation>Création du projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <source>Delete cloud project</source>
+        <translation>Supprimer le projet cloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
+        <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="58"/>
+        <source>Deleted the cloud project {name}.</source>
+        <translation>Projet cloud {name} supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="61"/>
+        <source>Deleting the cloud project {name}</source>
+        <translation>Suppression du projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="78"/>
+        <source>Started a {job_type} job on {name}.</source>
+        <translation>Tâche {job_type} lancée sur {name}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="82"/>
+        <source>Starting a {job_type} job</source>
+        <translation>Lancement d’une tâche {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="102"/>
+        <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
+        <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="115"/>
+        <source>Checking a QFieldCloud job</source>
+        <translation>Vérification d’une tâche QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
+        <source>This job has no output.</source>
+        <translation>Cette tâche n’a pas de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="133"/>
+        <source>Output of the {job_type} job</source>
+        <translation>Sortie de la tâche {job_type}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="135"/>
+        <source>Loading the job output</source>
+        <translation>Chargement de la sortie de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
         <source>Loading jobs</source>
         <translation>Chargement des tâches</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
         <source>Could not load the jobs: {error}</source>
         <translation>Impossible de charger les tâches : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
         <source>Comparing files</source>
         <translation>Comparaison des fichiers</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="202"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
         <source>Could not load the files: {error}</source>
         <translation>Impossible de charger les fichiers : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
         <source>Loading collaborators</source>
         <translation>Chargement des collaborateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="214"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
         <source>Could not load the collaborators: {error}</source>
         <translation>Impossible de charger les collaborateurs : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="29"/>
+        <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
+        <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="35"/>
+        <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
+        <translation>Ceci est un paquet QFieldCloud, la copie hors ligne utilisée par QField, et non votre projet : il n’est jamais envoyé ni synchronisé. Ouvrez le projet que vous avez envoyé, ou obtenez une copie de travail avec « Télécharger les fichiers… » dans le panneau QFieldCloud, puis envoyez ou synchronisez depuis celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <source>Save the project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="53"/>
+        <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
+        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="60"/>
+        <source>Synchronization cancelled: save the project first.</source>
+        <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
+        <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="69"/>
+        <source>Uploading the last saved version of the project.</source>
+        <translation>Envoi de la dernière version enregistrée du projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="72"/>
+        <source>Could not save the project: {error}</source>
+        <translation>Impossible d’enregistrer le projet : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="159"/>
+        <source>Synchronization of {name} stopped: {error}</source>
+        <translation>Synchronisation de {name} interrompue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="254"/>
+        <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
+        <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="126"/>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation>Synchronisation annulée : rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="132"/>
+        <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
+        <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="144"/>
+        <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
+        <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="148"/>
+        <source>Replaced and deleted local files were moved to {folder}.</source>
+        <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="161"/>
+        <source>Synchronizing {name}</source>
+        <translation>Synchronisation de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="191"/>
+        <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
+        <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="204"/>
+        <source>Create the cloud project {name}</source>
+        <translation>Créer le projet cloud {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <source>Link to {owner}/{name}</source>
+        <translation>Lier à {owner}/{name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <source>Link to QFieldCloud</source>
+        <translation>Lier à QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <source>This project is not linked to a QFieldCloud project yet.</source>
+        <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="228"/>
+        <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
+        <translation>{file} a changé sur QFieldCloud depuis votre dernière synchronisation, et ici aussi.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
+        <translation>{file} diffère sur QFieldCloud et n’a jamais été synchronisé depuis cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
+        <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
+        <translation>Garder la version QFieldCloud : rien n’est envoyé pour ce fichier et le vôtre reste ici ; « Synchroniser » pourra ensuite le régler. La remplacer par la mienne : votre fichier remplace celui de QFieldCloud, qui reste dans l’historique des versions du fichier sur QFieldCloud.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Changed on QFieldCloud</source>
+        <translation>Modifié sur QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Keep QFieldCloud&apos;s version</source>
+        <translation>Garder la version QFieldCloud</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <source>Overwrite it with mine</source>
+        <translation>La remplacer par la mienne</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="263"/>
+        <source>Upload cancelled: nothing was uploaded.</source>
+        <translation>Envoi annulé : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="267"/>
+        <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
+        <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="276"/>
+        <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
+        <translation>Rien n’a été envoyé. Ces fichiers diffèrent de QFieldCloud et ont été laissés tels quels des deux côtés : {files}. Utilisez « Synchroniser » pour les régler.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="285"/>
+        <source>{name} is up to date: {skipped} files unchanged.</source>
+        <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="295"/>
+        <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
+        <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="302"/>
+        <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
+        <translation>Laissés tels quels sur QFieldCloud, et différents des vôtres : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="311"/>
+        <source>Upload of {name} stopped: {error}</source>
+        <translation>Envoi de {name} interrompu : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="313"/>
+        <source>Uploading {name}</source>
+        <translation>Envoi de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CloudActions</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="45"/>
+        <source>QFieldCloud</source>
+        <translation>QFieldCloud</translation>
     </message>
 </context>
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation>Se déconnecter (QFieldCloud ferme vos sessions sur tous les appareils, QField compris)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="160"/>
         <source>Upload the open project&apos;s changed files to QFieldCloud</source>
         <translation>Envoyer vers QFieldCloud les fichiers modifiés du projet ouvert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
         <source>Search projects by name or owner</source>
         <translation>Rechercher des projets par nom ou propriétaire</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
         <source>Also list the public projects of other users</source>
         <translation>Afficher aussi les projets publics des autres utilisateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="184"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="185"/>
         <source>New cloud project</source>
         <translation>Nouveau projet cloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="186"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="187"/>
         <source>Delete the selected project</source>
         <translation>Supprimer le projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="205"/>
         <source>Double-click a project to open its package in the map</source>
         <translation>Double-cliquez sur un projet pour ouvrir son paquet dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
         <source>Load more</source>
         <translation>Charger plus</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="231"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
         <source>Open in map</source>
         <translation>Ouvrir dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation>Télécharger le dernier paquet et l’ouvrir dans QGIS</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="234"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
         <source>Package again, then open in map</source>
         <translation>Recréer le paquet, puis l’ouvrir dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="242"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="243"/>
         <source>Download files…</source>
         <translation>Télécharger les fichiers…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="244"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
         <source>Package</source>
         <translation>Paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="246"/>
         <source>Start a package job (what QField downloads)</source>
         <translation>Lancer une tâche de création de paquet (ce que QField télécharge)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="247"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Process</source>
         <translation>Traiter</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="249"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation>Lancer une tâche process_projectfile (relit le projet QGIS)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
         <source>Show output</source>
         <translation>Afficher la sortie</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="270"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="273"/>
         <source>Collaborators</source>
         <translation>Collaborateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation>Vous n’êtes pas connecté à QFieldCloud.
 Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>Log in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="357"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="308"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
         <source>{user} on {server}</source>
         <translation>{user} sur {server}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="320"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="321"/>
         <source>Open project ↔ {name}</source>
         <translation>Projet ouvert ↔ {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="322"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="323"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation>Projet ouvert : pas encore lié (le bouton d’envoi propose de le lier)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="324"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="325"/>
         <source>Open project: not saved</source>
         <translation>Projet ouvert : non enregistré</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="341"/>
         <source>Could not load the projects: {error}</source>
         <translation>Impossible de charger les projets : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
         <source>Loading projects…</source>
         <translation>Chargement des projets…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="342"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n projet, chargement de la suite…</numerusform>
@@ -1073,17 +1073,17 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="345"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation>Aucun projet ne correspond à « {search} ».</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="346"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="347"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation>Vous n’avez encore aucun projet QFieldCloud. Créez-en un avec le bouton +, ou envoyez le projet QGIS ouvert depuis la barre d’outils.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="351"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="352"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n projet</numerusform>
@@ -1091,7 +1091,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="353"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="354"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n projet affiché, d’autres sur le serveur</numerusform>
@@ -1099,22 +1099,22 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="389"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="390"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation>Sélectionnez un projet pour voir ses tâches, ses fichiers et ses collaborateurs.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="391"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="392"/>
         <source>no description</source>
         <translation>aucune description</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
         <source>Synchronize</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="163"/>
         <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
         <translation>Comparer le dossier du projet ouvert avec QFieldCloud, montrer ce qui changerait, puis envoyer, télécharger et supprimer après votre confirmation</translation>
     </message>

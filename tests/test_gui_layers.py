@@ -9,9 +9,10 @@ from qgis.core import QgsFeature, QgsProject
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.gui_flows import sync
 from tests.support.qgis_plugin_env import make_project_folder
 from tests.support.sqlite_wal import commit_into_the_wal
-from tests.test_gui_sync import DialogAsker, _first_sync, _sync
+from tests.test_gui_sync import DialogAsker, _first_sync
 
 
 def rows(path):
@@ -59,13 +60,13 @@ def test_unsaved_layer_edits_are_saved_before_a_sync_when_the_user_says_so(
     results = []
     actions = CloudActions(plugin_iface, session, asker)
     actions.syncFinished.connect(results.append)
-    assert _sync(actions, results) is None
+    assert sync(actions, results) is None
     assert "points" in asker.questions[0][1] and layer.isModified() and rows(folder / "points.gpkg") == 3
 
     asker = ChoosingDialogAsker(edits_choice=0)  # save the edits, then sync them
     actions = CloudActions(plugin_iface, session, asker)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert not layer.isEditable() and rows(folder / "points.gpkg") == 4
     assert "points.gpkg" in result.uploaded
     client.download_file(pid, "project", tmp_path / "check.gpkg", "points.gpkg")
@@ -81,7 +82,7 @@ def test_discarded_edits_are_gone_and_nothing_of_them_is_sent(qfc_server, sessio
     results = []
     actions = CloudActions(plugin_iface, session, ChoosingDialogAsker(edits_choice=1))
     actions.syncFinished.connect(results.append)
-    _sync(actions, results)
+    sync(actions, results)
     assert not layer.isEditable() and layer.featureCount() == 3 and rows(folder / "points.gpkg") == 3
 
 
@@ -98,7 +99,7 @@ def test_a_layer_whose_file_a_sync_replaced_shows_the_new_data_and_saves_into_it
     results = []
     actions = CloudActions(plugin_iface, session, DialogAsker())
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
 
     assert result.downloaded == ["points.gpkg"] and rows(folder / "points.gpkg") == 5
     assert layer.featureCount() == 5 and len(list(layer.getFeatures())) == 5
@@ -132,7 +133,7 @@ def test_a_geopackage_that_qgis_only_opened_is_no_local_change(
     results = []
     actions = CloudActions(plugin_iface, session, asker)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
 
     kinds = {a.name: a.kind.value for a in asker.plans[-1].actions}
     assert kinds["points.gpkg"] == "download"  # not a conflict: nobody in the office edited anything
@@ -152,7 +153,7 @@ def test_an_unchanged_geopackage_that_was_opened_needs_no_sync_at_all(
     results = []
     actions = CloudActions(plugin_iface, session, asker)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert asker.plans == [] and not result.uploaded  # nothing to confirm, nothing sent
 
 
@@ -169,7 +170,7 @@ def test_a_sync_sends_geopackage_edits_that_are_still_in_the_wal(
     actions = CloudActions(plugin_iface, session, DialogAsker())
     actions.syncFinished.connect(results.append)
     try:
-        result = _sync(actions, results)
+        result = sync(actions, results)
     finally:
         idle_reader.close()
         editor.close()

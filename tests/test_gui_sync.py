@@ -14,6 +14,7 @@ from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.sync_execution import SyncResult
 from qfieldcloud_plugin.gui.sync_dialog import SyncPlanDialog
 from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.gui_flows import sync, upload
 from tests.support.fault_server import fault_stats, format_stats, set_faults
 from tests.support.local_server import LocalServer
 from tests.support.qgis_plugin_env import (
@@ -83,14 +84,6 @@ def _linked_project(client, folder, name):
     return project
 
 
-def _sync(actions, results):
-    before = len(results)
-    actions.sync_current_project()
-    wait_until(lambda: len(results) > before, timeout=90, message="sync result")
-    wait_for_tasks()
-    return results[-1]
-
-
 def _first_sync(plugin_iface, session, client, tmp_path, name):
     """A linked project in tmp_path/proj, synchronized once through the real plan dialog; (folder, id)."""
     folder = tmp_path / "proj"
@@ -98,7 +91,7 @@ def _first_sync(plugin_iface, session, client, tmp_path, name):
     results = []
     actions = CloudActions(plugin_iface, session, DialogAsker())
     actions.syncFinished.connect(results.append)
-    assert not _sync(actions, results).failed
+    assert not sync(actions, results).failed
     return folder, pid
 
 
@@ -128,7 +121,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
     actions.syncFinished.connect(results.append)
 
     # First sync: everything is new here, so everything is uploaded; nothing is deleted anywhere.
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert isinstance(result, SyncResult), result
     assert asker.plans[0].first_sync
     assert sorted(result.uploaded) == local_names(folder) and not result.failed
@@ -145,7 +138,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
 
     # Cancelling the plan changes nothing, here or there.
     asker.accept = False
-    assert _sync(actions, results) is None
+    assert sync(actions, results) is None
     shown = asker.shown[-1]
     assert shown == {
         "Conflicts: changed on both sides (1)": [("notes.csv", "changed here and on QFieldCloud")],
@@ -171,7 +164,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
     # Confirmed, with "keep both" for the conflict.
     asker.accept = True
     asker.resolutions = {"notes.csv": Resolution.KEEP_BOTH}
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert isinstance(result, SyncResult) and not result.failed, result
     assert {a.name: a.kind for a in asker.plans[-1].actions if a.kind != SyncKind.UNCHANGED} == {
         "notes.csv": SyncKind.CONFLICT,
@@ -205,7 +198,7 @@ def test_sync_shows_the_plan_then_keeps_both_and_trashes_server_deletions(
     # The server copy kept beside mine is mine to read: it never comes back as a new upload.
     asker.resolutions = {}
     shown_before = len(asker.plans)
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert len(asker.plans) == shown_before  # in sync: no dialog at all
     assert result.uploaded == [] and result.downloaded == [] and not result.failed
     assert copy not in _remote(client, pid) and (folder / copy).is_file()
@@ -222,11 +215,11 @@ def test_a_deletion_unticked_in_the_plan_is_not_carried_out(qfc_server, session,
     actions = CloudActions(plugin_iface, session, asker)
     results = []
     actions.syncFinished.connect(results.append)
-    assert isinstance(_sync(actions, results), SyncResult)
+    assert isinstance(sync(actions, results), SyncResult)
     client.delete_file(pid, "keep_mine.txt")
     client.delete_file(pid, "let_go.txt")
     asker.untick = ["keep_mine.txt"]
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert isinstance(result, SyncResult) and not result.failed, result
     assert asker.shown[-1]["Delete on this computer (2)"] == [
         ("keep_mine.txt", "deleted on QFieldCloud; moved to the trash here"),
@@ -246,7 +239,7 @@ def test_the_project_file_changed_on_the_server_is_downloaded_and_reopened(
     actions = CloudActions(plugin_iface, session, DialogAsker())
     results = []
     actions.syncFinished.connect(results.append)
-    _sync(actions, results)
+    sync(actions, results)
     other = QgsProject()
     assert other.read(str(folder / (unique_name + ".qgs")))
     other.setTitle("edited by a colleague")
@@ -254,7 +247,7 @@ def test_the_project_file_changed_on_the_server_is_downloaded_and_reopened(
     (tmp_path / "colleague").mkdir()
     assert other.write()
     client.upload_file(project["id"], "project", tmp_path / "colleague" / (unique_name + ".qgs"), unique_name + ".qgs")
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert result.downloaded == [unique_name + ".qgs"]
     assert QgsProject.instance().title() == "edited by a colleague"
     QgsProject.instance().clear()
@@ -274,16 +267,14 @@ def test_qfieldcloudignore_is_honoured_by_upload_and_sync(qfc_server, session, p
     uploads, syncs = [], []
     actions.uploadFinished.connect(uploads.append)
     actions.syncFinished.connect(syncs.append)
-    actions.upload_current_project()
-    wait_until(lambda: uploads, timeout=60, message="upload")
-    wait_for_tasks()
+    upload(actions, uploads)
     remote = set(_remote(client, project["id"]))
     assert {"data.csv", "keep.tmp", "points.gpkg", unique_name + ".qgs"} <= remote
     assert not remote & {"work.tmp", "scratch/big.bin", ".qfieldcloudignore"}
 
     # A file the folder ignores that exists on the server is neither downloaded nor deleted.
     _server_edit(client, tmp_path, project["id"], "other.tmp", "someone else's temp file")
-    result = _sync(actions, syncs)
+    result = sync(actions, syncs)
     names = [a.name for a in actions.asker.plans[-1].actions] if actions.asker.plans else []
     assert "other.tmp" not in names and "work.tmp" not in names
     assert not (folder / "other.tmp").exists() and "other.tmp" in _remote(client, project["id"])
@@ -313,7 +304,7 @@ def test_only_transferred_and_verified_files_enter_the_base_under_network_faults
         actions.syncFinished.connect(results.append)
         set_faults(server, "reset:0.6", seed=3)
         try:
-            result = _sync(actions, results)
+            result = sync(actions, results)
         finally:
             stats = fault_stats(server)
             set_faults(server, "")
@@ -335,7 +326,7 @@ def test_only_transferred_and_verified_files_enter_the_base_under_network_faults
             assert state.sha256 == remote[name]["sha256"], name
             assert calc_etag(folder / name) == state.etag, name
         # What is not in the base is proposed again by the next sync (faults off): nothing is lost.
-        result = _sync(actions, results)
+        result = sync(actions, results)
         assert isinstance(result, SyncResult) and not result.failed
         base = SyncStateStore(folder).load(project["id"])
         assert set(base) == set(local_names(folder)) == set(_remote(client, project["id"]))

@@ -11,7 +11,8 @@ from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.sync import Resolution
 from qfieldcloud_plugin.core.sync_execution import SyncResult
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.test_gui_sync import DialogAsker, _first_sync, _linked_project, _remote, _server_edit, _sync
+from tests.support.gui_flows import sync
+from tests.test_gui_sync import DialogAsker, _first_sync, _linked_project, _remote, _server_edit
 
 
 class ChangingAsker(DialogAsker):
@@ -43,7 +44,7 @@ def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_tra
     results = []
     first = CloudActions(plugin_iface, session, DialogAsker())
     first.syncFinished.connect(results.append)
-    assert not _sync(first, results).failed
+    assert not sync(first, results).failed
 
     _server_edit(client, tmp_path, pid, "a.txt", "a from the field\n")  # planned: download
     (folder / "b.txt").write_text("b from the office\n")  # planned: upload
@@ -58,7 +59,7 @@ def test_what_changed_after_the_plan_was_shown_is_left_alone_and_keep_server_tra
     asker = ChangingAsker(meanwhile, resolutions={"c.txt": Resolution.KEEP_SERVER})
     actions = CloudActions(plugin_iface, session, asker)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
 
     assert isinstance(result, SyncResult), result
     assert (folder / "a.txt").read_text() == "a edited in the office while the plan was shown\n"
@@ -92,14 +93,14 @@ def test_keeping_both_copies_of_the_project_file_never_sends_a_second_project_fi
     asker = DialogAsker(resolutions={qgs: Resolution.KEEP_BOTH})
     actions = CloudActions(plugin_iface, session, asker)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
     copy = result.kept_both[qgs]
     assert copy.endswith(".qgs") and (folder / copy).is_file()
 
     again = DialogAsker()
     actions = CloudActions(plugin_iface, session, again)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert again.plans == [] and result.uploaded == []
     assert [n for n in _remote(client, pid) if n.endswith(".qgs")] == [qgs]
 
@@ -152,7 +153,7 @@ def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choic
     results = []
     first = CloudActions(plugin_iface, session, DialogAsker())
     first.syncFinished.connect(results.append)
-    assert not _sync(first, results).failed
+    assert not sync(first, results).failed
 
     bob = Client(url=qfc_server.url)
     bob.login("bob", test_users["bob"])
@@ -167,7 +168,7 @@ def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choic
     undecided = DialogAsker()  # no choice made: Synchronize stays disabled, so the dialog is cancelled
     actions = CloudActions(plugin_iface, session, undecided)
     actions.syncFinished.connect(results.append)
-    assert _sync(actions, results) is None
+    assert sync(actions, results) is None
     assert undecided.ok_enabled == [False]
     # (the English plural forms are not loaded in the test process, hence "edit(s)")
     assert undecided.effects == [
@@ -177,7 +178,7 @@ def test_a_conflict_has_no_default_and_says_who_changed_what_and_what_each_choic
     mine = DialogAsker(resolutions={"points.gpkg": Resolution.KEEP_LOCAL})
     actions = CloudActions(plugin_iface, session, mine)
     actions.syncFinished.connect(results.append)
-    result = _sync(actions, results)
+    result = sync(actions, results)
     assert mine.ok_enabled == [True] and result.uploaded == ["points.gpkg"]
     assert mine.effects[0]["points.gpkg"] == (
         "Yours replaces QFieldCloud's copy (2 edit(s) from bob since your last sync) on QFieldCloud; "

@@ -12,6 +12,7 @@ from qfieldcloud_plugin.core.project_link import read_link
 from qfieldcloud_plugin.core.uploads import UploadResult
 from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.gui_flows import upload
 from tests.support.qgis_plugin_env import (
     ScriptedAsker,
     local_names,
@@ -29,14 +30,6 @@ def _open_project(folder, name):
     return path
 
 
-def _upload(actions, results):
-    before = len(results)
-    actions.upload_current_project()
-    wait_until(lambda: len(results) > before, timeout=60, message="upload result")
-    wait_for_tasks()
-    return results[-1]
-
-
 def _remote(qfc_server, session, project_id):
     client = Client(url=qfc_server.url, token=session._token)
     return {f["name"]: f["md5sum"] for f in client.list_remote_files(project_id)}
@@ -51,7 +44,7 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
     results = []
     actions.uploadFinished.connect(results.append)
 
-    result = _upload(actions, results)
+    result = upload(actions, results)
     assert isinstance(result, UploadResult)
     expected = local_names(tmp_path / "proj")
     assert {"notes.csv", "points.gpkg", unique_name + ".qgs"} <= set(expected)
@@ -73,7 +66,7 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
     assert read_link().project_id == link.project_id
 
     # Nothing changed: everything is skipped, nothing is sent.
-    result = _upload(actions, results)
+    result = upload(actions, results)
     assert result.uploaded == [] and len(result.skipped) == len(expected)
     assert any(
         "is up to date: {} files unchanged".format(len(expected)) in m
@@ -82,7 +75,7 @@ def test_first_upload_creates_links_and_uploads_then_skips_identical_files(
 
     # One changed file: only that one goes up.
     (tmp_path / "proj" / "notes.csv").write_text("id,text\n1,hello\n2,world\n")
-    result = _upload(actions, results)
+    result = upload(actions, results)
     assert result.uploaded == ["notes.csv"] and len(result.skipped) == len(expected) - 1
     QgsProject.instance().clear()
 
@@ -95,7 +88,7 @@ def test_file_changed_on_the_server_is_not_silently_overwritten(
     actions = CloudActions(plugin_iface, session, asker)
     results = []
     actions.uploadFinished.connect(results.append)
-    _upload(actions, results)
+    upload(actions, results)
     link = read_link()
 
     # A colleague uploads another notes.csv; we edit ours too.
@@ -109,7 +102,7 @@ def test_file_changed_on_the_server_is_not_silently_overwritten(
 
     asker.questions.clear()
     asker.choice_answer = 0  # "Keep QFieldCloud's version": the first option, the default
-    result = _upload(actions, results)
+    result = upload(actions, results)
     assert any("notes.csv changed on QFieldCloud since your last sync" in q for q in asker.questions)
     assert "notes.csv" not in result.uploaded
     assert _remote(qfc_server, session, link.project_id)["notes.csv"] == theirs
@@ -118,7 +111,7 @@ def test_file_changed_on_the_server_is_not_silently_overwritten(
     assert not any("is up to date" in m for m in plugin_iface.messageBar().get_messages(Qgis.Success)[-1:])
 
     asker.choice_answer = 1  # "Overwrite it with mine"
-    result = _upload(actions, results)
+    result = upload(actions, results)
     assert result.uploaded == ["notes.csv"]
     assert _remote(qfc_server, session, link.project_id)["notes.csv"] != theirs
     QgsProject.instance().clear()
@@ -267,7 +260,7 @@ def test_recent_geopackage_edits_in_the_wal_are_uploaded(qfc_server, session, pl
     results = []
     actions.uploadFinished.connect(results.append)
     try:
-        _upload(actions, results)
+        upload(actions, results)
     finally:
         idle_reader.close()
         editor.close()

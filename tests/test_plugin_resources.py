@@ -7,8 +7,9 @@ from qgis.core import QgsProject
 
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.gui.workflows import CloudActions
+from tests.support.gui_flows import sync, upload
 from tests.support.qgis_plugin_env import ScriptedAsker, flush_deletes, wait_for_tasks, wait_until
-from tests.test_gui_sync import DialogAsker, _linked_project, _sync
+from tests.test_gui_sync import DialogAsker, _linked_project
 
 
 def _expand_in_the_browser_panel(session, project_name):
@@ -47,11 +48,10 @@ def test_a_full_plugin_run_leaves_no_unclosed_socket_or_file(qfc_server, session
         results = []
         actions = CloudActions(plugin_iface, session, DialogAsker())
         actions.syncFinished.connect(results.append)
-        _sync(actions, results)  # plan, upload
+        sync(actions, results)  # plan, upload
         uploads = []
         actions.uploadFinished.connect(uploads.append)
-        actions.upload_current_project()  # compare, nothing to send
-        wait_until(lambda: uploads, timeout=60, message="upload")
+        upload(actions, uploads)  # compare, nothing to send
         downloaded = []
         actions.filesDownloaded.connect(lambda folder, files: downloaded.append(files))
         CloudActions(plugin_iface, session, ScriptedAsker(folder=str(tmp_path / "copy"))).download_files(project)

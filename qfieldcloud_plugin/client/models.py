@@ -77,6 +77,11 @@ class ProjectCollaboratorRole(str, Enum):
     READER = "reader"
 
 
+# The roles that may change or delete a project, and those that may upload to it.
+MANAGER_ROLES = (ProjectCollaboratorRole.ADMIN.value, ProjectCollaboratorRole.MANAGER.value)
+UPLOAD_ROLES = MANAGER_ROLES + (ProjectCollaboratorRole.EDITOR.value, ProjectCollaboratorRole.REPORTER.value)
+
+
 class OrganizationMemberRole(str, Enum):
     ADMIN = "admin"
     CREATOR = "creator"

@@ -10,12 +10,13 @@ I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 QM_PREFIX = "qfieldcloud_plugin_"
 
 
-def tr(text: str) -> str:
+def tr(text: str, disambiguation: Optional[str] = None, n: int = -1) -> str:
     """`text` in QGIS's language, for code outside a QObject (a QObject uses its own `self.tr`).
 
-    pylupdate files such calls under the "@default" context, so they are looked up there.
+    pylupdate files such calls under the "@default" context, so they are looked up there. With
+    `n`, a `%n` in the text is the number and picks the plural form, as in Qt's own `tr`.
     """
-    return QCoreApplication.translate("@default", text)
+    return QCoreApplication.translate("@default", text, disambiguation, n)
 
 
 def qgis_language() -> str:

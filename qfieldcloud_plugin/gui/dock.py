@@ -29,7 +29,8 @@ from ..core.session import CloudSession
 from ..core.settings import server_label
 from ..core.icons import plugin_icon, theme_icon
 from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
-from .workflows import MANAGER_ROLES, UPLOAD_ROLES, CloudActions
+from ..client.models import MANAGER_ROLES, UPLOAD_ROLES
+from .workflows import CloudActions
 
 
 def _table(model) -> QTreeView:
@@ -142,7 +143,18 @@ class CloudDock(QgsDockWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._build_header())
+        layout.addLayout(self._build_link_row())
+        layout.addLayout(self._build_filters())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_projects_pane())
+        splitter.addWidget(self._build_project_pane())
+        splitter.setSizes([300, 300])
+        layout.addWidget(splitter, 1)
+        return page
 
+    def _build_header(self) -> QHBoxLayout:
+        """Who is logged in, and the log-out button."""
         header = QHBoxLayout()
         self.user_label = QLabel()
         self.logout_button = _tool_button(
@@ -151,7 +163,10 @@ class CloudDock(QgsDockWidget):
         self.logout_button.clicked.connect(self.session.logout)
         header.addWidget(self.user_label, 1)
         header.addWidget(self.logout_button)
-        layout.addLayout(header)
+        return header
+
+    def _build_link_row(self) -> QHBoxLayout:
+        """Which cloud project the open QGIS project is linked to, with Synchronize and Upload."""
         link_row = QHBoxLayout()
         self.link_label = QLabel()
         self.link_label.setWordWrap(True)
@@ -169,8 +184,10 @@ class CloudDock(QgsDockWidget):
         link_row.addWidget(self.link_label, 1)
         link_row.addWidget(self.sync_button)
         link_row.addWidget(self.upload_button)
-        layout.addLayout(link_row)
+        return link_row
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The search, the public switch, and refresh, new and delete."""
         filters = QHBoxLayout()
         self.search_edit = QgsFilterLineEdit()
         self.search_edit.setShowSearchIcon(True)
@@ -189,9 +206,10 @@ class CloudDock(QgsDockWidget):
         self.delete_button.clicked.connect(lambda: self.project and self.actions.delete_project(self.project))
         for widget in (self.search_edit, self.public_check, self.refresh_button, self.new_button, self.delete_button):
             filters.addWidget(widget, 1 if widget is self.search_edit else 0)
-        layout.addLayout(filters)
+        return filters
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+    def _build_projects_pane(self) -> QWidget:
+        """The projects, a page at a time, with the loading status and Load more."""
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -216,14 +234,22 @@ class CloudDock(QgsDockWidget):
         status.addWidget(self.status_label, 1)
         status.addWidget(self.more_button)
         top_layout.addLayout(status)
-        splitter.addWidget(top)
+        return top
 
+    def _build_project_pane(self) -> QWidget:
+        """The selected project: its name, what can be done with it, and its jobs, files and collaborators."""
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         self.project_label = QLabel()
         self.project_label.setWordWrap(True)
         detail_layout.addWidget(self.project_label)
+        detail_layout.addLayout(self._build_project_buttons())
+        detail_layout.addWidget(self._build_tabs())
+        return detail
+
+    def _build_project_buttons(self) -> QHBoxLayout:
+        """Open in map (or package again first), download the files, start a job."""
         buttons = QHBoxLayout()
         self.open_package_button = QToolButton()
         self.open_package_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -250,8 +276,10 @@ class CloudDock(QgsDockWidget):
         for button in (self.open_package_button, self.download_button, self.package_button, self.process_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        detail_layout.addLayout(buttons)
+        return buttons
 
+    def _build_tabs(self) -> QTabWidget:
+        """The selected project's jobs (with their output), files and collaborators."""
         self.tabs = QTabWidget()
         jobs_page = QWidget()
         jobs_layout = QVBoxLayout(jobs_page)
@@ -270,11 +298,7 @@ class CloudDock(QgsDockWidget):
         self.tabs.addTab(jobs_page, self.tr("Jobs"))
         self.tabs.addTab(self.files_view, self.tr("Files"))
         self.tabs.addTab(self.collaborators_view, self.tr("Collaborators"))
-        detail_layout.addWidget(self.tabs)
-        splitter.addWidget(detail)
-        splitter.setSizes([300, 300])
-        layout.addWidget(splitter, 1)
-        return page
+        return self.tabs
 
     # --- session state -------------------------------------------------------------
     def show_message(self, text: str, button_text: str, action) -> None:
