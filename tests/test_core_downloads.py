@@ -310,3 +310,26 @@ def test_a_download_that_failed_records_nothing_of_the_failed_file(fake, tmp_pat
     result = download_project(client, TaskStandIn(), PID, tmp_path)
     assert result.files[0]["error"] is not None
     assert "a.txt" not in (SyncStateStore(tmp_path).load(PID) or {})
+
+
+@pytest.mark.parametrize("what", ["project", "package"])
+def test_the_glob_and_force_given_to_core_reach_the_download(fake, tmp_path, what):
+    """Processing passes its FILTER and FORCE through these functions: each must reach the client."""
+    from tests.support.task_stand_in import TaskStandIn
+
+    files = {"survey.qgs": b"<qgis/>", "data.gpkg": b"rows"}
+    if what == "project":
+        serve(fake, files)
+        download = download_project
+    else:
+        serve_package(fake, files)
+        download = download_package
+    client = Client(fake.url, token="t", max_retries=0)
+    only = download(client, TaskStandIn(), PID, tmp_path / "only", filter_glob="*.gpkg")
+    assert [f["name"] for f in only.files] == ["data.gpkg"]
+    assert sorted(p.name for p in (tmp_path / "only").iterdir() if not p.name.startswith(".")) == ["data.gpkg"]
+    download(client, TaskStandIn(), PID, tmp_path / "all")
+    again = download(client, TaskStandIn(), PID, tmp_path / "all")
+    assert all(f["skipped"] for f in again.files)  # unchanged files are not fetched again...
+    forced = download(client, TaskStandIn(), PID, tmp_path / "all", force_download=True)
+    assert not any(f["skipped"] for f in forced.files)  # ...unless forced

@@ -77,6 +77,12 @@ class ChecksumCache:
         self._entries: Optional[Dict[str, list]] = None
         self._changed: Dict[str, Optional[list]] = {}  # name -> new entry, or None to drop it
 
+    def __enter__(self) -> "ChecksumCache":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.save()  # whatever happened, the checksums computed so far spare the next run some hashing
+
     # --- reading -------------------------------------------------------------------------
 
     def _load(self) -> Dict[str, list]:

@@ -4,7 +4,6 @@ Each file is checked for a safe name, downloaded and verified into staging (down
 then the whole batch is applied at once (staging.py); see docs/architecture.md.
 """
 
-import errno
 import logging
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Union
@@ -16,7 +15,6 @@ from .errors import (
     NotAppliedError,
     QfcException,
     QfcRequestException,
-    TransferCancelledError,
     TransferError,
 )
 from .models import (
@@ -32,7 +30,7 @@ from .names import (
 from .batch import run_batch
 from .disk import sync_files
 from .progress import ProgressTracker, StderrProgress
-from .staging import Staging
+from .staging import Staging, disk_full
 from .api_base import wire_value
 from .batch import mark_failed
 from .download_targets import NAME_ERRNOS, download_targets, refused_name
@@ -166,81 +164,109 @@ class DownloadsApi(FileDownloadApi):
         selected = [f for f in files if isinstance(f, dict) and match_glob(str(f.get("name", "")), pattern)]
         for file in selected:
             file.update(status=FileTransferStatus.PENDING, error=None, skipped=False, verified=False)
-        staging = Staging(local_dir)
-        staging.recover()
-        targets = download_targets(selected, local_dir)
-        batch = [f for f in selected if id(f) in targets]
-        tracker = ProgressTracker(
-            progress_callback or (StderrProgress() if show_progress else None),
-            len(batch),
-            sum(_size_of(f) or 0 for f in batch),
-        )
-        checksums = ChecksumCache(local_dir)
-        verified: Dict[int, Dict[str, Any]] = {}
+        # Leaving the block saves the checksums and cleans the staging area, whatever the way out.
+        with ChecksumCache(local_dir) as checksums, Staging(local_dir) as staging:
+            targets = download_targets(selected, local_dir)
+            batch = [f for f in selected if id(f) in targets]
+            verified: Dict[int, Dict[str, Any]] = {}
 
-        def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
-            current, headers = _local_copy(file, targets[id(file)], checksums, force_download)
-            if current:
-                file["skipped"] = file["verified"] = True
-                return
-            staged = staging.path_for(file["name"])
-            if staging.reusable(staged, file):
-                file["staged"], file["verified"] = staged, True
-                return
-            checks = verified[id(file)] = {}
-            try:
-                response = self._download_one(
-                    project_id,
-                    download_type,
-                    file["name"],
-                    staged,
-                    headers,
-                    file,
-                    report,
-                    should_stop,
-                    verified=checks,
-                    durable=False,
-                )
-            except OSError as exc:
-                if exc.errno not in NAME_ERRNOS:
-                    raise
-                raise refused_name(file, exc) from None
-            if response is None:
-                file["skipped"] = file["verified"] = True  # 304: the local file is current
-            else:
-                file["staged"] = staged
-                file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
+            def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
+                staged = staging.path_for(file["name"])
+                verified[id(file)] = self._stage_one(
+                    project_id, download_type, file, targets[id(file)], staged, staging, checksums, force_download,
+                    report, should_stop,
+                )  # fmt: skip
 
-        try:
             run_batch(
                 batch,
                 work,
-                tracker=tracker,
+                tracker=ProgressTracker(
+                    progress_callback or (StderrProgress() if show_progress else None),
+                    len(batch),
+                    sum(_size_of(f) or 0 for f in batch),
+                ),
                 concurrency=self._workers(concurrency),
                 is_cancelled=is_cancelled,
                 throw_on_error=throw_on_error,
                 on_interrupt=self.transport.abort_transfers,
             )
-        except TransferCancelledError:
-            staging.finish(keep=False)
-            checksums.save()
-            raise
-        except BaseException as exc:
-            staging.finish(keep=not _disk_full(exc))
-            checksums.save()
-            raise
-        failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS and not f.get("refused")]
-        to_apply = [f for f in batch if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
-        if failed:
-            _fail_not_applied(to_apply, failed)
-            # A full disk must not stay full with staged copies; other failures keep them for the next call.
-            staging.finish(keep=not any(_disk_full(f.get("error")) for f in failed))
-            checksums.save()
-            self._raise_first_refusal(selected, throw_on_error)
-            return selected
-        if still_as_planned is not None:
-            to_apply = _still_as_planned(to_apply, targets, still_as_planned)
-        record = DownloadRecord(local_dir)
+            failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS and not f.get("refused")]
+            to_apply = [f for f in batch if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]
+            if failed:
+                _fail_not_applied(to_apply, failed)
+                # A full disk must not stay full with staged copies; other failures keep them for the next call.
+                staging.keep_for_next = not any(disk_full(f.get("error")) for f in failed)
+            else:
+                if still_as_planned is not None:
+                    to_apply = _still_as_planned(to_apply, targets, still_as_planned)
+                error = self._apply(staging, to_apply, targets, batch, verified, checksums, keep_local_versions)
+                if error is not None:
+                    if throw_on_error:
+                        raise error
+                    return selected
+        self._raise_first_refusal(selected, throw_on_error)
+        return selected
+
+    def _stage_one(
+        self,
+        project_id: str,
+        download_type: FileTransferType,
+        file: Dict[str, Any],
+        target: Path,
+        staged: Path,
+        staging: Staging,
+        checksums: ChecksumCache,
+        force_download: bool,
+        report: Callable[[int, int], None],
+        should_stop: CancelCheck,
+    ) -> Dict[str, Any]:
+        """Bring one file of a batch into staging, unless the local copy or a staged one is already
+        it; marks it `skipped`, `staged` and `verified`. The checksums it was verified against."""
+        checks: Dict[str, Any] = {}
+        current, headers = _local_copy(file, target, checksums, force_download)
+        if current:
+            file["skipped"] = file["verified"] = True
+            return checks
+        if staging.reusable(staged, file):
+            file["staged"], file["verified"] = staged, True
+            return checks
+        try:
+            response = self._download_one(
+                project_id,
+                download_type,
+                file["name"],
+                staged,
+                headers,
+                file,
+                report,
+                should_stop,
+                verified=checks,
+                durable=False,
+            )
+        except OSError as exc:
+            if exc.errno not in NAME_ERRNOS:
+                raise
+            raise refused_name(file, exc) from None
+        if response is None:
+            file["skipped"] = file["verified"] = True  # 304: the local file is current
+        else:
+            file["staged"] = staged
+            file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
+        return checks
+
+    @staticmethod
+    def _apply(
+        staging: Staging,
+        to_apply: List[Dict[str, Any]],
+        targets: Dict[int, Path],
+        batch: List[Dict[str, Any]],
+        verified: Dict[int, Dict[str, Any]],
+        checksums: ChecksumCache,
+        keep_local_versions: Union[bool, Callable[[str, Path], bool]],
+    ) -> Optional[TransferError]:
+        """Move the staged files into place all at once and record what arrived; the error (each file
+        FAILED with it) when the move failed and nothing changed."""
+        record = DownloadRecord(staging.root)
         try:
             # Staged files were not fsync'ed one by one (see sync_files); one sync covers them all.
             sync_files(staging.dir, [f["staged"] for f in to_apply])
@@ -251,34 +277,16 @@ class DownloadsApi(FileDownloadApi):
         except TransferError as exc:
             for file in to_apply:
                 mark_failed(file, exc)
-            staging.finish(keep=not _disk_full(exc))
-            checksums.save()
-            if throw_on_error:
-                raise
-            return selected
-        staging.finish(keep=False)
+            staging.keep_for_next = not disk_full(exc)
+            return exc
         record.update(_arrived(batch, verified, kept, targets, checksums))
-        checksums.save()
-        self._raise_first_refusal(selected, throw_on_error)
-        return selected
+        return None
 
     @staticmethod
     def _raise_first_refusal(files: List[Dict[str, Any]], throw_on_error: bool) -> None:
         refused = next((f for f in files if f.get("refused")), None)
         if throw_on_error and refused is not None:
             raise refused["error"]
-
-
-def _disk_full(error: Any) -> bool:
-    """Whether `error`, or an error it was raised from or while handling, is a full disk or quota.
-
-    By the errno, not the message, which each OS words its own way; an error re-raised `from None`
-    still keeps the OSError as its `__context__`."""
-    while error is not None:
-        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        error = error.__cause__ or error.__context__
-    return False
 
 
 def _local_copy(

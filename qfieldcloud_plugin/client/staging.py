@@ -17,6 +17,7 @@ them); after it, it only files the replaced copies into the trash. Either way ev
 old or new, none is missing, and no backup folder is left behind.
 """
 
+import errno
 import json
 import os
 import shutil
@@ -27,7 +28,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .atomic_file import write_json_atomically
 from .hashing import calc_etag, calc_sha256, same_content
-from .errors import TransferError
+from .errors import TransferCancelledError, TransferError
 from .models import PathLike
 from .names import STATE_DIR, SafeJoiner
 
@@ -62,6 +63,21 @@ class Staging:
         self.dir = self.base / "staging"
         self.journal = self.base / JOURNAL_FILE
         self._join = SafeJoiner(self.dir)
+        # Whether the staged files stay for the next download when the `with` block ends normally.
+        self.keep_for_next = False
+
+    def __enter__(self) -> "Staging":
+        self.recover()
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Optional[BaseException], tb: Any) -> None:
+        """Clean up by one rule: after a cancel or on a full disk the staged files go; after another
+        failure the verified ones stay for the next download to reuse; else `keep_for_next` says."""
+        if exc is None:
+            keep = self.keep_for_next
+        else:
+            keep = not isinstance(exc, TransferCancelledError) and not disk_full(exc)
+        self.finish(keep=keep)
 
     def path_for(self, name: str) -> Path:
         return self._join(name)
@@ -252,6 +268,18 @@ class Staging:
             os.rmdir(self.base)
         except OSError:
             pass
+
+
+def disk_full(error: Any) -> bool:
+    """Whether `error`, or an error it was raised from or while handling, is a full disk or quota.
+
+    By the errno, not the message, which each OS words its own way; an error re-raised `from None`
+    still keeps the OSError as its `__context__`."""
+    while error is not None:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _remove_empty_folders(folder: Path) -> None:

@@ -103,32 +103,27 @@ class UploadsApi(FilesApi):
             len(local_files),
             sum(f["size"] for f in local_files),
         )
-        checksums = ChecksumCache(project_path)
+        with ChecksumCache(project_path) as checksums:  # saved on every way out
 
-        def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
-            name, path = file["name"], Path(file["absolute_filename"])
-            if still_as_planned is not None:
-                changed = still_as_planned(name, path, remote.get(name))
-                if changed:
-                    raise TransferError(f'"{name}" {changed}; not sent')
-            remote_etag = None if force else (remote.get(name) or {}).get("md5sum")
-            if remote_etag and checksums.etag(name, path) == remote_etag:
-                file["skipped"] = True
-                return
-            file["sha256"], file["size"] = self._upload_one(
-                project_id,
-                upload_type,
-                path,
-                name,
-                job_id,
-                report,
-                should_stop,
-            )
+            def work(file: Dict[str, Any], report: Callable[[int, int], None], should_stop: CancelCheck) -> None:
+                name, path = file["name"], Path(file["absolute_filename"])
+                if still_as_planned is not None:
+                    changed = still_as_planned(name, path, remote.get(name))
+                    if changed:
+                        raise TransferError(f'"{name}" {changed}; not sent')
+                remote_etag = None if force else (remote.get(name) or {}).get("md5sum")
+                if remote_etag and checksums.etag(name, path) == remote_etag:
+                    file["skipped"] = True
+                    return
+                file["sha256"], file["size"] = self._upload_one(
+                    project_id, upload_type, path, name, job_id, report, should_stop
+                )
 
-        data_files = [f for f in local_files if not is_qgis_project(f["name"])]
-        project_files = [f for f in local_files if is_qgis_project(f["name"])]
-        workers = self._workers(concurrency)
-        try:
+            # QGIS project files last, and not at all after a failed data file: the server's
+            # project job must see complete data.
+            data_files = [f for f in local_files if not is_qgis_project(f["name"])]
+            project_files = [f for f in local_files if is_qgis_project(f["name"])]
+            workers = self._workers(concurrency)
             for batch in (data_files, project_files):
                 if batch is project_files and any(f["status"] == FileTransferStatus.FAILED for f in data_files):
                     for file in batch:
@@ -147,8 +142,6 @@ class UploadsApi(FilesApi):
                     self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error, remote)
                 if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
                     break
-        finally:
-            checksums.save()
         if throw_on_error and refused:
             raise refused[0]["error"]
         return local_files + refused

@@ -42,9 +42,8 @@ def replaced_by_download(
     `task` is anything with `isCanceled()`: a QgsTask, or a Processing algorithm's QgsFeedback.
     """
     record = DownloadRecord(local_dir).load()
-    checksums = ChecksumCache(local_dir)
     replaced = []
-    try:
+    with ChecksumCache(local_dir) as checksums:  # saved on every way out
         for remote in _remote_listing(client, project_id, package):
             name = remote.get("name")
             if not isinstance(name, str) or not match_glob(name, filter_glob):
@@ -59,8 +58,6 @@ def replaced_by_download(
                 continue
             if holds_local_work(name, local, record, checksums):
                 replaced.append(name)
-    finally:
-        checksums.save()
     return replaced
 
 

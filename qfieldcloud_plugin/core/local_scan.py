@@ -31,8 +31,7 @@ def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, F
         f for f in list_local_files(folder) if not f["name"].endswith(SQLITE_SIDE_FILES) and f["name"] not in left_out
     ]
     states = {}
-    checksums = ChecksumCache(folder)
-    try:
+    with ChecksumCache(folder) as checksums:  # saved on every way out
         for i, file in enumerate(files):
             if task.isCanceled():
                 raise TransferCancelledError("Cancelled while comparing files")
@@ -43,8 +42,6 @@ def scan_local(folder: Path, task, leave_out: Iterable[str] = ()) -> Dict[str, F
             etag = checksums.etag(file["name"], path, trust_cache=CTIME_IS_CHANGE_TIME)
             states[file["name"]] = FileState(size=file["size"], etag=etag)
             task.setProgress(100.0 * (i + 1) / len(files))
-    finally:
-        checksums.save()
     return states
 
 
