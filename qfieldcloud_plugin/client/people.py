@@ -130,33 +130,31 @@ class PeopleApi(ApiBase):
         )
 
     def get_organization_team(self, organization: str, team_name: str) -> TeamModel:
-        return self.transport.request_json(
-            "GET", f"organizations/{seg(organization)}/teams/{seg(team_name)}/", feature=_TEAMS
-        )
+        return self.transport.request_json("GET", _team_path(organization, team_name), feature=_TEAMS)
 
     def patch_organization_team(self, organization: str, team_name: str, new_team_name: str) -> TeamModel:
         """Rename a team (PUT, as the SDK does)."""
         return self.transport.request_json(
             "PUT",
-            f"organizations/{seg(organization)}/teams/{seg(team_name)}/",
+            _team_path(organization, team_name),
             feature=_TEAMS,
             json_body={"team": new_team_name},
         )
 
     def delete_organization_team(self, organization: str, team_name: str) -> None:
-        self.transport.request("DELETE", f"organizations/{seg(organization)}/teams/{seg(team_name)}/", feature=_TEAMS)
+        self.transport.request("DELETE", _team_path(organization, team_name), feature=_TEAMS)
 
     def get_organization_team_members(self, organization: str, team_name: str) -> List[TeamMemberModel]:
         return self.transport.request_json(
             "GET",
-            f"organizations/{seg(organization)}/teams/{seg(team_name)}/members/",
+            _team_path(organization, team_name) + "members/",
             feature=_TEAMS,
         )
 
     def add_organization_team_member(self, organization: str, team_name: str, member_username: str) -> TeamMemberModel:
         return self.transport.request_json(
             "POST",
-            f"organizations/{seg(organization)}/teams/{seg(team_name)}/members/",
+            _team_path(organization, team_name) + "members/",
             feature=_TEAMS,
             json_body={"member": member_username},
         )
@@ -164,7 +162,7 @@ class PeopleApi(ApiBase):
     def remove_organization_team_member(self, organization: str, team_name: str, member_username: str) -> None:
         self.transport.request(
             "DELETE",
-            f"organizations/{seg(organization)}/teams/{seg(team_name)}/members/{seg(member_username)}/",
+            _team_path(organization, team_name) + f"members/{seg(member_username)}/",
             feature=_TEAMS,
         )
 
@@ -185,3 +183,8 @@ def _organization_arg(organization: Optional[str], project_id: Optional[str], us
     if not name or not username:
         raise TypeError("an organization and a username are required")
     return name
+
+
+def _team_path(organization: str, team_name: str) -> str:
+    """The URL path of one team of an organization (the API names a team by its short name)."""
+    return f"organizations/{seg(organization)}/teams/{seg(team_name)}/"

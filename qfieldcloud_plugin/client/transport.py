@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, Union
-from urllib.parse import parse_qs, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -30,10 +30,10 @@ from .errors import (
 from .watchdog import STALL_MARGIN_S, TransferWatch
 from .responses import cut_short, decode_json, error_from_response, looks_like_html, reason
 from .retry import DEFAULT_BACKOFF_S, DEFAULT_MAX_RETRIES, RETRY_STATUSES, RetryPolicy, is_retryable
+from .pagination import iter_pages
 from .urls import normalize_url, origin, safe_url
 from .models import (
     DEFAULT_CONNECT_TIMEOUT_S,
-    DEFAULT_PAGINATION_LIMIT,
     DEFAULT_READ_TIMEOUT_S,
     LIST_PAGE_SIZE,
     Pagination,
@@ -371,58 +371,8 @@ class Transport:
         json_body: Any = None,
         page_size: int = LIST_PAGE_SIZE,
     ) -> Iterator[Any]:
-        """Yield the items of a list endpoint as its pages arrive (one request per page).
-
-        An explicit Pagination asks for that one page (limit 20 when only an offset is given,
-        like the SDK). Otherwise pages of `page_size` are asked for, following `X-Next-Page` by
-        reading its limit/offset and re-asking our own base URL (a proxy may rewrite the
-        absolute link; a server with a smaller max page size sets a smaller limit there). A
-        server that does not paginate simply returns the whole list with no next link.
-        """
-        base_params = dict(params or {})
-        explicit = pagination if pagination is not None and not pagination.is_empty else None
-        if explicit is not None:
-            limit = explicit.limit or DEFAULT_PAGINATION_LIMIT
-            offset = explicit.offset or 0
-        else:
-            limit, offset = max(1, int(page_size)), 0
-        while True:
-            page_params = {**base_params, "limit": str(limit), "offset": str(offset)}
-            response, payload = self.request_decoded("GET", path, params=page_params, json_body=json_body)
-            if not isinstance(payload, list):
-                raise InvalidResponseError(
-                    f"The server answered {response.status_code} with a {type(payload).__name__} "
-                    "where a list was expected",
-                    status_code=response.status_code,
-                    url=safe_url(response.url),
-                    method="GET",
-                )
-            next_link = response.headers.get("X-Next-Page")
-            total = _total_count(response)
-            yield from payload
-            received = offset + len(payload)
-            if explicit is not None:
-                return
-            if not next_link or not payload:
-                if total is not None and received < total:
-                    # A shorter listing taken as the truth would make files look deleted.
-                    raise InvalidResponseError(
-                        f"The server's listing ended after {received} of the {total} items it announced; "
-                        "try again later",
-                        status_code=response.status_code,
-                        url=safe_url(response.url),
-                        method="GET",
-                    )
-                return
-            query = parse_qs(urlsplit(next_link).query)
-            try:
-                next_offset = int(query.get("offset", ["0"])[0])
-                limit = int(query.get("limit", [str(limit)])[0]) or limit
-            except ValueError:
-                return
-            if next_offset <= offset:
-                return
-            offset = next_offset
+        """Yield the items of a list endpoint as its pages arrive (see pagination.iter_pages)."""
+        return iter_pages(self, path, params, pagination, json_body, page_size)
 
     def connection_error(self, exc: BaseException, method: str, url: str) -> ConnectionFailedError:
         """A one-line ConnectionFailedError naming the server and what to check."""
@@ -453,8 +403,3 @@ class Transport:
         else:
             text = f"Could not connect to {where}: {reason(exc)}. Check the URL and that the server is reachable"
         return ConnectionFailedError(text, url=safe_url(url), method=method)
-
-
-def _total_count(response: requests.Response) -> Optional[int]:
-    value = response.headers.get("X-Total-Count", "").strip()
-    return int(value) if value.isdigit() else None
