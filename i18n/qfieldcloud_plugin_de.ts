@@ -464,27 +464,27 @@
         <translation>{count} lokale Datei(en) wichen ab und wurden ersetzt; die bisherigen Fassungen liegen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="25"/>
         <source>Download the project files into</source>
         <translation>Projektdateien herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="33"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} nach {folder} heruntergeladen: {done} heruntergeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="51"/>
         <source>Downloading {name}</source>
         <translation>{name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="72"/>
         <source>Replace local files?</source>
         <translation>Lokale Dateien ersetzen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="72"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -495,22 +495,22 @@ Your versions will be kept in {trash}. Replace them?</source>
 Ihre Fassungen werden in {trash} aufbewahrt. Ersetzen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="80"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="79"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation>Nichts wurde heruntergeladen: Ihre lokalen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="106"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="105"/>
         <source>Comparing {folder} with {name}</source>
         <translation>{folder} wird mit {name} verglichen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>Unsaved layer edits</source>
         <translation>Ungespeicherte Layer-Änderungen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
@@ -519,102 +519,102 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
 QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst speichern oder verwerfen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>Save the edits</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>Discard the edits</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="108"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation>Nichts wurde übertragen: {layers} haben noch ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="117"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="116"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation>Die Änderungen von {layer} konnten nicht gespeichert werden: {errors}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="131"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="130"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Layer neu geladen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="135"/>
         <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation>Ihre bisherigen Fassungen der {count} ersetzten Dateien liegen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="150"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="149"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation>{name} hat noch kein fertiges Paket: es wird jetzt erstellt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="153"/>
         <source>Package out of date</source>
         <translation>Paket veraltet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="153"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation>Die Daten von {name} haben sich seit dem letzten Paketieren geändert. Zuerst ein neues Paket erstellen?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="171"/>
         <source>Checking the package of {name}</source>
         <translation>Paket von {name} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="194"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="193"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation>Das Paket von {name} enthält kein QGIS-Projekt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="205"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="204"/>
         <source>Downloading the package of {name}</source>
         <translation>Paket von {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation>Das aktuelle Projekt hat ungespeicherte Änderungen. Vor dem Öffnen von {name} speichern?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>Save and open</source>
         <translation>Speichern und öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>Discard changes and open</source>
         <translation>Änderungen verwerfen und öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="225"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="224"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation>Das Paket von {name} wurde nicht geöffnet; es liegt in {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="229"/>
         <source>Could not save the current project: {error}</source>
         <translation>Das aktuelle Projekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="245"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation>{name} geöffnet, aber diese Layer sind ungültig: {layers}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="252"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Paket von {name} geöffnet: %n Layer.</numerusform>
@@ -622,267 +622,267 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="28"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="27"/>
         <source>Created the cloud project {name}.</source>
         <translation>Cloud-Projekt {name} erstellt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="37"/>
         <source>Creating the cloud project {name}</source>
         <translation>Cloud-Projekt {name} wird erstellt</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="48"/>
         <source>Delete cloud project</source>
         <translation>Cloud-Projekt löschen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="48"/>
         <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
         <translation>Das Cloud-Projekt {name} mit allen Dateien aus QFieldCloud löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="57"/>
         <source>Deleted the cloud project {name}.</source>
         <translation>Cloud-Projekt {name} gelöscht.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="60"/>
         <source>Deleting the cloud project {name}</source>
         <translation>Cloud-Projekt {name} wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="77"/>
         <source>Started a {job_type} job on {name}.</source>
         <translation>Auftrag {job_type} für {name} gestartet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="82"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="81"/>
         <source>Starting a {job_type} job</source>
         <translation>Auftrag {job_type} wird gestartet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="102"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="101"/>
         <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
         <translation>Der Auftrag {job_type} von {name} ist fehlgeschlagen. Wählen Sie ihn im Reiter „Aufträge“ aus und klicken Sie auf „Ausgabe anzeigen“, um Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="114"/>
         <source>Checking a QFieldCloud job</source>
         <translation>QFieldCloud-Auftrag wird geprüft</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="131"/>
         <source>This job has no output.</source>
         <translation>Dieser Auftrag hat keine Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="133"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
         <source>Output of the {job_type} job</source>
         <translation>Ausgabe des Auftrags {job_type}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="135"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="134"/>
         <source>Loading the job output</source>
         <translation>Auftragsausgabe wird geladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="140"/>
         <source>Loading jobs</source>
         <translation>Aufträge werden geladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="140"/>
         <source>Could not load the jobs: {error}</source>
         <translation>Die Aufträge konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="152"/>
         <source>Comparing files</source>
         <translation>Dateien werden verglichen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="152"/>
         <source>Could not load the files: {error}</source>
         <translation>Die Dateien konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="164"/>
         <source>Loading collaborators</source>
         <translation>Mitarbeitende werden geladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="164"/>
         <source>Could not load the collaborators: {error}</source>
         <translation>Die Mitarbeitenden konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="28"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation>Speichern Sie das QGIS-Projekt zuerst in eine Datei: hochgeladen wird sein Ordner.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="34"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
         <translation>Dies ist ein QFieldCloud-Paket, die Offline-Kopie für QField, nicht Ihr Projekt: Es wird nie hochgeladen oder synchronisiert. Öffnen Sie das Projekt, das Sie hochgeladen haben, oder holen Sie sich mit „Dateien herunterladen…“ im QFieldCloud-Bedienfeld eine Arbeitskopie und laden Sie von dort hoch oder synchronisieren Sie dort.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="61"/>
         <source>Save the project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="52"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Synchronisieren speichern? Die Synchronisierung kann die Projektdatei durch die Version aus QFieldCloud ersetzen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="59"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation>Synchronisierung abgebrochen: Speichern Sie zuerst das Projekt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="61"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Hochladen speichern? Sonst wird die zuletzt gespeicherte Fassung hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="68"/>
         <source>Uploading the last saved version of the project.</source>
         <translation>Die zuletzt gespeicherte Fassung des Projekts wird hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="71"/>
         <source>Could not save the project: {error}</source>
         <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="158"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="254"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="253"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="126"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="125"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="131"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="144"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="143"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="160"/>
         <source>Synchronizing {name}</source>
         <translation>{name} wird synchronisiert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="191"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="190"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="203"/>
         <source>Create the cloud project {name}</source>
         <translation>Cloud-Projekt {name} erstellen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="206"/>
         <source>Link to {owner}/{name}</source>
         <translation>Mit {owner}/{name} verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>Link to QFieldCloud</source>
         <translation>Mit QFieldCloud verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="228"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="227"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation>{file} wurde seit Ihrer letzten Synchronisierung auf QFieldCloud geändert, und hier ebenfalls.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="229"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation>{file} ist auf QFieldCloud anders und wurde von diesem Computer nie synchronisiert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation>QFieldCloud-Fassung behalten: Für diese Datei wird nichts hochgeladen, Ihre bleibt hier; „Synchronisieren“ kann sie danach klären. Mit meiner überschreiben: Ihre Datei ersetzt die von QFieldCloud, die im Versionsverlauf der Datei auf QFieldCloud bleibt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
         <source>Changed on QFieldCloud</source>
         <translation>Auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation>QFieldCloud-Fassung behalten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
         <source>Overwrite it with mine</source>
         <translation>Mit meiner überschreiben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="263"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="262"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="267"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="266"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="276"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="275"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation>Nichts wurde hochgeladen. Diese Dateien unterscheiden sich von QFieldCloud und wurden auf beiden Seiten belassen: {files}. Klären Sie sie mit „Synchronisieren“.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="285"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="284"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="294"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="302"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="301"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation>Auf QFieldCloud belassen und anders als Ihre: {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="311"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="310"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Hochladen von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="313"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="312"/>
         <source>Uploading {name}</source>
         <translation>{name} wird hochgeladen</translation>
     </message>
@@ -898,174 +898,154 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="49"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="140"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation>Abmelden (QFieldCloud beendet Ihre Sitzungen auf allen Geräten, auch in QField)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="153"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="154"/>
         <source>Upload the open project&apos;s changed files to QFieldCloud</source>
         <translation>Die geänderten Dateien des offenen Projekts zu QFieldCloud hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="174"/>
         <source>Search projects by name or owner</source>
         <translation>Projekte nach Name oder Eigentümer suchen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
         <source>Public</source>
         <translation>Öffentlich</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
         <source>Also list the public projects of other users</source>
         <translation>Auch öffentliche Projekte anderer Benutzer anzeigen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="185"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
         <source>New cloud project</source>
         <translation>Neues Cloud-Projekt</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="187"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
         <source>Delete the selected project</source>
         <translation>Ausgewähltes Projekt löschen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="205"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="202"/>
         <source>Double-click a project to open its package in the map</source>
         <translation>Doppelklicken Sie auf ein Projekt, um sein Paket in der Karte zu öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="237"/>
         <source>Open in map</source>
         <translation>In Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation>Das neueste Paket herunterladen und in QGIS öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="240"/>
         <source>Package again, then open in map</source>
         <translation>Neu paketieren, dann in Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="243"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Download files…</source>
         <translation>Dateien herunterladen…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="250"/>
         <source>Package</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="251"/>
         <source>Start a package job (what QField downloads)</source>
         <translation>Paketierungsauftrag starten (was QField herunterlädt)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
         <source>Process</source>
         <translation>Verarbeiten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="254"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation>Auftrag process_projectfile starten (liest das QGIS-Projekt neu ein)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
-        <source>Show output</source>
-        <translation>Ausgabe anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
-        <source>Jobs</source>
-        <translation>Aufträge</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
-        <source>Files</source>
-        <translation>Dateien</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="273"/>
-        <source>Collaborators</source>
-        <translation>Mitarbeitende</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="281"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation>Sie sind nicht bei QFieldCloud angemeldet.
 Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="281"/>
         <source>Log in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>{user} on {server}</source>
         <translation>{user} auf {server}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="321"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
         <source>Open project ↔ {name}</source>
         <translation>Offenes Projekt ↔ {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="323"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation>Offenes Projekt: noch nicht verknüpft (die Schaltfläche „Hochladen“ bietet die Verknüpfung an)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="325"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
         <source>Open project: not saved</source>
         <translation>Offenes Projekt: nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="341"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
         <source>Could not load the projects: {error}</source>
         <translation>Die Projekte konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
         <source>Loading projects…</source>
         <translation>Projekte werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n Projekt, weitere werden geladen…</numerusform>
@@ -1073,17 +1053,17 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="345"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation>Kein Projekt passt zu „{search}“.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="347"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation>Sie haben noch keine QFieldCloud-Projekte. Erstellen Sie eines mit der Schaltfläche +, oder laden Sie das offene QGIS-Projekt über die Werkzeugleiste hoch.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="352"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n Projekt</numerusform>
@@ -1091,7 +1071,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="354"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n Projekt angezeigt, weitere auf dem Server</numerusform>
@@ -1099,22 +1079,22 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="390"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="373"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation>Wählen Sie ein Projekt aus, um seine Aufträge, Dateien und Mitarbeitenden zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="392"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="375"/>
         <source>no description</source>
         <translation>keine Beschreibung</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="156"/>
         <source>Synchronize</source>
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="157"/>
         <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
         <translation>Den Ordner des offenen Projekts mit QFieldCloud vergleichen, die Änderungen anzeigen und nach Ihrer Bestätigung hoch-, herunterladen und löschen</translation>
     </message>
@@ -1312,6 +1292,29 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="123"/>
         <source>Logging in to {server}…</source>
         <translation>Anmeldung bei {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTabs</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="51"/>
+        <source>Show output</source>
+        <translation>Ausgabe anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="59"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="60"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="61"/>
+        <source>Collaborators</source>
+        <translation>Mitarbeitende</translation>
     </message>
 </context>
 <context>

@@ -464,27 +464,27 @@
         <translation>Fichiers locaux différents remplacés : {count} ; leurs versions précédentes se trouvent dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="25"/>
         <source>Download the project files into</source>
         <translation>Télécharger les fichiers du projet dans</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="33"/>
         <source>Downloaded {name} into {folder}: {done} downloaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} téléchargé dans {folder} : {done} téléchargés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="51"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="72"/>
         <source>Replace local files?</source>
         <translation>Remplacer les fichiers locaux ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="73"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="72"/>
         <source>These files in {folder} differ from QFieldCloud and will be replaced by its version:
 {files}
 
@@ -495,22 +495,22 @@ Your versions will be kept in {trash}. Replace them?</source>
 Vos versions seront conservées dans {trash}. Les remplacer ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="80"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="79"/>
         <source>Nothing was downloaded: your local files are unchanged.</source>
         <translation>Rien n’a été téléchargé : vos fichiers locaux sont inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="106"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="105"/>
         <source>Comparing {folder} with {name}</source>
         <translation>Comparaison de {folder} avec {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>Unsaved layer edits</source>
         <translation>Modifications de couche non enregistrées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>These layers have edits that are not saved to their files yet: {layers}.
 
 QFieldCloud may replace or send those files. Save the edits first, or discard them?</source>
@@ -519,102 +519,102 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
 QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les modifications, ou les abandonner ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>Save the edits</source>
         <translation>Enregistrer les modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="100"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="99"/>
         <source>Discard the edits</source>
         <translation>Abandonner les modifications</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="108"/>
         <source>Nothing was transferred: {layers} still have unsaved edits.</source>
         <translation>Rien n’a été transféré : {layers} ont encore des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="117"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="116"/>
         <source>Could not save the edits of {layer}: {errors}</source>
         <translation>Impossible d’enregistrer les modifications de {layer} : {errors}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="131"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="130"/>
         <source>Reloaded the layers {layers}.</source>
         <translation>Couches rechargées : {layers}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="135"/>
         <source>Your previous versions of {count} replaced files are in {folder}.</source>
         <translation>Vos versions précédentes des {count} fichiers remplacés se trouvent dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="150"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="149"/>
         <source>{name} has no finished package yet: packaging it now.</source>
         <translation>{name} n’a pas encore de paquet terminé : création du paquet en cours.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="153"/>
         <source>Package out of date</source>
         <translation>Paquet obsolète</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="153"/>
         <source>The data of {name} changed since it was last packaged. Create a fresh package first?</source>
         <translation>Les données de {name} ont changé depuis la dernière création du paquet. Créer d’abord un nouveau paquet ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="171"/>
         <source>Checking the package of {name}</source>
         <translation>Vérification du paquet de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="194"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="193"/>
         <source>The package of {name} holds no QGIS project.</source>
         <translation>Le paquet de {name} ne contient aucun projet QGIS.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="205"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="204"/>
         <source>Downloading the package of {name}</source>
         <translation>Téléchargement du paquet de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>The current project has unsaved changes. Save them before opening {name}?</source>
         <translation>Le projet actuel contient des modifications non enregistrées. Les enregistrer avant d’ouvrir {name} ?</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>Save and open</source>
         <translation>Enregistrer et ouvrir</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="219"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="218"/>
         <source>Discard changes and open</source>
         <translation>Abandonner les modifications et ouvrir</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="225"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="224"/>
         <source>The package of {name} was not opened; it is in {folder}.</source>
         <translation>Le paquet de {name} n’a pas été ouvert ; il se trouve dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="229"/>
         <source>Could not save the current project: {error}</source>
         <translation>Impossible d’enregistrer le projet actuel : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="245"/>
         <source>Opened {name}, but these layers are invalid: {layers}</source>
         <translation>{name} ouvert, mais ces couches sont invalides : {layers}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/download_flows.py" line="252"/>
         <source>Opened the package of {name}: %n layer(s).</source>
         <translation>
             <numerusform>Paquet de {name} ouvert : %n couche.</numerusform>
@@ -622,267 +622,267 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="28"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="27"/>
         <source>Created the cloud project {name}.</source>
         <translation>Projet cloud {name} créé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="37"/>
         <source>Creating the cloud project {name}</source>
         <translation>Création du projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="48"/>
         <source>Delete cloud project</source>
         <translation>Supprimer le projet cloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="48"/>
         <source>Delete the cloud project {name} and all its files from QFieldCloud? This cannot be undone.</source>
         <translation>Supprimer de QFieldCloud le projet cloud {name} et tous ses fichiers ? Cette action est irréversible.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="57"/>
         <source>Deleted the cloud project {name}.</source>
         <translation>Projet cloud {name} supprimé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="60"/>
         <source>Deleting the cloud project {name}</source>
         <translation>Suppression du projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="77"/>
         <source>Started a {job_type} job on {name}.</source>
         <translation>Tâche {job_type} lancée sur {name}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="82"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="81"/>
         <source>Starting a {job_type} job</source>
         <translation>Lancement d’une tâche {job_type}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="102"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="101"/>
         <source>The {job_type} job of {name} failed. Select it in the Jobs tab and click &quot;Show output&quot; for details.</source>
         <translation>La tâche {job_type} de {name} a échoué. Sélectionnez-la dans l’onglet « Tâches » et cliquez sur « Afficher la sortie » pour les détails.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="114"/>
         <source>Checking a QFieldCloud job</source>
         <translation>Vérification d’une tâche QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="131"/>
         <source>This job has no output.</source>
         <translation>Cette tâche n’a pas de sortie.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="133"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="132"/>
         <source>Output of the {job_type} job</source>
         <translation>Sortie de la tâche {job_type}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="135"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="134"/>
         <source>Loading the job output</source>
         <translation>Chargement de la sortie de la tâche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="140"/>
         <source>Loading jobs</source>
         <translation>Chargement des tâches</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="140"/>
         <source>Could not load the jobs: {error}</source>
         <translation>Impossible de charger les tâches : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="152"/>
         <source>Comparing files</source>
         <translation>Comparaison des fichiers</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="153"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="152"/>
         <source>Could not load the files: {error}</source>
         <translation>Impossible de charger les fichiers : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="164"/>
         <source>Loading collaborators</source>
         <translation>Chargement des collaborateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="165"/>
+        <location filename="../qfieldcloud_plugin/gui/projects_flows.py" line="164"/>
         <source>Could not load the collaborators: {error}</source>
         <translation>Impossible de charger les collaborateurs : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="28"/>
         <source>Save the QGIS project to a file first: its folder is what gets uploaded.</source>
         <translation>Enregistrez d’abord le projet QGIS dans un fichier : c’est son dossier qui est envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="34"/>
         <source>This is a QFieldCloud package, the offline copy QField uses, not your project: it is never uploaded or synchronized. Open the project you uploaded, or get a working copy with &quot;Download files…&quot; in the QFieldCloud dock, and upload or synchronize from there.</source>
         <translation>Ceci est un paquet QFieldCloud, la copie hors ligne utilisée par QField, et non votre projet : il n’est jamais envoyé ni synchronisé. Ouvrez le projet que vous avez envoyé, ou obtenez une copie de travail avec « Télécharger les fichiers… » dans le panneau QFieldCloud, puis envoyez ou synchronisez depuis celle-ci.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="61"/>
         <source>Save the project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="52"/>
         <source>The project has unsaved changes. Save it before synchronizing? Synchronizing may replace the project file with the QFieldCloud version.</source>
         <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant de synchroniser ? La synchronisation peut remplacer le fichier du projet par la version de QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="60"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="59"/>
         <source>Synchronization cancelled: save the project first.</source>
         <translation>Synchronisation annulée : enregistrez d’abord le projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="62"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="61"/>
         <source>The project has unsaved changes. Save it before uploading? Otherwise the last saved version is uploaded.</source>
         <translation>Le projet contient des modifications non enregistrées. L’enregistrer avant l’envoi ? Sinon, la dernière version enregistrée est envoyée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="68"/>
         <source>Uploading the last saved version of the project.</source>
         <translation>Envoi de la dernière version enregistrée du projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="71"/>
         <source>Could not save the project: {error}</source>
         <translation>Impossible d’enregistrer le projet : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="158"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisation de {name} interrompue : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="254"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="253"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="126"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="125"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisation annulée : rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="132"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="131"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="144"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="143"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="148"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="161"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="160"/>
         <source>Synchronizing {name}</source>
         <translation>Synchronisation de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="191"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="190"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="203"/>
         <source>Create the cloud project {name}</source>
         <translation>Créer le projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="206"/>
         <source>Link to {owner}/{name}</source>
         <translation>Lier à {owner}/{name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>Link to QFieldCloud</source>
         <translation>Lier à QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="208"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="228"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="227"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation>{file} a changé sur QFieldCloud depuis votre dernière synchronisation, et ici aussi.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="229"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation>{file} diffère sur QFieldCloud et n’a jamais été synchronisé depuis cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation>Garder la version QFieldCloud : rien n’est envoyé pour ce fichier et le vôtre reste ici ; « Synchroniser » pourra ensuite le régler. La remplacer par la mienne : votre fichier remplace celui de QFieldCloud, qui reste dans l’historique des versions du fichier sur QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
         <source>Changed on QFieldCloud</source>
         <translation>Modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation>Garder la version QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="240"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
         <source>Overwrite it with mine</source>
         <translation>La remplacer par la mienne</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="263"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="262"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Envoi annulé : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="267"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="266"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="276"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="275"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation>Rien n’a été envoyé. Ces fichiers diffèrent de QFieldCloud et ont été laissés tels quels des deux côtés : {files}. Utilisez « Synchroniser » pour les régler.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="285"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="284"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="294"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="302"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="301"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation>Laissés tels quels sur QFieldCloud, et différents des vôtres : {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="311"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="310"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Envoi de {name} interrompu : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="313"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="312"/>
         <source>Uploading {name}</source>
         <translation>Envoi de {name}</translation>
     </message>
@@ -898,174 +898,154 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
 <context>
     <name>CloudDock</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="49"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="149"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="140"/>
         <source>Log out (QFieldCloud ends your sessions on every device, QField included)</source>
         <translation>Se déconnecter (QFieldCloud ferme vos sessions sur tous les appareils, QField compris)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="153"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="154"/>
         <source>Upload the open project&apos;s changed files to QFieldCloud</source>
         <translation>Envoyer vers QFieldCloud les fichiers modifiés du projet ouvert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="178"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="174"/>
         <source>Search projects by name or owner</source>
         <translation>Rechercher des projets par nom ou propriétaire</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="180"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="176"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="177"/>
         <source>Also list the public projects of other users</source>
         <translation>Afficher aussi les projets publics des autres utilisateurs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="179"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="185"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="181"/>
         <source>New cloud project</source>
         <translation>Nouveau projet cloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="187"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="183"/>
         <source>Delete the selected project</source>
         <translation>Supprimer le projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="205"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="202"/>
         <source>Double-click a project to open its package in the map</source>
         <translation>Double-cliquez sur un projet pour ouvrir son paquet dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
         <source>Load more</source>
         <translation>Charger plus</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="232"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="237"/>
         <source>Open in map</source>
         <translation>Ouvrir dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="233"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="238"/>
         <source>Download the latest package and open it in QGIS</source>
         <translation>Télécharger le dernier paquet et l’ouvrir dans QGIS</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="235"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="240"/>
         <source>Package again, then open in map</source>
         <translation>Recréer le paquet, puis l’ouvrir dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="243"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
         <source>Download files…</source>
         <translation>Télécharger les fichiers…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="245"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="250"/>
         <source>Package</source>
         <translation>Paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="246"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="251"/>
         <source>Start a package job (what QField downloads)</source>
         <translation>Lancer une tâche de création de paquet (ce que QField télécharge)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="248"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="253"/>
         <source>Process</source>
         <translation>Traiter</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="249"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="254"/>
         <source>Start a process_projectfile job (re-reads the QGIS project)</source>
         <translation>Lancer une tâche process_projectfile (relit le projet QGIS)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="263"/>
-        <source>Show output</source>
-        <translation>Afficher la sortie</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="271"/>
-        <source>Jobs</source>
-        <translation>Tâches</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="272"/>
-        <source>Files</source>
-        <translation>Fichiers</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="273"/>
-        <source>Collaborators</source>
-        <translation>Collaborateurs</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="281"/>
         <source>You are not logged in to QFieldCloud.
 Log in to see your projects, their jobs and files.</source>
         <translation>Vous n’êtes pas connecté à QFieldCloud.
 Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="281"/>
         <source>Log in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="358"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="344"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="295"/>
         <source>{user} on {server}</source>
         <translation>{user} sur {server}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="321"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="307"/>
         <source>Open project ↔ {name}</source>
         <translation>Projet ouvert ↔ {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="323"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="309"/>
         <source>Open project: not linked yet (the upload button offers to link it)</source>
         <translation>Projet ouvert : pas encore lié (le bouton d’envoi propose de le lier)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="325"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="311"/>
         <source>Open project: not saved</source>
         <translation>Projet ouvert : non enregistré</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="341"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="327"/>
         <source>Could not load the projects: {error}</source>
         <translation>Impossible de charger les projets : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
         <source>Loading projects…</source>
         <translation>Chargement des projets…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="343"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="329"/>
         <source>%n project(s), loading more…</source>
         <translation>
             <numerusform>%n projet, chargement de la suite…</numerusform>
@@ -1073,17 +1053,17 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="345"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="331"/>
         <source>No project matches &quot;{search}&quot;.</source>
         <translation>Aucun projet ne correspond à « {search} ».</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="347"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="333"/>
         <source>You have no QFieldCloud projects yet. Create one with the + button, or upload the open QGIS project from the toolbar.</source>
         <translation>Vous n’avez encore aucun projet QFieldCloud. Créez-en un avec le bouton +, ou envoyez le projet QGIS ouvert depuis la barre d’outils.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="352"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="338"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n projet</numerusform>
@@ -1091,7 +1071,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="354"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="340"/>
         <source>%n project(s) shown, more on the server</source>
         <translation>
             <numerusform>%n projet affiché, d’autres sur le serveur</numerusform>
@@ -1099,22 +1079,22 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="390"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="373"/>
         <source>Select a project to see its jobs, files and collaborators.</source>
         <translation>Sélectionnez un projet pour voir ses tâches, ses fichiers et ses collaborateurs.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="392"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="375"/>
         <source>no description</source>
         <translation>aucune description</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="156"/>
         <source>Synchronize</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/dock.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/gui/dock.py" line="157"/>
         <source>Compare the open project&apos;s folder with QFieldCloud, show what would change, then upload, download and delete as you confirm</source>
         <translation>Comparer le dossier du projet ouvert avec QFieldCloud, montrer ce qui changerait, puis envoyer, télécharger et supprimer après votre confirmation</translation>
     </message>
@@ -1312,6 +1292,29 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <location filename="../qfieldcloud_plugin/gui/login_dialog.py" line="123"/>
         <source>Logging in to {server}…</source>
         <translation>Connexion à {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTabs</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="51"/>
+        <source>Show output</source>
+        <translation>Afficher la sortie</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="59"/>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="60"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="61"/>
+        <source>Collaborators</source>
+        <translation>Collaborateurs</translation>
     </message>
 </context>
 <context>

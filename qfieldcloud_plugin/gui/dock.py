@@ -6,17 +6,14 @@ from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QAction,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -24,27 +21,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..client import JobTypes
-from ..core.project_link import project_folder, read_link
+from ..core.project_link import read_link
 from ..core.session import CloudSession
 from ..core.settings import server_label
 from ..core.icons import plugin_icon, theme_icon
 from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
 from ..client.models import MANAGER_ROLES, UPLOAD_ROLES
+from .project_tabs import ProjectTabs, table
 from .workflows import CloudActions
-
-
-def _table(model) -> QTreeView:
-    view = QTreeView()
-    view.setModel(model)
-    view.setRootIsDecorated(False)
-    view.setUniformRowHeights(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.header().setStretchLastSection(True)
-    return view
 
 
 def _tool_button(icon, tooltip: str) -> QToolButton:
@@ -67,7 +51,6 @@ class CloudDock(QgsDockWidget):
         self.session = session
         self.actions = actions
         self.project: Optional[Dict[str, Any]] = None
-        self._jobs_loading = False
         self._connections = []
 
         self.stack = QStackedWidget()
@@ -75,9 +58,6 @@ class CloudDock(QgsDockWidget):
         self.stack.addWidget(self._build_message_page())
         self.stack.addWidget(self._build_main_page())
 
-        self.job_timer = QTimer(self)
-        self.job_timer.setInterval(session.settings.job_poll_interval_ms)
-        self.job_timer.timeout.connect(self.refresh_jobs)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(350)
@@ -111,7 +91,7 @@ class CloudDock(QgsDockWidget):
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._connections = []
-        self.job_timer.stop()
+        self.tabs.stop()
         self.search_timer.stop()
         self.projects_model.clear()
 
@@ -214,7 +194,7 @@ class CloudDock(QgsDockWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.projects_model = ProjectsModel(self.session, self.session.settings.page_size, self)
-        self.projects_view = _table(self.projects_model)
+        self.projects_view = table(self.projects_model)
         self.projects_view.selectionModel().currentRowChanged.connect(self._on_current_project)
         self.projects_view.doubleClicked.connect(
             lambda _index: self.project and self.actions.download_package(self.project)
@@ -278,26 +258,9 @@ class CloudDock(QgsDockWidget):
         buttons.addStretch(1)
         return buttons
 
-    def _build_tabs(self) -> QTabWidget:
+    def _build_tabs(self) -> ProjectTabs:
         """The selected project's jobs (with their output), files and collaborators."""
-        self.tabs = QTabWidget()
-        jobs_page = QWidget()
-        jobs_layout = QVBoxLayout(jobs_page)
-        jobs_layout.setContentsMargins(0, 0, 0, 0)
-        self.jobs_model = JobsModel(self)
-        self.jobs_view = _table(self.jobs_model)
-        self.jobs_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.output_button = QPushButton(self.tr("Show output"))
-        self.output_button.clicked.connect(self._show_output)
-        jobs_layout.addWidget(self.jobs_view)
-        jobs_layout.addWidget(self.output_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.files_model = FilesModel(self)
-        self.files_view = _table(self.files_model)
-        self.collaborators_model = CollaboratorsModel(self)
-        self.collaborators_view = _table(self.collaborators_model)
-        self.tabs.addTab(jobs_page, self.tr("Jobs"))
-        self.tabs.addTab(self.files_view, self.tr("Files"))
-        self.tabs.addTab(self.collaborators_view, self.tr("Collaborators"))
+        self.tabs = ProjectTabs(self.session, self.actions, self)
         return self.tabs
 
     # --- session state -------------------------------------------------------------
@@ -405,10 +368,7 @@ class CloudDock(QgsDockWidget):
     def _set_project(self, project: Optional[Dict[str, Any]]) -> None:
         self.project = project
         self.actions.selected_project = project
-        self.job_timer.stop()
-        self.jobs_model.set_rows([])
-        self.files_model.set_rows([])
-        self.collaborators_model.set_rows([])
+        self.tabs.set_project(project)
         if project is None:
             self.project_label.setText(self.tr("Select a project to see its jobs, files and collaborators."))
         else:
@@ -419,10 +379,6 @@ class CloudDock(QgsDockWidget):
                     description=project.get("description") or self.tr("no description"),
                 )
             )
-            self.refresh_jobs()
-            self.refresh_files()
-            if project.get("user_role") in MANAGER_ROLES:
-                self.refresh_collaborators()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -433,9 +389,6 @@ class CloudDock(QgsDockWidget):
         self.download_button.setEnabled(selected)
         self.package_button.setEnabled(selected)
         self.process_button.setEnabled(selected and role in UPLOAD_ROLES)
-        self.tabs.setTabEnabled(2, selected and role in MANAGER_ROLES)
-        job = self._current_job()
-        self.output_button.setEnabled(job is not None and job.get("status") in ("failed", "finished"))
 
     def create_project(self) -> None:
         from .create_dialog import CreateProjectDialog  # small dialog, built on demand
@@ -460,71 +413,28 @@ class CloudDock(QgsDockWidget):
 
     def _on_jobs_changed(self, project_id: str) -> None:
         if self.project and self.project.get("id") == project_id:
-            self.refresh_jobs()
+            self.tabs.refresh_jobs()
 
-    def refresh_jobs(self) -> None:
-        """Reload the jobs of the selected project; polls while any job is not terminal."""
-        if self.project is None or self._jobs_loading or not self.session.is_logged_in:
-            return
-        project_id = self.project["id"]
-        self._jobs_loading = True
-
-        def loaded(jobs) -> None:
-            self._jobs_loading = False
-            if self.project is None or self.project.get("id") != project_id:
-                return
-            current = self._current_job()
-            self.jobs_model.set_rows(jobs)
-            for column in range(self.jobs_model.columnCount() - 1):
-                self.jobs_view.resizeColumnToContents(column)
-            if current is not None:
-                for row, job in enumerate(self.jobs_model.rows):
-                    if job.get("id") == current.get("id"):
-                        self.jobs_view.setCurrentIndex(self.jobs_model.index(row, 0))
-            if self.jobs_model.has_running_jobs():
-                self.job_timer.start()
-            else:
-                self.job_timer.stop()
-            self._update_buttons()
-
-        def failed() -> None:
-            self._jobs_loading = False
-            self.job_timer.stop()
-            self.jobs_model.set_rows([])
-
-        self.actions.load_jobs(project_id, loaded, failed)
-
-    def _current_job(self) -> Optional[Dict[str, Any]]:
-        index = self.jobs_view.currentIndex()
-        job = self.jobs_model.row_dict(index.row()) if index.isValid() else None
-        return job if job and job.get("id") else None
-
-    def _show_output(self) -> None:
-        job = self._current_job()
-        if job is not None:
-            self.actions.show_job_output(job)
-
-    # --- files and collaborators -----------------------------------------------------
+    # --- the selected project's tabs (kept as the dock's own names for its callers) -----
     def refresh_files(self) -> None:
-        """Reload the file list; the checksums of the linked local copy are computed in the task."""
-        if self.project is None or not self.session.is_logged_in:
-            return
-        project_id = self.project["id"]
-        link = read_link()
-        folder = project_folder() if link is not None and link.project_id == project_id else None
+        self.tabs.refresh_files()
 
-        def loaded(files) -> None:
-            if self.project is not None and self.project.get("id") == project_id:
-                self.files_model.set_rows(files)
-                self.files_view.resizeColumnToContents(0)
+    @property
+    def jobs_model(self) -> JobsModel:
+        return self.tabs.jobs_model
 
-        self.actions.load_file_states(project_id, folder, loaded, lambda: self.files_model.set_rows([]))
+    @property
+    def jobs_view(self) -> QTreeView:
+        return self.tabs.jobs_view
 
-    def refresh_collaborators(self) -> None:
-        project_id = self.project["id"]
+    @property
+    def files_model(self) -> FilesModel:
+        return self.tabs.files_model
 
-        def loaded(rows) -> None:
-            if self.project is not None and self.project.get("id") == project_id:
-                self.collaborators_model.set_rows(rows)
+    @property
+    def collaborators_model(self) -> CollaboratorsModel:
+        return self.tabs.collaborators_model
 
-        self.actions.load_collaborators(project_id, loaded, lambda: self.collaborators_model.set_rows([]))
+    @property
+    def job_timer(self) -> QTimer:
+        return self.tabs.job_timer
