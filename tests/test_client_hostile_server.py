@@ -376,3 +376,13 @@ def test_the_cli_names_no_pending_count_when_every_file_was_tried(fake, tmp_path
     run = cli(fake, "download-files", PID, str(tmp_path))
     assert run.returncode == 1
     assert '1 file(s) failed to download; first: "a.bin": ' in run.stderr, run.stderr
+
+
+def test_the_waits_between_attempts_double_from_the_backoff_factor(fake):
+    fake.route("GET", "api/v1/status/", Reply(502))
+    waits = []
+    client = Client(fake.url, max_retries=5)
+    client.transport.backoff_factor = 0.25
+    with pytest.raises(QfcRequestException):
+        client.transport.request_json("GET", "status/", skip_token=True, sleep=waits.append)
+    assert waits == [0.25, 0.5, 1.0, 2.0, 4.0]
