@@ -260,3 +260,21 @@ def test_a_name_the_file_system_cannot_hold_is_reported_and_the_rest_still_downl
     assert results["ok.txt"]["status"] == FileTransferStatus.SUCCESS and (tmp_path / "ok.txt").read_bytes() == b"fine"
     for name in (too_long, "sub/" + too_long):
         assert results[name]["refused"] and "longer than" in str(results[name]["error"])
+
+
+def test_each_name_in_the_way_is_refused_with_the_reason_the_user_can_act_on(fake, tmp_path):
+    """The exact words of each refusal, and the deepest local file that blocks a nested name."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "mine.txt").write_text("my work")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "2026").write_text("a file where the server has a folder")
+    serve(fake, {"data": b"x", "maps/2026/north/a.tif": b"tif", "a": b"file", "a/b.txt": b"in", "ok.txt": b"ok"})
+    results = by_name(Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path)))
+    assert str(results["data"]["error"]) == (
+        'Skipped "data": a local folder of that name is in the way; it was left as it is'
+    )
+    assert str(results["maps/2026/north/a.tif"]["error"]) == (
+        'Skipped "maps/2026/north/a.tif": the local file "maps/2026" is in the way; it was left as it is'
+    )
+    assert str(results["a"]["error"]) == 'Skipped "a": the server also lists files inside a folder of that name'
+    assert (tmp_path / "ok.txt").read_bytes() == b"ok" and (tmp_path / "a" / "b.txt").read_bytes() == b"in"
