@@ -166,3 +166,17 @@ def test_a_joiner_refuses_a_folder_that_links_out_even_after_a_safe_one(tmp_path
 )
 def test_a_url_in_a_message_never_shows_its_credentials(url, shown):
     assert safe_url(url) == shown
+
+
+def test_a_joiner_refuses_a_deeper_folder_that_links_out_next_to_a_safe_one(tmp_path):
+    """Two folders side by side one level down: each is resolved on its own, never as its parent."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "root"
+    (root / "d" / "safe").mkdir(parents=True)
+    os.symlink(outside, root / "d" / "link")
+    join = SafeJoiner(root)
+    assert join("d/safe/a.txt") == root / "d" / "safe" / "a.txt"
+    with pytest.raises(UnsafePathError, match="resolves outside"):
+        join("d/link/a.txt")
+    assert not (outside / "a.txt").exists()
