@@ -278,3 +278,15 @@ def test_each_name_in_the_way_is_refused_with_the_reason_the_user_can_act_on(fak
     )
     assert str(results["a"]["error"]) == 'Skipped "a": the server also lists files inside a folder of that name'
     assert (tmp_path / "ok.txt").read_bytes() == b"ok" and (tmp_path / "a" / "b.txt").read_bytes() == b"in"
+
+
+def test_a_name_whose_whole_path_is_too_long_for_the_file_system_is_skipped_alone(fake, tmp_path):
+    """Each part fits NAME_MAX, the whole path does not fit PATH_MAX: the file system refuses it
+    when it is written, and only that file is skipped, in words the user can act on."""
+    deep = "/".join(["d" * 200] * 22) + "/a.txt"  # about 4,400 bytes, over Linux's 4,096
+    serve(fake, {deep: b"deep", "ok.txt": b"fine"})
+    results = by_name(Client(fake.url, token="t", max_retries=0).download_project(PID, str(tmp_path)))
+    refused = results[deep]
+    assert refused["refused"] is True and refused["status"] == FileTransferStatus.FAILED
+    assert str(refused["error"]) == f'Skipped "{deep}": this file system cannot hold that name (File name too long)'
+    assert (tmp_path / "ok.txt").read_bytes() == b"fine"

@@ -223,10 +223,37 @@ class DownloadsApi(FileDownloadApi):
         """Bring one file of a batch into staging, unless the local copy or a staged one is already
         it; marks it `skipped`, `staged` and `verified`. The checksums it was verified against."""
         checks: Dict[str, Any] = {}
-        current, headers = _local_copy(file, target, checksums, force_download)
-        if current:
-            file["skipped"] = file["verified"] = True
-            return checks
+        try:
+            current, headers = _local_copy(file, target, checksums, force_download)
+            if current:
+                file["skipped"] = file["verified"] = True
+                return checks
+            if staging.reusable(staged, file):
+                file["staged"], file["verified"] = staged, True
+                return checks
+            response = self._download_one(
+                project_id,
+                download_type,
+                file["name"],
+                staged,
+                headers,
+                file,
+                report,
+                should_stop,
+                verified=checks,
+                durable=False,
+            )
+        except OSError as exc:
+            if exc.errno not in NAME_ERRNOS:
+                raise
+            # the whole path, not a part of it, is more than this file system holds (PATH_MAX)
+            raise refused_name(file, exc) from None
+        if response is None:
+            file["skipped"] = file["verified"] = True  # 304: the local file is current
+        else:
+            file["staged"] = staged
+            file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
+        return checks
         if staging.reusable(staged, file):
             file["staged"], file["verified"] = staged, True
             return checks
