@@ -254,32 +254,6 @@ class DownloadsApi(FileDownloadApi):
             file["staged"] = staged
             file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
         return checks
-        if staging.reusable(staged, file):
-            file["staged"], file["verified"] = staged, True
-            return checks
-        try:
-            response = self._download_one(
-                project_id,
-                download_type,
-                file["name"],
-                staged,
-                headers,
-                file,
-                report,
-                should_stop,
-                verified=checks,
-                durable=False,
-            )
-        except OSError as exc:
-            if exc.errno not in NAME_ERRNOS:
-                raise
-            raise refused_name(file, exc) from None
-        if response is None:
-            file["skipped"] = file["verified"] = True  # 304: the local file is current
-        else:
-            file["staged"] = staged
-            file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
-        return checks
 
     @staticmethod
     def _apply(
