@@ -8,18 +8,17 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QAction
 
 from .core.browser import BrowserSource, CloudDataItemProvider
+from .core.icons import plugin_icon
 from .core.project_link import read_link
 from .core.session import CloudSession
-from .core.translation import install_translator, remove_translator
+from .core.translation import install_translator, remove_translator, tr
 from .gui.asker import MessageBoxAsker
 from .gui.browser_menu import CloudItemGuiProvider
 from .gui.dock import CloudDock
-from .core.icons import plugin_icon
 from .gui.login_dialog import LoginDialog
 from .gui.settings_dialog import SettingsDialog
 from .gui.workflows import CloudActions
 from .processing.provider import QFieldCloudProvider
-from .core.translation import tr
 
 
 class QFieldCloudPlugin:

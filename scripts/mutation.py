@@ -110,7 +110,6 @@ GROUPS = {
             "core/sync_execution.py": ALL,
             "core/uploads.py": ALL,
             "core/downloads.py": {
-                "trash_root",
                 "replaced_by_download",
                 "DownloadResult.of",
                 "download_package",

@@ -5,13 +5,7 @@ import hashlib
 
 import pytest
 
-from qfieldcloud_plugin.client import (
-    ChecksumMismatchError,
-    Client,
-    TransferCancelledError,
-    UnsafePathError,
-    calc_etag,
-)
+from qfieldcloud_plugin.client import ChecksumMismatchError, Client, TransferCancelledError, UnsafePathError, calc_etag
 from tests.support.fake_http import Reply, json_reply
 
 PID = "4a0e8d8e-6b8a-4a55-9d64-3f0f5d1c2b7a"

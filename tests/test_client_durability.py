@@ -3,8 +3,7 @@ system where Linux has it, else (Windows, macOS, or a syncfs that fails) one fsy
 
 import pytest
 
-from qfieldcloud_plugin.client import Client, TransferError
-from qfieldcloud_plugin.client import disk
+from qfieldcloud_plugin.client import Client, TransferError, disk
 from qfieldcloud_plugin.client.disk import sync_files
 from tests.support.fake_http import serve_project_files
 

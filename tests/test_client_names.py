@@ -6,7 +6,6 @@ import os
 import pytest
 
 from qfieldcloud_plugin.client.errors import InvalidGlobError, UnsafePathError
-from qfieldcloud_plugin.client.urls import safe_url
 from qfieldcloud_plugin.client.names import (
     SafeJoiner,
     check_remote_name,
@@ -16,6 +15,7 @@ from qfieldcloud_plugin.client.names import (
     url_path,
     validate_glob,
 )
+from qfieldcloud_plugin.client.urls import safe_url
 
 
 @pytest.mark.parametrize(

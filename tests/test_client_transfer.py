@@ -18,8 +18,8 @@ from qfieldcloud_plugin.client import (
     UnsafePathError,
     calc_etag,
 )
-from qfieldcloud_plugin.client.names import SafeJoiner, match_glob, safe_join, validate_glob
 from qfieldcloud_plugin.client.local_files import list_local_files
+from qfieldcloud_plugin.client.names import SafeJoiner, match_glob, safe_join, validate_glob
 from tests.support.fake_http import FakeServer, Reply, json_reply
 
 REPO = Path(__file__).resolve().parents[1]

@@ -4,7 +4,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from qgis.core import QgsFeedback
 
 from qfieldcloud_plugin.client import Client, QfcException, TransferCancelledError
@@ -57,8 +56,8 @@ class Comparing(NeverCancelled):
 def test_a_listing_shorter_than_announced_never_becomes_a_plan_with_local_deletions(fake, tmp_path):
     from qfieldcloud_plugin.client import InvalidResponseError
     from qfieldcloud_plugin.core.sync import FileState
-    from qfieldcloud_plugin.core.sync_state import SyncStateStore
     from qfieldcloud_plugin.core.sync_execution import prepare_sync
+    from qfieldcloud_plugin.core.sync_state import SyncStateStore
 
     files = {"a.txt": b"a", "b.txt": b"b", "c.txt": b"c"}
     for name, data in files.items():

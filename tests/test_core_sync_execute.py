@@ -10,8 +10,8 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, TransferCancelledError
 from qfieldcloud_plugin.core.sync import FileState, Resolution, SyncChoices
-from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.sync_execution import execute_sync, prepare_sync
+from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from tests.support.fake_http import Reply, json_reply, listing_entry
 from tests.support.task_stand_in import TaskStandIn
 

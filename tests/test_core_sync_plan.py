@@ -4,16 +4,9 @@ import itertools
 
 import pytest
 
-from qfieldcloud_plugin.core.sync import (
-    ConflictReason as R,
-    FileState,
-    Resolution,
-    SyncKind as K,
-    decide,
-    plan_sync,
-    plan_upload,
-    resolve,
-)
+from qfieldcloud_plugin.core.sync import ConflictReason as R
+from qfieldcloud_plugin.core.sync import FileState, Resolution, decide, plan_sync, plan_upload, resolve
+from qfieldcloud_plugin.core.sync import SyncKind as K
 
 # A file's content is named by a letter; each side holds one of them or nothing (None).
 CONTENTS = {

@@ -11,11 +11,10 @@ import pytest
 
 from qfieldcloud_plugin.client import Client, TransferCancelledError, checksums
 from qfieldcloud_plugin.core import local_scan
-from qfieldcloud_plugin.core.sync import FileState
 from qfieldcloud_plugin.core.geopackage import is_sqlite_name
-from qfieldcloud_plugin.core.sync import SyncKind, checkpoint_geopackages, project_files_last
-from qfieldcloud_plugin.core.sync_state import SyncStateStore
+from qfieldcloud_plugin.core.sync import FileState, SyncKind, checkpoint_geopackages, project_files_last
 from qfieldcloud_plugin.core.sync_execution import prepare_sync
+from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from tests.support.c_locale import printed_in_the_c_locale
 from tests.support.fake_http import json_reply, listing_entry
 from tests.support.sqlite_wal import wal_pinned_by_a_reader

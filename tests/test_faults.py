@@ -15,13 +15,7 @@ import time
 
 import pytest
 
-from qfieldcloud_plugin.client import (
-    AuthenticationError,
-    Client,
-    FileTransferStatus,
-    NotAppliedError,
-    QfcException,
-)
+from qfieldcloud_plugin.client import AuthenticationError, Client, FileTransferStatus, NotAppliedError, QfcException
 from tests.support.fault_server import fault_stats, format_stats, set_faults
 from tests.support.local_server import REPO_ROOT, LocalServer
 from tests.test_cli import run

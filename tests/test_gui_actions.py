@@ -5,13 +5,7 @@ from qgis.core import Qgis
 from qfieldcloud_plugin.client import Client
 from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.qgis_plugin_env import (
-    ScriptedAsker,
-    local_names,
-    make_project_folder,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import ScriptedAsker, local_names, make_project_folder, wait_for_tasks, wait_until
 
 
 def _names(qfc_server, session):

@@ -9,13 +9,7 @@ from qfieldcloud_plugin.core.session import CloudSession
 from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.models import ProjectsModel
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.qgis_plugin_env import (
-    ScriptedAsker,
-    local_names,
-    make_project_folder,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import ScriptedAsker, local_names, make_project_folder, wait_for_tasks, wait_until
 
 
 @pytest.fixture(scope="module")

@@ -10,20 +10,14 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox
 from qfieldcloud_plugin.client import Client, calc_etag
 from qfieldcloud_plugin.core.project_link import ProjectLink, write_link
 from qfieldcloud_plugin.core.sync import Resolution, SyncKind, project_files_last
-from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.core.sync_execution import SyncResult
+from qfieldcloud_plugin.core.sync_state import SyncStateStore
 from qfieldcloud_plugin.gui.sync_dialog import SyncPlanDialog
 from qfieldcloud_plugin.gui.workflows import CloudActions
-from tests.support.gui_flows import sync, upload
 from tests.support.fault_server import fault_stats, format_stats, set_faults
+from tests.support.gui_flows import sync, upload
 from tests.support.local_server import LocalServer
-from tests.support.qgis_plugin_env import (
-    ScriptedAsker,
-    local_names,
-    make_project_folder,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import ScriptedAsker, local_names, make_project_folder, wait_for_tasks, wait_until
 
 
 class DialogAsker(ScriptedAsker):

@@ -3,7 +3,6 @@
 import time
 
 import pytest
-
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
 
@@ -13,13 +12,7 @@ from qfieldcloud_plugin.core.uploads import UploadResult
 from qfieldcloud_plugin.gui.dock import CloudDock
 from qfieldcloud_plugin.gui.workflows import CloudActions
 from tests.support.gui_flows import upload
-from tests.support.qgis_plugin_env import (
-    ScriptedAsker,
-    local_names,
-    make_project_folder,
-    wait_for_tasks,
-    wait_until,
-)
+from tests.support.qgis_plugin_env import ScriptedAsker, local_names, make_project_folder, wait_for_tasks, wait_until
 from tests.support.sqlite_wal import commit_into_the_wal
 
 

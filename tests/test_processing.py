@@ -4,13 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from qgis.core import (
-    QgsApplication,
-    QgsProcessingContext,
-    QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProject,
-)
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 from qgis.PyQt.QtCore import Qt
 
 from qfieldcloud_plugin.client import Client

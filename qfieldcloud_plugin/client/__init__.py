@@ -24,6 +24,7 @@ from .errors import (
     TransferError,
     UnsafePathError,
 )
+from .hashing import calc_etag
 from .models import (
     DEFAULT_CONCURRENCY,
     DEFAULT_PAGINATION_LIMIT,
@@ -38,7 +39,6 @@ from .models import (
     ProjectType,
     TransferProgress,
 )
-from .hashing import calc_etag
 from .transport import USER_AGENT
 from .urls import normalize_url
 from .version import __version__

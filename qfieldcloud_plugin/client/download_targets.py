@@ -8,20 +8,10 @@ import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, cast
 
-
-from .errors import (
-    UnsafePathError,
-)
-from .models import (
-    PathLike,
-)
-from .names import (
-    STATE_DIR,
-    SafeJoiner,
-    is_state_name,
-)
 from .batch import mark_failed
-
+from .errors import UnsafePathError
+from .models import PathLike
+from .names import STATE_DIR, SafeJoiner, is_state_name
 
 # What a file system answers for a name it cannot hold (too long, characters it refuses).
 NAME_ERRNOS = frozenset({errno.ENAMETOOLONG, errno.EINVAL, errno.EILSEQ})

@@ -8,33 +8,18 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Union
 
-
+from .api_base import wire_value
+from .batch import mark_failed, run_batch
 from .checksums import ChecksumCache
-from .download_record import DownloadRecord, holds_local_work
-from .errors import (
-    NotAppliedError,
-    QfcException,
-    QfcRequestException,
-    TransferError,
-)
-from .models import (
-    FileTransferStatus,
-    FileTransferType,
-    CancelCheck,
-    ProgressCallback,
-)
-from .names import (
-    match_glob,
-    validate_glob,
-)
-from .batch import run_batch
 from .disk import sync_files
+from .download_record import DownloadRecord, holds_local_work
+from .download_targets import NAME_ERRNOS, download_targets, refused_name
+from .errors import NotAppliedError, QfcException, QfcRequestException, TransferError
+from .file_download import FileDownloadApi, listed_size
+from .models import CancelCheck, FileTransferStatus, FileTransferType, ProgressCallback
+from .names import match_glob, validate_glob
 from .progress import ProgressTracker, StderrProgress
 from .staging import Staging, disk_full
-from .api_base import wire_value
-from .batch import mark_failed
-from .download_targets import NAME_ERRNOS, download_targets, refused_name
-from .file_download import FileDownloadApi, _size_of
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +168,7 @@ class DownloadsApi(FileDownloadApi):
                 tracker=ProgressTracker(
                     progress_callback or (StderrProgress() if show_progress else None),
                     len(batch),
-                    sum(_size_of(f) or 0 for f in batch),
+                    sum(listed_size(f) or 0 for f in batch),
                 ),
                 concurrency=self._workers(concurrency),
                 is_cancelled=is_cancelled,
@@ -357,7 +342,7 @@ def _arrived(
             "etag": file.get("md5sum") or file.get("etag"),
             "sha256": file.get("sha256"),
         }
-        now_here[file["name"]] = dict(checks, size=_size_of(file))
+        now_here[file["name"]] = dict(checks, size=listed_size(file))
         if file["name"] in kept:
             file["kept_local_version"] = str(kept[file["name"]])
         if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):

@@ -7,26 +7,14 @@ from typing import Any, Callable, Dict, Optional
 
 import requests
 
-from .errors import (
-    ChecksumMismatchError,
-    TransferCancelledError,
-)
-from .models import (
-    FileTransferType,
-    CancelCheck,
-    PathLike,
-    ProgressCallback,
-)
-from .names import (
-    check_remote_name,
-    url_path,
-)
-from .download import fetch_resumable
-from .progress import ProgressTracker, StderrProgress
-from .hashing import calc_etag
 from .api_base import seg, wire_value
+from .download import fetch_resumable
+from .errors import ChecksumMismatchError, TransferCancelledError
 from .files import FilesApi
-
+from .hashing import calc_etag
+from .models import CancelCheck, FileTransferType, PathLike, ProgressCallback
+from .names import check_remote_name, url_path
+from .progress import ProgressTracker, StderrProgress
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +60,7 @@ class FileDownloadApi(FilesApi):
                     lambda extra: transport.request("GET", path, headers=extra, stream=True),
                     write_to,
                     first_headers=headers,
-                    expected_size=_size_of(expected),
+                    expected_size=listed_size(expected),
                     expected_sha256=expected.get("sha256"),
                     expected_etag=expected.get("md5sum") or expected.get("etag"),
                     max_retries=transport.max_retries,
@@ -153,7 +141,7 @@ def _same_checks(a: Dict[str, Any], b: Dict[str, Any]) -> bool:
     return all(a.get(key) == b.get(key) for key in ("size", "sha256", "md5sum"))
 
 
-def _size_of(file: Dict[str, Any]) -> Optional[int]:
+def listed_size(file: Dict[str, Any]) -> Optional[int]:
     """A listing entry's size as an int, or None when it is missing or not a whole number."""
     size = file.get("size")
     if isinstance(size, bool):

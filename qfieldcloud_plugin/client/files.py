@@ -5,23 +5,11 @@ from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import requests
 
-from .errors import (
-    InvalidResponseError,
-    NotFoundError,
-    QfcException,
-    QfcRequestException,
-)
-from .models import (
-    FileTransferStatus,
-    FileTransferType,
-)
-from .names import (
-    match_glob,
-    url_path,
-    validate_glob,
-)
-from .local_files import list_local_files
 from .api_base import ApiBase, seg
+from .errors import InvalidResponseError, NotFoundError, QfcException, QfcRequestException
+from .local_files import list_local_files
+from .models import FileTransferStatus, FileTransferType
+from .names import match_glob, url_path, validate_glob
 
 logger = logging.getLogger(__name__)
 

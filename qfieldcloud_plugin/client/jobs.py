@@ -4,22 +4,18 @@ import logging
 import time
 from typing import Any, Callable, Dict, List, Optional, cast
 
-
-from .errors import (
-    JobTimeoutError,
-    TransferCancelledError,
-)
+from .api_base import ApiBase, seg, wire_value
+from .errors import JobTimeoutError, TransferCancelledError
 from .models import (
     DEFAULT_JOB_POLL_INTERVAL_S,
     DEFAULT_JOB_TIMEOUT_S,
     TERMINAL_JOB_STATUSES,
-    DeltaPushResponse,
     CancelCheck,
+    DeltaPushResponse,
     JobTypes,
     Pagination,
 )
 from .multipart import MultipartFileBody
-from .api_base import ApiBase, seg, wire_value
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,6 @@ from urllib.parse import quote
 from .errors import InvalidGlobError, UnsafePathError
 from .models import QGIS_PROJECT_SUFFIXES, PathLike
 
-
 # The hidden folder in a project or download folder that holds the plugin's own state (staging,
 # journal, trash, sync base). A server file under it is never written there.
 STATE_DIR = ".qfieldcloud"

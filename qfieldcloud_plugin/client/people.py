@@ -3,10 +3,8 @@
 import logging
 from typing import Any, Dict, List, Optional, cast
 
-
-from .errors import (
-    QfcRequestException,
-)
+from .api_base import ApiBase, seg, wire_value
+from .errors import QfcRequestException
 from .models import (
     CollaboratorModel,
     OrganizationMemberModel,
@@ -16,7 +14,6 @@ from .models import (
     TeamMemberModel,
     TeamModel,
 )
-from .api_base import ApiBase, seg, wire_value
 
 logger = logging.getLogger(__name__)
 

@@ -8,21 +8,12 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import requests
 
-from .errors import (
-    QfcException,
-)
-from .models import (
-    PROJECT_NAME_PATTERN,
-    Pagination,
-    ProjectCollaboratorRole,
-    ProjectType,
-)
-from .names import (
-    safe_join,
-)
-from .download import fetch_resumable
-from .multipart import MultipartFileBody
 from .api_base import ApiBase, seg, wire_value
+from .download import fetch_resumable
+from .errors import QfcException
+from .models import PROJECT_NAME_PATTERN, Pagination, ProjectCollaboratorRole, ProjectType
+from .multipart import MultipartFileBody
+from .names import safe_join
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from typing import Any, Iterable, Optional, Type
 
 import requests
 
-from .urls import safe_url
 from .errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -18,7 +17,7 @@ from .errors import (
     ServerError,
     mask_secrets,
 )
-
+from .urls import safe_url
 
 logger = logging.getLogger(__name__)
 

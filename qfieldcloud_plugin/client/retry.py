@@ -9,7 +9,6 @@ from typing import Optional
 
 import requests
 
-
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # 429: the server asks us to come back later (Retry-After); it did not process the request.
 RETRY_STATUSES = frozenset({429, 502, 503, 504})

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .atomic_file import write_json_atomically
-from .hashing import calc_etag, calc_sha256, same_content
 from .errors import TransferCancelledError, TransferError
+from .hashing import calc_etag, calc_sha256, same_content
 from .models import PathLike
 from .names import STATE_DIR, SafeJoiner
 
@@ -37,9 +37,14 @@ TRASH_DIR = "trash"
 BACKUP_PREFIX = "backup-"
 
 
+def trash_root(local_dir: PathLike) -> Path:
+    """`<local_dir>/.qfieldcloud/trash`: the folder under which replaced and deleted local files are kept."""
+    return Path(os.path.abspath(local_dir)) / STATE_DIR / TRASH_DIR
+
+
 def trash_folder(local_dir: PathLike, stamp: Optional[str] = None) -> Path:
-    """`<local_dir>/.qfieldcloud/trash/<stamp>`: where replaced or deleted local files are kept."""
-    return Path(os.path.abspath(local_dir)) / STATE_DIR / TRASH_DIR / (stamp or time.strftime("%Y%m%d-%H%M%S"))
+    """`<local_dir>/.qfieldcloud/trash/<stamp>`: where the files of one download or sync are kept."""
+    return trash_root(local_dir) / (stamp or time.strftime("%Y%m%d-%H%M%S"))
 
 
 def move_to_trash(name: str, source: Path, trash: Path) -> Path:

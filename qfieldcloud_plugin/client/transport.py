@@ -18,7 +18,6 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import LocationParseError
 
-from .version import __version__
 from .errors import (
     ConnectionFailedError,
     InvalidResponseError,
@@ -27,17 +26,13 @@ from .errors import (
     QfcRequestException,
     TransferCancelledError,
 )
-from .watchdog import STALL_MARGIN_S, TransferWatch
+from .models import DEFAULT_CONNECT_TIMEOUT_S, DEFAULT_READ_TIMEOUT_S, LIST_PAGE_SIZE, Pagination
+from .pagination import iter_pages
 from .responses import cut_short, decode_json, error_from_response, looks_like_html, reason
 from .retry import DEFAULT_BACKOFF_S, DEFAULT_MAX_RETRIES, RETRY_STATUSES, RetryPolicy, is_retryable
-from .pagination import iter_pages
 from .urls import normalize_url, origin, safe_url
-from .models import (
-    DEFAULT_CONNECT_TIMEOUT_S,
-    DEFAULT_READ_TIMEOUT_S,
-    LIST_PAGE_SIZE,
-    Pagination,
-)
+from .version import __version__
+from .watchdog import STALL_MARGIN_S, TransferWatch
 
 logger = logging.getLogger(__name__)
 

@@ -12,6 +12,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, cast
 
 import requests
 
+from .api_base import seg, wire_value
+from .batch import mark_failed, run_batch
 from .checksums import ChecksumCache
 from .errors import (
     AuthenticationError,
@@ -21,26 +23,13 @@ from .errors import (
     QfcRequestException,
     TransferError,
 )
-from .models import (
-    FileTransferStatus,
-    FileTransferType,
-    CancelCheck,
-    PathLike,
-    ProgressCallback,
-)
-from .names import (
-    check_remote_name,
-    is_qgis_project,
-    url_path,
-)
-from .batch import run_batch
-from .local_files import list_local_files
-from .multipart import SMALL_BODY_BYTES, MultipartFileBody
-from .progress import ProgressTracker, StderrProgress
-from .hashing import calc_etag, calc_sha256, same_content
-from .api_base import seg, wire_value
-from .batch import mark_failed
 from .files import FilesApi
+from .hashing import calc_etag, calc_sha256, same_content
+from .local_files import list_local_files
+from .models import CancelCheck, FileTransferStatus, FileTransferType, PathLike, ProgressCallback
+from .multipart import SMALL_BODY_BYTES, MultipartFileBody
+from .names import check_remote_name, is_qgis_project, url_path
+from .progress import ProgressTracker, StderrProgress
 
 logger = logging.getLogger(__name__)
 

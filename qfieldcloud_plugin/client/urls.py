@@ -7,14 +7,8 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib3.exceptions import LocationParseError
 from urllib3.util import parse_url
 
-from .errors import (
-    QfcException,
-    mask_secrets,
-)
-from .models import (
-    DEFAULT_URL,
-)
-
+from .errors import QfcException, mask_secrets
+from .models import DEFAULT_URL
 
 API_PATH = "api/v1/"
 

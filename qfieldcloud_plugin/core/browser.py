@@ -26,9 +26,9 @@ from qgis.PyQt.QtCore import QObject
 from ..client import Client, QfcException
 from ..client.names import is_qgis_project
 from .geopackage import geopackage_tables
+from .icons import plugin_icon
 from .session import user_message
 from .settings import Settings
-from .icons import plugin_icon
 from .translation import tr
 
 PROVIDER_KEY = "qfieldcloud"

@@ -8,24 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from ..client import (
-    Client,
-    TransferCancelledError,
-    UnsafePathError,
-)
+from ..client import Client, TransferCancelledError, UnsafePathError
 from ..client.checksums import ChecksumCache
 from ..client.download_record import DownloadRecord, holds_local_work
 from ..client.names import match_glob, safe_join
-from ..client.staging import TRASH_DIR
+
+# the trash's place, for the GUI's question before a download (one rule, in client/staging.py)
+from ..client.staging import trash_root as trash_root
 from .project_link import mark_package_folder
 from .sync import FileState
 from .sync_state import SyncStateStore
-from ..client.names import STATE_DIR
-
-
-def trash_root(folder: Path) -> Path:
-    """The folder under which replaced and deleted local files of `folder` are kept."""
-    return Path(folder) / STATE_DIR / TRASH_DIR
 
 
 def _remote_listing(client: Client, project_id: str, package: bool) -> List[Dict]:

@@ -4,11 +4,7 @@ each server file here (the dock's Files tab)."""
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from ..client import (
-    Client,
-    TransferCancelledError,
-    calc_etag,
-)
+from ..client import Client, TransferCancelledError, calc_etag
 from ..client.names import is_qgis_project
 
 

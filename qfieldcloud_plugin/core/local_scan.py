@@ -5,20 +5,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Dict, Iterable, Optional
 
-from ..client import (
-    Client,
-    TransferCancelledError,
-    calc_etag,
-)
+from ..client import Client, TransferCancelledError, calc_etag
 from ..client.checksums import CTIME_IS_CHANGE_TIME, ChecksumCache
 from ..client.ignore import load_ignore_rules, path_ignored
-from ..client.names import is_ignored
 from ..client.local_files import list_local_files
+from ..client.names import is_ignored
 from .geopackage import is_sqlite_name, sqlite_content_sha256
-from .sync import (
-    FileState,
-)
-
+from .sync import FileState
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 

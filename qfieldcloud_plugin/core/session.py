@@ -9,8 +9,7 @@ from typing import Callable, List, Optional
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal
 
-from ..client import Client, QfcRequestException
-from ..client import errors
+from ..client import Client, QfcRequestException, errors
 from .auth import AuthStorageError, TokenStore
 from .log import log, register_secret
 from .network import network_options

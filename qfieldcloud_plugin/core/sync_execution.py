@@ -10,30 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, cast
 
-from ..client import (
-    Client,
-    FileTransferStatus,
-    FileTransferType,
-    QfcException,
-    TransferCancelledError,
-    calc_etag,
-)
+from ..client import Client, FileTransferStatus, FileTransferType, QfcException, TransferCancelledError, calc_etag
 from ..client.checksums import ChecksumCache
 from ..client.names import safe_join
 from ..client.staging import move_to_trash, trash_folder
-from .server_changes import server_changes
-from .sync import (
-    FileState,
-    SyncChoices,
-    SyncOperations,
-    SyncPlan,
-    checkpoint_geopackages,
-    plan_sync,
-    resolve,
-)
-from .sync_state import SyncStateStore
 from .downloads import DownloadResult
 from .local_scan import changed_since_plan, masked_sqlite, scan_local, scan_remote, with_sqlite_content
+from .server_changes import server_changes
+from .sync import FileState, SyncChoices, SyncOperations, SyncPlan, checkpoint_geopackages, plan_sync, resolve
+from .sync_state import SyncStateStore
 from .uploads import upload_many
 
 

@@ -8,22 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from ..client import (
-    Client,
-    FileTransferStatus,
-    FileTransferType,
-    QfcException,
-    TransferCancelledError,
-)
+from ..client import Client, FileTransferStatus, FileTransferType, QfcException, TransferCancelledError
 from ..client.checksums import ChecksumCache
-from .sync import (
-    FileState,
-    UploadPlan,
-    checkpoint_geopackages,
-    plan_upload,
-)
-from .sync_state import SyncStateStore
 from .local_scan import changed_since_plan, masked_sqlite, scan_local, scan_remote, server_changed, with_sqlite_content
+from .sync import FileState, UploadPlan, checkpoint_geopackages, plan_upload
+from .sync_state import SyncStateStore
 
 
 def upload_many(

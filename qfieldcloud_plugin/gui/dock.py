@@ -21,12 +21,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..client import JobTypes
+from ..client.models import MANAGER_ROLES, UPLOAD_ROLES
+from ..core.icons import plugin_icon, theme_icon
 from ..core.project_link import read_link
 from ..core.session import CloudSession
 from ..core.settings import server_label
-from ..core.icons import plugin_icon, theme_icon
 from .models import CollaboratorsModel, FilesModel, JobsModel, ProjectsModel
-from ..client.models import MANAGER_ROLES, UPLOAD_ROLES
 from .project_tabs import ProjectTabs, table
 from .workflows import CloudActions
 

@@ -16,9 +16,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.icons import plugin_icon
 from ..core.session import CloudSession
 from ..core.settings import normalize_server_url
-from ..core.icons import plugin_icon
 
 
 class LoginDialog(QDialog):

@@ -22,13 +22,12 @@ from qgis.core import (
 
 from ..client import Client, QfcException, TransferCancelledError, TransferProgress
 from ..core.auth import TokenStore
+from ..core.icons import plugin_icon
 from ..core.log import register_secret
 from ..core.network import network_options
 from ..core.session import user_message
 from ..core.settings import Settings, api_url, normalize_server_url
-from ..core.icons import plugin_icon
 from ..core.translation import tr
-
 
 UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 

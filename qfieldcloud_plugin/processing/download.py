@@ -2,11 +2,7 @@
 
 from pathlib import Path
 
-from qgis.core import (
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterFolderDestination,
-)
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFolderDestination
 
 from ..core.downloads import download_project
 from ..core.translation import tr

@@ -12,10 +12,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.geopackage import geopackage_tables
-from ..core.settings import Settings
 from ..core.downloads import download_package
 from ..core.file_states import find_project_file
+from ..core.geopackage import geopackage_tables
+from ..core.settings import Settings
 from ..core.translation import tr
 from .base import FeedbackTask, QfcAlgorithm, report_backup, transfer_outcome
 

@@ -5,8 +5,8 @@ field `last_modified` keeps Django's legacy `%d.%m.%Y %H:%M:%S UTC` format.
 """
 
 import time
-from functools import lru_cache
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Optional
 from zoneinfo import ZoneInfo
 

@@ -2,11 +2,11 @@
 
 import re
 from typing import Any, Dict
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from urllib.parse import quote
 
 from . import auth, clock, context, downloads, qgis_project, roles, serializers
 from .errors import ApiError

@@ -2,9 +2,10 @@
 
 import os
 from pathlib import Path
-from qgis.utils import iface, plugins, loadPlugin, startPlugin
+
 from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface, loadPlugin, plugins, startPlugin
 
 OUT = Path(os.environ["GRAB_OUT"])
 URL = os.environ["QFC_URL"]
@@ -76,6 +77,7 @@ at(21500, lambda: shot("dock_files_linked.png"))
 
 def upload():
     import shutil
+
     from qfieldcloud_plugin.core.project_link import ProjectLink, write_link
 
     work = HOME / "work" / "field-survey"

@@ -2,10 +2,11 @@
 
 import os
 from pathlib import Path
-from qgis.utils import iface, plugins, loadPlugin, startPlugin
+
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeView
+from qgis.utils import iface, loadPlugin, plugins, startPlugin
 
 OUT = Path(os.environ["GRAB_OUT"])
 URL = os.environ["QFC_URL"]

@@ -3,10 +3,11 @@
 import os
 import shutil
 from pathlib import Path
-from qgis.utils import iface, plugins, loadPlugin, startPlugin
+
 from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
+from qgis.utils import iface, loadPlugin, plugins, startPlugin
 
 OUT = Path(os.environ["GRAB_OUT"])
 URL = os.environ["QFC_URL"]

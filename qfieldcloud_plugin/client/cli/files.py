@@ -2,9 +2,9 @@
 
 from typing import Any, Callable, Dict, List, Sequence
 
-from ..progress import StderrProgress
 from ..errors import NotAppliedError
 from ..models import FileTransferStatus, FileTransferType
+from ..progress import StderrProgress
 from .arguments import CommandAdder, bool_flag
 from .output import CommandFailed, Context, format_table, json_default
 

@@ -6,11 +6,11 @@ import os
 import sys
 from typing import Any, Callable, List, Optional
 
-from ..version import __version__
 from ..client import Client
 from ..errors import QfcException, mask_secrets
 from ..models import DEFAULT_URL
 from ..transport import env_verify_ssl
+from ..version import __version__
 from . import account, files, jobs, people, projects
 from .arguments import bool_flag
 from .output import Context
