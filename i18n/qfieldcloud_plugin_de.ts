@@ -4,142 +4,142 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="25"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="24"/>
         <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
         <translation>Der Server {server} ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="30"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
         <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
         <translation>Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie 30 Minuten und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="31"/>
         <source>Wrong username, email or password.</source>
         <translation>Falscher Benutzername, falsche E-Mail-Adresse oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="33"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
         <source>Your QFieldCloud session has expired. Please log in again.</source>
         <translation>Ihre QFieldCloud-Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
         <source>You are not allowed to do this on QFieldCloud ({message}).</source>
         <translation>Dazu fehlt Ihnen auf QFieldCloud die Berechtigung ({message}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
         <source>Not found on QFieldCloud; it may have been deleted.</source>
         <translation>Auf QFieldCloud nicht gefunden; möglicherweise wurde es gelöscht.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="40"/>
         <source>A downloaded file is corrupt ({error}).</source>
         <translation>Eine heruntergeladene Datei ist beschädigt ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="42"/>
         <source>QFieldCloud answered: {message}</source>
         <translation>QFieldCloud antwortete: {message}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="44"/>
         <source>Local file error: {error}</source>
         <translation>Fehler bei einer lokalen Datei: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="46"/>
         <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
         <translation>Unerwarteter Fehler: {error}. Details stehen im QFieldCloud-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="111"/>
         <source>Logging in to QFieldCloud</source>
         <translation>Anmeldung bei QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="135"/>
         <source>Remember me</source>
         <translation>Angemeldet bleiben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="135"/>
         <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
         <translation>QGIS konnte die Anmeldung nicht in seiner Passwortverwaltung speichern (Master-Passwort nicht eingegeben?). Sie sind nur für diese Sitzung angemeldet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="142"/>
         <source>Logged in to {server} as {user}</source>
         <translation>Bei {server} als {user} angemeldet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="150"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="149"/>
         <source>Login to {server} failed: {error}</source>
         <translation>Anmeldung bei {server} fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="161"/>
         <source>Checking the QFieldCloud login</source>
         <translation>QFieldCloud-Anmeldung wird geprüft</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="177"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="176"/>
         <source>Your saved QFieldCloud login has expired. Please log in again.</source>
         <translation>Ihre gespeicherte QFieldCloud-Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="188"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="187"/>
         <source>Logging out of QFieldCloud</source>
         <translation>Abmeldung von QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="218"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="217"/>
         <source>Please log in to QFieldCloud.</source>
         <translation>Bitte melden Sie sich bei QFieldCloud an.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="37"/>
         <source>&amp;QFieldCloud</source>
         <translation>&amp;QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="60"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="64"/>
         <source>QFieldCloud projects</source>
         <translation>QFieldCloud-Projekte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
         <source>Upload the open project to QFieldCloud</source>
         <translation>Offenes Projekt zu QFieldCloud hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
         <source>Open the QFieldCloud package in the map</source>
         <translation>QFieldCloud-Paket in der Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="75"/>
         <source>Log in to QFieldCloud…</source>
         <translation>Bei QFieldCloud anmelden…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="77"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="176"/>
         <source>Select a project in the QFieldCloud dock first.</source>
         <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
     </message>
@@ -189,62 +189,62 @@
         <translation>Projektdateien herunterladen…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="67"/>
         <source>Synchronize the open project with QFieldCloud…</source>
         <translation>Offenes Projekt mit QFieldCloud synchronisieren…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="57"/>
         <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
         <translation>Keine QFieldCloud-Anmeldung: Melden Sie sich im Plugin an und lassen Sie die Anmeldung speichern, oder geben Sie ein Token an (Parameter TOKEN oder Umgebungsvariable QFIELDCLOUD_TOKEN).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="117"/>
         <source>Project (owner/name or id)</source>
         <translation>Projekt (Besitzer/Name oder ID)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="135"/>
         <source>API token (empty: the stored login)</source>
         <translation>API-Token (leer: die gespeicherte Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation>Server-URL (leer: die der gespeicherten Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="189"/>
         <source>No QFieldCloud project {project}.</source>
         <translation>Kein QFieldCloud-Projekt {project}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="191"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation>Mehrere QFieldCloud-Projekte heißen {project}: Schreiben Sie es als Besitzer/Name.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="203"/>
         <source>{count} file(s) failed: {names}</source>
         <translation>{count} Datei(en) fehlgeschlagen: {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="22"/>
         <source>Download project files</source>
         <translation>Projektdateien herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="25"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
         <source>Only files matching (glob)</source>
         <translation>Nur passende Dateien (Glob-Muster)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="122"/>
         <source>Download unchanged files too</source>
         <translation>Auch unveränderte Dateien herunterladen</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>Heruntergeladene Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Files unchanged</source>
         <translation>Unveränderte Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="38"/>
         <source>Downloaded files (one per line)</source>
         <translation>Heruntergeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="57"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="53"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} Datei(en) von {owner}/{name} heruntergeladen, {skipped} unverändert.</translation>
     </message>
@@ -414,52 +414,47 @@
         <translation>QFieldCloud-Projekte, -Dateien, -Jobs und -Pakete</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="36"/>
         <source>Upload project folder</source>
         <translation>Projektordner hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="35"/>
-        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
-        <translation>Lädt die Dateien eines lokalen Ordners in ein QFieldCloud-Projekt hoch: nur die Dateien, die sich von denen auf dem Server unterscheiden (außer mit „Erzwingen“), GeoPackages vorher geleert, die QGIS-Projektdatei zuletzt. Versteckte Dateien und die in .qfieldcloudignore bleiben lokal.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
         <source>Local folder</source>
         <translation>Lokaler Ordner</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Upload unchanged files too</source>
         <translation>Auch unveränderte Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
         <source>Project id</source>
         <translation>Projekt-ID</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
         <source>Files uploaded</source>
         <translation>Hochgeladene Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Uploaded files (one per line)</source>
         <translation>Hochgeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="76"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} wird anderswo verwendet; die letzten Änderungen fehlen möglicherweise.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="87"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="215"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="214"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>{count} lokale Datei(en) wichen ab und wurden ersetzt; die bisherigen Fassungen liegen in {folder}.</translation>
     </message>
@@ -500,7 +495,7 @@ Ihre Fassungen werden in {trash} aufbewahrt. Ersetzen?</translation>
         <translation>Nichts wurde heruntergeladen: Ihre lokalen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="105"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="109"/>
         <source>Comparing {folder} with {name}</source>
         <translation>{folder} wird mit {name} verglichen</translation>
     </message>
@@ -757,140 +752,380 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <translation>Das Projekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="162"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisierung von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="257"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Die letzten Änderungen an {files} konnten nicht geschrieben werden; beenden Sie die Bearbeitung dieser Layer und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="129"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="131"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="135"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisiert: {uploaded} hochgeladen, {downloaded} heruntergeladen, {deleted_local} hier gelöscht, {deleted_remote} auf QFieldCloud gelöscht, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Kopien aus QFieldCloud neben Ihren aufbewahrt: {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="151"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Ersetzte und gelöschte lokale Dateien wurden nach {folder} verschoben.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="164"/>
         <source>Synchronizing {name}</source>
         <translation>{name} wird synchronisiert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="194"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Die Projektdatei wurde aus QFieldCloud aktualisiert; öffnen Sie sie erneut, um die Änderungen zu sehen (Ihre ungespeicherten Änderungen sind noch im offenen Projekt).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="203"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>Create the cloud project {name}</source>
         <translation>Cloud-Projekt {name} erstellen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="206"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="210"/>
         <source>Link to {owner}/{name}</source>
         <translation>Mit {owner}/{name} verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="211"/>
         <source>Link to QFieldCloud</source>
         <translation>Mit QFieldCloud verknüpfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="211"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Dieses Projekt ist noch mit keinem QFieldCloud-Projekt verknüpft.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="227"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation>{file} wurde seit Ihrer letzten Synchronisierung auf QFieldCloud geändert, und hier ebenfalls.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="229"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="233"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation>{file} ist auf QFieldCloud anders und wurde von diesem Computer nie synchronisiert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="234"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation>QFieldCloud-Fassung behalten: Für diese Datei wird nichts hochgeladen, Ihre bleibt hier; „Synchronisieren“ kann sie danach klären. Mit meiner überschreiben: Ihre Datei ersetzt die von QFieldCloud, die im Versionsverlauf der Datei auf QFieldCloud bleibt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Changed on QFieldCloud</source>
         <translation>Auf QFieldCloud geändert</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation>QFieldCloud-Fassung behalten</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Overwrite it with mine</source>
         <translation>Mit meiner überschreiben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="42"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Hochladen abgebrochen: nichts wurde hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="266"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="281"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Nicht hochgeladen, nur auf QFieldCloud geändert oder gelöscht: {files}. Verwenden Sie „Synchronisieren“, um diese Änderungen hierher zu holen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="275"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="290"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation>Nichts wurde hochgeladen. Diese Dateien unterscheiden sich von QFieldCloud und wurden auf beiden Seiten belassen: {files}. Klären Sie sie mit „Synchronisieren“.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="299"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} ist aktuell: {skipped} Dateien unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="309"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} hochgeladen: {uploaded} hochgeladen, {skipped} unverändert, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="301"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="316"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation>Auf QFieldCloud belassen und anders als Ihre: {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="310"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="327"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Hochladen von {name} abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="312"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="329"/>
         <source>Uploading {name}</source>
         <translation>{name} wird hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="64"/>
+        <source>The project is not saved yet: save it in a folder of its own, which is what gets uploaded.</source>
+        <translation>Das Projekt ist noch nicht gespeichert: Speichern Sie es in einem eigenen Ordner; dieser wird hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <source>The project stores absolute paths: on a phone or tablet they point nowhere.</source>
+        <translation>Das Projekt speichert absolute Pfade: Auf einem Telefon oder Tablet zeigen sie ins Leere.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <source>Save with relative paths</source>
+        <translation>Mit relativen Pfaden speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file).</source>
+        <translation>{name} hat Änderungen, die noch nicht in das GeoPackage selbst geschrieben sind (seine -wal-Datei).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <source>Write them into the GeoPackage</source>
+        <translation>In das GeoPackage schreiben</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="121"/>
+        <source>The project is saved in {folder}, a folder of all your files. Only the files you tick in the upload list are sent, but a folder of its own (Project ▸ Save As…) keeps the project together.</source>
+        <translation>Das Projekt ist in {folder} gespeichert, einem Ordner für all Ihre Dateien. Nur die Dateien, die Sie in der Upload-Liste ankreuzen, werden gesendet; ein eigener Ordner (Projekt ▸ Speichern unter…) hält das Projekt aber zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="129"/>
+        <source>{folder} holds more than {count} files: more than a project usually has. Check the upload list, or save the project in a folder of its own.</source>
+        <translation>{folder} enthält mehr als {count} Dateien: mehr, als ein Projekt meist hat. Prüfen Sie die Upload-Liste, oder speichern Sie das Projekt in einem eigenen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="145"/>
+        <source>The layer &quot;{name}&quot; has no data: its source is missing. The packager leaves it out. Repair its source (right-click ▸ Repair Data Source), or leave it out of the package.</source>
+        <translation>Der Layer „{name}“ hat keine Daten: Seine Quelle fehlt. Das Paketieren lässt ihn weg. Reparieren Sie seine Quelle (Rechtsklick ▸ Datenquelle reparieren), oder lassen Sie ihn aus dem Paket.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <source>Leave it out of the package</source>
+        <translation>Aus dem Paket weglassen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <source>The layer &quot;{name}&quot; is a scratch layer: its features exist only in this QGIS session.</source>
+        <translation>Der Layer „{name}“ ist ein temporärer Layer: Seine Objekte gibt es nur in dieser QGIS-Sitzung.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <source>Save it into a GeoPackage in the project folder</source>
+        <translation>In einem GeoPackage im Projektordner speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>The layer &quot;{name}&quot; has edits that are not saved.</source>
+        <translation>Der Layer „{name}“ hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>The layer &quot;{name}&quot; is in edit mode.</source>
+        <translation>Der Layer „{name}“ ist im Bearbeitungsmodus.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>Save the edits and stop editing</source>
+        <translation>Änderungen speichern und Bearbeitung beenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <source>The data of &quot;{name}&quot; is outside the project folder ({path}): it would not be uploaded, and QField would get a broken layer.</source>
+        <translation>Die Daten von „{name}“ liegen außerhalb des Projektordners ({path}): Sie würden nicht hochgeladen, und QField bekäme einen defekten Layer.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <source>Copy it into the project folder (the original stays as it is)</source>
+        <translation>In den Projektordner kopieren (das Original bleibt, wie es ist)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <source>QField cannot open &quot;{name}&quot; ({file}): the packager leaves it out.</source>
+        <translation>QField kann „{name}“ ({file}) nicht öffnen: Das Paketieren lässt ihn weg.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="225"/>
+        <source>The data of &quot;{name}&quot; is {size}: every device downloads all of it.</source>
+        <translation>Die Daten von „{name}“ umfassen {size}: Jedes Gerät lädt sie ganz herunter.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="239"/>
+        <source>The layer &quot;{name}&quot; logs in with the QGIS authentication configuration {id}, which exists only in this QGIS: QField has no such configuration, so the layer will fail or ask there.</source>
+        <translation>Der Layer „{name}“ meldet sich mit der QGIS-Authentifizierungskonfiguration {id} an, die es nur in diesem QGIS gibt: QField hat keine solche Konfiguration, der Layer schlägt dort fehl oder fragt nach.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="251"/>
+        <source>The layer &quot;{name}&quot; has no usable primary key (one column, or a field named fid): QField gets it read-only.</source>
+        <translation>Der Layer „{name}“ hat keinen brauchbaren Primärschlüssel (eine Spalte, oder ein Feld namens fid): QField erhält ihn schreibgeschützt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="268"/>
+        <source>The layer &quot;{name}&quot; ({provider}) is copied for offline editing when the project is packaged: the QFieldCloud server must reach its source then, and edits made in QField are sent back to it.</source>
+        <translation>Der Layer „{name}“ ({provider}) wird beim Paketieren für die Offline-Bearbeitung kopiert: Der QFieldCloud-Server muss seine Quelle dann erreichen, und in QField gemachte Änderungen werden dorthin zurückgeschickt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="273"/>
+        <source>The layer &quot;{name}&quot; ({provider}) stays online: QField needs the network and access to the database server on the device.</source>
+        <translation>Der Layer „{name}“ ({provider}) bleibt online: QField braucht auf dem Gerät das Netz und Zugang zum Datenbankserver.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="278"/>
+        <source>The layer &quot;{name}&quot; ({provider}) is a web service: QField shows it only with a network connection.</source>
+        <translation>Der Layer „{name}“ ({provider}) ist ein Webdienst: QField zeigt ihn nur mit Netzverbindung.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <source>The attachment field &quot;{field}&quot; of &quot;{name}&quot; stores absolute paths: photos taken in QField would point outside the project.</source>
+        <translation>Das Anhangsfeld „{field}“ von „{name}“ speichert absolute Pfade: In QField aufgenommene Fotos würden aus dem Projekt heraus zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <source>Store paths relative to the project</source>
+        <translation>Pfade relativ zum Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="304"/>
+        <source>The attachments of &quot;{field}&quot; in &quot;{name}&quot; are kept in {root}, outside the project folder: they are not uploaded. Move them into the project folder&apos;s attachment folders.</source>
+        <translation>Die Anhänge von „{field}“ in „{name}“ liegen in {root}, außerhalb des Projektordners: Sie werden nicht hochgeladen. Verschieben Sie sie in die Anhangsordner des Projektordners.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="79"/>
+        <source>Saving the project</source>
+        <translation>Speichern des Projekts</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="124"/>
+        <source>Could not read {source}.</source>
+        <translation>{source} konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="172"/>
+        <source>The copy in {path} could not be opened.</source>
+        <translation>Die Kopie in {path} konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="206"/>
+        <source>{name} is in use by another program; close it and try again.</source>
+        <translation>{name} wird von einem anderen Programm benutzt; schließen Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="109"/>
+        <source>Offline editing</source>
+        <translation>Offline-Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <source>Copy the file as it is</source>
+        <translation>Datei unverändert kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <source>Keep online (direct access)</source>
+        <translation>Online lassen (direkter Zugriff)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
+        <source>Remove from the package</source>
+        <translation>Aus dem Paket entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
+        <source>Copy (cable export only)</source>
+        <translation>Kopieren (nur Kabel-Export)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="277"/>
+        <source>Nothing was uploaded: every file was left out.</source>
+        <translation>Nichts wurde hochgeladen: Alle Dateien wurden weggelassen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="320"/>
+        <source>Not uploaded, as you chose: {count} files.</source>
+        <translation>Nicht hochgeladen, wie von Ihnen gewählt: {count} Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="26"/>
+        <source>The open project has no layers yet.</source>
+        <translation>Das geöffnete Projekt hat noch keine Layer.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="30"/>
+        <source>QField settings set: they are saved with the project, and used at its next packaging.</source>
+        <translation>QField-Einstellungen gesetzt: Sie werden mit dem Projekt gespeichert und beim nächsten Paketieren verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="54"/>
+        <source>Some fixes could not be applied: {errors}</source>
+        <translation>Einige Korrekturen konnten nicht angewendet werden: {errors}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="64"/>
+        <source>The fixes stopped: {error}</source>
+        <translation>Die Korrekturen wurden abgebrochen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="70"/>
+        <source>Fixing the project</source>
+        <translation>Projekt wird korrigiert</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="92"/>
+        <source>Could not write .qfieldcloudignore: {error}</source>
+        <translation>.qfieldcloudignore konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <source>QField settings of the project…</source>
+        <translation>QField-Einstellungen des Projekts…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="39"/>
+        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
+        <translation>Lädt die Dateien eines lokalen Ordners in ein QFieldCloud-Projekt hoch: nur die Dateien, die sich von denen des Servers unterscheiden (außer „Erzwingen“ ist angekreuzt), GeoPackages zuerst geleert, die QGIS-Projektdatei zuletzt. Versteckte Dateien und die in .qfieldcloudignore bleiben lokal. Das QGIS-Projekt im Ordner wird zuerst geprüft, wie beim Hochladen über die Werkzeugleiste: Was QField defekt erreichen würde, hält den Upload an, außer es wird akzeptiert.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <source>Upload even when the project check finds what blocks it</source>
+        <translation>Auch hochladen, wenn die Projektprüfung Blockierendes findet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="107"/>
+        <source>Could not read {file} to check it.</source>
+        <translation>{file} konnte zur Prüfung nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="120"/>
+        <source>The project check found what would reach QField broken: {findings}. Fix it (the toolbar&apos;s Upload offers the fixes), or run again with &quot;Upload even when the project check finds what blocks it&quot;.</source>
+        <translation>Die Projektprüfung hat gefunden, was QField defekt erreichen würde: {findings}. Beheben Sie es (das Hochladen über die Werkzeugleiste bietet die Korrekturen an), oder starten Sie erneut mit „Auch hochladen, wenn die Projektprüfung Blockierendes findet“.</translation>
     </message>
 </context>
 <context>
     <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
@@ -1295,6 +1530,73 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
     </message>
 </context>
 <context>
+    <name>ProjectCheckDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="33"/>
+        <source>Check the project before uploading</source>
+        <translation>Projekt vor dem Hochladen prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <source>Fix</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="54"/>
+        <source>(no automatic fix)</source>
+        <translation>(keine automatische Korrektur)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="64"/>
+        <source>Upload anyway, with what blocks: I know QField will miss it</source>
+        <translation>Trotzdem hochladen, mit dem Blockierenden: Ich weiß, dass es QField fehlen wird</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
+        <source>Apply the ticked fixes</source>
+        <translation>Angekreuzte Korrekturen anwenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="69"/>
+        <source>Upload without fixing</source>
+        <translation>Ohne Korrektur hochladen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="87"/>
+        <source>%n finding(s) block the upload</source>
+        <translation>
+            <numerusform>%n Befund blockiert den Upload</numerusform>
+            <numerusform>%n Befunde blockieren den Upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="89"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="91"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="92"/>
+        <source>Each fix is done only when you click Apply: data outside the folder is copied in, and the originals stay as they are.</source>
+        <translation>Jede Korrektur geschieht erst, wenn Sie auf „Anwenden“ klicken: Daten außerhalb des Ordners werden hineinkopiert, die Originale bleiben, wie sie sind.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectTabs</name>
     <message>
         <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="51"/>
@@ -1378,6 +1680,44 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         <location filename="../qfieldcloud_plugin/gui/models.py" line="193"/>
         <source>Loading QFieldCloud projects</source>
         <translation>QFieldCloud-Projekte werden geladen</translation>
+    </message>
+</context>
+<context>
+    <name>QFieldSettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="38"/>
+        <source>QField settings of the project</source>
+        <translation>QField-Einstellungen des Projekts</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="44"/>
+        <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
+        <translation>Was QField von jedem Layer erhält, wenn QFieldCloud das Projekt paketiert. Es sind die Einstellungen von QFieldSync, gespeichert in der Projektdatei.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>In QField</source>
+        <translation>In QField</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="72"/>
+        <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
+        <translation>Ordner des Projekts mit Fotos und anderen Anhängen, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="76"/>
+        <source>Attachment folders</source>
+        <translation>Anhangsordner</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +2038,90 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
         <translation>Ihre wird hochgeladen und ersetzt auf QFieldCloud: {theirs}; diese bleibt dort im Versionsverlauf der Datei und wird außerdem hier neben Ihrer gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadListDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="29"/>
+        <source>What to upload</source>
+        <translation>Was hochgeladen wird</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="33"/>
+        <source>The project file</source>
+        <translation>Die Projektdatei</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="34"/>
+        <source>Data of its layers</source>
+        <translation>Daten seiner Layer</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="35"/>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="36"/>
+        <source>Other files in the folder, not used by the project</source>
+        <translation>Andere Dateien im Ordner, die das Projekt nicht benutzt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="39"/>
+        <source>unticked: looks private (document, archive, video)</source>
+        <translation>nicht angekreuzt: wirkt privat (Dokument, Archiv, Video)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="40"/>
+        <source>unticked: large, and not used by the project</source>
+        <translation>nicht angekreuzt: groß, und vom Projekt nicht benutzt</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="43"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: these files are new or changed. Untick what should stay on this computer.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;: Diese Dateien sind neu oder geändert. Entfernen Sie das Häkchen bei allem, was auf diesem Computer bleiben soll.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="71"/>
+        <source>Remember: never upload the unticked files (in .qfieldcloudignore)</source>
+        <translation>Merken: nicht angekreuzte Dateien nie hochladen (in .qfieldcloudignore)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="75"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="97"/>
+        <source>%n file(s) will be uploaded</source>
+        <translation>
+            <numerusform>%n Datei wird hochgeladen</numerusform>
+            <numerusform>%n Dateien werden hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="97"/>
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n weggelassen</numerusform>
+            <numerusform>%n weggelassen</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -4,142 +4,142 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="25"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="24"/>
         <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="30"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
         <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="31"/>
         <source>Wrong username, email or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="33"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
         <source>Your QFieldCloud session has expired. Please log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
         <source>You are not allowed to do this on QFieldCloud ({message}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
         <source>Not found on QFieldCloud; it may have been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="40"/>
         <source>A downloaded file is corrupt ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="42"/>
         <source>QFieldCloud answered: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="44"/>
         <source>Local file error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="46"/>
         <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="111"/>
         <source>Logging in to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="135"/>
         <source>Remember me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="135"/>
         <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="142"/>
         <source>Logged in to {server} as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="150"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="149"/>
         <source>Login to {server} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="161"/>
         <source>Checking the QFieldCloud login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="177"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="176"/>
         <source>Your saved QFieldCloud login has expired. Please log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="188"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="187"/>
         <source>Logging out of QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="218"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="217"/>
         <source>Please log in to QFieldCloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="37"/>
         <source>&amp;QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="60"/>
         <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="64"/>
         <source>QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
         <source>Upload the open project to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
         <source>Open the QFieldCloud package in the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="75"/>
         <source>Log in to QFieldCloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="77"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="176"/>
         <source>Select a project in the QFieldCloud dock first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,62 +189,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="67"/>
         <source>Synchronize the open project with QFieldCloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="57"/>
         <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="117"/>
         <source>Project (owner/name or id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="135"/>
         <source>API token (empty: the stored login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="189"/>
         <source>No QFieldCloud project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="191"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="203"/>
         <source>{count} file(s) failed: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="22"/>
         <source>Download project files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="25"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
         <source>Only files matching (glob)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="122"/>
         <source>Download unchanged files too</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,17 +259,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Files unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="38"/>
         <source>Downloaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="57"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="53"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,52 +414,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="36"/>
         <source>Upload project folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="35"/>
-        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
         <source>Local folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Upload unchanged files too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
         <source>Project id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
         <source>Files uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Uploaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="76"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="87"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="215"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="214"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -497,7 +492,7 @@ Your versions will be kept in {trash}. Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="105"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="109"/>
         <source>Comparing {folder} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,140 +747,380 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="162"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="257"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="129"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="131"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="135"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="151"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="164"/>
         <source>Synchronizing {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="194"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="203"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>Create the cloud project {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="206"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="210"/>
         <source>Link to {owner}/{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="211"/>
         <source>Link to QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="211"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="227"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="229"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="233"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="234"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Changed on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Overwrite it with mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="42"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="266"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="281"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="275"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="290"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="299"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="309"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="301"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="316"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="310"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="327"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="312"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="329"/>
         <source>Uploading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="64"/>
+        <source>The project is not saved yet: save it in a folder of its own, which is what gets uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <source>The project stores absolute paths: on a phone or tablet they point nowhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <source>Save with relative paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <source>Write them into the GeoPackage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="121"/>
+        <source>The project is saved in {folder}, a folder of all your files. Only the files you tick in the upload list are sent, but a folder of its own (Project ▸ Save As…) keeps the project together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="129"/>
+        <source>{folder} holds more than {count} files: more than a project usually has. Check the upload list, or save the project in a folder of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="145"/>
+        <source>The layer &quot;{name}&quot; has no data: its source is missing. The packager leaves it out. Repair its source (right-click ▸ Repair Data Source), or leave it out of the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <source>Leave it out of the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <source>The layer &quot;{name}&quot; is a scratch layer: its features exist only in this QGIS session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <source>Save it into a GeoPackage in the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>The layer &quot;{name}&quot; has edits that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>The layer &quot;{name}&quot; is in edit mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>Save the edits and stop editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <source>The data of &quot;{name}&quot; is outside the project folder ({path}): it would not be uploaded, and QField would get a broken layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <source>Copy it into the project folder (the original stays as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <source>QField cannot open &quot;{name}&quot; ({file}): the packager leaves it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="225"/>
+        <source>The data of &quot;{name}&quot; is {size}: every device downloads all of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="239"/>
+        <source>The layer &quot;{name}&quot; logs in with the QGIS authentication configuration {id}, which exists only in this QGIS: QField has no such configuration, so the layer will fail or ask there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="251"/>
+        <source>The layer &quot;{name}&quot; has no usable primary key (one column, or a field named fid): QField gets it read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="268"/>
+        <source>The layer &quot;{name}&quot; ({provider}) is copied for offline editing when the project is packaged: the QFieldCloud server must reach its source then, and edits made in QField are sent back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="273"/>
+        <source>The layer &quot;{name}&quot; ({provider}) stays online: QField needs the network and access to the database server on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="278"/>
+        <source>The layer &quot;{name}&quot; ({provider}) is a web service: QField shows it only with a network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <source>The attachment field &quot;{field}&quot; of &quot;{name}&quot; stores absolute paths: photos taken in QField would point outside the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <source>Store paths relative to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="304"/>
+        <source>The attachments of &quot;{field}&quot; in &quot;{name}&quot; are kept in {root}, outside the project folder: they are not uploaded. Move them into the project folder&apos;s attachment folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="79"/>
+        <source>Saving the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="124"/>
+        <source>Could not read {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="172"/>
+        <source>The copy in {path} could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="206"/>
+        <source>{name} is in use by another program; close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="109"/>
+        <source>Offline editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <source>Copy the file as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <source>Keep online (direct access)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
+        <source>Remove from the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
+        <source>Copy (cable export only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="277"/>
+        <source>Nothing was uploaded: every file was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="320"/>
+        <source>Not uploaded, as you chose: {count} files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="26"/>
+        <source>The open project has no layers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="30"/>
+        <source>QField settings set: they are saved with the project, and used at its next packaging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="54"/>
+        <source>Some fixes could not be applied: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="64"/>
+        <source>The fixes stopped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="70"/>
+        <source>Fixing the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="92"/>
+        <source>Could not write .qfieldcloudignore: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <source>QField settings of the project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="39"/>
+        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <source>Upload even when the project check finds what blocks it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="107"/>
+        <source>Could not read {file} to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="120"/>
+        <source>The project check found what would reach QField broken: {findings}. Fix it (the toolbar&apos;s Upload offers the fixes), or run again with &quot;Upload even when the project check finds what blocks it&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47"/>
         <source>QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,6 +1524,73 @@ Log in to see your projects, their jobs and files.</source>
     </message>
 </context>
 <context>
+    <name>ProjectCheckDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="33"/>
+        <source>Check the project before uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="54"/>
+        <source>(no automatic fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="64"/>
+        <source>Upload anyway, with what blocks: I know QField will miss it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
+        <source>Apply the ticked fixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="69"/>
+        <source>Upload without fixing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="87"/>
+        <source>%n finding(s) block the upload</source>
+        <translation>
+            <numerusform>%n finding blocks the upload</numerusform>
+            <numerusform>%n findings block the upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="89"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="91"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="92"/>
+        <source>Each fix is done only when you click Apply: data outside the folder is copied in, and the originals stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectTabs</name>
     <message>
         <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="51"/>
@@ -1371,6 +1673,44 @@ Log in to see your projects, their jobs and files.</source>
     <message>
         <location filename="../qfieldcloud_plugin/gui/models.py" line="193"/>
         <source>Loading QFieldCloud projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFieldSettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="38"/>
+        <source>QField settings of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="44"/>
+        <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>In QField</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="72"/>
+        <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="76"/>
+        <source>Attachment folders</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1692,6 +2032,90 @@ Log in to see your projects, their jobs and files.</source>
         <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadListDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="29"/>
+        <source>What to upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="33"/>
+        <source>The project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="34"/>
+        <source>Data of its layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="35"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="36"/>
+        <source>Other files in the folder, not used by the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="39"/>
+        <source>unticked: looks private (document, archive, video)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="40"/>
+        <source>unticked: large, and not used by the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="43"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: these files are new or changed. Untick what should stay on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="71"/>
+        <source>Remember: never upload the unticked files (in .qfieldcloudignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="75"/>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="97"/>
+        <source>%n file(s) will be uploaded</source>
+        <translation>
+            <numerusform>%n file will be uploaded</numerusform>
+            <numerusform>%n files will be uploaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="97"/>
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n left out</numerusform>
+            <numerusform>%n left out</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -4,142 +4,142 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="25"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="24"/>
         <source>Cannot reach the server {server}. Check your network connection and the server address.</source>
         <translation>Impossible de joindre le serveur {server}. Vérifiez votre connexion réseau et l’adresse du serveur.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="30"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="29"/>
         <source>Too many failed login attempts. Wait 30 minutes and try again.</source>
         <translation>Trop de tentatives de connexion échouées. Attendez 30 minutes puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="31"/>
         <source>Wrong username, email or password.</source>
         <translation>Nom d’utilisateur, e-mail ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="33"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="32"/>
         <source>Your QFieldCloud session has expired. Please log in again.</source>
         <translation>Votre session QFieldCloud a expiré. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="35"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="34"/>
         <source>You are not allowed to do this on QFieldCloud ({message}).</source>
         <translation>Vous n’avez pas le droit de faire cela sur QFieldCloud ({message}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="36"/>
         <source>Not found on QFieldCloud; it may have been deleted.</source>
         <translation>Introuvable sur QFieldCloud ; l’élément a peut-être été supprimé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="161"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="41"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="40"/>
         <source>A downloaded file is corrupt ({error}).</source>
         <translation>Un fichier téléchargé est corrompu ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="42"/>
         <source>QFieldCloud answered: {message}</source>
         <translation>QFieldCloud a répondu : {message}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="44"/>
         <source>Local file error: {error}</source>
         <translation>Erreur de fichier local : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="46"/>
         <source>Unexpected error: {error}. Details are in the QFieldCloud log.</source>
         <translation>Erreur inattendue : {error}. Les détails figurent dans le journal QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="112"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="111"/>
         <source>Logging in to QFieldCloud</source>
         <translation>Connexion à QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="135"/>
         <source>Remember me</source>
         <translation>Se souvenir de moi</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="135"/>
         <source>QGIS could not keep the login in its password manager (master password not entered?). You are logged in for this session only.</source>
         <translation>QGIS n’a pas pu conserver la connexion dans son gestionnaire de mots de passe (mot de passe principal non saisi ?). Vous êtes connecté pour cette session uniquement.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="142"/>
         <source>Logged in to {server} as {user}</source>
         <translation>Connecté à {server} en tant que {user}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="150"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="149"/>
         <source>Login to {server} failed: {error}</source>
         <translation>La connexion à {server} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="162"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="161"/>
         <source>Checking the QFieldCloud login</source>
         <translation>Vérification de la connexion QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="177"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="176"/>
         <source>Your saved QFieldCloud login has expired. Please log in again.</source>
         <translation>Votre connexion QFieldCloud enregistrée a expiré. Veuillez vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="188"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="187"/>
         <source>Logging out of QFieldCloud</source>
         <translation>Déconnexion de QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/session.py" line="218"/>
+        <location filename="../qfieldcloud_plugin/core/session.py" line="217"/>
         <source>Please log in to QFieldCloud.</source>
         <translation>Veuillez vous connecter à QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="37"/>
         <source>&amp;QFieldCloud</source>
         <translation>&amp;QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="61"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="60"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="64"/>
         <source>QFieldCloud projects</source>
         <translation>Projets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="65"/>
         <source>Upload the open project to QFieldCloud</source>
         <translation>Envoyer le projet ouvert vers QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="71"/>
         <source>Open the QFieldCloud package in the map</source>
         <translation>Ouvrir le paquet QFieldCloud dans la carte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="75"/>
         <source>Log in to QFieldCloud…</source>
         <translation>Se connecter à QFieldCloud…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="78"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="77"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="173"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="176"/>
         <source>Select a project in the QFieldCloud dock first.</source>
         <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
     </message>
@@ -189,62 +189,62 @@
         <translation>Télécharger les fichiers du projet…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/plugin.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="67"/>
         <source>Synchronize the open project with QFieldCloud…</source>
         <translation>Synchroniser le projet ouvert avec QFieldCloud…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="57"/>
         <source>No QFieldCloud login: log in with the plugin and remember the login, or give a token (TOKEN parameter or QFIELDCLOUD_TOKEN environment variable).</source>
         <translation>Aucune connexion QFieldCloud : connectez-vous avec l'extension en mémorisant la connexion, ou donnez un jeton (paramètre TOKEN ou variable d'environnement QFIELDCLOUD_TOKEN).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="118"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="117"/>
         <source>Project (owner/name or id)</source>
         <translation>Projet (propriétaire/nom ou identifiant)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="135"/>
         <source>API token (empty: the stored login)</source>
         <translation>Jeton API (vide : la connexion mémorisée)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="137"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="136"/>
         <source>Server URL (empty: the stored login&apos;s)</source>
         <translation>URL du serveur (vide : celle de la connexion mémorisée)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="189"/>
         <source>No QFieldCloud project {project}.</source>
         <translation>Aucun projet QFieldCloud {project}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="191"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="190"/>
         <source>Several QFieldCloud projects are named {project}: write it as owner/name.</source>
         <translation>Plusieurs projets QFieldCloud se nomment {project} : écrivez-le sous la forme propriétaire/nom.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="204"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="203"/>
         <source>{count} file(s) failed: {names}</source>
         <translation>{count} fichier(s) en échec : {names}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="26"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="22"/>
         <source>Download project files</source>
         <translation>Télécharger les fichiers du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="29"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="25"/>
         <source>Downloads the files of a QFieldCloud project into a folder. Files that are already identical locally are not downloaded again unless Force is checked; nothing in the folder changes when a file fails.</source>
         <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="48"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
         <source>Only files matching (glob)</source>
         <translation>Seulement les fichiers correspondant à (motif glob)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="123"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="122"/>
         <source>Download unchanged files too</source>
         <translation>Télécharger aussi les fichiers inchangés</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Files unchanged</source>
         <translation>Fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="42"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="38"/>
         <source>Downloaded files (one per line)</source>
         <translation>Fichiers téléchargés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/download.py" line="57"/>
+        <location filename="../qfieldcloud_plugin/processing/download.py" line="53"/>
         <source>Downloaded {downloaded} file(s) of {owner}/{name}, {skipped} unchanged.</source>
         <translation>{downloaded} fichier(s) de {owner}/{name} téléchargé(s), {skipped} inchangé(s).</translation>
     </message>
@@ -414,52 +414,47 @@
         <translation>Projets, fichiers, tâches et paquets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="32"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="36"/>
         <source>Upload project folder</source>
         <translation>Téléverser le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="35"/>
-        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local.</source>
-        <translation>Téléverse les fichiers d'un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent de ceux du serveur sauf si Forcer est coché, les GeoPackage vidés d'abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux.</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Upload unchanged files too</source>
         <translation>Téléverser aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="53"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
         <source>Project id</source>
         <translation>Identifiant du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
         <source>Files uploaded</source>
         <translation>Fichiers téléversés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Uploaded files (one per line)</source>
         <translation>Fichiers téléversés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="76"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} est utilisé ailleurs ; ses dernières modifications peuvent manquer.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="75"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="87"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/base.py" line="215"/>
+        <location filename="../qfieldcloud_plugin/processing/base.py" line="214"/>
         <source>{count} local file(s) differed and were replaced; their previous versions are in {folder}.</source>
         <translation>Fichiers locaux différents remplacés : {count} ; leurs versions précédentes se trouvent dans {folder}.</translation>
     </message>
@@ -500,7 +495,7 @@ Vos versions seront conservées dans {trash}. Les remplacer ?</translation>
         <translation>Rien n’a été téléchargé : vos fichiers locaux sont inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="105"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="109"/>
         <source>Comparing {folder} with {name}</source>
         <translation>Comparaison de {folder} avec {name}</translation>
     </message>
@@ -757,140 +752,380 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <translation>Impossible d’enregistrer le projet : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="158"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="162"/>
         <source>Synchronization of {name} stopped: {error}</source>
         <translation>Synchronisation de {name} interrompue : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="253"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="257"/>
         <source>Could not flush recent edits of {files}; stop editing those layers and retry.</source>
         <translation>Impossible d’écrire les dernières modifications de {files} ; quittez le mode édition de ces couches et réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="125"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="129"/>
         <source>Synchronization cancelled: nothing was changed.</source>
         <translation>Synchronisation annulée : rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="131"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="135"/>
         <source>Synchronized {name}: {uploaded} uploaded, {downloaded} downloaded, {deleted_local} deleted here, {deleted_remote} deleted on QFieldCloud, {failed} failed.</source>
         <translation>{name} synchronisé : {uploaded} envoyé(s), {downloaded} téléchargé(s), {deleted_local} supprimé(s) ici, {deleted_remote} supprimé(s) sur QFieldCloud, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
         <source>QFieldCloud&apos;s copies kept beside yours: {files}.</source>
         <translation>Copies de QFieldCloud conservées à côté des vôtres : {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="147"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="151"/>
         <source>Replaced and deleted local files were moved to {folder}.</source>
         <translation>Les fichiers locaux remplacés ou supprimés ont été déplacés dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="164"/>
         <source>Synchronizing {name}</source>
         <translation>Synchronisation de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="190"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="194"/>
         <source>The project file was updated from QFieldCloud; reopen it to see the changes (your unsaved changes are still in the open project).</source>
         <translation>Le fichier du projet a été mis à jour depuis QFieldCloud ; rouvrez-le pour voir les modifications (vos modifications non enregistrées sont toujours dans le projet ouvert).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="203"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
         <source>Create the cloud project {name}</source>
         <translation>Créer le projet cloud {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="206"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="210"/>
         <source>Link to {owner}/{name}</source>
         <translation>Lier à {owner}/{name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="211"/>
         <source>Link to QFieldCloud</source>
         <translation>Lier à QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="207"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="211"/>
         <source>This project is not linked to a QFieldCloud project yet.</source>
         <translation>Ce projet n’est pas encore lié à un projet QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="227"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="231"/>
         <source>{file} changed on QFieldCloud since your last sync, and here too.</source>
         <translation>{file} a changé sur QFieldCloud depuis votre dernière synchronisation, et ici aussi.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="229"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="233"/>
         <source>{file} differs on QFieldCloud and was never synced from this computer.</source>
         <translation>{file} diffère sur QFieldCloud et n’a jamais été synchronisé depuis cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="230"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="234"/>
         <source>Keep QFieldCloud&apos;s version: nothing is uploaded for this file, and yours stays here; Synchronize can then settle it. Overwrite it with mine: your file replaces QFieldCloud&apos;s, which stays in the file&apos;s version history on QFieldCloud.</source>
         <translation>Garder la version QFieldCloud : rien n’est envoyé pour ce fichier et le vôtre reste ici ; « Synchroniser » pourra ensuite le régler. La remplacer par la mienne : votre fichier remplace celui de QFieldCloud, qui reste dans l’historique des versions du fichier sur QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Changed on QFieldCloud</source>
         <translation>Modifié sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Keep QFieldCloud&apos;s version</source>
         <translation>Garder la version QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="243"/>
         <source>Overwrite it with mine</source>
         <translation>La remplacer par la mienne</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="262"/>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="42"/>
         <source>Upload cancelled: nothing was uploaded.</source>
         <translation>Envoi annulé : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="266"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="281"/>
         <source>Not uploaded, changed or deleted only on QFieldCloud: {files}. Use Synchronize to bring those changes here.</source>
         <translation>Non envoyés, modifiés ou supprimés uniquement sur QFieldCloud : {files}. Utilisez « Synchroniser » pour appliquer ces changements ici.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="275"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="290"/>
         <source>Nothing was uploaded. These files differ from QFieldCloud and were left as they are on both sides: {files}. Use Synchronize to settle them.</source>
         <translation>Rien n’a été envoyé. Ces fichiers diffèrent de QFieldCloud et ont été laissés tels quels des deux côtés : {files}. Utilisez « Synchroniser » pour les régler.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="284"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="299"/>
         <source>{name} is up to date: {skipped} files unchanged.</source>
         <translation>{name} est à jour : {skipped} fichiers inchangés.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="294"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="309"/>
         <source>Uploaded {name}: {uploaded} uploaded, {skipped} unchanged, {failed} failed.</source>
         <translation>{name} envoyé : {uploaded} envoyés, {skipped} inchangés, {failed} en échec.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="301"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="316"/>
         <source>Left as they are on QFieldCloud, and different from yours: {files}.</source>
         <translation>Laissés tels quels sur QFieldCloud, et différents des vôtres : {files}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="310"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="327"/>
         <source>Upload of {name} stopped: {error}</source>
         <translation>Envoi de {name} interrompu : {error}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="312"/>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="329"/>
         <source>Uploading {name}</source>
         <translation>Envoi de {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="64"/>
+        <source>The project is not saved yet: save it in a folder of its own, which is what gets uploaded.</source>
+        <translation>Le projet n’est pas encore enregistré : enregistrez-le dans un dossier à lui, c’est ce dossier qui est téléversé.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <source>The project stores absolute paths: on a phone or tablet they point nowhere.</source>
+        <translation>Le projet enregistre des chemins absolus : sur un téléphone ou une tablette, ils ne mènent nulle part.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <source>Save with relative paths</source>
+        <translation>Enregistrer avec des chemins relatifs</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file).</source>
+        <translation>{name} a des modifications pas encore écrites dans le GeoPackage lui-même (son fichier -wal).</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <source>Write them into the GeoPackage</source>
+        <translation>Les écrire dans le GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="121"/>
+        <source>The project is saved in {folder}, a folder of all your files. Only the files you tick in the upload list are sent, but a folder of its own (Project ▸ Save As…) keeps the project together.</source>
+        <translation>Le projet est enregistré dans {folder}, un dossier de tous vos fichiers. Seuls les fichiers cochés dans la liste de téléversement sont envoyés, mais un dossier à lui (Projet ▸ Enregistrer sous…) garde le projet ensemble.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="129"/>
+        <source>{folder} holds more than {count} files: more than a project usually has. Check the upload list, or save the project in a folder of its own.</source>
+        <translation>{folder} contient plus de {count} fichiers : plus qu’un projet n’en a d’habitude. Vérifiez la liste de téléversement, ou enregistrez le projet dans un dossier à lui.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="145"/>
+        <source>The layer &quot;{name}&quot; has no data: its source is missing. The packager leaves it out. Repair its source (right-click ▸ Repair Data Source), or leave it out of the package.</source>
+        <translation>La couche « {name} » n’a pas de données : sa source est introuvable. L’empaquetage la laisse de côté. Réparez sa source (clic droit ▸ Réparer la source de données), ou laissez-la hors du paquet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <source>Leave it out of the package</source>
+        <translation>La laisser hors du paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <source>The layer &quot;{name}&quot; is a scratch layer: its features exist only in this QGIS session.</source>
+        <translation>La couche « {name} » est une couche temporaire : ses entités n’existent que dans cette session de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <source>Save it into a GeoPackage in the project folder</source>
+        <translation>L’enregistrer dans un GeoPackage du dossier du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>The layer &quot;{name}&quot; has edits that are not saved.</source>
+        <translation>La couche « {name} » a des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>The layer &quot;{name}&quot; is in edit mode.</source>
+        <translation>La couche « {name} » est en mode édition.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <source>Save the edits and stop editing</source>
+        <translation>Enregistrer les modifications et quitter l’édition</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <source>The data of &quot;{name}&quot; is outside the project folder ({path}): it would not be uploaded, and QField would get a broken layer.</source>
+        <translation>Les données de « {name} » sont hors du dossier du projet ({path}) : elles ne seraient pas téléversées, et QField recevrait une couche cassée.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <source>Copy it into the project folder (the original stays as it is)</source>
+        <translation>La copier dans le dossier du projet (l’original reste tel quel)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <source>QField cannot open &quot;{name}&quot; ({file}): the packager leaves it out.</source>
+        <translation>QField ne peut pas ouvrir « {name} » ({file}) : l’empaquetage la laisse de côté.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="225"/>
+        <source>The data of &quot;{name}&quot; is {size}: every device downloads all of it.</source>
+        <translation>Les données de « {name} » font {size} : chaque appareil les télécharge en entier.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="239"/>
+        <source>The layer &quot;{name}&quot; logs in with the QGIS authentication configuration {id}, which exists only in this QGIS: QField has no such configuration, so the layer will fail or ask there.</source>
+        <translation>La couche « {name} » se connecte avec la configuration d’authentification QGIS {id}, qui n’existe que dans ce QGIS : QField n’a pas cette configuration, la couche y échouera ou demandera des identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="251"/>
+        <source>The layer &quot;{name}&quot; has no usable primary key (one column, or a field named fid): QField gets it read-only.</source>
+        <translation>La couche « {name} » n’a pas de clé primaire utilisable (une colonne, ou un champ nommé fid) : QField la reçoit en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="268"/>
+        <source>The layer &quot;{name}&quot; ({provider}) is copied for offline editing when the project is packaged: the QFieldCloud server must reach its source then, and edits made in QField are sent back to it.</source>
+        <translation>La couche « {name} » ({provider}) est copiée pour l’édition hors ligne à l’empaquetage : le serveur QFieldCloud doit alors atteindre sa source, et les modifications faites dans QField y sont renvoyées.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="273"/>
+        <source>The layer &quot;{name}&quot; ({provider}) stays online: QField needs the network and access to the database server on the device.</source>
+        <translation>La couche « {name} » ({provider}) reste en ligne : QField a besoin du réseau et d’un accès au serveur de base de données sur l’appareil.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="278"/>
+        <source>The layer &quot;{name}&quot; ({provider}) is a web service: QField shows it only with a network connection.</source>
+        <translation>La couche « {name} » ({provider}) est un service web : QField ne l’affiche qu’avec une connexion réseau.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <source>The attachment field &quot;{field}&quot; of &quot;{name}&quot; stores absolute paths: photos taken in QField would point outside the project.</source>
+        <translation>Le champ de pièces jointes « {field} » de « {name} » enregistre des chemins absolus : les photos prises dans QField pointeraient hors du projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <source>Store paths relative to the project</source>
+        <translation>Enregistrer les chemins relatifs au projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="304"/>
+        <source>The attachments of &quot;{field}&quot; in &quot;{name}&quot; are kept in {root}, outside the project folder: they are not uploaded. Move them into the project folder&apos;s attachment folders.</source>
+        <translation>Les pièces jointes de « {field} » dans « {name} » sont rangées dans {root}, hors du dossier du projet : elles ne sont pas téléversées. Déplacez-les dans les dossiers de pièces jointes du projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="79"/>
+        <source>Saving the project</source>
+        <translation>Enregistrement du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="124"/>
+        <source>Could not read {source}.</source>
+        <translation>Impossible de lire {source}.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="172"/>
+        <source>The copy in {path} could not be opened.</source>
+        <translation>La copie dans {path} n’a pas pu être ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_fixes.py" line="206"/>
+        <source>{name} is in use by another program; close it and try again.</source>
+        <translation>{name} est utilisé par un autre programme ; fermez-le et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="109"/>
+        <source>Offline editing</source>
+        <translation>Édition hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <source>Copy the file as it is</source>
+        <translation>Copier le fichier tel quel</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <source>Keep online (direct access)</source>
+        <translation>Garder en ligne (accès direct)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
+        <source>Remove from the package</source>
+        <translation>Retirer du paquet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
+        <source>Copy (cable export only)</source>
+        <translation>Copier (export par câble seulement)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="277"/>
+        <source>Nothing was uploaded: every file was left out.</source>
+        <translation>Rien n’a été téléversé : tous les fichiers ont été laissés de côté.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/sync_flows.py" line="320"/>
+        <source>Not uploaded, as you chose: {count} files.</source>
+        <translation>Non téléversés, selon votre choix : {count} fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="26"/>
+        <source>The open project has no layers yet.</source>
+        <translation>Le projet ouvert n’a pas encore de couches.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="30"/>
+        <source>QField settings set: they are saved with the project, and used at its next packaging.</source>
+        <translation>Réglages QField définis : ils sont enregistrés avec le projet et utilisés à son prochain empaquetage.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="54"/>
+        <source>Some fixes could not be applied: {errors}</source>
+        <translation>Certaines corrections n’ont pas pu être appliquées : {errors}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="64"/>
+        <source>The fixes stopped: {error}</source>
+        <translation>Les corrections se sont arrêtées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="70"/>
+        <source>Fixing the project</source>
+        <translation>Correction du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_review.py" line="92"/>
+        <source>Could not write .qfieldcloudignore: {error}</source>
+        <translation>Impossible d’écrire .qfieldcloudignore : {error}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/plugin.py" line="79"/>
+        <source>QField settings of the project…</source>
+        <translation>Réglages QField du projet…</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="39"/>
+        <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
+        <translation>Téléverse les fichiers d’un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent du serveur (sauf si « Forcer » est coché), les GeoPackages vidés d’abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux. Le projet QGIS du dossier est d’abord vérifié, comme le fait le téléversement de la barre d’outils : ce qui arriverait cassé dans QField arrête le téléversement, sauf s’il est accepté.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <source>Upload even when the project check finds what blocks it</source>
+        <translation>Téléverser même si la vérification du projet trouve ce qui le bloque</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="107"/>
+        <source>Could not read {file} to check it.</source>
+        <translation>Impossible de lire {file} pour le vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="120"/>
+        <source>The project check found what would reach QField broken: {findings}. Fix it (the toolbar&apos;s Upload offers the fixes), or run again with &quot;Upload even when the project check finds what blocks it&quot;.</source>
+        <translation>La vérification du projet a trouvé ce qui arriverait cassé dans QField : {findings}. Corrigez-le (le téléversement de la barre d’outils propose les corrections), ou relancez avec « Téléverser même si la vérification du projet trouve ce qui le bloque ».</translation>
     </message>
 </context>
 <context>
     <name>CloudActions</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/gui/workflows.py" line="47"/>
         <source>QFieldCloud</source>
         <translation>QFieldCloud</translation>
     </message>
@@ -1295,6 +1530,73 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
     </message>
 </context>
 <context>
+    <name>ProjectCheckDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="33"/>
+        <source>Check the project before uploading</source>
+        <translation>Vérifier le projet avant de téléverser</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <source>Fix</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="54"/>
+        <source>(no automatic fix)</source>
+        <translation>(pas de correction automatique)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="64"/>
+        <source>Upload anyway, with what blocks: I know QField will miss it</source>
+        <translation>Téléverser quand même, avec ce qui bloque : je sais que QField en sera privé</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
+        <source>Apply the ticked fixes</source>
+        <translation>Appliquer les corrections cochées</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="69"/>
+        <source>Upload without fixing</source>
+        <translation>Téléverser sans corriger</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="87"/>
+        <source>%n finding(s) block the upload</source>
+        <translation>
+            <numerusform>%n constat bloque le téléversement</numerusform>
+            <numerusform>%n constats bloquent le téléversement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="89"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="91"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n remarque</numerusform>
+            <numerusform>%n remarques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="92"/>
+        <source>Each fix is done only when you click Apply: data outside the folder is copied in, and the originals stay as they are.</source>
+        <translation>Chaque correction n’a lieu que lorsque vous cliquez sur Appliquer : les données hors du dossier y sont copiées, et les originaux restent tels quels.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectTabs</name>
     <message>
         <location filename="../qfieldcloud_plugin/gui/project_tabs.py" line="51"/>
@@ -1378,6 +1680,44 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <location filename="../qfieldcloud_plugin/gui/models.py" line="193"/>
         <source>Loading QFieldCloud projects</source>
         <translation>Chargement des projets QFieldCloud</translation>
+    </message>
+</context>
+<context>
+    <name>QFieldSettingsDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="38"/>
+        <source>QField settings of the project</source>
+        <translation>Réglages QField du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="44"/>
+        <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
+        <translation>Ce que QField reçoit de chaque couche quand QFieldCloud empaquette le projet. Ce sont les réglages de QFieldSync, enregistrés dans le fichier de projet.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <source>In QField</source>
+        <translation>Dans QField</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="72"/>
+        <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
+        <translation>Dossiers du projet qui contiennent photos et autres pièces jointes, séparés par des virgules.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="76"/>
+        <source>Attachment folders</source>
+        <translation>Dossiers de pièces jointes</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +2038,90 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         <location filename="../qfieldcloud_plugin/gui/sync_dialog.py" line="198"/>
         <source>Yours is uploaded and replaces {theirs} on QFieldCloud, where that stays in the file&apos;s version history and is also saved here beside yours.</source>
         <translation>La vôtre est envoyée et remplace sur QFieldCloud : {theirs} ; celle-ci reste dans l’historique des versions du fichier et est aussi enregistrée ici à côté de la vôtre.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadListDialog</name>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="29"/>
+        <source>What to upload</source>
+        <translation>Quoi téléverser</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="33"/>
+        <source>The project file</source>
+        <translation>Le fichier de projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="34"/>
+        <source>Data of its layers</source>
+        <translation>Données de ses couches</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="35"/>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="36"/>
+        <source>Other files in the folder, not used by the project</source>
+        <translation>Autres fichiers du dossier, non utilisés par le projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="39"/>
+        <source>unticked: looks private (document, archive, video)</source>
+        <translation>décoché : semble privé (document, archive, vidéo)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="40"/>
+        <source>unticked: large, and not used by the project</source>
+        <translation>décoché : volumineux, et non utilisé par le projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="43"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: these files are new or changed. Untick what should stay on this computer.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; : ces fichiers sont nouveaux ou modifiés. Décochez ce qui doit rester sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="51"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="71"/>
+        <source>Remember: never upload the unticked files (in .qfieldcloudignore)</source>
+        <translation>Mémoriser : ne jamais téléverser les fichiers décochés (dans .qfieldcloudignore)</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="75"/>
+        <source>Upload</source>
+        <translation>Téléverser</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="97"/>
+        <source>%n file(s) will be uploaded</source>
+        <translation>
+            <numerusform>%n fichier sera téléversé</numerusform>
+            <numerusform>%n fichiers seront téléversés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qfieldcloud_plugin/gui/upload_list_dialog.py" line="97"/>
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n laissé de côté</numerusform>
+            <numerusform>%n laissés de côté</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -76,17 +76,20 @@ class QFieldCloudPlugin:
         self.login_action.triggered.connect(lambda: self.show_login(""))
         self.settings_action = QAction(tr("Settings…"), main_window)
         self.settings_action.triggered.connect(self.show_settings)
+        self.qfield_settings_action = QAction(tr("QField settings of the project…"), main_window)
+        self.qfield_settings_action.triggered.connect(self.cloud_actions.edit_qfield_settings)
         self.actions = [
             self.dock_action,
             self.sync_action,
             self.upload_action,
             self.package_action,
+            self.qfield_settings_action,
             self.login_action,
             self.settings_action,
         ]
         for action in self.actions:
             self.iface.addPluginToWebMenu(self.menu, action)
-            if action not in (self.login_action, self.settings_action):
+            if action not in (self.qfield_settings_action, self.login_action, self.settings_action):
                 self.toolbar.addAction(action)
 
         self.session.authRequired.connect(self.show_login)
@@ -122,6 +125,7 @@ class QFieldCloudPlugin:
         self.package_action.deleteLater()
         self.login_action.deleteLater()
         self.settings_action.deleteLater()
+        self.qfield_settings_action.deleteLater()
         self.iface.mainWindow().removeToolBar(self.toolbar)
         self.toolbar.deleteLater()
         self.toolbar = None

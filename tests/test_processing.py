@@ -325,3 +325,43 @@ def test_an_algorithm_runs_as_a_step_of_a_processing_model(provider, alice, cred
 
     assert Path(results["list:projects_table"]) == table
     assert unique_name in table.read_text()
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.errors, self.warnings = [], []
+
+    def reportError(self, error, fatalError=False):
+        self.errors.append(error)
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+
+
+def test_upload_checks_the_project_and_stops_on_what_would_reach_qfield_broken(
+    provider, alice, credentials, tmp_path, unique_name
+):
+    from qgis.core import QgsVectorLayer
+
+    from tests.test_core_project_check import write_points
+
+    cloud = alice.create_project(unique_name)
+    folder = tmp_path / "src"
+    path = make_project_folder(folder, unique_name)
+    outside = write_points(tmp_path / "shared" / "roads.gpkg", layer_name="roads")
+    project = QgsProject()
+    assert project.read(str(path))
+    project.addMapLayer(QgsVectorLayer(str(outside) + "|layername=roads", "roads", "ogr"))
+    assert project.write()
+    feedback = RecordingFeedback()
+
+    with pytest.raises(QgsProcessingException, match="outside the project folder"):
+        run("upload_project", {"PROJECT": cloud["id"], "FOLDER": str(folder), **credentials}, feedback)
+    assert alice.list_remote_files(cloud["id"]) == []
+    assert any("roads" in e and "outside the project folder" in e for e in feedback.errors)
+
+    result = run(
+        "upload_project", {"PROJECT": cloud["id"], "FOLDER": str(folder), "ACCEPT_BLOCKING": True, **credentials}
+    )
+    assert result["UPLOADED"] == len(local_names(folder))

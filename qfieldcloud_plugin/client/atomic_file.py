@@ -14,11 +14,16 @@ def write_json_atomically(path: Path, data: Any, durable: bool = False, **dump_o
     crash); a cache that can be rebuilt skips that cost. Raises OSError; no temporary file
     is left behind.
     """
+    write_text_atomically(path, json.dumps(data, **dump_options), durable)
+
+
+def write_text_atomically(path: Path, text: str, durable: bool = False) -> None:
+    """Like `write_json_atomically`, for text."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".{}.".format(path.name), suffix=".tmp", dir=str(path.parent))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, **dump_options)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
             if durable:
                 out.flush()
                 os.fsync(out.fileno())

@@ -9,8 +9,10 @@ folders. As in git, a file inside an ignored folder cannot be re-included.
 
 import os
 import re
+from pathlib import Path
 from typing import Iterable, List, Optional, Pattern, Tuple, Union
 
+from .atomic_file import write_text_atomically
 from .names import bracket_end
 
 IGNORE_FILE = ".qfieldcloudignore"
@@ -103,6 +105,29 @@ def path_ignored(rules: List[Rule], name: str, is_dir: bool = False) -> bool:
         if is_ignored_by(rules, "/".join(parts[:depth]), is_dir=True):
             return True
     return is_ignored_by(rules, name, is_dir)
+
+
+def exact_pattern(name: str) -> str:
+    """A pattern matching the one file `name` (POSIX, relative to the project folder) and nothing else."""
+    escaped = re.sub(r"([*?\[\\])", r"\\\1", name)
+    if escaped.endswith(" "):
+        escaped = escaped[:-1] + "\\ "
+    return "/" + escaped  # anchored: a file of the same name in another folder stays
+
+
+def add_ignored_names(root: Union[str, "os.PathLike[str]"], names: Iterable[str], filename: str = IGNORE_FILE) -> None:
+    """Append one exact pattern per name to `root/.qfieldcloudignore` (created when missing; replaced
+    atomically, so a crash leaves the old file or the new one)."""
+    path = os.path.join(os.fspath(root), filename)
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+    except FileNotFoundError:
+        text = ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += "".join(exact_pattern(name) + "\n" for name in names)
+    write_text_atomically(Path(path), text, durable=True)
 
 
 def load_ignore_rules(root: Union[str, "os.PathLike[str]"], filename: str = IGNORE_FILE) -> Optional[List[Rule]]:

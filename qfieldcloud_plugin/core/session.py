@@ -222,6 +222,13 @@ class CloudSession(QObject):
         task.failed.connect(lambda error: self._on_call_failed(description, error, on_error, retry))
         return (self.transfers if transfer else self.calls).submit(task)
 
+    def run_local(self, description: str, fn: Callable, on_success: Callable, on_error: Callable) -> ClientTask:
+        """Run `fn(task)` in a task that needs no server (file work: copying layer data, say)."""
+        task = ClientTask(description, lambda: None, lambda _client, task: fn(task))
+        task.succeeded.connect(on_success)
+        task.failed.connect(on_error)
+        return self.calls.submit(task)
+
     def _on_call_failed(self, description: str, error: BaseException, on_error, retry) -> None:
         if isinstance(error, errors.AuthenticationError):
             self._token = None

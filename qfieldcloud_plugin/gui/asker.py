@@ -1,5 +1,6 @@
 """Questions to the user behind one small interface, so flows can be driven without dialogs in tests."""
 
+from dataclasses import dataclass, field
 from typing import List, Optional
 
 from qgis.PyQt.QtGui import QFontDatabase
@@ -13,7 +14,24 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.project_check import Finding
 from ..core.sync import SyncChoices, SyncPlan
+from ..core.upload_list import UploadList
+
+
+@dataclass
+class CheckAnswer:
+    """The user's answer to the project check: the findings to fix, or none to upload as it is."""
+
+    fixes: List[Finding] = field(default_factory=list)
+
+
+@dataclass
+class UploadListAnswer:
+    """The files to upload, and the unticked ones to keep out for good."""
+
+    names: List[str] = field(default_factory=list)
+    remember: List[str] = field(default_factory=list)
 
 
 class MessageBoxAsker:
@@ -54,6 +72,43 @@ class MessageBoxAsker:
         dialog = SyncPlanDialog(project_name, plan, self.parent)
         try:
             return dialog.choices() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def review_check(self, findings: List[Finding]) -> Optional[CheckAnswer]:
+        """Show the project check; the fixes to apply (none: upload as it is), or None when cancelled."""
+        from .check_dialog import ProjectCheckDialog  # built on demand
+
+        dialog = ProjectCheckDialog(findings, self.parent)
+        try:
+            if not dialog.exec():
+                return None
+            return CheckAnswer(dialog.ticked() if dialog.choice == ProjectCheckDialog.APPLY else [])
+        finally:
+            dialog.deleteLater()
+
+    def review_upload_list(self, project_name: str, listing: UploadList) -> Optional[UploadListAnswer]:
+        """Show what goes up; the ticked files (and those to remember as left out), or None when cancelled."""
+        from .upload_list_dialog import UploadListDialog  # built on demand
+
+        dialog = UploadListDialog(project_name, listing, self.parent)
+        try:
+            if not dialog.exec():
+                return None
+            return UploadListAnswer(dialog.ticked(), dialog.unticked() if dialog.remember.isChecked() else [])
+        finally:
+            dialog.deleteLater()
+
+    def edit_qfield_settings(self, project) -> bool:
+        """Show the QField settings of `project`'s layers; True when the user applied them."""
+        from .qfield_settings_dialog import QFieldSettingsDialog  # built on demand
+
+        dialog = QFieldSettingsDialog(project, self.parent)
+        try:
+            if not dialog.exec():
+                return False
+            dialog.apply()
+            return True
         finally:
             dialog.deleteLater()
 

@@ -83,12 +83,16 @@ class SyncFlows:
         folder = project_folder()
         if not self._settle_layer_edits(folder):
             return
-        self.session.call(
-            tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
-            partial(uploads.prepare_upload, project_id=link.project_id, folder=folder),
-            on_success=lambda preparation: self._upload_prepared(link, preparation),
-            transfer=True,
-        )
+
+        def compare() -> None:
+            self.session.call(
+                tr("Comparing {folder} with {name}").format(folder=folder.name, name=link.full_name),
+                partial(uploads.prepare_upload, project_id=link.project_id, folder=folder),
+                on_success=lambda preparation: self._upload_prepared(link, preparation),
+                transfer=True,
+            )
+
+        self._checked(folder, compare, lambda: self.uploadFinished.emit(None))
 
     def sync_current_project(self) -> None:
         """Compare the open project's folder, the server and the last sync; show the plan, then apply it."""
@@ -262,6 +266,17 @@ class SyncFlows:
             self.notify(tr("Upload cancelled: nothing was uploaded."))
             return
         names += [n for n in plan.conflicts if n not in kept]
+        reviewed = self._reviewed_names(link, preparation, names)
+        if reviewed is None:
+            self.notify(tr("Upload cancelled: nothing was uploaded."))
+            self.uploadFinished.emit(None)
+            return
+        left_out = [n for n in names if n not in reviewed]
+        names = reviewed
+        if not names and left_out:
+            self.notify(tr("Nothing was uploaded: every file was left out."))
+            self.uploadFinished.emit(uploads.record_unchanged(preparation, link.project_id))
+            return
         if plan.server_newer:
             self.notify(
                 tr(
@@ -301,6 +316,8 @@ class SyncFlows:
                 text += " " + tr("Left as they are on QFieldCloud, and different from yours: {files}.").format(
                     files=", ".join(kept)
                 )
+            if left_out:
+                text += " " + tr("Not uploaded, as you chose: {count} files.").format(count=len(left_out))
             if result.failed:
                 text += " " + _failures(result.failed)
             self.notify(text, Qgis.MessageLevel.Warning if result.failed else Qgis.MessageLevel.Success, 15)

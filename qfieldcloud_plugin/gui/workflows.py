@@ -15,13 +15,15 @@ from .asker import MessageBoxAsker
 from .download_flows import DownloadFlows
 from .projects_flows import ProjectFlows
 from .sync_flows import SyncFlows
+from .upload_review import UploadReview
 
 
-class CloudActions(QObject, ProjectFlows, DownloadFlows, SyncFlows):
+class CloudActions(QObject, ProjectFlows, DownloadFlows, SyncFlows, UploadReview):
     """The plugin's actions; the dock, the Browser menu and the toolbar call these.
 
     The flows live in the mixins, one module per kind: projects and jobs (projects_flows.py),
-    downloads (download_flows.py), upload and synchronize (sync_flows.py).
+    downloads (download_flows.py), upload and synchronize (sync_flows.py), and the project check and
+    upload list before an upload (upload_review.py).
     """
 
     projectCreated = pyqtSignal(dict)

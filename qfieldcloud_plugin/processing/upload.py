@@ -3,15 +3,18 @@
 from pathlib import Path
 
 from qgis.core import (
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsProject,
 )
 
 from ..client import FileTransferType
-from ..core.sync import checkpoint_geopackages
+from ..core.project_check import BLOCKS, INFORMS, check_project
+from ..core.sync import checkpoint_geopackages, is_project_file
 from ..core.translation import tr
 from .base import QfcAlgorithm, transfer_outcome
 
@@ -20,6 +23,7 @@ class UploadProjectAlgorithm(QfcAlgorithm):
     FOLDER = "FOLDER"
     FILTER = "FILTER"
     FORCE = "FORCE"
+    ACCEPT_BLOCKING = "ACCEPT_BLOCKING"
     UPLOADED = "UPLOADED"
     SKIPPED = "SKIPPED"
     FILES = "FILES"
@@ -35,7 +39,9 @@ class UploadProjectAlgorithm(QfcAlgorithm):
         return tr(
             "Uploads the files of a local folder to a QFieldCloud project: only the files that "
             "differ from the server's unless Force is checked, GeoPackages flushed first, the "
-            "QGIS project file last. Hidden files and those in .qfieldcloudignore stay local."
+            "QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS "
+            "project in the folder is checked first, as the toolbar's Upload does: what would reach QField "
+            "broken stops the upload unless accepted."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -49,6 +55,11 @@ class UploadProjectAlgorithm(QfcAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.FORCE, tr("Upload unchanged files too"), defaultValue=False)
         )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ACCEPT_BLOCKING, tr("Upload even when the project check finds what blocks it"), defaultValue=False
+            )
+        )
         self.add_credential_parameters()
         self.addOutput(QgsProcessingOutputString(self.PROJECT_ID, tr("Project id")))
         self.addOutput(QgsProcessingOutputNumber(self.UPLOADED, tr("Files uploaded")))
@@ -59,6 +70,7 @@ class UploadProjectAlgorithm(QfcAlgorithm):
         folder = Path(self.parameterAsFile(parameters, self.FOLDER, context))
         if not folder.is_dir():
             raise FileNotFoundError(2, "Not a folder", str(folder))
+        self.check(folder, self.parameterAsBool(parameters, self.ACCEPT_BLOCKING, context), feedback)
         project = self.project(client, parameters, context)
         for name in checkpoint_geopackages(folder):
             feedback.pushWarning(tr("{name} is in use elsewhere; its latest edits may be missing.").format(name=name))
@@ -83,3 +95,32 @@ class UploadProjectAlgorithm(QfcAlgorithm):
             self.SKIPPED: len(skipped),
             self.FILES: "\n".join(uploaded),
         }
+
+    @staticmethod
+    def check(folder: Path, accept_blocking: bool, feedback) -> None:
+        """Run the project check on each QGIS project at the top of `folder` and report its findings;
+        raise when one blocks the upload and that was not accepted."""
+        blocking = []
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and is_project_file(p.name)):
+            project = QgsProject()
+            if not project.read(str(path)):
+                feedback.pushWarning(tr("Could not read {file} to check it.").format(file=path.name))
+                continue
+            for finding in check_project(project):
+                text = "{}: {}".format(path.name, finding.message)
+                if finding.severity == BLOCKS:
+                    blocking.append(text)
+                    feedback.reportError(text)
+                elif finding.severity == INFORMS:
+                    feedback.pushInfo(text)
+                else:
+                    feedback.pushWarning(text)
+            project.clear()
+        if blocking and not accept_blocking:
+            raise QgsProcessingException(
+                tr(
+                    "The project check found what would reach QField broken: {findings}. Fix it (the toolbar's "
+                    'Upload offers the fixes), or run again with "Upload even when the project check finds '
+                    'what blocks it".'
+                ).format(findings="; ".join(blocking))
+            )

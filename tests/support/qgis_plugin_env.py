@@ -72,6 +72,8 @@ class ScriptedAsker:
         self.folder_answer = folder
         self.questions: List[str] = []
         self.texts: List[str] = []
+        self.checks: List[list] = []  # the findings of each project check shown
+        self.upload_lists: List[object] = []  # each upload list shown
 
     def confirm(self, title: str, text: str) -> bool:
         self.questions.append(text)
@@ -87,6 +89,20 @@ class ScriptedAsker:
 
     def show_text(self, title: str, text: str) -> None:
         self.texts.append(text)
+
+    def review_check(self, findings):
+        """Upload as it is (as a user who read the findings and clicked "Upload without fixing")."""
+        from qfieldcloud_plugin.gui.asker import CheckAnswer
+
+        self.checks.append(findings)
+        return CheckAnswer()
+
+    def review_upload_list(self, project_name, listing):
+        """The default ticks."""
+        from qfieldcloud_plugin.gui.asker import UploadListAnswer
+
+        self.upload_lists.append(listing)
+        return UploadListAnswer(listing.ticked)
 
 
 @pytest.fixture(scope="session")
