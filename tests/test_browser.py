@@ -113,20 +113,22 @@ def test_project_items_show_files_and_the_package_layers_once_downloaded(
     package_index = files["Latest package"]
     assert isinstance(model.dataItem(package_index), PackageItem)
     not_downloaded = expand(model, package_index)
-    assert isinstance(model.dataItem(not_downloaded["points.gpkg"]), RemoteFileItem)
+    assert isinstance(model.dataItem(not_downloaded["data.gpkg"]), RemoteFileItem)  # the package's offline data
 
     client.package_download(project["id"], str(download_root / "alice" / unique_name), throw_on_error=True)
     package = expand(model, package_index, wanted="points")
 
+    # Named as the layer, not as its table (a real package names tables by a hash of the source).
     layer_item = model.dataItem(package["points"])
     assert isinstance(layer_item, QgsLayerItem) and layer_item.hasDragEnabled()
     uri = layer_item.mimeUris()[0]
     assert (uri.layerType, uri.providerKey) == ("vector", "ogr")
-    assert uri.uri == "{}|layername=points".format(download_root / "alice" / unique_name / "points.gpkg")
-    assert QgsVectorLayer(uri.uri, "points", "ogr").isValid()
+    data = download_root / "alice" / unique_name / "data.gpkg"
+    assert uri.uri.startswith("{}|layername=".format(data)) and not uri.uri.endswith("=points")
+    assert QgsVectorLayer(uri.uri, "points", "ogr").featureCount() == 3
     mime = model.mimeData([package["points"]])
     assert mime is not None and mime.hasFormat("application/x-vnd.qgis.qgis.uri")
-    assert isinstance(model.dataItem(package[unique_name + ".qgs"]), QgsProjectItem)
+    assert isinstance(model.dataItem(package[unique_name + "_qfield.qgs"]), QgsProjectItem)
     assert all(t is not threading.main_thread() for t in recorded_threads)
 
 

@@ -472,9 +472,11 @@ def test_package_latest_and_download(alice, project, tmp_path):
     assert latest["status"] == "finished"
     result = alice.package_download(project["id"], str(tmp_path / "pkg"))
     names = sorted(f["name"] for f in result)
-    assert "project.qgs" in names
+    assert "project_qfield.qgs" in names and "project.qgs" not in names  # the packager's converted project
     for name in names:
-        assert (tmp_path / "pkg" / name).read_bytes() == (src / name).read_bytes()
+        if name.startswith("DCIM/"):  # attachments are the project's own files
+            assert (tmp_path / "pkg" / name).read_bytes() == (src / name).read_bytes()
+        assert (tmp_path / "pkg" / name).stat().st_size == next(f["size"] for f in latest["files"] if f["name"] == name)
     again = alice.package_download(project["id"], str(tmp_path / "pkg"))
     assert all(f["skipped"] for f in again)
 

@@ -22,7 +22,7 @@ def test_demo_cli_session_downloads_the_demo_package(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "demo/demo-project" in done.stdout
     assert "finished" in done.stdout
-    assert (tmp_path / "package" / "demo-project.qgs").is_file()
+    assert (tmp_path / "package" / "demo-project_qfield.qgs").is_file()
     assert (tmp_path / "package" / "data.gpkg").is_file()
     # The token is never shown in the transcript.
     assert "export QFIELDCLOUD_TOKEN" not in done.stdout

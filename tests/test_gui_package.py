@@ -69,7 +69,7 @@ def test_unsaved_changes_are_asked_about_before_opening(
     )
     assert "unsaved changes" in asker.questions[-1]
     assert QgsProject.instance().fileName() == str(current)
-    assert (download_root / "alice" / unique_name / (unique_name + ".qgs")).exists()
+    assert (download_root / "alice" / unique_name / (unique_name + "_qfield.qgs")).exists()
 
     asker.choice_answer = 1  # Discard and open
     opened = []
@@ -77,7 +77,7 @@ def test_unsaved_changes_are_asked_about_before_opening(
     actions.download_package(project)
     wait_until(lambda: opened, timeout=60, message="package opened")
     wait_for_tasks()
-    assert QgsProject.instance().fileName().endswith(unique_name + ".qgs")
+    assert QgsProject.instance().fileName().endswith(unique_name + "_qfield.qgs")
     assert "edited but not saved" not in (tmp_path / "mine" / "mine.qgs").read_text()
     QgsProject.instance().clear()
 
@@ -134,10 +134,14 @@ def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
     wait_until(lambda: opened, timeout=60, message="first open")
     wait_for_tasks()
     package_dir = download_root / "alice" / unique_name
-    edited = package_dir / "notes.txt"
+    edited = package_dir / "DCIM" / "notes.txt"
+    edited.parent.mkdir(exist_ok=True)  # an attachment: a package carries the project's attachments
     edited.write_text("field notes typed into the package folder\n")
-    (tmp_path / "src" / "notes.txt").write_text("x")  # then a file of that name arrives on the server
-    _client.upload_files(project["id"], "project", str(tmp_path / "src"), filter_glob="notes.txt", throw_on_error=True)
+    (tmp_path / "src" / "DCIM").mkdir(exist_ok=True)
+    (tmp_path / "src" / "DCIM" / "notes.txt").write_text("x")  # then a file of that name arrives on the server
+    _client.upload_files(
+        project["id"], "project", str(tmp_path / "src"), filter_glob="DCIM/notes.txt", throw_on_error=True
+    )
     job = _client.job_trigger(project["id"], "package", force=True)
     _client.job_wait(job["id"], timeout=30, poll_interval=0.1)
 
@@ -148,7 +152,7 @@ def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
         timeout=60,
         message="refusal reported",
     )
-    assert "notes.txt" in asker.questions[-1] and "will be replaced" in asker.questions[-1]
+    assert "DCIM/notes.txt" in asker.questions[-1] and "will be replaced" in asker.questions[-1]
     assert edited.read_text() == "field notes typed into the package folder\n"
 
     # The user says yes: the server's version replaces it, and the edit is kept in the trash.
@@ -158,7 +162,7 @@ def test_edits_saved_in_an_opened_package_are_never_lost_on_a_new_download(
     wait_until(lambda: opened, timeout=60, message="second open")
     wait_for_tasks()
     assert edited.read_text() == "x"
-    backups = list((package_dir / ".qfieldcloud" / "trash").glob("*/notes.txt"))
+    backups = list((package_dir / ".qfieldcloud" / "trash").glob("*/DCIM/notes.txt"))
     assert [b.read_text() for b in backups] == ["field notes typed into the package folder\n"]
     assert any(
         "previous versions of 1 replaced files" in m for m in plugin_iface.messageBar().get_messages(Qgis.Warning)

@@ -84,6 +84,6 @@ def test_a_newer_package_over_an_untouched_one_asks_nothing_and_keeps_no_copies(
     _fresh_package(client, project)
     _open_package(actions, project)
     assert [q for q in asker.questions if "will be replaced by its version" in q]
-    kept = list((path.parent / ".qfieldcloud" / "trash").rglob("points.gpkg"))
+    kept = list((path.parent / ".qfieldcloud" / "trash").rglob("data.gpkg"))  # the package's offline data
     assert len(kept) == 1
     QgsProject.instance().clear()

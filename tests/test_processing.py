@@ -236,7 +236,7 @@ def test_download_package_without_folder_uses_the_plugin_package_folder(
     result = run("download_package", {"PROJECT": project["id"], **credentials})
 
     assert Path(result["OUTPUT"]) == download_root / "alice" / unique_name
-    assert Path(result["PROJECT_FILE"]).name == unique_name + ".qgs"
+    assert Path(result["PROJECT_FILE"]).name == unique_name + "_qfield.qgs"
 
 
 def test_download_package_before_any_package_fails(provider, alice, credentials, unique_name):

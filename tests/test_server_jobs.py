@@ -51,13 +51,16 @@ def test_package_flow(alice, qgis_project):
     latest = alice.get(f"packages/{pid}/latest/").json()
     assert latest["status"] == "finished" and latest["package_id"] == job["id"]
     files = {f["name"]: f for f in latest["files"]}
-    assert set(files) == {"demo-project.qgs", "data.gpkg", "DCIM/photo.jpg"}
+    # The real packager's shape: a converted project beside data.gpkg with the offline layers; attachments as uploaded.
+    assert set(files) == {"demo-project_qfield.qgs", "data.gpkg", "DCIM/photo.jpg"}
     assert files["DCIM/photo.jpg"]["is_attachment"] is True and files["data.gpkg"]["is_attachment"] is False
     assert all("versions" not in f and "etag" not in f for f in latest["files"])
     ((layer_id, layer),) = latest["layers"].items()
     assert layer["id"] == layer_id and layer["is_valid"] is True and layer["error_code"] == "no_error"
     gpkg = alice.get(file_path(pid, "data.gpkg", prefix="packages").replace(pid, f"{pid}/latest/files"))
-    assert gpkg.status_code == 200 and gpkg.content == (DEMO / "data.gpkg").read_bytes()
+    assert gpkg.status_code == 200 and gpkg.content != (DEMO / "data.gpkg").read_bytes()
+    packaged_qgs = alice.get(f"packages/{pid}/latest/files/demo-project_qfield.qgs/").text
+    assert "./data.gpkg|layername=" in packaged_qgs and 'name="isOfflineEditable"' in packaged_qgs
     ranged = alice.get(f"packages/{pid}/latest/files/DCIM/photo.jpg/", headers={"Range": "bytes=0-2"})
     assert ranged.status_code == 206 and ranged.content == b"\xff\xd8\xff"
     cached = alice.get(

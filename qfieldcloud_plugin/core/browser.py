@@ -6,8 +6,10 @@ thread), so the HTTP calls below never block the GUI. Each item gets a client of
 `BrowserSource.factory`, a plain callable captured on the GUI thread.
 """
 
+import zipfile
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
+from xml.etree import ElementTree
 
 from qgis.core import (
     Qgis,
@@ -142,6 +144,7 @@ class PackageItem(QgsDataCollectionItem):
         self.project = dict(project)
         self.factory = factory
         self.folder: Path = Settings().package_dir(project["owner"], project["name"])
+        self.layer_names: Dict[Tuple[str, str], str] = {}
         self.setCapabilitiesV2(Qgis.BrowserItemCapabilities(Qgis.BrowserItemCapability.Fertile))
         self.setIcon(plugin_icon("download_package"))
 
@@ -163,8 +166,11 @@ class PackageItem(QgsDataCollectionItem):
                     self.path() + "/none",
                 )
             ]
+        files = sorted(package.get("files") or [], key=lambda f: f["name"])
+        project_files = [self.folder / f["name"] for f in files if is_qgis_project(f["name"])]
+        self.layer_names = packaged_layer_names(project_files[0]) if project_files else {}
         children = []
-        for file in sorted(package.get("files") or [], key=lambda f: f["name"]):
+        for file in files:
             children.extend(self._file_children(file))
         return children
 
@@ -180,18 +186,42 @@ class PackageItem(QgsDataCollectionItem):
         if is_qgis_project(name):
             return [QgsProjectItem(self, name, str(local), PROVIDER_KEY)]
         if name.lower().endswith(".gpkg"):
-            return [package_layer_item(self, local, table) for table in geopackage_tables(local)]
+            return [
+                package_layer_item(self, local, table, self.layer_names.get((name, table), table))
+                for table in geopackage_tables(local)
+            ]
         item = RemoteFileItem(self, file)
         item.setToolTip(str(local))
         return [item]
 
 
-def package_layer_item(parent: QgsDataItem, gpkg: Path, table: str) -> QgsLayerItem:
-    """A GeoPackage table as a layer item: its mime data lets the user drag it onto the map."""
+def packaged_layer_names(project_file: Path) -> Dict[Tuple[str, str], str]:
+    """(file, table) -> layer name, from a downloaded package's project: a real package names its
+    GeoPackage tables by the hash of the original source, which means nothing to a user."""
+    try:
+        if project_file.suffix.lower() == ".qgz":
+            with zipfile.ZipFile(project_file) as archive:
+                inner = [n for n in archive.namelist() if n.lower().endswith(".qgs")]
+                root = ElementTree.fromstring(archive.read(inner[0])) if inner else None
+        else:
+            root = ElementTree.parse(str(project_file)).getroot()
+    except (OSError, ElementTree.ParseError, zipfile.BadZipFile, KeyError):
+        return {}
+    names = {}
+    for layer in root.iter("maplayer") if root is not None else []:
+        source, _sep, options = (layer.findtext("datasource") or "").partition("|")
+        table = options.partition("layername=")[2].split("|")[0]
+        if table:
+            names[(source[2:] if source.startswith("./") else source, table)] = layer.findtext("layername") or table
+    return names
+
+
+def package_layer_item(parent: QgsDataItem, gpkg: Path, table: str, name: str = "") -> QgsLayerItem:
+    """A GeoPackage table as a layer item, named as its layer: its mime data lets the user drag it onto the map."""
     uri = "{path}|layername={table}".format(path=gpkg, table=table)
     item = QgsLayerItem(
         parent,
-        table,
+        name or table,
         "{parent}/{file}/{table}".format(parent=parent.path(), file=gpkg.name, table=table),
         uri,
         Qgis.BrowserLayerType.Vector,

@@ -1,6 +1,7 @@
 """Download the latest finished package of a project (what QField gets), and optionally load its layers."""
 
 from pathlib import Path
+from typing import List
 
 from qgis.core import (
     QgsProcessingContext,
@@ -9,6 +10,7 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFolderDestination,
+    QgsProject,
     QgsVectorLayer,
 )
 
@@ -75,7 +77,11 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
         project_file = find_project_file(Path(folder), names)
         layers = []
         if self.parameterAsBool(parameters, self.LOAD, context):
-            layers = self._load_layers(Path(folder), names, project, context)
+            layers = (
+                self._load_project_layers(project_file, context)
+                if project_file
+                else self._load_tables(Path(folder), names, context)
+            )
         feedback.pushInfo(
             tr("Package of {owner}/{name} in {folder}.").format(
                 owner=project["owner"], name=project["name"], folder=folder
@@ -88,17 +94,31 @@ class DownloadPackageAlgorithm(QfcAlgorithm):
             self.LAYERS: layers,
         }
 
-    def _load_layers(self, folder: Path, names, project, context):
-        """Each GeoPackage table of the package as a layer the project gets when the algorithm ends."""
+    def _load_project_layers(self, project_file: Path, context) -> List[str]:
+        """The packaged project's layers, with their names and styles, for the project to get when the
+        algorithm ends (a real package names its GeoPackage tables by hash, not by layer)."""
+        packaged = QgsProject()
+        ids = []
+        if packaged.read(str(project_file)):
+            for tree_layer in packaged.layerTreeRoot().findLayers():
+                layer = packaged.takeMapLayer(tree_layer.layer()) if tree_layer.layer() is not None else None
+                if layer is not None and layer.isValid():
+                    ids.append(self._load(layer, layer.name(), context))
+        packaged.clear()
+        return ids
+
+    def _load_tables(self, folder: Path, names, context) -> List[str]:
+        """Without a project file: each GeoPackage table of the package as a layer."""
         ids = []
         for name in sorted(n for n in names if n.lower().endswith(".gpkg")):
             for table in geopackage_tables(folder / name):
                 layer = QgsVectorLayer("{path}|layername={table}".format(path=folder / name, table=table), table, "ogr")
-                if not layer.isValid():
-                    continue
-                context.temporaryLayerStore().addMapLayer(layer)
-                context.addLayerToLoadOnCompletion(
-                    layer.id(), QgsProcessingContext.LayerDetails(table, context.project(), table)
-                )
-                ids.append(layer.id())
+                if layer.isValid():
+                    ids.append(self._load(layer, table, context))
         return ids
+
+    @staticmethod
+    def _load(layer, name: str, context) -> str:
+        context.temporaryLayerStore().addMapLayer(layer)
+        context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(name, context.project(), name))
+        return layer.id()

@@ -6,16 +6,25 @@ in parallel. Each state lasts `Settings.job_step_seconds` so clients observe rea
 """
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, Optional, Tuple
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import clock, qgis_project, serializers
 from .settings import Settings
 from .store import Store
 from .uploads import copy_blob
+
+# The real worker's own limit is far longer; the local one packages a few small files.
+PACKAGER_TIMEOUT = 120
 
 NO_QGIS_PROJECT = "The project does not contain a valid QGIS project file."
 
@@ -148,7 +157,8 @@ class JobWorker:
         return True, feedback, f"Processed QGIS project {name!r}."
 
     def _package(self, job: Dict[str, Any]):
-        """Copies the QGIS file and every non-attachment file into this job's package storage."""
+        """Packages as the real worker does (qfield_packager.py, with QGIS in a subprocess): the project's
+        files are laid out in a work folder, converted, and the result stored as this job's package."""
         qgis_file = self._qgis_file(job["project_id"])
         if qgis_file is None:
             return False, None, NO_QGIS_PROJECT
@@ -157,32 +167,56 @@ class JobWorker:
             root = qgis_project.read_xml(path)
         except qgis_project.InvalidProjectFile as error:
             return False, None, f"Invalid QGIS project file {name!r}: {error}"
-        package_dir = self.store.package_dir / job["id"]
-        package_dir.mkdir(parents=True, exist_ok=True)
-        packaged = set()
-        for index, row in enumerate(self.store.files_with_versions(job["project_id"])):
-            if serializers.is_attachment(row["name"], serializers.ATTACHMENT_DIRS):
-                continue
-            blob = copy_blob(self.store.blob_path(row["versions"][0]["id"]), package_dir / str(index))
-            self.store.run(
-                "INSERT INTO package_files (job_id, name, blob, size, md5sum, sha256, uploaded_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                job["id"],
-                row["name"],
-                f"packages/{job['id']}/{index}",
-                blob.size,
-                blob.md5sum,
-                blob.sha256,
-                clock.now(),
+        work = Path(tempfile.mkdtemp(prefix="package-", dir=str(self.store.package_dir)))
+        try:
+            source, output = work / "project", work / "package"
+            for row in self.store.files_with_versions(job["project_id"]):
+                if not serializers.is_attachment(row["name"], serializers.ATTACHMENT_DIRS):
+                    target = source / row["name"]
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(self.store.blob_path(row["versions"][0]["id"]), target)
+            done = subprocess.run(
+                [sys.executable, "-m", "tests.server.qfield_packager", str(source), name, str(output)],
+                cwd=str(Path(__file__).resolve().parents[2]),
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                capture_output=True,
+                text=True,
+                timeout=PACKAGER_TIMEOUT,
             )
-            packaged.add(row["name"])
+            if done.returncode != 0:
+                return False, None, (done.stderr.strip().splitlines() or ["Packaging failed."])[-1]
+            packaged = self._store_package(job["id"], output)
+        except subprocess.TimeoutExpired:
+            return False, None, "Packaging took longer than {} s.".format(PACKAGER_TIMEOUT)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        exists = {row["name"] for row in self.store.files_with_versions(job["project_id"])}
         layers = {
-            layer.id: layer.to_feedback(is_valid=layer.filename is None or layer.filename in packaged)
+            layer.id: layer.to_feedback(is_valid=layer.filename is None or layer.filename in exists)
             for layer in qgis_project.layers(root, name)
         }
         self.store.touch_project(job["project_id"], data_last_packaged_at=clock.now())
         feedback = {"feedback_version": "2.0", "error": None, "outputs": {"qgis_layers_data": {"layers_by_id": layers}}}
         return True, feedback, f"Packaged {len(packaged)} files."
+
+    def _store_package(self, job_id: str, output: Path) -> List[str]:
+        package_dir = self.store.package_dir / job_id
+        package_dir.mkdir(parents=True, exist_ok=True)
+        names = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
+        for index, name in enumerate(names):
+            blob = copy_blob(output / name, package_dir / str(index))
+            self.store.run(
+                "INSERT INTO package_files (job_id, name, blob, size, md5sum, sha256, uploaded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                job_id,
+                name,
+                f"packages/{job_id}/{index}",
+                blob.size,
+                blob.md5sum,
+                blob.sha256,
+                clock.now(),
+            )
+        return names
 
     def _delta_apply(self, job: Dict[str, Any]):
         """Deltas are recorded as applied; the data files themselves are not edited."""
