@@ -144,37 +144,37 @@
         <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="82"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="84"/>
         <source>Your QFieldCloud projects</source>
         <translation>Ihre QFieldCloud-Projekte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="89"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation>Melden Sie sich bei QFieldCloud an, um Ihre Projekte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="133"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="135"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name}: {size} Bytes auf QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="143"/>
         <source>Latest package</source>
         <translation>Neuestes Paket</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
         <source>No package yet ({error}).</source>
         <translation>Noch kein Paket ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
         <source>The latest package is {status}.</source>
         <translation>Das neueste Paket ist {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="176"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="182"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name}: noch nicht heruntergeladen (Neuestes Paket öffnen, im Kontextmenü)</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Only files matching (glob)</source>
         <translation>Nur passende Dateien (Glob-Muster)</translation>
     </message>
@@ -249,17 +249,17 @@
         <translation>Auch unveränderte Dateien herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="51"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
         <source>Files downloaded</source>
         <translation>Heruntergeladene Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Files unchanged</source>
         <translation>Unveränderte Dateien</translation>
     </message>
@@ -349,32 +349,32 @@
         <translation>Job {job_id} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
         <source>Download the latest package</source>
         <translation>Neuestes Paket herunterladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation>Lädt die Dateien des neuesten fertigen Pakets des Projekts herunter, die Offline-Kopie, die QField verwendet. Ohne Zielordner landet es dort, wo das Plugin Pakete ablegt. Mit „Layer laden“ werden die GeoPackage-Layer des Pakets am Ende des Algorithmus dem offenen Projekt hinzugefügt. Gibt den Pfad der QGIS-Projektdatei des Pakets aus.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
         <source>Load the package&apos;s layers</source>
         <translation>Layer des Pakets laden</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Package project file</source>
         <translation>Projektdatei des Pakets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="58"/>
         <source>Package layers</source>
         <translation>Layer des Pakets</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="85"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paket von {owner}/{name} in {folder}.</translation>
     </message>
@@ -414,42 +414,42 @@
         <translation>QFieldCloud-Projekte, -Dateien, -Jobs und -Pakete</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="37"/>
         <source>Upload project folder</source>
         <translation>Projektordner hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
         <source>Local folder</source>
         <translation>Lokaler Ordner</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Upload unchanged files too</source>
         <translation>Auch unveränderte Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
         <source>Project id</source>
         <translation>Projekt-ID</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Files uploaded</source>
         <translation>Hochgeladene Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
         <source>Uploaded files (one per line)</source>
         <translation>Hochgeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="77"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} wird anderswo verwendet; die letzten Änderungen fehlen möglicherweise.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="88"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
     </message>
@@ -882,132 +882,127 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <translation>{name} wird hochgeladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="39"/>
         <source>The project is not saved yet: save it in a folder of its own, which is what gets uploaded.</source>
         <translation>Das Projekt ist noch nicht gespeichert: Speichern Sie es in einem eigenen Ordner; dieser wird hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="56"/>
         <source>The project stores absolute paths: on a phone or tablet they point nowhere.</source>
         <translation>Das Projekt speichert absolute Pfade: Auf einem Telefon oder Tablet zeigen sie ins Leere.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="56"/>
         <source>Save with relative paths</source>
         <translation>Mit relativen Pfaden speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
-        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file).</source>
-        <translation>{name} hat Änderungen, die noch nicht in das GeoPackage selbst geschrieben sind (seine -wal-Datei).</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="105"/>
         <source>Write them into the GeoPackage</source>
         <translation>In das GeoPackage schreiben</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="121"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="162"/>
         <source>The project is saved in {folder}, a folder of all your files. Only the files you tick in the upload list are sent, but a folder of its own (Project ▸ Save As…) keeps the project together.</source>
         <translation>Das Projekt ist in {folder} gespeichert, einem Ordner für all Ihre Dateien. Nur die Dateien, die Sie in der Upload-Liste ankreuzen, werden gesendet; ein eigener Ordner (Projekt ▸ Speichern unter…) hält das Projekt aber zusammen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="129"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="167"/>
         <source>{folder} holds more than {count} files: more than a project usually has. Check the upload list, or save the project in a folder of its own.</source>
         <translation>{folder} enthält mehr als {count} Dateien: mehr, als ein Projekt meist hat. Prüfen Sie die Upload-Liste, oder speichern Sie das Projekt in einem eigenen Ordner.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="145"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="48"/>
         <source>The layer &quot;{name}&quot; has no data: its source is missing. The packager leaves it out. Repair its source (right-click ▸ Repair Data Source), or leave it out of the package.</source>
         <translation>Der Layer „{name}“ hat keine Daten: Seine Quelle fehlt. Das Paketieren lässt ihn weg. Reparieren Sie seine Quelle (Rechtsklick ▸ Datenquelle reparieren), oder lassen Sie ihn aus dem Paket.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="114"/>
         <source>Leave it out of the package</source>
         <translation>Aus dem Paket weglassen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="62"/>
         <source>The layer &quot;{name}&quot; is a scratch layer: its features exist only in this QGIS session.</source>
         <translation>Der Layer „{name}“ ist ein temporärer Layer: Seine Objekte gibt es nur in dieser QGIS-Sitzung.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="62"/>
         <source>Save it into a GeoPackage in the project folder</source>
         <translation>In einem GeoPackage im Projektordner speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>The layer &quot;{name}&quot; has edits that are not saved.</source>
         <translation>Der Layer „{name}“ hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>The layer &quot;{name}&quot; is in edit mode.</source>
         <translation>Der Layer „{name}“ ist im Bearbeitungsmodus.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>Save the edits and stop editing</source>
         <translation>Änderungen speichern und Bearbeitung beenden</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="100"/>
         <source>The data of &quot;{name}&quot; is outside the project folder ({path}): it would not be uploaded, and QField would get a broken layer.</source>
         <translation>Die Daten von „{name}“ liegen außerhalb des Projektordners ({path}): Sie würden nicht hochgeladen, und QField bekäme einen defekten Layer.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="100"/>
         <source>Copy it into the project folder (the original stays as it is)</source>
         <translation>In den Projektordner kopieren (das Original bleibt, wie es ist)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="114"/>
         <source>QField cannot open &quot;{name}&quot; ({file}): the packager leaves it out.</source>
         <translation>QField kann „{name}“ ({file}) nicht öffnen: Das Paketieren lässt ihn weg.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="225"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="128"/>
         <source>The data of &quot;{name}&quot; is {size}: every device downloads all of it.</source>
         <translation>Die Daten von „{name}“ umfassen {size}: Jedes Gerät lädt sie ganz herunter.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="165"/>
         <source>The layer &quot;{name}&quot; logs in with the QGIS authentication configuration {id}, which exists only in this QGIS: QField has no such configuration, so the layer will fail or ask there.</source>
         <translation>Der Layer „{name}“ meldet sich mit der QGIS-Authentifizierungskonfiguration {id} an, die es nur in diesem QGIS gibt: QField hat keine solche Konfiguration, der Layer schlägt dort fehl oder fragt nach.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="251"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="177"/>
         <source>The layer &quot;{name}&quot; has no usable primary key (one column, or a field named fid): QField gets it read-only.</source>
         <translation>Der Layer „{name}“ hat keinen brauchbaren Primärschlüssel (eine Spalte, oder ein Feld namens fid): QField erhält ihn schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="268"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="194"/>
         <source>The layer &quot;{name}&quot; ({provider}) is copied for offline editing when the project is packaged: the QFieldCloud server must reach its source then, and edits made in QField are sent back to it.</source>
         <translation>Der Layer „{name}“ ({provider}) wird beim Paketieren für die Offline-Bearbeitung kopiert: Der QFieldCloud-Server muss seine Quelle dann erreichen, und in QField gemachte Änderungen werden dorthin zurückgeschickt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="273"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="199"/>
         <source>The layer &quot;{name}&quot; ({provider}) stays online: QField needs the network and access to the database server on the device.</source>
         <translation>Der Layer „{name}“ ({provider}) bleibt online: QField braucht auf dem Gerät das Netz und Zugang zum Datenbankserver.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="278"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="204"/>
         <source>The layer &quot;{name}&quot; ({provider}) is a web service: QField shows it only with a network connection.</source>
         <translation>Der Layer „{name}“ ({provider}) ist ein Webdienst: QField zeigt ihn nur mit Netzverbindung.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="215"/>
         <source>The attachment field &quot;{field}&quot; of &quot;{name}&quot; stores absolute paths: photos taken in QField would point outside the project.</source>
         <translation>Das Anhangsfeld „{field}“ von „{name}“ speichert absolute Pfade: In QField aufgenommene Fotos würden aus dem Projekt heraus zeigen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="215"/>
         <source>Store paths relative to the project</source>
         <translation>Pfade relativ zum Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="304"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="243"/>
         <source>The attachments of &quot;{field}&quot; in &quot;{name}&quot; are kept in {root}, outside the project folder: they are not uploaded. Move them into the project folder&apos;s attachment folders.</source>
         <translation>Die Anhänge von „{field}“ in „{name}“ liegen in {root}, außerhalb des Projektordners: Sie werden nicht hochgeladen. Verschieben Sie sie in die Anhangsordner des Projektordners.</translation>
     </message>
@@ -1102,24 +1097,64 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <translation>QField-Einstellungen des Projekts…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
         <translation>Lädt die Dateien eines lokalen Ordners in ein QFieldCloud-Projekt hoch: nur die Dateien, die sich von denen des Servers unterscheiden (außer „Erzwingen“ ist angekreuzt), GeoPackages zuerst geleert, die QGIS-Projektdatei zuletzt. Versteckte Dateien und die in .qfieldcloudignore bleiben lokal. Das QGIS-Projekt im Ordner wird zuerst geprüft, wie beim Hochladen über die Werkzeugleiste: Was QField defekt erreichen würde, hält den Upload an, außer es wird akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="59"/>
         <source>Upload even when the project check finds what blocks it</source>
         <translation>Auch hochladen, wenn die Projektprüfung Blockierendes findet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="107"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="108"/>
         <source>Could not read {file} to check it.</source>
         <translation>{file} konnte zur Prüfung nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="121"/>
         <source>The project check found what would reach QField broken: {findings}. Fix it (the toolbar&apos;s Upload offers the fixes), or run again with &quot;Upload even when the project check finds what blocks it&quot;.</source>
         <translation>Die Projektprüfung hat gefunden, was QField defekt erreichen würde: {findings}. Beheben Sie es (das Hochladen über die Werkzeugleiste bietet die Korrekturen an), oder starten Sie erneut mit „Auch hochladen, wenn die Projektprüfung Blockierendes findet“.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="105"/>
+        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file). The upload writes them in first, unless another program holds the file.</source>
+        <translation>{name} hat Änderungen, die noch nicht in das GeoPackage selbst geschrieben sind (seine -wal-Datei). Der Upload schreibt sie zuerst hinein, außer ein anderes Programm hält die Datei.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="230"/>
+        <source>In &quot;{name}&quot;, {count} attachments of &quot;{field}&quot; are files outside the project folder, such as {example}: they are not uploaded, and QField shows them as missing.</source>
+        <translation>In „{name}“ sind {count} Anhänge von „{field}“ Dateien außerhalb des Projektordners, etwa {example}: Sie werden nicht hochgeladen, und QField zeigt sie als fehlend.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="141"/>
+        <source>The file of &quot;{name}&quot; has letters outside ASCII in its path ({file}): some devices may not open it.</source>
+        <translation>Die Datei von „{name}“ hat Zeichen außerhalb von ASCII in ihrem Pfad ({file}): Manche Geräte können sie nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="153"/>
+        <source>The layer &quot;{name}&quot; is encoded in {encoding}, not UTF-8: QField may show its text wrongly.</source>
+        <translation>Der Layer „{name}“ ist in {encoding} kodiert, nicht in UTF-8: QField zeigt seinen Text womöglich falsch an.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="66"/>
+        <source>The project sets its own home path ({path}): QField does not support it.</source>
+        <translation>Das Projekt setzt einen eigenen Stammpfad ({path}): QField unterstützt das nicht.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="66"/>
+        <source>Use the project file&apos;s folder</source>
+        <translation>Den Ordner der Projektdatei verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="82"/>
+        <source>QFieldCloud refuses these file names, so they cannot be uploaded: {names}. Rename them.</source>
+        <translation>QFieldCloud lehnt diese Dateinamen ab, sie können also nicht hochgeladen werden: {names}. Benennen Sie sie um.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="94"/>
+        <source>Other files share the project&apos;s base name, which may confuse QField: {names}.</source>
+        <translation>Andere Dateien teilen den Grundnamen des Projekts, was QField verwirren kann: {names}.</translation>
     </message>
 </context>
 <context>
@@ -1532,42 +1567,42 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
 <context>
     <name>ProjectCheckDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="33"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="34"/>
         <source>Check the project before uploading</source>
         <translation>Projekt vor dem Hochladen prüfen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="44"/>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="44"/>
         <source>Fix</source>
         <translation>Korrektur</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="59"/>
         <source>(no automatic fix)</source>
         <translation>(keine automatische Korrektur)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
         <source>Upload anyway, with what blocks: I know QField will miss it</source>
         <translation>Trotzdem hochladen, mit dem Blockierenden: Ich weiß, dass es QField fehlen wird</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="72"/>
         <source>Apply the ticked fixes</source>
         <translation>Angekreuzte Korrekturen anwenden</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="73"/>
         <source>Upload without fixing</source>
         <translation>Ohne Korrektur hochladen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="95"/>
         <source>%n finding(s) block the upload</source>
         <translation>
             <numerusform>%n Befund blockiert den Upload</numerusform>
@@ -1575,7 +1610,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="97"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -1583,7 +1618,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="91"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="99"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n Hinweis</numerusform>
@@ -1591,7 +1626,7 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="100"/>
         <source>Each fix is done only when you click Apply: data outside the folder is copied in, and the originals stay as they are.</source>
         <translation>Jede Korrektur geschieht erst, wenn Sie auf „Anwenden“ klicken: Daten außerhalb des Ordners werden hineinkopiert, die Originale bleiben, wie sie sind.</translation>
     </message>
@@ -1685,39 +1720,59 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
 <context>
     <name>QFieldSettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="45"/>
         <source>QField settings of the project</source>
         <translation>QField-Einstellungen des Projekts</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="51"/>
         <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
         <translation>Was QField von jedem Layer erhält, wenn QFieldCloud das Projekt paketiert. Es sind die Einstellungen von QFieldSync, gespeichert in der Projektdatei.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
         <source>In QField</source>
         <translation>In QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="99"/>
         <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
         <translation>Ordner des Projekts mit Fotos und anderen Anhängen, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="103"/>
         <source>Attachment folders</source>
         <translation>Anhangsordner</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <source>Attachment field</source>
+        <translation>Anhangsfeld</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <source>File name in QField</source>
+        <translation>Dateiname in QField</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="96"/>
+        <source>A QGIS expression naming each new photo or file taken in QField.</source>
+        <translation>Ein QGIS-Ausdruck, der jedes in QField neu aufgenommene Foto und jede neue Datei benennt.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="119"/>
+        <source>scratch layer, in memory</source>
+        <translation>temporärer Layer, im Speicher</translation>
     </message>
 </context>
 <context>

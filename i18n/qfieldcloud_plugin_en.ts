@@ -144,37 +144,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="82"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="84"/>
         <source>Your QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="89"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="133"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="135"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="143"/>
         <source>Latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
         <source>No package yet ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
         <source>The latest package is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="176"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="182"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,7 +239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Only files matching (glob)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,17 +249,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="51"/>
         <source>Destination folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
         <source>Files downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Files unchanged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,32 +349,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
         <source>Download the latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
         <source>Load the package&apos;s layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Package project file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="58"/>
         <source>Package layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="85"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,42 +414,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="37"/>
         <source>Upload project folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
         <source>Local folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Upload unchanged files too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
         <source>Project id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Files uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
         <source>Uploaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="77"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="88"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,132 +877,127 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="39"/>
         <source>The project is not saved yet: save it in a folder of its own, which is what gets uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="56"/>
         <source>The project stores absolute paths: on a phone or tablet they point nowhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="56"/>
         <source>Save with relative paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
-        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="105"/>
         <source>Write them into the GeoPackage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="121"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="162"/>
         <source>The project is saved in {folder}, a folder of all your files. Only the files you tick in the upload list are sent, but a folder of its own (Project ▸ Save As…) keeps the project together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="129"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="167"/>
         <source>{folder} holds more than {count} files: more than a project usually has. Check the upload list, or save the project in a folder of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="145"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="48"/>
         <source>The layer &quot;{name}&quot; has no data: its source is missing. The packager leaves it out. Repair its source (right-click ▸ Repair Data Source), or leave it out of the package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="114"/>
         <source>Leave it out of the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="62"/>
         <source>The layer &quot;{name}&quot; is a scratch layer: its features exist only in this QGIS session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="62"/>
         <source>Save it into a GeoPackage in the project folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>The layer &quot;{name}&quot; has edits that are not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>The layer &quot;{name}&quot; is in edit mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>Save the edits and stop editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="100"/>
         <source>The data of &quot;{name}&quot; is outside the project folder ({path}): it would not be uploaded, and QField would get a broken layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="100"/>
         <source>Copy it into the project folder (the original stays as it is)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="114"/>
         <source>QField cannot open &quot;{name}&quot; ({file}): the packager leaves it out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="225"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="128"/>
         <source>The data of &quot;{name}&quot; is {size}: every device downloads all of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="165"/>
         <source>The layer &quot;{name}&quot; logs in with the QGIS authentication configuration {id}, which exists only in this QGIS: QField has no such configuration, so the layer will fail or ask there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="251"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="177"/>
         <source>The layer &quot;{name}&quot; has no usable primary key (one column, or a field named fid): QField gets it read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="268"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="194"/>
         <source>The layer &quot;{name}&quot; ({provider}) is copied for offline editing when the project is packaged: the QFieldCloud server must reach its source then, and edits made in QField are sent back to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="273"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="199"/>
         <source>The layer &quot;{name}&quot; ({provider}) stays online: QField needs the network and access to the database server on the device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="278"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="204"/>
         <source>The layer &quot;{name}&quot; ({provider}) is a web service: QField shows it only with a network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="215"/>
         <source>The attachment field &quot;{field}&quot; of &quot;{name}&quot; stores absolute paths: photos taken in QField would point outside the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="215"/>
         <source>Store paths relative to the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="304"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="243"/>
         <source>The attachments of &quot;{field}&quot; in &quot;{name}&quot; are kept in {root}, outside the project folder: they are not uploaded. Move them into the project folder&apos;s attachment folders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,23 +1092,63 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="59"/>
         <source>Upload even when the project check finds what blocks it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="107"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="108"/>
         <source>Could not read {file} to check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="121"/>
         <source>The project check found what would reach QField broken: {findings}. Fix it (the toolbar&apos;s Upload offers the fixes), or run again with &quot;Upload even when the project check finds what blocks it&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="105"/>
+        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file). The upload writes them in first, unless another program holds the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="230"/>
+        <source>In &quot;{name}&quot;, {count} attachments of &quot;{field}&quot; are files outside the project folder, such as {example}: they are not uploaded, and QField shows them as missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="141"/>
+        <source>The file of &quot;{name}&quot; has letters outside ASCII in its path ({file}): some devices may not open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="153"/>
+        <source>The layer &quot;{name}&quot; is encoded in {encoding}, not UTF-8: QField may show its text wrongly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="66"/>
+        <source>The project sets its own home path ({path}): QField does not support it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="66"/>
+        <source>Use the project file&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="82"/>
+        <source>QFieldCloud refuses these file names, so they cannot be uploaded: {names}. Rename them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="94"/>
+        <source>Other files share the project&apos;s base name, which may confuse QField: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1526,42 +1561,42 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>ProjectCheckDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="33"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="34"/>
         <source>Check the project before uploading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="44"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="44"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="59"/>
         <source>(no automatic fix)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
         <source>Upload anyway, with what blocks: I know QField will miss it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="72"/>
         <source>Apply the ticked fixes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="73"/>
         <source>Upload without fixing</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="95"/>
         <source>%n finding(s) block the upload</source>
         <translation>
             <numerusform>%n finding blocks the upload</numerusform>
@@ -1569,7 +1604,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="97"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -1577,7 +1612,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="91"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="99"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1585,7 +1620,7 @@ Log in to see your projects, their jobs and files.</source>
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="100"/>
         <source>Each fix is done only when you click Apply: data outside the folder is copied in, and the originals stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,38 +1714,58 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>QFieldSettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="45"/>
         <source>QField settings of the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="51"/>
         <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
         <source>Layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
         <source>In QField</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="99"/>
         <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="103"/>
         <source>Attachment folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <source>Attachment field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <source>File name in QField</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="96"/>
+        <source>A QGIS expression naming each new photo or file taken in QField.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="119"/>
+        <source>scratch layer, in memory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

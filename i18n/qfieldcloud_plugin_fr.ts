@@ -144,37 +144,37 @@
         <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="82"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="84"/>
         <source>Your QFieldCloud projects</source>
         <translation>Vos projets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="89"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation>Connectez-vous à QFieldCloud pour voir vos projets.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="133"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="135"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name} : {size} octets sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="141"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="143"/>
         <source>Latest package</source>
         <translation>Dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="154"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
         <source>No package yet ({error}).</source>
         <translation>Pas encore de paquet ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="160"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
         <source>The latest package is {status}.</source>
         <translation>Le dernier paquet est {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="176"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="182"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name} : pas encore téléchargé (Ouvrir le dernier paquet, dans le menu contextuel)</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
         <source>Only files matching (glob)</source>
         <translation>Seulement les fichiers correspondant à (motif glob)</translation>
     </message>
@@ -249,17 +249,17 @@
         <translation>Télécharger aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="51"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="57"/>
         <source>Files downloaded</source>
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Files unchanged</source>
         <translation>Fichiers inchangés</translation>
     </message>
@@ -349,32 +349,32 @@
         <translation>La tâche {job_id} est terminée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="34"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="36"/>
         <source>Download the latest package</source>
         <translation>Télécharger le dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="39"/>
         <source>Downloads the files of the project&apos;s latest finished package, the offline copy QField uses. Without a destination folder it goes where the plugin keeps packages. With Load layers checked, the package&apos;s GeoPackage layers are added to the open project when the algorithm ends. Outputs the path of the package&apos;s QGIS project file.</source>
         <translation>Télécharge les fichiers du dernier paquet terminé du projet, la copie hors ligne qu'utilise QField. Sans dossier de destination, il va là où l'extension range les paquets. Avec Charger les couches coché, les couches GeoPackage du paquet sont ajoutées au projet ouvert à la fin de l'algorithme. Renvoie le chemin du fichier de projet QGIS du paquet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="47"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="49"/>
         <source>Load the package&apos;s layers</source>
         <translation>Charger les couches du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
         <source>Package project file</source>
         <translation>Fichier de projet du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="58"/>
         <source>Package layers</source>
         <translation>Couches du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/package.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/processing/package.py" line="85"/>
         <source>Package of {owner}/{name} in {folder}.</source>
         <translation>Paquet de {owner}/{name} dans {folder}.</translation>
     </message>
@@ -414,42 +414,42 @@
         <translation>Projets, fichiers, tâches et paquets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="36"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="37"/>
         <source>Upload project folder</source>
         <translation>Téléverser le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="49"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Upload unchanged files too</source>
         <translation>Téléverser aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
         <source>Project id</source>
         <translation>Identifiant du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Files uploaded</source>
         <translation>Fichiers téléversés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
         <source>Uploaded files (one per line)</source>
         <translation>Fichiers téléversés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="77"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} est utilisé ailleurs ; ses dernières modifications peuvent manquer.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="88"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
     </message>
@@ -882,132 +882,127 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <translation>Envoi de {name}</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="39"/>
         <source>The project is not saved yet: save it in a folder of its own, which is what gets uploaded.</source>
         <translation>Le projet n’est pas encore enregistré : enregistrez-le dans un dossier à lui, c’est ce dossier qui est téléversé.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="56"/>
         <source>The project stores absolute paths: on a phone or tablet they point nowhere.</source>
         <translation>Le projet enregistre des chemins absolus : sur un téléphone ou une tablette, ils ne mènent nulle part.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="81"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="56"/>
         <source>Save with relative paths</source>
         <translation>Enregistrer avec des chemins relatifs</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
-        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file).</source>
-        <translation>{name} a des modifications pas encore écrites dans le GeoPackage lui-même (son fichier -wal).</translation>
-    </message>
-    <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="95"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="105"/>
         <source>Write them into the GeoPackage</source>
         <translation>Les écrire dans le GeoPackage</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="121"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="162"/>
         <source>The project is saved in {folder}, a folder of all your files. Only the files you tick in the upload list are sent, but a folder of its own (Project ▸ Save As…) keeps the project together.</source>
         <translation>Le projet est enregistré dans {folder}, un dossier de tous vos fichiers. Seuls les fichiers cochés dans la liste de téléversement sont envoyés, mais un dossier à lui (Projet ▸ Enregistrer sous…) garde le projet ensemble.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="129"/>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="167"/>
         <source>{folder} holds more than {count} files: more than a project usually has. Check the upload list, or save the project in a folder of its own.</source>
         <translation>{folder} contient plus de {count} fichiers : plus qu’un projet n’en a d’habitude. Vérifiez la liste de téléversement, ou enregistrez le projet dans un dossier à lui.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="145"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="48"/>
         <source>The layer &quot;{name}&quot; has no data: its source is missing. The packager leaves it out. Repair its source (right-click ▸ Repair Data Source), or leave it out of the package.</source>
         <translation>La couche « {name} » n’a pas de données : sa source est introuvable. L’empaquetage la laisse de côté. Réparez sa source (clic droit ▸ Réparer la source de données), ou laissez-la hors du paquet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="114"/>
         <source>Leave it out of the package</source>
         <translation>La laisser hors du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="62"/>
         <source>The layer &quot;{name}&quot; is a scratch layer: its features exist only in this QGIS session.</source>
         <translation>La couche « {name} » est une couche temporaire : ses entités n’existent que dans cette session de QGIS.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="159"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="62"/>
         <source>Save it into a GeoPackage in the project folder</source>
         <translation>L’enregistrer dans un GeoPackage du dossier du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>The layer &quot;{name}&quot; has edits that are not saved.</source>
         <translation>La couche « {name} » a des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>The layer &quot;{name}&quot; is in edit mode.</source>
         <translation>La couche « {name} » est en mode édition.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="172"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="75"/>
         <source>Save the edits and stop editing</source>
         <translation>Enregistrer les modifications et quitter l’édition</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="100"/>
         <source>The data of &quot;{name}&quot; is outside the project folder ({path}): it would not be uploaded, and QField would get a broken layer.</source>
         <translation>Les données de « {name} » sont hors du dossier du projet ({path}) : elles ne seraient pas téléversées, et QField recevrait une couche cassée.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="197"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="100"/>
         <source>Copy it into the project folder (the original stays as it is)</source>
         <translation>La copier dans le dossier du projet (l’original reste tel quel)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="211"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="114"/>
         <source>QField cannot open &quot;{name}&quot; ({file}): the packager leaves it out.</source>
         <translation>QField ne peut pas ouvrir « {name} » ({file}) : l’empaquetage la laisse de côté.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="225"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="128"/>
         <source>The data of &quot;{name}&quot; is {size}: every device downloads all of it.</source>
         <translation>Les données de « {name} » font {size} : chaque appareil les télécharge en entier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="239"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="165"/>
         <source>The layer &quot;{name}&quot; logs in with the QGIS authentication configuration {id}, which exists only in this QGIS: QField has no such configuration, so the layer will fail or ask there.</source>
         <translation>La couche « {name} » se connecte avec la configuration d’authentification QGIS {id}, qui n’existe que dans ce QGIS : QField n’a pas cette configuration, la couche y échouera ou demandera des identifiants.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="251"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="177"/>
         <source>The layer &quot;{name}&quot; has no usable primary key (one column, or a field named fid): QField gets it read-only.</source>
         <translation>La couche « {name} » n’a pas de clé primaire utilisable (une colonne, ou un champ nommé fid) : QField la reçoit en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="268"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="194"/>
         <source>The layer &quot;{name}&quot; ({provider}) is copied for offline editing when the project is packaged: the QFieldCloud server must reach its source then, and edits made in QField are sent back to it.</source>
         <translation>La couche « {name} » ({provider}) est copiée pour l’édition hors ligne à l’empaquetage : le serveur QFieldCloud doit alors atteindre sa source, et les modifications faites dans QField y sont renvoyées.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="273"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="199"/>
         <source>The layer &quot;{name}&quot; ({provider}) stays online: QField needs the network and access to the database server on the device.</source>
         <translation>La couche « {name} » ({provider}) reste en ligne : QField a besoin du réseau et d’un accès au serveur de base de données sur l’appareil.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="278"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="204"/>
         <source>The layer &quot;{name}&quot; ({provider}) is a web service: QField shows it only with a network connection.</source>
         <translation>La couche « {name} » ({provider}) est un service web : QField ne l’affiche qu’avec une connexion réseau.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="215"/>
         <source>The attachment field &quot;{field}&quot; of &quot;{name}&quot; stores absolute paths: photos taken in QField would point outside the project.</source>
         <translation>Le champ de pièces jointes « {field} » de « {name} » enregistre des chemins absolus : les photos prises dans QField pointeraient hors du projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="289"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="215"/>
         <source>Store paths relative to the project</source>
         <translation>Enregistrer les chemins relatifs au projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/project_check.py" line="304"/>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="243"/>
         <source>The attachments of &quot;{field}&quot; in &quot;{name}&quot; are kept in {root}, outside the project folder: they are not uploaded. Move them into the project folder&apos;s attachment folders.</source>
         <translation>Les pièces jointes de « {field} » dans « {name} » sont rangées dans {root}, hors du dossier du projet : elles ne sont pas téléversées. Déplacez-les dans les dossiers de pièces jointes du projet.</translation>
     </message>
@@ -1102,24 +1097,64 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <translation>Réglages QField du projet…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="39"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
         <translation>Téléverse les fichiers d’un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent du serveur (sauf si « Forcer » est coché), les GeoPackages vidés d’abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux. Le projet QGIS du dossier est d’abord vérifié, comme le fait le téléversement de la barre d’outils : ce qui arriverait cassé dans QField arrête le téléversement, sauf s’il est accepté.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="58"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="59"/>
         <source>Upload even when the project check finds what blocks it</source>
         <translation>Téléverser même si la vérification du projet trouve ce qui le bloque</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="107"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="108"/>
         <source>Could not read {file} to check it.</source>
         <translation>Impossible de lire {file} pour le vérifier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="120"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="121"/>
         <source>The project check found what would reach QField broken: {findings}. Fix it (the toolbar&apos;s Upload offers the fixes), or run again with &quot;Upload even when the project check finds what blocks it&quot;.</source>
         <translation>La vérification du projet a trouvé ce qui arriverait cassé dans QField : {findings}. Corrigez-le (le téléversement de la barre d’outils propose les corrections), ou relancez avec « Téléverser même si la vérification du projet trouve ce qui le bloque ».</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="105"/>
+        <source>{name} has edits not yet written into the GeoPackage itself (its -wal file). The upload writes them in first, unless another program holds the file.</source>
+        <translation>{name} a des modifications pas encore écrites dans le GeoPackage lui-même (son fichier -wal). Le téléversement les y écrit d’abord, sauf si un autre programme tient le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="230"/>
+        <source>In &quot;{name}&quot;, {count} attachments of &quot;{field}&quot; are files outside the project folder, such as {example}: they are not uploaded, and QField shows them as missing.</source>
+        <translation>Dans « {name} », {count} pièces jointes de « {field} » sont des fichiers hors du dossier du projet, comme {example} : elles ne sont pas téléversées, et QField les montre comme manquantes.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="141"/>
+        <source>The file of &quot;{name}&quot; has letters outside ASCII in its path ({file}): some devices may not open it.</source>
+        <translation>Le fichier de « {name} » a des caractères hors ASCII dans son chemin ({file}) : certains appareils pourraient ne pas l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/layer_check.py" line="153"/>
+        <source>The layer &quot;{name}&quot; is encoded in {encoding}, not UTF-8: QField may show its text wrongly.</source>
+        <translation>La couche « {name} » est encodée en {encoding}, pas en UTF-8 : QField pourrait mal afficher ses textes.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="66"/>
+        <source>The project sets its own home path ({path}): QField does not support it.</source>
+        <translation>Le projet définit son propre chemin d’accueil ({path}) : QField ne le prend pas en charge.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="66"/>
+        <source>Use the project file&apos;s folder</source>
+        <translation>Utiliser le dossier du fichier de projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="82"/>
+        <source>QFieldCloud refuses these file names, so they cannot be uploaded: {names}. Rename them.</source>
+        <translation>QFieldCloud refuse ces noms de fichiers, ils ne peuvent donc pas être téléversés : {names}. Renommez-les.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/core/project_check.py" line="94"/>
+        <source>Other files share the project&apos;s base name, which may confuse QField: {names}.</source>
+        <translation>D’autres fichiers partagent le nom de base du projet, ce qui peut dérouter QField : {names}.</translation>
     </message>
 </context>
 <context>
@@ -1532,42 +1567,42 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>ProjectCheckDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="33"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="34"/>
         <source>Check the project before uploading</source>
         <translation>Vérifier le projet avant de téléverser</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="44"/>
         <source>Finding</source>
         <translation>Constat</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="43"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="44"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="54"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="59"/>
         <source>(no automatic fix)</source>
         <translation>(pas de correction automatique)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="64"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
         <source>Upload anyway, with what blocks: I know QField will miss it</source>
         <translation>Téléverser quand même, avec ce qui bloque : je sais que QField en sera privé</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="72"/>
         <source>Apply the ticked fixes</source>
         <translation>Appliquer les corrections cochées</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="69"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="73"/>
         <source>Upload without fixing</source>
         <translation>Téléverser sans corriger</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="87"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="95"/>
         <source>%n finding(s) block the upload</source>
         <translation>
             <numerusform>%n constat bloque le téléversement</numerusform>
@@ -1575,7 +1610,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="97"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -1583,7 +1618,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="91"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="99"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n remarque</numerusform>
@@ -1591,7 +1626,7 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
         </translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="92"/>
+        <location filename="../qfieldcloud_plugin/gui/check_dialog.py" line="100"/>
         <source>Each fix is done only when you click Apply: data outside the folder is copied in, and the originals stay as they are.</source>
         <translation>Chaque correction n’a lieu que lorsque vous cliquez sur Appliquer : les données hors du dossier y sont copiées, et les originaux restent tels quels.</translation>
     </message>
@@ -1685,39 +1720,59 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>QFieldSettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="38"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="45"/>
         <source>QField settings of the project</source>
         <translation>Réglages QField du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="44"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="51"/>
         <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
         <translation>Ce que QField reçoit de chaque couche quand QFieldCloud empaquette le projet. Ce sont les réglages de QFieldSync, enregistrés dans le fichier de projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="52"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
         <source>In QField</source>
         <translation>Dans QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="72"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="99"/>
         <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
         <translation>Dossiers du projet qui contiennent photos et autres pièces jointes, séparés par des virgules.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="76"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="103"/>
         <source>Attachment folders</source>
         <translation>Dossiers de pièces jointes</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <source>Attachment field</source>
+        <translation>Champ de pièce jointe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <source>File name in QField</source>
+        <translation>Nom de fichier dans QField</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="96"/>
+        <source>A QGIS expression naming each new photo or file taken in QField.</source>
+        <translation>Une expression QGIS qui nomme chaque nouvelle photo ou fichier pris dans QField.</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="119"/>
+        <source>scratch layer, in memory</source>
+        <translation>couche temporaire, en mémoire</translation>
     </message>
 </context>
 <context>

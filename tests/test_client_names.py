@@ -12,6 +12,7 @@ from qfieldcloud_plugin.client.names import (
     is_ignored,
     is_state_name,
     match_glob,
+    upload_name_problem,
     url_path,
     validate_glob,
 )
@@ -180,3 +181,25 @@ def test_a_joiner_refuses_a_deeper_folder_that_links_out_next_to_a_safe_one(tmp_
     with pytest.raises(UnsafePathError, match="resolves outside"):
         join("d/link/a.txt")
     assert not (outside / "a.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("a<b>.txt", "contains '<'"),
+        ('say"hi".txt', "contains '\"'"),
+        ("DCIM/a:b.jpg", "contains ':'"),
+        ("tab\there.txt", "contains '\\t'"),
+        ("trail.txt ", "starts or ends with a space"),
+        ("CON.txt", "'CON.txt' is a name Windows reserves"),
+        ("dir/lpt1", "'lpt1' is a name Windows reserves"),
+        ("dots./x.txt", "ends with a space or a dot"),
+        ("x" * 256, "longer than 255"),
+        ("console.txt", None),
+        ("DCIM/2026/oak 17.jpg", None),
+        ("x" * 255, None),
+    ],
+)
+def test_names_the_server_refuses_on_upload(name, problem):
+    found = upload_name_problem(name)
+    assert (found is None) if problem is None else (problem in found), found

@@ -18,8 +18,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from qfieldcloud_plugin.core import project_check
-from qfieldcloud_plugin.core.project_check import BLOCKS, INFORMS, WARNS, check_project
+from qfieldcloud_plugin.core import layer_check, project_check
+from qfieldcloud_plugin.core.findings import BLOCKS, INFORMS, WARNS
+from qfieldcloud_plugin.core.project_check import check_project
 from qfieldcloud_plugin.core.project_fixes import finish_fixes, prepare_fixes, run_fixes
 from qfieldcloud_plugin.core.qfield_settings import CloudAction, cloud_action, layer_file
 from tests.support.sqlite_wal import commit_into_the_wal
@@ -273,20 +274,34 @@ def test_attachment_fields_with_absolute_paths_are_switched_to_relative(project,
             "ExternalResource", {"DocumentViewer": 1, "RelativeStorage": 0, "DefaultRoot": str(tmp_path / "photos")}
         ),
     )
-    findings = check_project(project)
-    assert kinds(findings) == {("absolute_attachments:name", WARNS), ("attachments_outside:name", WARNS)}
+    with_photo = QgsFeature(layer.fields())
+    with_photo.setAttribute("name", str(tmp_path / "photos" / "tree.jpg"))
+    inside_photo = QgsFeature(layer.fields())
+    inside_photo.setAttribute("name", str(Path(project.homePath()) / "DCIM" / "ok.jpg"))
+    assert layer.dataProvider().addFeatures([with_photo, inside_photo])[0]
+    findings = [f for f in check_project(project) if not f.kind.startswith("wal:")]  # the new rows' WAL
+    assert kinds(findings) == {
+        ("absolute_attachments:name", WARNS),
+        ("attachments_outside:name", WARNS),
+        ("attachment_files_outside:name", WARNS),
+    }
+    outside = [f for f in findings if f.kind.startswith("attachment_files_outside")][0].message
+    assert "1 attachments" in outside and "tree.jpg" in outside
     assert str(tmp_path / "photos") in [f for f in findings if f.kind.startswith("attachments_outside")][0].message
 
     fix_all(project, findings)
     layer = reopened(project).mapLayersByName("p")[0]
     config = layer.editorWidgetSetup(layer.fields().indexFromName("name")).config()
     assert int(config["RelativeStorage"]) == 1
-    assert {f.kind for f in check_project(project)} == {"attachments_outside:name"}
+    assert {f.kind for f in check_project(project) if not f.kind.startswith("wal:")} == {
+        "attachments_outside:name",
+        "attachment_files_outside:name",
+    }
 
 
 def test_large_data_is_reported_with_its_size(project, monkeypatch):
     add(project, QgsVectorLayer(str(write_points(Path(project.homePath()) / "points.gpkg")), "points", "ogr"))
-    monkeypatch.setattr(project_check, "LARGE_FILE", 1000)
+    monkeypatch.setattr(layer_check, "LARGE_FILE", 1000)
     findings = check_project(project)
     assert kinds(findings) == {("large_file", INFORMS)}
     assert " KB" in findings[0].message
@@ -323,3 +338,40 @@ def test_a_fix_that_fails_is_reported_and_the_others_still_apply(project, tmp_pa
     assert len(errors) == 1 and "x" in next(iter(errors))
     assert Path(layer_file(layer)) == source  # left as it was
     assert scratch.providerType() == "ogr" and scratch.isValid()
+
+
+def test_a_preset_home_path_is_cleared(project, tmp_path):
+    project.setPresetHomePath(str(tmp_path))
+    findings = check_project(project)
+    assert kinds(findings) == {("home_path", WARNS)}
+    fix_all(project, findings)
+    assert reopened(project).presetHomePath() == "" and check_project(project) == []
+
+
+def test_names_the_server_refuses_and_namesakes_of_the_project_are_listed(project):
+    folder = Path(project.homePath())
+    (folder / "a<b>.txt").write_text("x")
+    (folder / "DCIM").mkdir()
+    (folder / "DCIM" / "CON.jpg").write_text("x")
+    (folder / "survey.gpkg").write_text("x")  # the project is survey.qgs
+    (folder / "survey.qml").write_text("x")  # a companion the packager expects: fine
+    (folder / ".hidden" / "x?.txt").parent.mkdir()
+    (folder / ".hidden" / "x?.txt").write_text("never uploaded")
+    findings = {f.kind: f for f in check_project(project)}
+    assert set(findings) == {"refused_names", "same_base_name"}
+    assert "a<b>.txt (it contains '<')" in findings["refused_names"].message
+    assert "DCIM/CON.jpg" in findings["refused_names"].message and "x?.txt" not in findings["refused_names"].message
+    assert findings["same_base_name"].message.endswith(": survey.gpkg.")
+
+
+def test_legacy_encodings_and_non_ascii_paths_are_reported(project):
+    folder = Path(project.homePath())
+    memory = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "m", "memory")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    options.fileEncoding = "ISO-8859-1"
+    path = folder / "bäume.shp"
+    assert QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), project.transformContext(), options)[0] == 0
+    add(project, QgsVectorLayer(str(path), "trees", "ogr"))
+    found = kinds(check_project(project))
+    assert ("non_ascii_path", INFORMS) in found and ("encoding", WARNS) in found

@@ -60,8 +60,12 @@ def test_each_kind_of_layer_offers_the_packager_s_actions_with_its_default_first
 
 def test_settings_set_in_the_dialog_survive_a_save_and_reopen(project, tmp_path):
     found = layers(project, tmp_path / "proj")
+    index = found["editable"].fields().indexFromName("name")
+    found["editable"].setEditorWidgetSetup(index, QgsEditorWidgetSetup("ExternalResource", {"DocumentViewer": 1}))
     dialog = QFieldSettingsDialog(project)
     assert dialog.table.rowCount() == 6
+    assert dialog.naming.rowCount() == 1 and dialog.naming.item(0, 2).text().startswith("'DCIM/editable_'")
+    dialog.naming.item(0, 2).setText("'DCIM/tree_' || uuid() || '.jpg'")
     dialog.set_action(found["read-only"].id(), CloudAction.NO_ACTION)
     dialog.set_action(found["raster"].id(), CloudAction.REMOVE)
     dialog.set_action(found["tiles"].id(), CloudAction.REMOVE)
@@ -84,6 +88,7 @@ def test_settings_set_in_the_dialog_survive_a_save_and_reopen(project, tmp_path)
         "virtual": CloudAction.NO_ACTION,
     }
     assert project.readListEntry("QFieldSync", "attachmentDirs")[0] == ["DCIM", "sketches"]
+    assert qs.attachment_naming(by_name["editable"], "name") == "'DCIM/tree_' || uuid() || '.jpg'"
     assert qs.attachment_dirs(project) == ["DCIM", "sketches"]
 
 

@@ -42,6 +42,29 @@ def _name_problem(name: str) -> Optional[str]:
     return None
 
 
+# What the newest server refuses in an uploaded name (contract §6), per segment.
+_FORBIDDEN_CHARACTERS = re.compile(r'[<>:"\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?$", re.IGNORECASE)
+MAX_NAME_LENGTH = 255
+
+
+def upload_name_problem(name: str) -> Optional[str]:
+    """Why QFieldCloud would refuse to store a file under POSIX relative `name`, or None."""
+    if len(name) > MAX_NAME_LENGTH:
+        return "it is longer than 255 characters"
+    if name != name.strip():
+        return "it starts or ends with a space"
+    for segment in name.split("/"):
+        forbidden = _FORBIDDEN_CHARACTERS.search(segment)
+        if forbidden:
+            return "it contains {!r}".format(forbidden.group())
+        if _RESERVED.match(segment):
+            return "{!r} is a name Windows reserves".format(segment)
+        if segment.endswith((" ", ".")):
+            return "a part ends with a space or a dot"
+    return None
+
+
 def check_remote_name(name: Any) -> str:
     """Return `name` if it is a safe relative file name, else raise UnsafePathError."""
     if not isinstance(name, str) or not name:

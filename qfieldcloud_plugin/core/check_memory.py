@@ -7,7 +7,7 @@ from typing import Iterable, List, Set, Tuple
 
 from ..client.atomic_file import write_json_atomically
 from ..client.names import STATE_DIR
-from .project_check import Finding
+from .findings import Finding
 
 CHECK_FILE = "check.json"
 

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from . import project_check as check
+from . import findings as check
 from .qfield_settings import CloudAction, layer_file, set_cloud_action, slug
 from .translation import tr
 
@@ -227,7 +227,12 @@ def _relative_attachments(finding, layer, project, targets) -> PreparedFix:
     return PreparedFix(finding, finish=finish)
 
 
+def _clear_home_path(finding, layer, project, targets) -> PreparedFix:
+    return PreparedFix(finding, finish=lambda: project.setPresetHomePath(""))
+
+
 _MAKERS = {
+    check.FIX_CLEAR_HOME_PATH: _clear_home_path,
     check.FIX_COPY_INTO_FOLDER: _copy_into_folder,
     check.FIX_SAVE_MEMORY_LAYER: _vector_into_geopackage,
     check.FIX_RELATIVE_PATHS: _relative_paths,

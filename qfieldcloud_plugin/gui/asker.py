@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.project_check import Finding
+from ..core.findings import Finding
 from ..core.sync import SyncChoices, SyncPlan
 from ..core.upload_list import UploadList
 

@@ -4,20 +4,21 @@ from typing import Dict, List
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.findings import BLOCKS, INFORMS, WARNS, Finding
 from ..core.icons import theme_icon
-from ..core.project_check import BLOCKS, INFORMS, WARNS, Finding
 
 SEVERITY_ICONS = {BLOCKS: "mIconCritical.svg", WARNS: "mIconWarning.svg", INFORMS: "mIconInfo.svg"}
 
@@ -33,32 +34,35 @@ class ProjectCheckDialog(QDialog):
         self.setWindowTitle(self.tr("Check the project before uploading"))
         self.resize(820, 460)
         self.findings = findings
-        self.fix_items: Dict[int, QTreeWidgetItem] = {}
+        self.fix_items: Dict[int, QTableWidgetItem] = {}
         self.choice = 0
 
         self.summary_label = QLabel(self._summary())
         self.summary_label.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Fix")])
-        self.tree.setRootIsDecorated(False)
+        # A table, not a tree: it wraps long findings onto several lines (resizeRowsToContents).
+        self.tree = QTableWidget(len(findings), 2)
+        self.tree.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Fix")])
+        self.tree.verticalHeader().setVisible(False)
         self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrapped, never cut: each word may matter
         self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 280)
-        for index, finding in enumerate(findings):
-            item = QTreeWidgetItem([finding.message, finding.fix_label or self.tr("(no automatic fix)")])
-            item.setIcon(0, theme_icon(SEVERITY_ICONS[finding.severity]))
-            item.setToolTip(0, finding.message)
+        header.sectionResized.connect(lambda *_: self.tree.resizeRowsToContents())
+        for row, finding in enumerate(findings):
+            item = QTableWidgetItem(theme_icon(SEVERITY_ICONS[finding.severity]), finding.message)
+            item.setToolTip(finding.message)
+            self.tree.setItem(row, 0, item)
+            fix = QTableWidgetItem(finding.fix_label or self.tr("(no automatic fix)"))
+            fix.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if finding.fix:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(1, Qt.CheckState.Checked)
-                self.fix_items[index] = item
-            self.tree.addTopLevelItem(item)
+                fix.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                fix.setCheckState(Qt.CheckState.Checked)
+                self.fix_items[row] = fix
+            self.tree.setItem(row, 1, fix)
         self.tree.itemChanged.connect(self._update)
 
         self.accept_blocking = QCheckBox(self.tr("Upload anyway, with what blocks: I know QField will miss it"))
@@ -80,6 +84,10 @@ class ProjectCheckDialog(QDialog):
         layout.addWidget(buttons)
         self._update()
 
+    def showEvent(self, event) -> None:  # Qt API
+        super().showEvent(event)
+        self.tree.resizeRowsToContents()  # the column widths are known once shown
+
     def _summary(self) -> str:
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in (BLOCKS, WARNS, INFORMS)}
         parts = []
@@ -99,7 +107,7 @@ class ProjectCheckDialog(QDialog):
         )
 
     def ticked(self) -> List[Finding]:
-        return [self.findings[i] for i, item in self.fix_items.items() if item.checkState(1) == Qt.CheckState.Checked]
+        return [self.findings[i] for i, item in self.fix_items.items() if item.checkState() == Qt.CheckState.Checked]
 
     def _update(self, *_args) -> None:
         self.apply_button.setEnabled(bool(self.ticked()))

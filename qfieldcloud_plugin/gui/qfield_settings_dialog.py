@@ -1,9 +1,12 @@
-"""QField's settings of the open project in one table: the cloud action of every layer, and the
-attachment folders. Stored where the real packager (libqfieldsync) reads them; saved with the project."""
+"""QField's settings of the open project in one table: the cloud action of every layer, the names
+QField gives new attachments, and the attachment folders. Stored where the real packager
+(libqfieldsync) reads them; saved with the project."""
 
-from typing import Dict, List
+from pathlib import Path
+from typing import Dict, List, Tuple
 
 from qgis.core import QgsMapLayer, QgsProject
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,13 +21,17 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.project_files import inside
 from ..core.qfield_settings import (
     attachment_dirs,
+    attachment_fields,
+    attachment_naming,
     available_cloud_actions,
     cloud_action,
     cloud_action_label,
     layer_file,
     set_attachment_dirs,
+    set_attachment_naming,
     set_cloud_action,
 )
 
@@ -57,7 +64,7 @@ class QFieldSettingsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for row, layer in enumerate(self.layers):
             self.table.setItem(row, 0, QTableWidgetItem(layer.name()))
-            self.table.setItem(row, 1, QTableWidgetItem(layer_file(layer) or layer.providerType()))
+            self.table.setItem(row, 1, QTableWidgetItem(self._source(layer)))
             combo = QComboBox()
             for action in available_cloud_actions(layer, project):
                 combo.addItem(cloud_action_label(action, layer), action)
@@ -68,6 +75,26 @@ class QFieldSettingsDialog(QDialog):
             combo.setCurrentIndex(current)
             self.table.setCellWidget(row, 2, combo)
             self.combos[layer.id()] = combo
+        self.naming = QTableWidget(0, 3)
+        self.naming.setHorizontalHeaderLabels(
+            [self.tr("Layer"), self.tr("Attachment field"), self.tr("File name in QField")]
+        )
+        self.naming.verticalHeader().setVisible(False)
+        self.naming.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.naming_fields: List[Tuple[QgsMapLayer, str, str]] = []
+        for layer in self.layers:
+            for field in attachment_fields(layer):
+                row = self.naming.rowCount()
+                self.naming.insertRow(row)
+                current = attachment_naming(layer, field)
+                for column, text in enumerate((layer.name(), field, current)):
+                    item = QTableWidgetItem(text)
+                    if column < 2:
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.naming.setItem(row, column, item)
+                self.naming_fields.append((layer, field, current))
+        self.naming.setToolTip(self.tr("A QGIS expression naming each new photo or file taken in QField."))
+        self.naming.setVisible(bool(self.naming_fields))
         self.attachment_dirs = QLineEdit(", ".join(attachment_dirs(project)))
         self.attachment_dirs.setToolTip(
             self.tr("Folders of the project that hold photos and other attachments, separated by commas.")
@@ -80,9 +107,18 @@ class QFieldSettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.naming, 1)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _source(self, layer: QgsMapLayer) -> str:
+        """Where the layer reads: "./data.gpkg" inside the project folder, the full path outside, or its provider."""
+        path = layer_file(layer)
+        if not path:
+            return self.tr("scratch layer, in memory") if layer.providerType() == "memory" else layer.providerType()
+        relative = inside(Path(path), Path(self.project.absolutePath())) if self.project.absolutePath() else None
+        return "./" + relative if relative else path
 
     def set_action(self, layer_id: str, action: str) -> None:
         combo = self.combos[layer_id]
@@ -92,5 +128,9 @@ class QFieldSettingsDialog(QDialog):
         """Write the chosen settings into the project (saved with it)."""
         for layer in self.layers:  # written even when it is the default, as QFieldSync does
             set_cloud_action(layer, self.combos[layer.id()].currentData())
+        for row, (layer, field, before) in enumerate(self.naming_fields):
+            expression = self.naming.item(row, 2).text().strip()
+            if expression and expression != before:
+                set_attachment_naming(layer, field, expression)
         dirs = [d.strip() for d in self.attachment_dirs.text().split(",") if d.strip()]
         set_attachment_dirs(self.project, dirs)

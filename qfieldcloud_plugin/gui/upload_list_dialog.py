@@ -67,7 +67,7 @@ class UploadListDialog(QDialog):
                 item.setCheckState(0, Qt.CheckState.Checked if entry.ticked else Qt.CheckState.Unchecked)
                 parent_item.addChild(item)
                 self.items[entry.name] = item
-            parent_item.setExpanded(group != PROJECT)
+            parent_item.setExpanded(True)
         self.remember = QCheckBox(self.tr("Remember: never upload the unticked files (in .qfieldcloudignore)"))
         self.summary_label = QLabel()
         self.tree.itemChanged.connect(self._update)

@@ -13,7 +13,8 @@ from qgis.core import (
 )
 
 from ..client import FileTransferType
-from ..core.project_check import BLOCKS, INFORMS, check_project
+from ..core.findings import BLOCKS, INFORMS
+from ..core.project_check import check_project
 from ..core.sync import checkpoint_geopackages, is_project_file
 from ..core.translation import tr
 from .base import QfcAlgorithm, transfer_outcome
