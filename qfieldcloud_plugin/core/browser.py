@@ -9,7 +9,6 @@ thread), so the HTTP calls below never block the GUI. Each item gets a client of
 import zipfile
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
-from xml.etree import ElementTree
 
 from qgis.core import (
     Qgis,
@@ -23,7 +22,7 @@ from qgis.core import (
     QgsProjectItem,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QObject
+from qgis.PyQt.QtCore import QByteArray, QObject, QXmlStreamReader
 
 from ..client import Client, QfcException
 from ..client.names import is_qgis_project
@@ -197,22 +196,35 @@ class PackageItem(QgsDataCollectionItem):
 
 def packaged_layer_names(project_file: Path) -> Dict[Tuple[str, str], str]:
     """(file, table) -> layer name, from a downloaded package's project: a real package names its
-    GeoPackage tables by the hash of the original source, which means nothing to a user."""
+    GeoPackage tables by the hash of the original source, which means nothing to a user.
+
+    Read with Qt's streaming reader: the file comes from the server, and QXmlStreamReader neither
+    fetches external entities nor expands entities without bound.
+    """
     try:
         if project_file.suffix.lower() == ".qgz":
             with zipfile.ZipFile(project_file) as archive:
                 inner = [n for n in archive.namelist() if n.lower().endswith(".qgs")]
-                root = ElementTree.fromstring(archive.read(inner[0])) if inner else None
+                data = archive.read(inner[0]) if inner else b""
         else:
-            root = ElementTree.parse(str(project_file)).getroot()
-    except (OSError, ElementTree.ParseError, zipfile.BadZipFile, KeyError):
+            data = project_file.read_bytes()
+    except (OSError, zipfile.BadZipFile, KeyError):
         return {}
-    names = {}
-    for layer in root.iter("maplayer") if root is not None else []:
-        source, _sep, options = (layer.findtext("datasource") or "").partition("|")
-        table = options.partition("layername=")[2].split("|")[0]
-        if table:
-            names[(source[2:] if source.startswith("./") else source, table)] = layer.findtext("layername") or table
+    names: Dict[Tuple[str, str], str] = {}
+    reader = QXmlStreamReader(QByteArray(data))
+    layer: Dict[str, str] = {}
+    while not reader.atEnd():
+        token = reader.readNext()
+        if token == QXmlStreamReader.TokenType.StartElement:
+            if reader.name() == "maplayer":
+                layer = {}
+            elif reader.name() in ("datasource", "layername"):
+                layer.setdefault(reader.name(), reader.readElementText())  # the layer's own, not a nested one
+        elif token == QXmlStreamReader.TokenType.EndElement and reader.name() == "maplayer":
+            source, _sep, options = layer.get("datasource", "").partition("|")
+            table = options.partition("layername=")[2].split("|")[0]
+            if table:
+                names[(source[2:] if source.startswith("./") else source, table)] = layer.get("layername") or table
     return names
 
 
