@@ -91,6 +91,8 @@ def test_the_project_is_checked_fixed_and_uploaded_without_the_files_it_does_not
     assert fix.startswith("Copy it into the project folder") and not upload_enabled
     assert (tmp_path / "shared" / "roads.gpkg").is_file()  # the original stays
     # The upload list: used files ticked, private ones not.
+    for shown in driver.lists:  # QGIS 3.40 writes <stem>_attachments.zip beside the project: a project file too
+        assert shown.pop(unique_name + "_attachments.zip", True) is True
     assert driver.lists == [
         {
             unique_name + ".qgs": True,
@@ -104,7 +106,7 @@ def test_the_project_is_checked_fixed_and_uploaded_without_the_files_it_does_not
         }
     ]
     assert sorted(result.uploaded) == remote_names(client, cloud["id"])
-    assert remote_names(client, cloud["id"]) == sorted(
+    assert [n for n in remote_names(client, cloud["id"]) if not n.endswith("_attachments.zip")] == sorted(
         ["DCIM/photo1.jpg", "points.gpkg", "roads.gpkg", unique_name + ".qgs"]
     )
     client.download_file(cloud["id"], FileTransferType.PROJECT, tmp_path / "uploaded.qgs", unique_name + ".qgs")
@@ -130,6 +132,7 @@ def test_the_project_is_checked_fixed_and_uploaded_without_the_files_it_does_not
     finally:
         driver.running = False
     assert [m for m, _f, _u in driver.checks[0]] and "scratch layer" in driver.checks[0][0][0]
+    driver.lists[0].pop(unique_name + "_attachments.zip", None)
     assert driver.lists[0] == {"extra.csv": True, "sketch.gpkg": True, unique_name + ".qgs": True}
     assert "extra.csv" in remote_names(client, cloud["id"]) and "notes.csv" not in remote_names(client, cloud["id"])
 

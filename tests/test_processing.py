@@ -350,10 +350,7 @@ def test_upload_checks_the_project_and_stops_on_what_would_reach_qfield_broken(
     folder = tmp_path / "src"
     path = make_project_folder(folder, unique_name)
     outside = write_points(tmp_path / "shared" / "roads.gpkg", layer_name="roads")
-    project = QgsProject()
-    assert project.read(str(path))
-    project.addMapLayer(QgsVectorLayer(str(outside) + "|layername=roads", "roads", "ogr"))
-    assert project.write()
+    _add_layer_to(path, QgsVectorLayer(str(outside) + "|layername=roads", "roads", "ogr"))
     feedback = RecordingFeedback()
 
     with pytest.raises(QgsProcessingException, match="outside the project folder"):
@@ -365,3 +362,14 @@ def test_upload_checks_the_project_and_stops_on_what_would_reach_qfield_broken(
         "upload_project", {"PROJECT": cloud["id"], "FOLDER": str(folder), "ACCEPT_BLOCKING": True, **credentials}
     )
     assert result["UPLOADED"] == len(local_names(folder))
+
+
+def _add_layer_to(path, layer):
+    """Add `layer` to the project file at `path`. In a function of its own: a QgsProject kept alive
+    by a test's frame (pytest.raises keeps the frame in a reference cycle) would be deleted after
+    QGIS has exited, which crashes QGIS 3.40."""
+    project = QgsProject()
+    assert project.read(str(path))
+    project.addMapLayer(layer)
+    assert project.write()
+    project.clear()

@@ -1,6 +1,7 @@
 """Upload a local folder to a QFieldCloud project (changed files only unless FORCE; project file last)."""
 
 from pathlib import Path
+from typing import List, Optional
 
 from qgis.core import (
     QgsProcessingException,
@@ -13,7 +14,7 @@ from qgis.core import (
 )
 
 from ..client import FileTransferType
-from ..core.findings import BLOCKS, INFORMS
+from ..core.findings import BLOCKS, INFORMS, Finding
 from ..core.project_check import check_project
 from ..core.sync import checkpoint_geopackages, is_project_file
 from ..core.translation import tr
@@ -103,11 +104,11 @@ class UploadProjectAlgorithm(QfcAlgorithm):
         raise when one blocks the upload and that was not accepted."""
         blocking = []
         for path in sorted(p for p in folder.iterdir() if p.is_file() and is_project_file(p.name)):
-            project = QgsProject()
-            if not project.read(str(path)):
+            findings = _findings_of(path)
+            if findings is None:
                 feedback.pushWarning(tr("Could not read {file} to check it.").format(file=path.name))
                 continue
-            for finding in check_project(project):
+            for finding in findings:
                 text = "{}: {}".format(path.name, finding.message)
                 if finding.severity == BLOCKS:
                     blocking.append(text)
@@ -116,7 +117,6 @@ class UploadProjectAlgorithm(QfcAlgorithm):
                     feedback.pushInfo(text)
                 else:
                     feedback.pushWarning(text)
-            project.clear()
         if blocking and not accept_blocking:
             raise QgsProcessingException(
                 tr(
@@ -125,3 +125,16 @@ class UploadProjectAlgorithm(QfcAlgorithm):
                     'what blocks it".'
                 ).format(findings="; ".join(blocking))
             )
+
+
+def _findings_of(path: Path) -> Optional[List[Finding]]:
+    """The check's findings for the project file at `path`, or None when it cannot be read.
+
+    The project lives only in this frame: an exception raised later (its traceback keeps the
+    caller's locals alive) must not keep a QgsProject past QGIS's exit, where deleting it crashes.
+    """
+    project = QgsProject()
+    try:
+        return check_project(project) if project.read(str(path)) else None
+    finally:
+        project.clear()
