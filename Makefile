@@ -149,7 +149,7 @@ demo-cli: deps
 
 # Our client vs the SDK vs curl/cp on the local server; BENCH_SCALE=small takes under 2 minutes.
 bench: deps sdk-venv
-	$(PYTHON) -m bench --scale $(BENCH_SCALE) --sdk-python $(SDK_VENV)/bin/python $(BENCH_ARGS)
+	$(PYTHON) -m bench --scale $(BENCH_SCALE) --sdk-python $(SDK_VENV)/bin/python $(if $(BENCH_LINK),--link $(BENCH_LINK)) $(BENCH_ARGS)
 
 zip: translations
 	@$(PYTHON) -m scripts.plugin_zip build --output dist/$(PLUGIN).zip

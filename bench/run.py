@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import subprocess
@@ -26,7 +27,7 @@ from typing import Any, Callable, Dict, List, Optional
 from qfieldcloud_plugin.client import Client
 from tests.support.local_server import LocalServer
 
-from . import report
+from . import link, report
 from .measure import ChildRun, median, ratios, run_child
 from .workloads import BENCH_USER, PROJECTS, SCALES, Scale, generate
 
@@ -49,8 +50,20 @@ MB = 1e6
 
 class Bench:
     def __init__(
-        self, scale: Scale, sdk_python: Path, work: Path, runs: int, ours_ref: str = "", list_budget: float = 60.0
+        self,
+        scale: Scale,
+        sdk_python: Path,
+        work: Path,
+        runs: int,
+        ours_ref: str = "",
+        list_budget: float = 60.0,
+        link_text: str = "",
     ) -> None:
+        self.link_text = link_text
+        self.link: Optional[link.LinkSpec] = link.LinkSpec.parse(link_text) if link_text else None
+        self.link_process: Optional[subprocess.Popen] = None
+        self.link_measured: Dict[str, float] = {}
+        self.api_url = ""
         self.scale, self.sdk_python, self.work, self.runs = scale, sdk_python, work, runs
         self.list_budget = list_budget
         self.ours_ref = ours_ref
@@ -71,10 +84,13 @@ class Bench:
         self.data = generate(self.work, self.scale)
         log(f"generated workloads in {time.perf_counter() - t0:.1f}s under {self.work}")
         self.server = LocalServer(users=dict([BENCH_USER]), orgs={}, data_dir=self.data["server_dir"]).start()
-        self.client = Client(url=self.server.url)
+        self.api_url = self.server.url
+        if self.link is not None:
+            self.api_url = self.start_link()
+        self.client = Client(url=self.api_url)
         self.client.login(*BENCH_USER)
         base = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "QFIELDCLOUD_TOKEN")}
-        base.update(QFIELDCLOUD_URL=self.server.url, QFIELDCLOUD_TOKEN=self.client.token)
+        base.update(QFIELDCLOUD_URL=self.api_url, QFIELDCLOUD_TOKEN=self.client.token)
         self.env_sdk = dict(base)
         ours_path = str(REPO)
         if self.ours_ref:
@@ -92,12 +108,39 @@ class Bench:
         self.env_ours = dict(base, PYTHONPATH=ours_path)
         log(f"server {self.server.url} (pid {self.server.process.pid}), data in {self.data['server_dir']}")
 
+    def start_link(self) -> str:
+        """Put the emulated link (bench/link.py, a process of its own) between every tool and the
+        server; measure it first. Returns the API URL through the link."""
+        self.link_measured = link.measure(self.link)
+        log(
+            "link {}: measured RTT {:.1f} ms, one stream {:.1f} Mbit/s down, handshake {:.0f} ms".format(
+                self.link.name,
+                self.link_measured["rtt_ms"],
+                self.link_measured["down_mbit_s"],
+                self.link_measured["setup_s"] * 1000,
+            )
+        )
+        port = self.server.url.split(":")[2].split("/")[0]
+        self.link_process = subprocess.Popen(
+            [sys.executable, "-m", "bench.link", "--upstream", "127.0.0.1:" + port, "--link", self.link_text],
+            cwd=str(REPO),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        line = self.link_process.stdout.readline()  # "listening <port>", or "" if it died
+        if not line.startswith("listening "):
+            raise RuntimeError("the emulated link did not start")
+        return self.server.url.replace(":" + port + "/", ":" + line.split()[1] + "/")
+
     def ours_commit(self) -> str:
         return subprocess.run(
             ["git", "-C", str(REPO), "rev-parse", "--short", self.ours_ref or "HEAD"], capture_output=True, text=True
         ).stdout.strip()
 
     def stop(self) -> None:
+        if self.link_process is not None:
+            self.link_process.terminate()
+            self.link_process.wait(timeout=10)
         if self.server is not None:
             self.server.stop()
 
@@ -120,7 +163,7 @@ class Bench:
         return run.check()
 
     def url(self, path: str) -> str:
-        return self.server.url + path
+        return self.api_url + path
 
     def fresh(self, *parts: str) -> Path:
         path = self.work.joinpath(*parts)
@@ -423,7 +466,12 @@ class Bench:
 
 
 def expect_files(folder: Path, count: int) -> None:
-    found = sum(1 for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    # the client's own state (.qfieldcloud/) and other hidden files are not downloads
+    found = sum(
+        1
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
     if found != count:
         raise RuntimeError(f"{folder}: {found} files, expected {count}")
 
@@ -492,8 +540,21 @@ def main(argv: List[str]) -> int:
     parser.add_argument(
         "--ours-ref", default="", help="benchmark the plugin as committed at this git ref (default: the working tree)"
     )
+    parser.add_argument(
+        "--link",
+        default="",
+        help="an emulated link between the tools and the server: 50ms, 150ms or rtt=80ms,down=50mbit,up=10mbit "
+        "(results go to results-<link>.json)",
+    )
     args = parser.parse_args(argv)
     scale = SCALES[args.scale]
+    if args.link:
+        try:
+            link.LinkSpec.parse(args.link)
+        except ValueError as error:
+            parser.error(str(error))
+        if args.output == BENCH_DIR / "results.json":
+            args.output = BENCH_DIR / "results-{}.json".format(re.sub(r"[^A-Za-z0-9]+", "-", args.link).strip("-"))
     selected = [w for w in (args.only.split(",") if args.only else WORKLOADS) if w]
     unknown = set(selected) - set(WORKLOADS)
     if unknown:
@@ -506,7 +567,9 @@ def main(argv: List[str]) -> int:
     # make may start us with SIGINT ignored (background jobs); SIGTERM must still stop the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
-    bench = Bench(scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref, args.list_budget)
+    bench = Bench(
+        scale, args.sdk_python, args.work.resolve(), args.runs or scale.runs, args.ours_ref, args.list_budget, args.link
+    )
     results: Dict[str, Dict[str, Any]] = {}
     try:
         bench.start()
@@ -538,6 +601,7 @@ def main(argv: List[str]) -> int:
         "sdk_version": sdk_version(args.sdk_python),
         "curl": subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
         "server_curl_throughput": bench.curl_rates,
+        "link": {"spec": bench.link.name, "measured": bench.link_measured} if bench.link else None,
         "total_s": round(time.perf_counter() - started, 1),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
     }
@@ -545,6 +609,13 @@ def main(argv: List[str]) -> int:
     report.write_json(args.output.with_suffix(".meta.json"), meta)
     print(report.markdown_table(results))
     print()
+    if bench.link is not None:
+        measured = bench.link_measured
+        print(
+            "link {}: measured RTT {:.1f} ms, one stream {:.1f} Mbit/s down, handshake {:.0f} ms".format(
+                bench.link.name, measured["rtt_ms"], measured["down_mbit_s"], measured["setup_s"] * 1000
+            )
+        )
     print(
         f"scale {scale.name}, {bench.runs} runs, qfieldcloud-sdk {meta['sdk_version']}, "
         f"curl through the server: " + ", ".join(f"{k} {v:.0f}" for k, v in bench.curl_rates.items())

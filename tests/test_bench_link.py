@@ -1,0 +1,84 @@
+"""The bench's emulated link: every byte arrives, in order, and never sooner than the link allows.
+
+Only lower bounds are asserted (a loaded machine can only make things slower); how close the
+link comes to its figures is measured and printed by `make bench`, not asserted here.
+"""
+
+import asyncio
+import os
+
+import pytest
+
+from bench.link import MBIT, LinkProxy, LinkSpec
+
+
+def test_link_names_and_custom_figures():
+    assert LinkSpec.parse("50ms") == LinkSpec(0.05, 100 * MBIT, 20 * MBIT)
+    assert LinkSpec.parse("150ms").rtt == 0.15
+    custom = LinkSpec.parse("rtt=80ms,down=50mbit,up=512kbit")
+    assert (custom.rtt, custom.down, custom.up) == (0.08, 50 * MBIT, 512 * MBIT / 1000)
+    assert custom.name == "80 ms RTT, 50/1 Mbit/s"
+    with pytest.raises(ValueError, match="unknown link"):
+        LinkSpec.parse("fast")
+    with pytest.raises(ValueError, match="unknown link"):
+        LinkSpec.parse("rtt=slow")
+
+
+async def _through_link(spec, payloads, parallel=False):
+    """Send each payload through its own connection to an echo server behind the link; return
+    (the bytes each got back, seconds to the first reply of the first connection, total seconds)."""
+
+    async def echo(reader, writer):
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
+    proxy = LinkProxy(("127.0.0.1", server.sockets[0].getsockname()[1]), spec)
+    port = await proxy.start()
+    loop = asyncio.get_running_loop()
+    first_reply = []
+
+    async def one(payload):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        sent = loop.time()
+        writer.write(payload)
+        writer.write_eof()
+        received = bytearray()
+        while data := await reader.read(65536):
+            if not first_reply:
+                first_reply.append(loop.time() - sent)
+            received += data
+        writer.close()
+        return bytes(received)
+
+    started = loop.time()
+    try:
+        if parallel:
+            results = await asyncio.gather(*(one(p) for p in payloads))
+        else:
+            results = [await one(p) for p in payloads]
+    finally:
+        proxy.server.close()
+        server.close()
+    return results, first_reply[0], loop.time() - started
+
+
+def test_every_byte_arrives_in_order_and_no_sooner_than_a_handshake_and_a_round_trip():
+    spec = LinkSpec(0.2, 100 * MBIT, 100 * MBIT)
+    payload = os.urandom(300_000)
+    (back,), first, _total = asyncio.run(_through_link(spec, [payload]))
+    assert back == payload
+    assert first >= 2 * spec.rtt  # one round trip of handshake, one for the request and its answer
+
+
+def test_a_stream_is_paced_to_the_rate_and_parallel_streams_share_it():
+    spec = LinkSpec(0.02, 2 * MBIT, 2 * MBIT)  # 250 KB/s each way
+    payloads = [os.urandom(100_000), os.urandom(100_000)]
+    results, _first, alone = asyncio.run(_through_link(spec, payloads[:1]))
+    assert results == payloads[:1]
+    assert alone >= 100_000 / spec.up  # 0.4 s: the upload leg alone takes that long
+    results, _first, together = asyncio.run(_through_link(spec, payloads, parallel=True))
+    assert results == payloads
+    assert together >= 200_000 / spec.up  # both share one queue: never two links' worth
