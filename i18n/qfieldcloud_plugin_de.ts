@@ -144,37 +144,37 @@
         <translation>Wählen Sie zuerst ein Projekt im QFieldCloud-Bedienfeld aus.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="84"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="83"/>
         <source>Your QFieldCloud projects</source>
         <translation>Ihre QFieldCloud-Projekte</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="88"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation>Melden Sie sich bei QFieldCloud an, um Ihre Projekte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="135"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="134"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name}: {size} Bytes auf QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="142"/>
         <source>Latest package</source>
         <translation>Neuestes Paket</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
         <source>No package yet ({error}).</source>
         <translation>Noch kein Paket ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="162"/>
         <source>The latest package is {status}.</source>
         <translation>Das neueste Paket ist {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="181"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name}: noch nicht heruntergeladen (Neuestes Paket öffnen, im Kontextmenü)</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Lädt die Dateien eines QFieldCloud-Projekts in einen Ordner herunter. Lokal bereits identische Dateien werden nur mit „Erzwingen“ erneut heruntergeladen; schlägt eine Datei fehl, bleibt der Ordner unverändert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Only files matching (glob)</source>
         <translation>Nur passende Dateien (Glob-Muster)</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Heruntergeladene Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
         <source>Files unchanged</source>
         <translation>Unveränderte Dateien</translation>
     </message>
@@ -414,42 +414,42 @@
         <translation>QFieldCloud-Projekte, -Dateien, -Jobs und -Pakete</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="38"/>
         <source>Upload project folder</source>
         <translation>Projektordner hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="51"/>
         <source>Local folder</source>
         <translation>Lokaler Ordner</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="57"/>
         <source>Upload unchanged files too</source>
         <translation>Auch unveränderte Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Project id</source>
         <translation>Projekt-ID</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Files uploaded</source>
         <translation>Hochgeladene Dateien</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="69"/>
         <source>Uploaded files (one per line)</source>
         <translation>Hochgeladene Dateien (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="78"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} wird anderswo verwendet; die letzten Änderungen fehlen möglicherweise.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="89"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} Datei(en) nach {owner}/{name} hochgeladen, {skipped} unverändert.</translation>
     </message>
@@ -1027,27 +1027,27 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <translation>{name} wird von einem anderen Programm benutzt; schließen Sie es und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
         <source>Offline editing</source>
         <translation>Offline-Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
         <source>Copy the file as it is</source>
         <translation>Datei unverändert kopieren</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
         <source>Keep online (direct access)</source>
         <translation>Online lassen (direkter Zugriff)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
         <source>Remove from the package</source>
         <translation>Aus dem Paket entfernen</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="117"/>
         <source>Copy (cable export only)</source>
         <translation>Kopieren (nur Kabel-Export)</translation>
     </message>
@@ -1097,17 +1097,17 @@ QFieldCloud kann diese Dateien ersetzen oder hochladen. Die Änderungen zuerst s
         <translation>QField-Einstellungen des Projekts…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="41"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
         <translation>Lädt die Dateien eines lokalen Ordners in ein QFieldCloud-Projekt hoch: nur die Dateien, die sich von denen des Servers unterscheiden (außer „Erzwingen“ ist angekreuzt), GeoPackages zuerst geleert, die QGIS-Projektdatei zuletzt. Versteckte Dateien und die in .qfieldcloudignore bleiben lokal. Das QGIS-Projekt im Ordner wird zuerst geprüft, wie beim Hochladen über die Werkzeugleiste: Was QField defekt erreichen würde, hält den Upload an, außer es wird akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="60"/>
         <source>Upload even when the project check finds what blocks it</source>
         <translation>Auch hochladen, wenn die Projektprüfung Blockierendes findet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="109"/>
         <source>Could not read {file} to check it.</source>
         <translation>{file} konnte zur Prüfung nicht gelesen werden.</translation>
     </message>
@@ -1720,59 +1720,109 @@ Melden Sie sich an, um Ihre Projekte mit Aufträgen und Dateien zu sehen.</trans
 <context>
     <name>QFieldSettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="55"/>
         <source>QField settings of the project</source>
         <translation>QField-Einstellungen des Projekts</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="51"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="61"/>
         <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
         <translation>Was QField von jedem Layer erhält, wenn QFieldCloud das Projekt paketiert. Es sind die Einstellungen von QFieldSync, gespeichert in der Projektdatei.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="69"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="69"/>
         <source>In QField</source>
         <translation>In QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="99"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="109"/>
         <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
         <translation>Ordner des Projekts mit Fotos und anderen Anhängen, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="103"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="113"/>
         <source>Attachment folders</source>
         <translation>Anhangsordner</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>Attachment field</source>
         <translation>Anhangsfeld</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>File name in QField</source>
         <translation>Dateiname in QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="106"/>
         <source>A QGIS expression naming each new photo or file taken in QField.</source>
         <translation>Ein QGIS-Ausdruck, der jedes in QField neu aufgenommene Foto und jede neue Datei benennt.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="119"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="180"/>
         <source>scratch layer, in memory</source>
         <translation>temporärer Layer, im Speicher</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="130"/>
+        <source>Create a base map when the project is packaged</source>
+        <translation>Beim Paketieren eine Grundkarte erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="134"/>
+        <source>Map theme:</source>
+        <translation>Kartenthema:</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="136"/>
+        <source>Layer: {name}</source>
+        <translation>Layer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="152"/>
+        <source>Use the current map extent</source>
+        <translation>Aktuellen Kartenausschnitt verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="155"/>
+        <source>Rendered from</source>
+        <translation>Gezeichnet aus</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="156"/>
+        <source>Map theme</source>
+        <translation>Kartenthema</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="157"/>
+        <source>Zoom level</source>
+        <translation>Zoomstufe</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="158"/>
+        <source>Area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="163"/>
+        <source>{crs}: {wkt}</source>
+        <translation>{crs}: {wkt}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="163"/>
+        <source>(none yet)</source>
+        <translation>(noch keines)</translation>
     </message>
 </context>
 <context>

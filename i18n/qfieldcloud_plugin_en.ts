@@ -144,37 +144,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="84"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="83"/>
         <source>Your QFieldCloud projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="88"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="135"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="134"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="142"/>
         <source>Latest package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
         <source>No package yet ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="162"/>
         <source>The latest package is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="181"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,7 +239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Only files matching (glob)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,7 +259,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
         <source>Files unchanged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,42 +414,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="38"/>
         <source>Upload project folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="51"/>
         <source>Local folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="57"/>
         <source>Upload unchanged files too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Project id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Files uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="69"/>
         <source>Uploaded files (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="78"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="89"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,27 +1022,27 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
         <source>Offline editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
         <source>Copy the file as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
         <source>Keep online (direct access)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
         <source>Remove from the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="117"/>
         <source>Copy (cable export only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1092,17 +1092,17 @@ QFieldCloud may replace or send those files. Save the edits first, or discard th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="41"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="60"/>
         <source>Upload even when the project check finds what blocks it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="109"/>
         <source>Could not read {file} to check it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1714,58 +1714,108 @@ Log in to see your projects, their jobs and files.</source>
 <context>
     <name>QFieldSettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="55"/>
         <source>QField settings of the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="51"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="61"/>
         <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>Layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="69"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="69"/>
         <source>In QField</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="99"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="109"/>
         <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="103"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="113"/>
         <source>Attachment folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>Attachment field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>File name in QField</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="106"/>
         <source>A QGIS expression naming each new photo or file taken in QField.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="119"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="180"/>
         <source>scratch layer, in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="130"/>
+        <source>Create a base map when the project is packaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="134"/>
+        <source>Map theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="136"/>
+        <source>Layer: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="152"/>
+        <source>Use the current map extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="155"/>
+        <source>Rendered from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="156"/>
+        <source>Map theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="157"/>
+        <source>Zoom level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="158"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="163"/>
+        <source>{crs}: {wkt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="163"/>
+        <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -144,37 +144,37 @@
         <translation>Sélectionnez d’abord un projet dans le panneau QFieldCloud.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="84"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="83"/>
         <source>Your QFieldCloud projects</source>
         <translation>Vos projets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="89"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="88"/>
         <source>Log in to QFieldCloud to see your projects.</source>
         <translation>Connectez-vous à QFieldCloud pour voir vos projets.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="135"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="134"/>
         <source>{name}: {size} bytes on QFieldCloud</source>
         <translation>{name} : {size} octets sur QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="143"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="142"/>
         <source>Latest package</source>
         <translation>Dernier paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="157"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="156"/>
         <source>No package yet ({error}).</source>
         <translation>Pas encore de paquet ({error}).</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="163"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="162"/>
         <source>The latest package is {status}.</source>
         <translation>Le dernier paquet est {status}.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/browser.py" line="182"/>
+        <location filename="../qfieldcloud_plugin/core/browser.py" line="181"/>
         <source>{name}: not downloaded yet (Open the latest package, in the context menu)</source>
         <translation>{name} : pas encore téléchargé (Ouvrir le dernier paquet, dans le menu contextuel)</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Télécharge les fichiers d'un projet QFieldCloud dans un dossier. Les fichiers déjà identiques en local ne sont retéléchargés que si Forcer est coché ; si un fichier échoue, rien ne change dans le dossier.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="55"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
         <source>Only files matching (glob)</source>
         <translation>Seulement les fichiers correspondant à (motif glob)</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Fichiers téléchargés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
         <source>Files unchanged</source>
         <translation>Fichiers inchangés</translation>
     </message>
@@ -414,42 +414,42 @@
         <translation>Projets, fichiers, tâches et paquets QFieldCloud</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="37"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="38"/>
         <source>Upload project folder</source>
         <translation>Téléverser le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="50"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="51"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="56"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="57"/>
         <source>Upload unchanged files too</source>
         <translation>Téléverser aussi les fichiers inchangés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="65"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
         <source>Project id</source>
         <translation>Identifiant du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="66"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="67"/>
         <source>Files uploaded</source>
         <translation>Fichiers téléversés</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="68"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="69"/>
         <source>Uploaded files (one per line)</source>
         <translation>Fichiers téléversés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="77"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="78"/>
         <source>{name} is in use elsewhere; its latest edits may be missing.</source>
         <translation>{name} est utilisé ailleurs ; ses dernières modifications peuvent manquer.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="88"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="89"/>
         <source>Uploaded {uploaded} file(s) to {owner}/{name}, {skipped} unchanged.</source>
         <translation>{uploaded} fichier(s) téléversé(s) vers {owner}/{name}, {skipped} inchangé(s).</translation>
     </message>
@@ -1027,27 +1027,27 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <translation>{name} est utilisé par un autre programme ; fermez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="109"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
         <source>Offline editing</source>
         <translation>Édition hors ligne</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
         <source>Copy the file as it is</source>
         <translation>Copier le fichier tel quel</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="111"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
         <source>Keep online (direct access)</source>
         <translation>Garder en ligne (accès direct)</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="113"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
         <source>Remove from the package</source>
         <translation>Retirer du paquet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="115"/>
+        <location filename="../qfieldcloud_plugin/core/qfield_settings.py" line="117"/>
         <source>Copy (cable export only)</source>
         <translation>Copier (export par câble seulement)</translation>
     </message>
@@ -1097,17 +1097,17 @@ QFieldCloud peut remplacer ou envoyer ces fichiers. Enregistrer d’abord les mo
         <translation>Réglages QField du projet…</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="40"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="41"/>
         <source>Uploads the files of a local folder to a QFieldCloud project: only the files that differ from the server&apos;s unless Force is checked, GeoPackages flushed first, the QGIS project file last. Hidden files and those in .qfieldcloudignore stay local. The QGIS project in the folder is checked first, as the toolbar&apos;s Upload does: what would reach QField broken stops the upload unless accepted.</source>
         <translation>Téléverse les fichiers d’un dossier local vers un projet QFieldCloud : seulement ceux qui diffèrent du serveur (sauf si « Forcer » est coché), les GeoPackages vidés d’abord, le fichier de projet QGIS en dernier. Les fichiers cachés et ceux de .qfieldcloudignore restent locaux. Le projet QGIS du dossier est d’abord vérifié, comme le fait le téléversement de la barre d’outils : ce qui arriverait cassé dans QField arrête le téléversement, sauf s’il est accepté.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="60"/>
         <source>Upload even when the project check finds what blocks it</source>
         <translation>Téléverser même si la vérification du projet trouve ce qui le bloque</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/processing/upload.py" line="108"/>
+        <location filename="../qfieldcloud_plugin/processing/upload.py" line="109"/>
         <source>Could not read {file} to check it.</source>
         <translation>Impossible de lire {file} pour le vérifier.</translation>
     </message>
@@ -1720,59 +1720,109 @@ Connectez-vous pour voir vos projets, leurs tâches et leurs fichiers.</translat
 <context>
     <name>QFieldSettingsDialog</name>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="45"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="55"/>
         <source>QField settings of the project</source>
         <translation>Réglages QField du projet</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="51"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="61"/>
         <source>What QField gets of each layer when QFieldCloud packages the project. The settings are those of QFieldSync, saved in the project file.</source>
         <translation>Ce que QField reçoit de chaque couche quand QFieldCloud empaquette le projet. Ce sont les réglages de QFieldSync, enregistrés dans le fichier de projet.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="69"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="59"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="69"/>
         <source>In QField</source>
         <translation>Dans QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="99"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="109"/>
         <source>Folders of the project that hold photos and other attachments, separated by commas.</source>
         <translation>Dossiers du projet qui contiennent photos et autres pièces jointes, séparés par des virgules.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="103"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="113"/>
         <source>Attachment folders</source>
         <translation>Dossiers de pièces jointes</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>Attachment field</source>
         <translation>Champ de pièce jointe</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="79"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="89"/>
         <source>File name in QField</source>
         <translation>Nom de fichier dans QField</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="96"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="106"/>
         <source>A QGIS expression naming each new photo or file taken in QField.</source>
         <translation>Une expression QGIS qui nomme chaque nouvelle photo ou fichier pris dans QField.</translation>
     </message>
     <message>
-        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="119"/>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="180"/>
         <source>scratch layer, in memory</source>
         <translation>couche temporaire, en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="130"/>
+        <source>Create a base map when the project is packaged</source>
+        <translation>Créer un fond de carte à l’empaquetage du projet</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="134"/>
+        <source>Map theme:</source>
+        <translation>Thème de carte :</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="136"/>
+        <source>Layer: {name}</source>
+        <translation>Couche : {name}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="152"/>
+        <source>Use the current map extent</source>
+        <translation>Utiliser l’emprise actuelle de la carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="155"/>
+        <source>Rendered from</source>
+        <translation>Rendu à partir de</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="156"/>
+        <source>Map theme</source>
+        <translation>Thème de carte</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="157"/>
+        <source>Zoom level</source>
+        <translation>Niveau de zoom</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="158"/>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="163"/>
+        <source>{crs}: {wkt}</source>
+        <translation>{crs} : {wkt}</translation>
+    </message>
+    <message>
+        <location filename="../qfieldcloud_plugin/gui/qfield_settings_dialog.py" line="163"/>
+        <source>(none yet)</source>
+        <translation>(aucune pour l’instant)</translation>
     </message>
 </context>
 <context>

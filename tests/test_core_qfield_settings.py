@@ -138,3 +138,33 @@ def test_primary_keys_as_the_packager_finds_them(project, tmp_path):
     assert qs.primary_key(with_fid) == "fid"
     assert qs.primary_key(plain) is None
     assert qs.primary_key(QgsRasterLayer(str(write_grid(tmp_path / "g.asc")), "g", "gdal")) is None
+
+
+def test_the_base_map_and_its_area_are_stored_where_libqfieldsync_reads_them(project, tmp_path):
+    from qgis.core import QgsRectangle
+
+    tiles_id = layers(project, tmp_path / "proj")["tiles"].id()
+    dialog = QFieldSettingsDialog(project)
+    assert not dialog.base_map_box.isChecked() and dialog.area.text() == "(none yet)"
+    dialog.base_map_box.setChecked(True)
+    dialog.base_map_layer.setCurrentIndex(dialog.base_map_layer.findData(tiles_id))
+    dialog.zoom.setValue(17)
+    dialog.set_area(QgsRectangle(7.0, 46.0, 7.5, 46.5), "EPSG:4326")
+    dialog.apply()
+    assert project.write()
+
+    path = project.fileName()
+    project.clear()
+    assert project.read(path)
+    assert project.readBoolEntry("qfieldsync", "/createBaseMap")[0] is True
+    assert project.readEntry("qfieldsync", "/baseMapType")[0] == "singleLayer"
+    assert project.readEntry("qfieldsync", "/baseMapLayer")[0] == tiles_id
+    assert project.readNumEntry("qfieldsync", "/baseMapTilesMaxZoomLevel")[0] == 17
+    wkt, crs = qs.area_of_interest(project)
+    assert crs == "EPSG:4326" and wkt.replace(" ", "").upper() == "POLYGON((746,7.546,7.546.5,746.5,746))"
+    # The dialog reads them back, and a map theme replaces the layer.
+    dialog = QFieldSettingsDialog(project)
+    assert dialog.base_map_box.isChecked() and dialog.zoom.value() == 17
+    dialog.base_map_layer.setCurrentIndex(0)
+    dialog.apply()
+    assert qs.base_map(project).kind == "mapTheme" and qs.base_map(project).layer_id == ""

@@ -9,7 +9,9 @@ import json
 import os
 import re
 import unicodedata
-from typing import Dict, List, Optional
+from dataclasses import dataclass
+from functools import partial
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry
 
@@ -192,3 +194,58 @@ def _json_property(layer: QgsMapLayer, key: str) -> Dict[str, str]:
     except (TypeError, ValueError):
         return {}
     return value if isinstance(value, dict) else {}
+
+
+# The project's QField configuration read by libqfieldsync's `ProjectConfig` (project.py): scope
+# "qfieldsync", keys with a leading slash.
+CONFIG_SCOPE = "qfieldsync"
+SINGLE_LAYER, MAP_THEME = "singleLayer", "mapTheme"
+
+
+@dataclass
+class BaseMap:
+    """A base map rendered into the package when it is made (libqfieldsync `_export_basemap`)."""
+
+    enabled: bool = False
+    kind: str = SINGLE_LAYER  # or MAP_THEME
+    layer_id: str = ""
+    theme: str = ""
+    tile_size: int = 1024
+    min_zoom: int = 14
+    max_zoom: int = 14
+
+
+def base_map(project: QgsProject) -> BaseMap:
+    read = partial(project.readEntry, CONFIG_SCOPE)
+    kind = read("/baseMapType", SINGLE_LAYER)[0]
+    return BaseMap(
+        enabled=project.readBoolEntry(CONFIG_SCOPE, "/createBaseMap", False)[0],
+        kind=kind if kind in (SINGLE_LAYER, MAP_THEME) else SINGLE_LAYER,
+        layer_id=read("/baseMapLayer", "")[0],
+        theme=read("/baseMapTheme", "")[0],
+        tile_size=project.readNumEntry(CONFIG_SCOPE, "/baseMapTileSize", 1024)[0],
+        min_zoom=project.readNumEntry(CONFIG_SCOPE, "/baseMapTilesMinZoomLevel", 14)[0],
+        max_zoom=project.readNumEntry(CONFIG_SCOPE, "/baseMapTilesMaxZoomLevel", 14)[0],
+    )
+
+
+def set_base_map(project: QgsProject, value: BaseMap) -> None:
+    project.writeEntryBool(CONFIG_SCOPE, "/createBaseMap", value.enabled)
+    project.writeEntry(CONFIG_SCOPE, "/baseMapType", value.kind)
+    project.writeEntry(CONFIG_SCOPE, "/baseMapLayer", value.layer_id)
+    project.writeEntry(CONFIG_SCOPE, "/baseMapTheme", value.theme)
+    project.writeEntry(CONFIG_SCOPE, "/baseMapTileSize", value.tile_size)
+    project.writeEntry(CONFIG_SCOPE, "/baseMapTilesMinZoomLevel", value.min_zoom)
+    project.writeEntry(CONFIG_SCOPE, "/baseMapTilesMaxZoomLevel", value.max_zoom)
+
+
+def area_of_interest(project: QgsProject) -> Tuple[str, str]:
+    """(WKT, CRS auth id) of the area the base map covers and, optionally, the offline copy; ("", "") when unset."""
+    return project.readEntry(CONFIG_SCOPE, "/areaOfInterest", "")[0], project.readEntry(
+        CONFIG_SCOPE, "/areaOfInterestCrs", ""
+    )[0]
+
+
+def set_area_of_interest(project: QgsProject, wkt: str, crs: str) -> None:
+    project.writeEntry(CONFIG_SCOPE, "/areaOfInterest", wkt)
+    project.writeEntry(CONFIG_SCOPE, "/areaOfInterestCrs", crs)

@@ -5,16 +5,19 @@ QField gives new attachments, and the attachment folders. Stored where the real 
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from qgis.core import QgsMapLayer, QgsProject
+from qgis.core import QgsMapLayer, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,15 +26,22 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.project_files import inside
 from ..core.qfield_settings import (
+    MAP_THEME,
+    SINGLE_LAYER,
+    BaseMap,
+    area_of_interest,
     attachment_dirs,
     attachment_fields,
     attachment_naming,
     available_cloud_actions,
+    base_map,
     cloud_action,
     cloud_action_label,
     layer_file,
+    set_area_of_interest,
     set_attachment_dirs,
     set_attachment_naming,
+    set_base_map,
     set_cloud_action,
 )
 
@@ -101,6 +111,7 @@ class QFieldSettingsDialog(QDialog):
         )
         form = QFormLayout()
         form.addRow(self.tr("Attachment folders"), self.attachment_dirs)
+        self.base_map_box = self._base_map_box(project)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -110,7 +121,57 @@ class QFieldSettingsDialog(QDialog):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.naming, 1)
         layout.addLayout(form)
+        layout.addWidget(self.base_map_box)
         layout.addWidget(buttons)
+
+    def _base_map_box(self, project: QgsProject) -> QGroupBox:
+        """The base map QFieldCloud renders into the package, and its area (libqfieldsync's ProjectConfig)."""
+        current = base_map(project)
+        box = QGroupBox(self.tr("Create a base map when the project is packaged"))
+        box.setCheckable(True)
+        box.setChecked(current.enabled)
+        self.base_map_layer = QComboBox()
+        self.base_map_layer.addItem(self.tr("Map theme:"), "")
+        for layer in self.layers:
+            self.base_map_layer.addItem(self.tr("Layer: {name}").format(name=layer.name()), layer.id())
+        self.base_map_theme = QComboBox()
+        self.base_map_theme.addItems(project.mapThemeCollection().mapThemes())
+        if current.kind == MAP_THEME:
+            self.base_map_layer.setCurrentIndex(0)
+            self.base_map_theme.setCurrentText(current.theme)
+        else:
+            self.base_map_layer.setCurrentIndex(
+                max(self.base_map_layer.findData(current.layer_id), 1 if self.layers else 0)
+            )
+        self.zoom = QSpinBox()
+        self.zoom.setRange(1, 24)
+        self.zoom.setValue(current.max_zoom)
+        wkt, crs = area_of_interest(project)
+        self.area = QLabel(self._area_text(wkt, crs))
+        self.area_wkt, self.area_crs = wkt, crs
+        self.use_extent = QPushButton(self.tr("Use the current map extent"))
+        self.use_extent.clicked.connect(self._take_extent)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Rendered from"), self.base_map_layer)
+        form.addRow(self.tr("Map theme"), self.base_map_theme)
+        form.addRow(self.tr("Zoom level"), self.zoom)
+        form.addRow(self.tr("Area"), self.area)
+        form.addRow("", self.use_extent)
+        return box
+
+    def _area_text(self, wkt: str, crs: str) -> str:
+        return self.tr("{crs}: {wkt}").format(crs=crs, wkt=wkt[:60]) if wkt else self.tr("(none yet)")
+
+    def set_area(self, extent: QgsRectangle, crs: str) -> None:
+        self.area_wkt, self.area_crs = extent.asWktPolygon(), crs
+        self.area.setText(self._area_text(self.area_wkt, crs))
+
+    def _take_extent(self) -> None:
+        from qgis.utils import iface  # the running QGIS's canvas
+
+        canvas = iface.mapCanvas() if iface is not None else None
+        if canvas is not None:
+            self.set_area(canvas.extent(), canvas.mapSettings().destinationCrs().authid())
 
     def _source(self, layer: QgsMapLayer) -> str:
         """Where the layer reads: "./data.gpkg" inside the project folder, the full path outside, or its provider."""
@@ -134,3 +195,17 @@ class QFieldSettingsDialog(QDialog):
                 set_attachment_naming(layer, field, expression)
         dirs = [d.strip() for d in self.attachment_dirs.text().split(",") if d.strip()]
         set_attachment_dirs(self.project, dirs)
+        layer_id = self.base_map_layer.currentData() or ""
+        set_base_map(
+            self.project,
+            BaseMap(
+                enabled=self.base_map_box.isChecked(),
+                kind=SINGLE_LAYER if layer_id else MAP_THEME,
+                layer_id=layer_id,
+                theme="" if layer_id else self.base_map_theme.currentText(),
+                min_zoom=self.zoom.value(),
+                max_zoom=self.zoom.value(),
+            ),
+        )
+        if self.area_wkt:
+            set_area_of_interest(self.project, self.area_wkt, self.area_crs)

@@ -60,7 +60,7 @@ def settings():
     box = modal("QFieldCloudQFieldSettingsDialog")
     if box is None:
         return
-    box.resize(900, 520)
+    box.resize(900, 640)
     at(300, lambda: box.grab().save(str(OUT / "qfield_settings.png")))
     at(700, box.reject)
     at(1500, plugin.upload_action.trigger)
