@@ -62,6 +62,12 @@ class LinkSpec:
         return cls(rtt, down, up)
 
 
+def physical_limit(spec: LinkSpec, round_trips: int, down_bytes: int = 0, up_bytes: int = 0) -> float:
+    """The least time any client could take: the round trips it cannot avoid, plus its bytes at
+    the link's rate (each direction's bytes could overlap the other's; the slower one counts)."""
+    return round_trips * spec.rtt + max(down_bytes / spec.down, up_bytes / spec.up)
+
+
 class Direction:
     """One direction of the link: a queue shared by all connections, drained at `rate`."""
 

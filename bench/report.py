@@ -53,6 +53,13 @@ def _seconds(entry: Dict[str, Any], side: str) -> str:
 
 
 def _ratio_cell(name: str, entry: Dict[str, Any]) -> str:
+    if "ours_over_link_limit" in entry:  # on an emulated link: against what the link allows
+        versus_sdk = entry.get("sdk_over_ours")
+        return "{}x the link's limit ({} s){}".format(
+            _fmt(entry["ours_over_link_limit"], 3),
+            _fmt(entry["link_limit_s"]),
+            ", {}x vs SDK".format(_fmt(versus_sdk, 3)) if versus_sdk is not None else "",
+        )
     if "ours_throughput_vs_curl" in entry:
         return f"{_fmt(entry['ours_throughput_vs_curl'], 2)}x curl"
     if name == "gui_stall":

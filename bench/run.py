@@ -132,6 +132,32 @@ class Bench:
             raise RuntimeError("the emulated link did not start")
         return self.server.url.replace(":" + port + "/", ":" + line.split()[1] + "/")
 
+    # Round trips no client can avoid, per workload: the connection's handshake, the listing (one
+    # request at best), and the first transfer's request; a re-sync of unchanged files needs no transfer.
+    LIMIT_ROUND_TRIPS = {
+        "download_small": 3,
+        "upload_small": 3,
+        "download_large": 3,
+        "upload_large": 3,
+        "redownload": 2,
+        "list_files": 2,
+        "list_projects": 2,
+    }
+
+    def link_limit(self, name: str) -> Optional[float]:
+        """The physical limit of `name` on the emulated link (bench/link.physical_limit), or None."""
+        if self.link is None or name not in self.LIMIT_ROUND_TRIPS:
+            return None
+        s = self.scale
+        down = {
+            "download_small": s.small_files * s.small_size,
+            "download_large": s.large_size,
+            "list_files": len(json.dumps(self.client.list_remote_files(PROJECTS["listing"]))),
+            "list_projects": len(json.dumps(self.client.list_projects())),
+        }.get(name, 0)
+        up = {"upload_small": s.small_files * s.small_size, "upload_large": s.large_size}.get(name, 0)
+        return link.physical_limit(self.link, self.LIMIT_ROUND_TRIPS[name], down, up)
+
     def ours_commit(self) -> str:
         return subprocess.run(
             ["git", "-C", str(REPO), "rev-parse", "--short", self.ours_ref or "HEAD"], capture_output=True, text=True
@@ -576,6 +602,10 @@ def main(argv: List[str]) -> int:
         for name in selected:
             t0 = time.perf_counter()
             results[name] = getattr(bench, name)()
+            limit = bench.link_limit(name)
+            if limit is not None and results[name].get("ours_s"):
+                results[name]["link_limit_s"] = round(limit, 3)
+                results[name]["ours_over_link_limit"] = round(results[name]["ours_s"] / limit, 2)
             target, status = report.verdict(name, results[name])
             log(
                 f"{name}: ours {results[name]['ours_s']:.3f}s, sdk {results[name].get('sdk_s') or 0:.3f}s, "

@@ -82,3 +82,12 @@ def test_a_stream_is_paced_to_the_rate_and_parallel_streams_share_it():
     results, _first, together = asyncio.run(_through_link(spec, payloads, parallel=True))
     assert results == payloads
     assert together >= 200_000 / spec.up  # both share one queue: never two links' worth
+
+
+def test_the_physical_limit_counts_round_trips_and_the_slower_direction():
+    from bench.link import physical_limit
+
+    spec = LinkSpec(0.05, 100 * MBIT, 20 * MBIT)
+    assert physical_limit(spec, 3) == pytest.approx(0.15)
+    assert physical_limit(spec, 3, down_bytes=200 * 16384) == pytest.approx(0.15 + 3_276_800 / 12_500_000)
+    assert physical_limit(spec, 3, down_bytes=1000, up_bytes=2_500_000) == pytest.approx(0.15 + 1.0)
