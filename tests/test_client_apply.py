@@ -310,6 +310,25 @@ def test_a_download_keeps_local_work_and_drops_only_old_server_copies(fake, tmp_
     assert sorted(p.name for p in trash.rglob("*") if p.is_file()) == ["edited.txt"]
 
 
+def test_a_file_a_later_download_skipped_is_still_known_as_the_server_s_copy(fake, tmp_path):
+    # Downloaded, then skipped (already current) by a second download that rewrites the record:
+    # the record must still hold its checksums and size, or a third download would take the
+    # untouched copy for local work and keep it in the trash.
+    client = Client(fake.url, token="t", max_retries=0)
+    serve(fake, {"a.txt": b"v1", "b.txt": b"v1 of b"})
+    client.download_project(PID, str(tmp_path))
+    serve(fake, {"a.txt": b"v1", "b.txt": b"v2 of b"})  # b changes on the server, a is skipped
+    second = {f["name"]: f for f in client.download_project(PID, str(tmp_path))}
+    assert second["a.txt"].get("skipped") and not second["b.txt"].get("skipped")
+    serve(fake, {"a.txt": b"v2", "b.txt": b"v2 of b"})
+
+    third = {f["name"]: f for f in client.download_project(PID, str(tmp_path))}
+
+    assert (tmp_path / "a.txt").read_bytes() == b"v2"
+    assert "kept_local_version" not in third["a.txt"]
+    assert not (tmp_path / ".qfieldcloud" / "trash").exists()
+
+
 def test_a_local_file_never_downloaded_before_counts_as_local_work(fake, tmp_path):
     (tmp_path / "mine.txt").write_bytes(b"made here")
     serve(fake, {"mine.txt": b"from the server"})
