@@ -329,6 +329,31 @@ def test_a_file_a_later_download_skipped_is_still_known_as_the_server_s_copy(fak
     assert not (tmp_path / ".qfieldcloud" / "trash").exists()
 
 
+def test_a_file_changed_here_after_the_plan_is_left_as_it_is_and_the_others_arrive(fake, tmp_path):
+    client = Client(fake.url, token="t", max_retries=0)
+    serve(fake, {"a.txt": b"v1", "b.txt": b"v1 of b"})
+    client.download_project(PID, str(tmp_path))
+    serve(fake, {"a.txt": b"v2", "b.txt": b"v2 of b"})
+    (tmp_path / "b.txt").write_bytes(b"edited after the plan was shown")
+    asked = []
+
+    def still_as_planned(name, path):
+        asked.append((name, path))
+        return name != "b.txt"
+
+    files = client.list_remote_files(PID)
+    results = {
+        f["name"]: f
+        for f in client.download_files(files, PID, "project", str(tmp_path), still_as_planned=still_as_planned)
+    }
+
+    assert sorted(asked) == [("a.txt", tmp_path / "a.txt"), ("b.txt", tmp_path / "b.txt")]
+    assert (tmp_path / "a.txt").read_bytes() == b"v2" and results["a.txt"]["status"] == FileTransferStatus.SUCCESS
+    assert (tmp_path / "b.txt").read_bytes() == b"edited after the plan was shown"
+    assert results["b.txt"]["status"] == FileTransferStatus.FAILED
+    assert str(results["b.txt"]["error"]) == '"b.txt" changed here since the plan was shown; it was left as it is'
+
+
 def test_a_local_file_never_downloaded_before_counts_as_local_work(fake, tmp_path):
     (tmp_path / "mine.txt").write_bytes(b"made here")
     serve(fake, {"mine.txt": b"from the server"})
