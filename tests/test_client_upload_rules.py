@@ -1,0 +1,67 @@
+"""The upload engine's rules that a server can observe: the project file waits for its data, and a
+package upload goes to the job's package, whole and unverified by the project's listing.
+
+Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
+"""
+
+import pytest
+
+from qfieldcloud_plugin.client import Client, FileTransferStatus, QfcException
+from tests.support.fake_http import Reply, json_reply, listing_entry
+
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+JOB = "5e1f0c9a-2b3d-4e5f-8a7b-6c5d4e3f2a1b"
+LISTING = f"api/v1/files/{PID}/"
+
+
+def client_for(server):
+    client = Client(server.url, token="t", max_retries=0)
+    client.transport.backoff_factor = 0
+    return client
+
+
+def test_the_project_file_is_not_sent_when_a_data_file_failed(fake, tmp_path):
+    (tmp_path / "data.gpkg").write_bytes(b"data")
+    (tmp_path / "notes.csv").write_bytes(b"notes")
+    (tmp_path / "survey.qgs").write_bytes(b"<qgis/>")
+    fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry("notes.csv", b"notes")]))
+    fake.route("POST", LISTING + "data.gpkg/", Reply(500, {"Content-Type": "text/plain"}, b"disk full"))
+    fake.route("POST", LISTING + "notes.csv/", json_reply({}, 201))
+    fake.route("POST", LISTING + "survey.qgs/", json_reply({}, 201))
+
+    files = {f["name"]: f for f in client_for(fake).upload_files(PID, "project", str(tmp_path))}
+
+    assert files["data.gpkg"]["status"] == FileTransferStatus.FAILED
+    assert files["notes.csv"]["status"] == FileTransferStatus.SUCCESS
+    assert files["survey.qgs"]["status"] == FileTransferStatus.FAILED
+    assert str(files["survey.qgs"]["error"]) == '"survey.qgs" not sent: some data files failed to upload'
+    assert not [r for r in fake.requests if r.method == "POST" and r.path.endswith("/survey.qgs/")]
+
+
+def test_a_package_upload_needs_its_job_and_asks_nothing_before(fake, tmp_path):
+    (tmp_path / "data.gpkg").write_bytes(b"data")
+    with pytest.raises(QfcException) as raised:
+        client_for(fake).upload_files(PID, "package", str(tmp_path))
+    assert str(raised.value) == 'When the upload type is "package", you must pass the "job_id" parameter.'
+    assert fake.requests == []
+
+
+def test_a_package_upload_goes_to_the_job_whole_and_is_not_read_back_from_the_project(fake, tmp_path):
+    (tmp_path / "data.gpkg").write_bytes(b"data")
+    (tmp_path / "survey_qfield.qgs").write_bytes(b"<qgis/>")
+    package = f"api/v1/packages/{PID}/{JOB}/files/"
+    fake.route("POST", package + "data.gpkg/", json_reply({}, 201))
+    fake.route("POST", package + "survey_qfield.qgs/", json_reply({}, 201))
+
+    files = client_for(fake).upload_files(PID, "package", str(tmp_path), job_id=JOB)
+
+    assert {f["name"]: f["status"] for f in files} == {
+        "data.gpkg": FileTransferStatus.SUCCESS,
+        "survey_qfield.qgs": FileTransferStatus.SUCCESS,
+    }
+    # Every file is sent (a package is never compared with the project's files), the project file
+    # last, and nothing else is asked: package files are listed by the package job, not by files/.
+    assert [(r.method, r.path) for r in fake.requests] == [
+        ("POST", "/" + package + "data.gpkg/"),
+        ("POST", "/" + package + "survey_qfield.qgs/"),
+    ]
