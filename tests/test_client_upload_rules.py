@@ -65,3 +65,31 @@ def test_a_package_upload_goes_to_the_job_whole_and_is_not_read_back_from_the_pr
         ("POST", "/" + package + "data.gpkg/"),
         ("POST", "/" + package + "survey_qfield.qgs/"),
     ]
+
+
+def test_one_file_goes_to_its_job_s_package_with_progress_for_that_file(fake, tmp_path):
+    path = tmp_path / "x.gpkg"
+    path.write_bytes(b"x" * 5000)
+    package = f"api/v1/packages/{PID}/{JOB}/files/sub/x.gpkg/"
+    fake.route("POST", package, json_reply({}, 201))
+    client = client_for(fake)
+    with pytest.raises(QfcException, match='you must pass the "job_id" parameter'):
+        client.upload_file(PID, "package", path, "sub/x.gpkg")
+    seen = []
+
+    client.upload_file(PID, "package", path, "sub/x.gpkg", job_id=JOB, progress_callback=seen.append)
+
+    assert [(r.method, r.path) for r in fake.requests] == [("POST", "/" + package)]
+    assert seen and {(e.name, e.bytes_total, e.files_total) for e in seen} == {("sub/x.gpkg", 5000, 1)}
+    assert seen[-1].bytes_done == 5000
+
+
+def test_a_single_upload_cancelled_before_it_starts_sends_nothing(fake, tmp_path):
+    from qfieldcloud_plugin.client import TransferCancelledError
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"x" * 5000)
+    fake.route("POST", LISTING + "x.txt/", json_reply({}, 201))
+    with pytest.raises(TransferCancelledError):
+        client_for(fake).upload_file(PID, "project", path, "x.txt", is_cancelled=lambda: True)
+    assert [r for r in fake.requests if r.method == "POST"] == []
