@@ -78,3 +78,30 @@ def test_a_file_that_cannot_be_read_any_more_is_named_with_the_reason(tmp_path, 
     with pytest.raises(TransferError) as failed:
         body.to_bytes() if whole else b"".join(body)
     assert str(failed.value) == f'Could not read "{body.path}": Is a directory'
+
+
+def parsed(body):
+    """The body as a standard multipart parser (Python's email package) reads it: (params, part)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + body.content_type.encode() + b"\r\n\r\n" + body.to_bytes()
+    )
+    (part,) = list(message.iter_parts())
+    return part
+
+
+def test_a_standard_parser_reads_the_name_type_and_exact_bytes_even_when_they_look_like_framing(tmp_path):
+    # content holding what a fixed boundary would be, and a name with a quote and a line break
+    data = b"line\r\n--None--\r\n--\r\nmore" + DATA
+    path = tmp_path / "survey.gpkg"
+    path.write_bytes(data)
+    body = MultipartFileBody(path, filename='odd "name"\r\n.gpkg')
+    part = parsed(body)
+    assert part.get_content_type() == "application/octet-stream"
+    assert part.get_param("name", header="content-disposition") == "file"
+    assert part.get_filename() == "odd %22name%22.gpkg"
+    assert part.get_payload(decode=True) == data
+    assert body.content_type.startswith("multipart/form-data; boundary=") and len(body.content_type) > 40
+    assert parsed(MultipartFileBody(path)).get_filename() == "survey.gpkg"  # the file's own name by default
