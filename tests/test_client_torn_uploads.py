@@ -44,7 +44,9 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", list(CHANGES))
 @pytest.mark.parametrize("size", [100 * 1024, 12 * MIB])  # sent in one piece / streamed in pieces
-def test_a_file_changed_mid_upload_is_sent_again_whole_never_torn(alice, unique_name, tmp_path, change, size):
+def test_a_file_changed_mid_upload_is_sent_again_whole_never_torn(alice, unique_name, tmp_path, change, size, caplog):
+    caplog.set_level("INFO", logger="qfieldcloud_plugin")
+    resent_before = alice.transport.stats["bytes_resent"]
     project = alice.create_project(unique_name)
     folder = tmp_path / "p"
     folder.mkdir()
@@ -68,6 +70,8 @@ def test_a_file_changed_mid_upload_is_sent_again_whole_never_torn(alice, unique_
     assert len(versions) == 1  # the torn attempt left no version behind
     if size > 1024 * 1024:  # streamed: the change was seen mid-body, so the file was sent again, whole
         assert remote["big.bin"]["sha256"] == sha256(big) != original
+        assert '"big.bin" changed while it was being uploaded; sending it again' in caplog.messages
+        assert alice.transport.stats["bytes_resent"] - resent_before == size  # the torn copy's size, counted once
 
 
 def test_a_file_that_keeps_changing_fails_with_a_clear_error_and_stores_nothing(alice, unique_name, tmp_path):

@@ -93,3 +93,18 @@ def test_a_single_upload_cancelled_before_it_starts_sends_nothing(fake, tmp_path
     with pytest.raises(TransferCancelledError):
         client_for(fake).upload_file(PID, "project", path, "x.txt", is_cancelled=lambda: True)
     assert [r for r in fake.requests if r.method == "POST"] == []
+
+
+def test_an_upload_asks_for_json_and_names_the_file_by_its_base_name(fake, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.gpkg").write_bytes(b"data")
+    fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry("sub/x.gpkg", b"data")]))
+    fake.route("POST", LISTING + "sub/x.gpkg/", json_reply({}, 201))
+
+    client_for(fake).upload_files(PID, "project", str(tmp_path))
+
+    (post,) = [r for r in fake.requests if r.method == "POST"]
+    headers = {k.lower(): v for k, v in post.headers.items()}
+    assert headers["accept"] == "application/json"  # error answers come as {code, message}, not an HTML page
+    assert headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert b'name="file"; filename="x.gpkg"' in post.body
