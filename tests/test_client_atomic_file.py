@@ -54,3 +54,14 @@ def test_the_folder_is_made_when_missing(tmp_path):
     write_json_atomically(target, {"v": 1})
     assert json.loads(target.read_text(encoding="utf-8")) == {"v": 1}
     assert os.listdir(target.parent) == ["state.json"]
+
+
+def test_text_is_written_whole_as_given(tmp_path):
+    from qfieldcloud_plugin.client.atomic_file import write_text_atomically
+
+    target = tmp_path / "new" / "ignore"
+    write_text_atomically(target, "first\r\nsecond ü\n")
+    assert target.read_bytes() == "first\r\nsecond ü\n".encode("utf-8")  # no newline translation, UTF-8
+    write_text_atomically(target, "replaced", durable=True)
+    assert target.read_text(encoding="utf-8") == "replaced"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["ignore"]

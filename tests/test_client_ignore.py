@@ -190,3 +190,29 @@ def test_upload_files_and_the_cli_honour_the_ignore_file(qfc_server, tmp_path, u
     ok(run("upload-files", other["id"], str(root), url=qfc_server.url, token=client.token))
     files = as_json(run("--json", "list-files", other["id"], url=qfc_server.url, token=client.token))
     assert sorted(f["name"] for f in files) == ["DCIM/a.jpg", "data.gpkg", "keep.tmp", "project.qgs"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["notes.csv", "sub/tax return.pdf", "a*b[1]?.txt", "back\\slash.txt", "trail ", "#hash.txt", "!bang.txt", "sub/#x"],
+)
+def test_a_remembered_name_keeps_out_that_file_only(tmp_path, name):
+    from qfieldcloud_plugin.client.ignore import add_ignored_names, load_ignore_rules
+
+    add_ignored_names(tmp_path, [name])
+    rules = load_ignore_rules(tmp_path)
+    assert path_ignored(rules, name)
+    for other in ("other/" + name, name + "x", "x" + name, "notes.csv" if name != "notes.csv" else "notes.csvx"):
+        assert not path_ignored(rules, other), other
+
+
+def test_remembered_names_are_appended_after_what_the_file_held(tmp_path):
+    from qfieldcloud_plugin.client.ignore import add_ignored_names, load_ignore_rules
+
+    (tmp_path / ".qfieldcloudignore").write_text("*.tmp", encoding="utf-8")  # no final newline
+    add_ignored_names(tmp_path, ["a.pdf", "b.pdf"])
+    add_ignored_names(tmp_path, ["c.pdf"])
+    assert (tmp_path / ".qfieldcloudignore").read_text(encoding="utf-8") == "*.tmp\n/a.pdf\n/b.pdf\n/c.pdf\n"
+    rules = load_ignore_rules(tmp_path)
+    assert [n for n in ("x.tmp", "a.pdf", "c.pdf", "d.pdf") if path_ignored(rules, n)] == ["x.tmp", "a.pdf", "c.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == [".qfieldcloudignore"]  # no temporary file left
