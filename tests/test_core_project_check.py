@@ -20,9 +20,10 @@ from qgis.core import (
 
 from qfieldcloud_plugin.core import layer_check, project_check
 from qfieldcloud_plugin.core.findings import BLOCKS, INFORMS, WARNS
+from qfieldcloud_plugin.core.layers import layer_file
 from qfieldcloud_plugin.core.project_check import check_project
 from qfieldcloud_plugin.core.project_fixes import finish_fixes, prepare_fixes, run_fixes
-from qfieldcloud_plugin.core.qfield_settings import CloudAction, cloud_action, layer_file
+from qfieldcloud_plugin.core.qfield_settings import CloudAction, cloud_action
 from tests.support.sqlite_wal import commit_into_the_wal
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from qfieldcloud_plugin.client import Client
-from qfieldcloud_plugin.core.qfield_settings import CloudAction, layer_file, set_cloud_action
+from qfieldcloud_plugin.core.layers import layer_file
+from qfieldcloud_plugin.core.qfield_settings import CloudAction, set_cloud_action
 from tests.test_core_project_check import write_grid, write_points
 
 

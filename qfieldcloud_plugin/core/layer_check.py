@@ -19,8 +19,9 @@ from .findings import (
     WARNS,
     Finding,
 )
-from .project_files import data_files, inside
-from .qfield_settings import CloudAction, attachment_fields, cloud_action, is_localized, layer_file, primary_key
+from .layers import inside, layer_file
+from .project_files import data_files
+from .qfield_settings import CloudAction, attachment_fields, cloud_action, is_localized, primary_key
 from .translation import tr
 
 # Formats QField's builds cannot open (libqfieldsync `is_supported` removes ECW layers).
@@ -95,8 +96,8 @@ def _source_findings(layer: QgsMapLayer, project: QgsProject, folder: Path, acti
     name, lid, provider = layer.name(), layer.id(), layer.providerType()
     path = layer_file(layer)
     findings = []
-    if path and os.path.isfile(path) and not is_localized(layer, project):
-        if inside(Path(path), folder) is None:
+    if path is not None and path.is_file() and not is_localized(layer, project):
+        if inside(path, folder) is None:
             findings.append(
                 Finding(
                     "outside_folder",
@@ -104,19 +105,19 @@ def _source_findings(layer: QgsMapLayer, project: QgsProject, folder: Path, acti
                     tr(
                         'The data of "{name}" is outside the project folder ({path}): it would not be '
                         "uploaded, and QField would get a broken layer."
-                    ).format(name=name, path=path),
+                    ).format(name=name, path=str(path)),
                     lid,
                     FIX_COPY_INTO_FOLDER,
                     tr("Copy it into the project folder (the original stays as it is)"),
                 )
             )
-        if path.lower().endswith(UNSUPPORTED_SUFFIXES):
+        if path.name.lower().endswith(UNSUPPORTED_SUFFIXES):
             findings.append(
                 Finding(
                     "unsupported_format",
                     WARNS,
                     tr('QField cannot open "{name}" ({file}): the packager leaves it out.').format(
-                        name=name, file=Path(path).name
+                        name=name, file=path.name
                     ),
                     lid,
                     FIX_REMOVE_FROM_PACKAGE,
@@ -137,14 +138,14 @@ def _source_findings(layer: QgsMapLayer, project: QgsProject, folder: Path, acti
             )
     elif provider in DATABASE_PROVIDERS or provider in WEB_PROVIDERS:
         findings.append(_online_finding(layer, action))
-    if path and not path.isascii():
+    if path is not None and not str(path).isascii():
         findings.append(
             Finding(
                 "non_ascii_path",
                 INFORMS,
                 tr(
                     'The file of "{name}" has letters outside ASCII in its path ({file}): some devices may not open it.'
-                ).format(name=name, file=Path(path).name),
+                ).format(name=name, file=path.name),
                 lid,
             )
         )

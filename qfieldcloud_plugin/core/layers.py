@@ -32,7 +32,7 @@ def layers_in(folder: Path, project: Optional[QgsProject] = None) -> List[QgsMap
     found = []
     for layer in (project or QgsProject.instance()).mapLayers().values():
         path = layer_file(layer)
-        if path is not None and _inside(path, root):
+        if path is not None and inside(path, root) is not None:
             found.append(layer)
     return found
 
@@ -61,9 +61,9 @@ def reload_layers(layers: Iterable[QgsMapLayer]) -> List[str]:
     return reloaded
 
 
-def _inside(path: Path, root: Path) -> bool:
+def inside(path: Path, folder: Path) -> Optional[str]:
+    """`path` relative to `folder` as a POSIX name, or None when it lies outside (or on another drive)."""
     try:
-        path.resolve().relative_to(root)
+        return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
     except ValueError:
-        return False
-    return True
+        return None

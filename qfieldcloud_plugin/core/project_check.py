@@ -25,7 +25,7 @@ from .findings import (
     Finding,
 )
 from .layer_check import layer_findings, size_of
-from .project_files import inside
+from .layers import inside
 from .translation import tr
 
 # A folder holding more files than this is likely not the project's own (checked up to this count).

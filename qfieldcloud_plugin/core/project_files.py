@@ -2,29 +2,22 @@
 with their side files, and its attachment folders. The project check and the upload list both ask."""
 
 from pathlib import Path
-from typing import Dict, Iterable, Optional
+from typing import Dict, Iterable
 
 from qgis.core import QgsFileUtils, QgsMapLayer, QgsProject
 
-from .qfield_settings import attachment_dirs, layer_file
+from .layers import inside, layer_file
+from .qfield_settings import attachment_dirs
 
 PROJECT, DATA, ATTACHMENTS, OTHER = "project", "data", "attachments", "other"
-
-
-def inside(path: Path, folder: Path) -> Optional[str]:
-    """`path` relative to `folder` as a POSIX name, or None when it lies outside (or on another drive)."""
-    try:
-        return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
-    except ValueError:
-        return None
 
 
 def data_files(layer: QgsMapLayer) -> Iterable[Path]:
     """The layer's file and its side files (.shx, .dbf, .aux.xml…) that exist."""
     path = layer_file(layer)
-    if not path:
+    if path is None:
         return []
-    paths = {path, *QgsFileUtils.sidecarFilesForPath(path)}
+    paths = {str(path), *QgsFileUtils.sidecarFilesForPath(str(path))}
     return sorted(Path(p) for p in paths if Path(p).is_file())
 
 

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsDataProvider,
     QgsEditorWidgetSetup,
     QgsFeature,
-    QgsFileUtils,
     QgsMapLayer,
     QgsProject,
     QgsProviderRegistry,
@@ -23,7 +22,9 @@ from qgis.core import (
 )
 
 from . import findings as check
-from .qfield_settings import CloudAction, layer_file, set_cloud_action, slug
+from .layers import layer_file
+from .project_files import data_files
+from .qfield_settings import CloudAction, set_cloud_action, slug
 from .translation import tr
 
 # The editor widget's RelativeStorage value "relative to the project path".
@@ -117,11 +118,12 @@ def _vector_into_geopackage(finding, layer: QgsVectorLayer, project: QgsProject,
             return snapshot
     else:
         source, provider = layer.source(), layer.providerType()
+        shown = str(layer_file(layer) or source)  # read here, on the GUI thread
 
         def features():  # a layer of our own on the worker thread, never the project's
             own = QgsVectorLayer(source, "copy", provider)
             if not own.isValid():
-                raise FixError(tr("Could not read {source}.").format(source=layer_file(layer) or source))
+                raise FixError(tr("Could not read {source}.").format(source=shown))
             return own.getFeatures()
 
     def work() -> None:
@@ -151,11 +153,11 @@ def _vector_into_geopackage(finding, layer: QgsVectorLayer, project: QgsProject,
 def _copy_files(finding, layer: QgsMapLayer, project: QgsProject, targets: Targets) -> PreparedFix:
     """Copy a layer's file (a GeoPackage, a raster) and its side files as they are, then repoint it.
     Layers reading the same file share one copy."""
-    path = Path(layer_file(layer))
+    path = layer_file(layer) or Path()  # only file layers get this fix
     copied = targets.copies.get(str(path))
     target = copied or targets.free_name(path.stem, path.suffix)
     targets.copies[str(path)] = target
-    sources = [Path(p) for p in sorted({str(path), *QgsFileUtils.sidecarFilesForPath(str(path))}) if Path(p).is_file()]
+    sources = data_files(layer)
     provider = layer.providerType()
     metadata = QgsProviderRegistry.instance().providerMetadata(provider)
     decoded = metadata.decodeUri(layer.source())
@@ -175,7 +177,8 @@ def _copy_files(finding, layer: QgsMapLayer, project: QgsProject, targets: Targe
 
 
 def _copy_into_folder(finding, layer, project, targets: Targets) -> PreparedFix:
-    if layer.type() == QgsMapLayer.LayerType.VectorLayer and not layer_file(layer).lower().endswith(".gpkg"):
+    path = layer_file(layer)
+    if layer.type() == QgsMapLayer.LayerType.VectorLayer and (path is None or path.suffix.lower() != ".gpkg"):
         return _vector_into_geopackage(finding, layer, project, targets)
     return _copy_files(finding, layer, project, targets)
 

@@ -6,15 +6,15 @@ docs/qfield-settings.md. Nothing here needs a widget; the dialogs and the projec
 """
 
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry
+from qgis.core import QgsMapLayer, QgsProject
 
+from .layers import layer_file
 from .translation import tr
 
 
@@ -54,21 +54,10 @@ _DEFAULT_NAMING = {
 }
 
 
-def layer_file(layer: QgsMapLayer) -> str:
-    """The file a layer reads (its provider's decoded `path`), or "" for databases and web services."""
-    provider = layer.dataProvider()
-    if provider is None:
-        return ""
-    metadata = QgsProviderRegistry.instance().providerMetadata(provider.name())
-    if metadata is None:
-        return ""
-    return str(metadata.decodeUri(layer.source()).get("path") or "")
-
-
 def is_file_layer(layer: QgsMapLayer) -> bool:
     """Whether the layer reads a file that exists (libqfieldsync `is_file`)."""
     path = layer_file(layer)
-    return bool(path) and os.path.isfile(path)
+    return path is not None and path.is_file()
 
 
 def is_virtual(layer: QgsMapLayer) -> bool:
@@ -78,7 +67,8 @@ def is_virtual(layer: QgsMapLayer) -> bool:
 
 def is_localized(layer: QgsMapLayer, project: QgsProject) -> bool:
     """A path in QGIS's localized data folders: the same on every device, never packaged."""
-    return project.pathResolver().writePath(layer_file(layer)).startswith("localized:")
+    path = layer_file(layer)
+    return path is not None and project.pathResolver().writePath(str(path)).startswith("localized:")
 
 
 def available_cloud_actions(layer: QgsMapLayer, project: QgsProject) -> List[str]:

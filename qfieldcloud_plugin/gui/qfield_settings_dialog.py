@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.project_files import inside
+from ..core.layers import inside, layer_file
 from ..core.qfield_settings import (
     MAP_THEME,
     SINGLE_LAYER,
@@ -37,7 +37,6 @@ from ..core.qfield_settings import (
     base_map,
     cloud_action,
     cloud_action_label,
-    layer_file,
     set_area_of_interest,
     set_attachment_dirs,
     set_attachment_naming,
@@ -176,10 +175,10 @@ class QFieldSettingsDialog(QDialog):
     def _source(self, layer: QgsMapLayer) -> str:
         """Where the layer reads: "./data.gpkg" inside the project folder, the full path outside, or its provider."""
         path = layer_file(layer)
-        if not path:
+        if path is None:
             return self.tr("scratch layer, in memory") if layer.providerType() == "memory" else layer.providerType()
-        relative = inside(Path(path), Path(self.project.absolutePath())) if self.project.absolutePath() else None
-        return "./" + relative if relative else path
+        relative = inside(path, Path(self.project.absolutePath())) if self.project.absolutePath() else None
+        return "./" + relative if relative else str(path)
 
     def set_action(self, layer_id: str, action: str) -> None:
         combo = self.combos[layer_id]
