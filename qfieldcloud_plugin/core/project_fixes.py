@@ -25,6 +25,7 @@ from . import findings as check
 from .layers import layer_file
 from .project_files import data_files
 from .qfield_settings import CloudAction, set_cloud_action, slug
+from .sync import checkpoint_geopackage
 from .translation import tr
 
 # The editor widget's RelativeStorage value "relative to the project path".
@@ -200,12 +201,7 @@ def _flush_wal(finding, layer, project, targets: Targets) -> PreparedFix:
     database = wal.with_name(wal.name[: -len("-wal")])
 
     def work() -> None:
-        connection = sqlite3.connect(str(database), timeout=2)
-        try:
-            _busy, frames, copied = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        finally:
-            connection.close()
-        if frames != copied:
+        if not checkpoint_geopackage(database):
             raise FixError(
                 tr("{name} is in use by another program; close it and try again.").format(name=database.name)
             )

@@ -336,14 +336,21 @@ def checkpoint_geopackages(folder: Path) -> List[str]:
         if not gpkg.exists():
             continue
         try:
-            connection = sqlite3.connect(str(gpkg), timeout=2)
-            try:
-                _busy, wal_frames, copied = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            finally:
-                connection.close()
+            flushed = checkpoint_geopackage(gpkg)
         except sqlite3.Error:
-            wal_frames, copied = 1, 0
-        # A reader (QGIS itself) may block the truncation; what matters is that every frame reached the .gpkg.
-        if wal_frames != copied:
+            flushed = False
+        if not flushed:
             failed.append(gpkg.relative_to(folder).as_posix())
     return failed
+
+
+def checkpoint_geopackage(gpkg: Path) -> bool:
+    """Flush one GeoPackage's WAL into the main file; False when a frame could not be copied (another
+    writer holds it). Raises sqlite3.Error when the file cannot be opened as SQLite."""
+    connection = sqlite3.connect(str(gpkg), timeout=2)
+    try:
+        _busy, wal_frames, copied = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        connection.close()
+    # A reader (QGIS itself) may block the truncation; what matters is that every frame reached the .gpkg.
+    return wal_frames == copied
