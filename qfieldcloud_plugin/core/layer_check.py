@@ -208,8 +208,9 @@ def _online_finding(layer: QgsMapLayer, action: str) -> Finding:
 
 def _attachment_findings(layer: QgsMapLayer, folder: Path) -> List[Finding]:
     findings = []
-    for index, field in enumerate(layer.fields() if layer.type() == QgsMapLayer.LayerType.VectorLayer else []):
-        if field.name() not in attachment_fields(layer):
+    fields = attachment_fields(layer)  # once: it reads every field's editor widget
+    for index, field in enumerate(layer.fields() if fields else []):
+        if field.name() not in fields:
             continue
         config = layer.editorWidgetSetup(index).config()
         if int(config.get("RelativeStorage", ABSOLUTE_STORAGE) or 0) == ABSOLUTE_STORAGE:

@@ -78,6 +78,7 @@ class UploadPreparation:
     local: Dict[str, FileState]
     remote: Dict[str, FileState]
     unflushed: List[str] = field(default_factory=list)
+    base: Dict[str, FileState] = field(default_factory=dict)  # the sync base the plan was made from
 
 
 @dataclass
@@ -97,7 +98,7 @@ def prepare_upload(client: Client, task, project_id: str, folder: Path) -> Uploa
     local = masked_sqlite(folder, scan_local(folder, task, store.kept_beside(project_id)), base)
     remote = {name: FileState.from_remote(f) for name, f in scan_remote(client, project_id, folder).items()}
     plan = plan_upload(local, remote, base)
-    return UploadPreparation(folder, plan, local, remote, unflushed)
+    return UploadPreparation(folder, plan, local, remote, unflushed, base or {})
 
 
 def upload(client: Client, task, project_id: str, preparation: UploadPreparation, names: List[str]) -> UploadResult:

@@ -10,7 +10,6 @@ from ..core import sync_execution, uploads
 from ..core.project_link import ProjectLink, package_of, project_folder, read_link
 from ..core.session import user_message
 from ..core.sync import SyncChoices, is_project_file
-from ..core.sync_state import SyncStateStore
 from ..core.translation import tr
 
 
@@ -224,7 +223,7 @@ class SyncFlows:
 
         One question per file, and the choice that loses nothing (keep QFieldCloud's) is the default.
         """
-        base = SyncStateStore(preparation.folder).load(link.project_id) or {}
+        base = preparation.base
         kept = []
         for name in preparation.plan.conflicts:
             if name in base:
@@ -271,7 +270,8 @@ class SyncFlows:
             self.notify(tr("Upload cancelled: nothing was uploaded."))
             self.uploadFinished.emit(None)
             return
-        left_out = [n for n in names if n not in reviewed]
+        chosen = set(reviewed)
+        left_out = [n for n in names if n not in chosen]
         names = reviewed
         if not names and left_out:
             self.notify(tr("Nothing was uploaded: every file was left out."))

@@ -10,7 +10,6 @@ from ..core import check_memory, project_fixes
 from ..core.project_check import check_project
 from ..core.project_link import ProjectLink
 from ..core.session import user_message
-from ..core.sync_state import SyncStateStore
 from ..core.translation import tr
 from ..core.upload_list import build_upload_list, has_new_files, remember_left_out
 from ..core.uploads import UploadPreparation
@@ -78,8 +77,7 @@ class UploadReview:
         sends changed files goes without the list.
         """
         folder = preparation.folder
-        base = SyncStateStore(folder).load(link.project_id) or {}
-        if not has_new_files(names, set(base) | set(preparation.remote)):
+        if not has_new_files(names, set(preparation.base) | set(preparation.remote)):
             return names
         sizes = {n: preparation.local[n].size for n in names if n in preparation.local}
         answer = self.asker.review_upload_list(link.full_name, build_upload_list(QgsProject.instance(), folder, sizes))
