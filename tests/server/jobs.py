@@ -170,7 +170,8 @@ class JobWorker:
         work = Path(tempfile.mkdtemp(prefix="package-", dir=str(self.store.package_dir)))
         try:
             source, output = work / "project", work / "package"
-            for row in self.store.files_with_versions(job["project_id"]):
+            rows = self.store.files_with_versions(job["project_id"])
+            for row in rows:
                 if not serializers.is_attachment(row["name"], serializers.ATTACHMENT_DIRS):
                     target = source / row["name"]
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +191,7 @@ class JobWorker:
             return False, None, "Packaging took longer than {} s.".format(PACKAGER_TIMEOUT)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        exists = {row["name"] for row in self.store.files_with_versions(job["project_id"])}
+        exists = {row["name"] for row in rows}
         layers = {
             layer.id: layer.to_feedback(is_valid=layer.filename is None or layer.filename in exists)
             for layer in qgis_project.layers(root, name)
