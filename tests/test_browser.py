@@ -164,3 +164,44 @@ def test_context_menu_opens_the_latest_package_in_the_map(
     assert QgsProject.instance().fileName().startswith(str(download_root / "alice" / unique_name))
     assert [layer.name() for layer in QgsProject.instance().mapLayers().values()] == ["points"]
     QgsProject.instance().clear()
+
+
+PACKAGED = (
+    "<qgis><projectlayers><maplayer><id>l1</id><datasource>./data.gpkg|layername=ab12</datasource>"
+    "<layername>Trees &amp; shrubs</layername></maplayer>"
+    "<maplayer><datasource>./ortho.tif</datasource><layername>ortho</layername></maplayer>"
+    "</projectlayers></qgis>"
+)
+
+
+def test_a_package_s_layer_names_come_from_its_project_qgs_or_qgz(tmp_path):
+    import zipfile
+
+    from qfieldcloud_plugin.core.browser import packaged_layer_names
+
+    (tmp_path / "p_qfield.qgs").write_text(PACKAGED, encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "p_qfield.qgz", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("p_qfield.qgs", PACKAGED)
+    expected = {("data.gpkg", "ab12"): "Trees & shrubs"}
+    assert packaged_layer_names(tmp_path / "p_qfield.qgs") == expected
+    assert packaged_layer_names(tmp_path / "p_qfield.qgz") == expected
+    (tmp_path / "broken.qgz").write_bytes(b"not a zip")
+    assert packaged_layer_names(tmp_path / "broken.qgz") == {}
+    assert packaged_layer_names(tmp_path / "missing.qgs") == {}
+
+
+def test_a_package_project_larger_than_the_bound_is_not_read(tmp_path, monkeypatch):
+    import zipfile
+
+    from qfieldcloud_plugin.core import browser
+
+    # A compressed bomb from the server: small on disk, huge once inflated. Its declared size stops it.
+    with zipfile.ZipFile(tmp_path / "bomb.qgz", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bomb.qgs", PACKAGED + " " * 100_000)
+    (tmp_path / "big.qgs").write_text(PACKAGED + " " * 100_000, encoding="utf-8")
+    assert (tmp_path / "bomb.qgz").stat().st_size < 2_000
+    monkeypatch.setattr(browser, "MAX_PROJECT_XML", 50_000)
+    assert browser.packaged_layer_names(tmp_path / "bomb.qgz") == {}
+    assert browser.packaged_layer_names(tmp_path / "big.qgs") == {}
+    monkeypatch.setattr(browser, "MAX_PROJECT_XML", 200_000)
+    assert browser.packaged_layer_names(tmp_path / "bomb.qgz") == {("data.gpkg", "ab12"): "Trees & shrubs"}

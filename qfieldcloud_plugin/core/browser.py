@@ -33,6 +33,8 @@ from .settings import Settings
 from .translation import tr
 
 PROVIDER_KEY = "qfieldcloud"
+# A packaged project larger than this is not read for its layer names (they fall back to table names).
+MAX_PROJECT_XML = 64 * 1024 * 1024
 ROOT_PATH = "qfieldcloud:"
 
 
@@ -204,10 +206,12 @@ def packaged_layer_names(project_file: Path) -> Dict[Tuple[str, str], str]:
     try:
         if project_file.suffix.lower() == ".qgz":
             with zipfile.ZipFile(project_file) as archive:
-                inner = [n for n in archive.namelist() if n.lower().endswith(".qgs")]
-                data = archive.read(inner[0]) if inner else b""
+                inner = [i for i in archive.infolist() if i.filename.lower().endswith(".qgs")]
+                # the declared size bounds the read: a compressed bomb from the server stops there
+                fits = inner and inner[0].file_size <= MAX_PROJECT_XML
+                data = archive.read(inner[0]) if fits else b""
         else:
-            data = project_file.read_bytes()
+            data = project_file.read_bytes() if project_file.stat().st_size <= MAX_PROJECT_XML else b""
     except (OSError, zipfile.BadZipFile, KeyError):
         return {}
     names: Dict[Tuple[str, str], str] = {}
