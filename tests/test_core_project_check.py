@@ -343,6 +343,35 @@ def test_a_fix_that_fails_is_reported_and_the_others_still_apply(project, tmp_pa
     assert scratch.providerType() == "ogr" and scratch.isValid()
 
 
+def new_files(folder, before):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p not in before)
+
+
+@pytest.mark.parametrize("kind", ["shapefile converted", "raster copied with its side file"])
+def test_a_fix_that_fails_half_way_leaves_no_partial_file_in_the_folder(project, tmp_path, kind):
+    folder = Path(project.homePath())
+    outside = tmp_path / "elsewhere"
+    if kind == "shapefile converted":
+        source = write_points(outside / "trees.shp", driver="ESRI Shapefile", layer_name="trees")
+        add(project, QgsVectorLayer(str(source), "trees", "ogr"))
+        vanishing = [source.with_suffix(s) for s in (".shp", ".shx", ".dbf")]  # the writer already made its file
+    else:
+        source = write_grid(outside / "dem.asc")
+        side = source.with_name("dem.asc.aux.xml")
+        side.write_text("<PAMDataset></PAMDataset>")
+        add(project, QgsRasterLayer(str(source), "dem", "gdal"))
+        vanishing = [side]  # dem.asc is copied, then its side file is gone
+    before = set(p for p in folder.rglob("*") if p.is_file())
+    fixes = prepare_fixes([f for f in check_project(project) if f.kind == "outside_folder"], project)
+    for path in vanishing:
+        path.unlink()
+
+    errors = finish_fixes(run_fixes(fixes, NeverCancelled()), project)
+
+    assert len(errors) == 1
+    assert [n for n in new_files(folder, before) if not n.endswith((".qgs~", "_attachments.zip"))] == []
+
+
 def test_a_preset_home_path_is_cleared(project, tmp_path):
     project.setPresetHomePath(str(tmp_path))
     findings = check_project(project)

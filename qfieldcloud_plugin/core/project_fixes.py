@@ -4,9 +4,12 @@ project), does its file work on a worker thread (`work`), then finishes on the G
 copied into the project folder under a name nothing else uses.
 """
 
+import contextlib
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
@@ -106,6 +109,24 @@ class Targets:
         return candidate
 
 
+def into_place(writers: Dict[Path, Callable[[Path], object]]) -> None:
+    """Write each new file under a hidden part name beside it, then rename them all into place: a
+    fix that fails, or a QGIS killed half way, leaves no partial file the folder would then hold
+    (and an upload would send); part files that remain are hidden, so never uploaded."""
+    parts = {final: final.with_name("." + final.name + ".part" + final.suffix) for final in writers}
+    try:
+        for final, write in writers.items():
+            write(parts[final])
+        for final, part in parts.items():
+            os.replace(part, final)
+    except BaseException:
+        for part in parts.values():
+            for leftover in (part, *(part.with_name(part.name + side) for side in ("-wal", "-shm", "-journal"))):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        raise
+
+
 def _vector_into_geopackage(finding, layer: QgsVectorLayer, project: QgsProject, targets: Targets) -> PreparedFix:
     """Write the layer's features into a new GeoPackage in the folder, then read the layer from there."""
     target = targets.free_name(slug(layer.name()) or "layer", ".gpkg")
@@ -127,11 +148,11 @@ def _vector_into_geopackage(finding, layer: QgsVectorLayer, project: QgsProject,
                 raise FixError(tr("Could not read {source}.").format(source=shown))
             return own.getFeatures()
 
-    def work() -> None:
+    def write(part: Path) -> None:
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = table
-        writer = QgsVectorFileWriter.create(str(target), fields, wkb_type, crs, context, options)
+        writer = QgsVectorFileWriter.create(str(part), fields, wkb_type, crs, context, options)
         if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise FixError(writer.errorMessage() if writer is not None else str(target))
         try:
@@ -140,6 +161,9 @@ def _vector_into_geopackage(finding, layer: QgsVectorLayer, project: QgsProject,
                     raise FixError(writer.errorMessage())
         finally:
             del writer  # closes the GeoPackage
+
+    def work() -> None:
+        into_place({target: write})
 
     def finish() -> None:
         layer.setDataSource(
@@ -165,8 +189,12 @@ def _copy_files(finding, layer: QgsMapLayer, project: QgsProject, targets: Targe
 
     def work() -> None:
         if copied is None:
-            for source in sources:
-                shutil.copy2(source, target.with_name(target.stem + source.name[len(path.stem) :]))
+            into_place(
+                {
+                    target.with_name(target.stem + source.name[len(path.stem) :]): partial(shutil.copy2, source)
+                    for source in sources
+                }
+            )
 
     def finish() -> None:
         decoded["path"] = str(target)
