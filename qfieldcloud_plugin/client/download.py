@@ -201,7 +201,7 @@ def fetch_resumable(
             stalled = 0 if partial.size > before else stalled + 1
             if stalled > max_retries or attempts >= max_attempts:
                 got = f"{partial.size} of {total} bytes" if total is not None else f"{partial.size} bytes"
-                why = ": the connection broke" if broken is not None else ""
+                why = f": {_reason(broken)}" if broken is not None else ""
                 raise ConnectionFailedError(
                     f'The download of "{name}" was interrupted after {got}{why}',
                     url=last_url,
@@ -266,8 +266,15 @@ def _receive(
                 method="GET",
             )
         logger.warning('Retrying "%s" after %s', name, cut)
-        broken = broken or ConnectionFailedError(cut)
+        # the cut is why the read broke off, whatever error the shut socket raised
+        broken = ConnectionFailedError(cut)
     return received, broken
+
+
+def _reason(broken: BaseException) -> str:
+    """Why an answer broke off, for the message: the watchdog's reason, else a broken connection
+    (the transport's own text would name the URL, with its query)."""
+    return broken.message if isinstance(broken, ConnectionFailedError) else "the connection broke"
 
 
 def _request_headers(size: int, validator: Optional[str], first_headers: Optional[Dict[str, str]]) -> Dict[str, str]:

@@ -342,7 +342,8 @@ def _arrived(
             "etag": file.get("md5sum") or file.get("etag"),
             "sha256": file.get("sha256"),
         }
-        now_here[file["name"]] = dict(checks, size=listed_size(file))
+        # the checks it was verified against: after a mismatch, those of a fresher listing
+        now_here[file["name"]] = {"size": listed_size(file), **checks}
         if file["name"] in kept:
             file["kept_local_version"] = str(kept[file["name"]])
         if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):

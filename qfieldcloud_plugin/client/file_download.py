@@ -54,7 +54,11 @@ class FileDownloadApi(FilesApi):
             size = expected.get("size")
             if verified is not None:
                 verified.clear()
-                verified.update(etag=expected.get("md5sum") or expected.get("etag"), sha256=expected.get("sha256"))
+                verified.update(
+                    etag=expected.get("md5sum") or expected.get("etag"),
+                    sha256=expected.get("sha256"),
+                    size=listed_size(expected),
+                )
             try:
                 return fetch_resumable(
                     lambda extra: transport.request("GET", path, headers=extra, stream=True),

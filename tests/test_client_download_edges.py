@@ -1,0 +1,177 @@
+"""One file's download at the edges of HTTP: encoded bodies, ranges answered wrongly, signed URLs
+in errors, checksums in their quoted form, and the exact words a user reads when it fails.
+
+Real HTTP over loopback to a scriptable server (tests/support/fake_http.py), through the same
+resumable fetch the client uses for every file.
+"""
+
+import gzip
+import hashlib
+import logging
+import os
+import re
+
+import pytest
+import requests
+
+from qfieldcloud_plugin.client import ChecksumMismatchError, ConnectionFailedError, TransferCancelledError
+from qfieldcloud_plugin.client import watchdog as watchdog_module
+from qfieldcloud_plugin.client.download import fetch_resumable
+from qfieldcloud_plugin.client.transport import TransferStats
+from qfieldcloud_plugin.client.watchdog import TransferWatch
+from tests.support.fake_http import Reply
+
+PATH = "storage/a.bin"
+# a signed storage URL: its query is a credential, and one of its values holds a "?"
+SIGNED_QUERY = "?X-Amz-Signature=s3cr3t-signature&next=?part"
+
+
+def fetcher(fake, query=""):
+    session = requests.Session()
+
+    def fetch(headers):
+        return session.get(fake.root + PATH + query, headers=headers, stream=True, timeout=(5, 30))
+
+    return fetch
+
+
+def test_a_gzip_encoded_answer_longer_than_the_file_arrives_whole(fake, tmp_path):
+    # random bytes grow when compressed: the Content-Length (of the encoded body) exceeds the file
+    data = os.urandom(64 * 1024)
+    encoded = gzip.compress(data)
+    assert len(encoded) > len(data)
+    fake.route("GET", PATH, Reply(200, {"Content-Encoding": "gzip"}, encoded))
+    target = tmp_path / "a.bin"
+    fetch_resumable(fetcher(fake), target, expected_size=len(data), expected_sha256=hashlib.sha256(data).hexdigest())
+    assert target.read_bytes() == data
+
+
+def test_a_range_answered_with_the_whole_file_and_a_misleading_content_range_starts_over(fake, tmp_path):
+    """A 200 is the whole file whatever its Content-Range says: appending it would double the start."""
+    data = os.urandom(3 * 1024 * 1024)
+    cut = 2 * 1024 * 1024 + 1000
+
+    def whole_file_claiming_a_range(request):
+        start = int(request.headers["Range"].split("=")[1].rstrip("-"))
+        return Reply(200, {"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}"}, data)
+
+    fake.route("GET", PATH, Reply(200, {}, data[:cut], announce_length=len(data)), whole_file_claiming_a_range)
+    stats = TransferStats()
+    target = tmp_path / "a.bin"
+    fetch_resumable(
+        fetcher(fake),
+        target,
+        expected_size=len(data),
+        expected_sha256=hashlib.sha256(data).hexdigest(),
+        max_retries=1,
+        stats=stats,
+    )
+    assert target.read_bytes() == data
+    asked_from = int(fake.requests[1].headers["Range"].split("=")[1].rstrip("-"))
+    assert (stats["resumes"], stats["restarts"], stats["bytes_refetched"]) == (0, 1, asked_from)
+
+
+def test_an_interrupted_download_says_how_far_it_got_and_names_the_url_without_its_query(fake, tmp_path):
+    data = os.urandom(4000)
+    fake.route("GET", PATH, Reply(200, {}, data[:1500], announce_length=len(data)))
+    target = tmp_path / "a.bin"
+    target.write_bytes(b"local work")
+    with pytest.raises(ConnectionFailedError) as caught:
+        fetch_resumable(fetcher(fake, SIGNED_QUERY), target, expected_size=len(data), display_name="a.bin")
+    error = caught.value
+    assert error.message == 'The download of "a.bin" was interrupted after 1500 of 4000 bytes'
+    assert str(error) == f"{error.message} (GET {fake.root}{PATH})"
+    assert "s3cr3t" not in str(error) and "s3cr3t" not in repr(error)
+    assert target.read_bytes() == b"local work"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.bin"]  # no partial file left behind
+
+
+@pytest.mark.parametrize(
+    "listed, served, message",
+    [
+        ("sha256", b"other bytes", '"a.bin" does not match the server\'s SHA-256 after download'),
+        ("etag", b"other bytes", '"a.bin" does not match the server\'s checksum after download'),
+        ("size", b"x" * 20, '"a.bin" is longer than the 11 bytes the server listed'),
+    ],
+)
+def test_a_file_unlike_its_listing_is_refused_with_what_differs(fake, tmp_path, listed, served, message):
+    expected = b"right bytes"
+    fake.route("GET", PATH, Reply(200, {}, served))
+    target = tmp_path / "a.bin"
+    target.write_bytes(b"local work")
+    checks = {
+        "sha256": {"expected_sha256": hashlib.sha256(expected).hexdigest()},
+        "etag": {"expected_etag": '"%s"' % hashlib.md5(expected).hexdigest()},
+        "size": {"expected_size": len(expected)},
+    }[listed]
+    with pytest.raises(ChecksumMismatchError) as caught:
+        fetch_resumable(fetcher(fake), target, display_name="a.bin", **checks)
+    assert str(caught.value) == message + "; the local file was not changed"
+    assert target.read_bytes() == b"local work"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.bin"]
+
+
+def test_a_quoted_etag_with_capitals_is_the_same_checksum(fake, tmp_path):
+    data = b"some bytes"
+    fake.route("GET", PATH, Reply(200, {}, data))
+    target = tmp_path / "a.bin"
+    fetch_resumable(fetcher(fake), target, expected_etag='"%s"' % hashlib.md5(data).hexdigest().upper())
+    assert target.read_bytes() == data
+
+
+def test_an_abort_during_a_download_cancels_it_instead_of_retrying(fake, tmp_path):
+    """What Ctrl-C or QGIS closing does: the download stops, says so, and is not asked for again."""
+    fake.route("GET", PATH, Reply(200, {}, os.urandom(64), drip=0.05))
+    watch = TransferWatch(stall_s=None)
+    target = tmp_path / "a.bin"
+    with pytest.raises(TransferCancelledError) as caught:
+        fetch_resumable(
+            fetcher(fake),
+            target,
+            expected_size=64,
+            max_retries=3,
+            display_name="a.bin",
+            on_progress=lambda done, total: watch.abort_all("cancelled") if done else None,
+            watch=watch,
+        )
+    assert str(caught.value) == 'Download of "a.bin" cancelled'
+    assert len(fake.requests) == 1
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_stalled_download_that_runs_out_of_retries_says_it_stalled(fake, tmp_path, caplog):
+    # 20 bytes, one every 0.5 s, read in one chunk: no chunk completes within the 1 s stall limit
+    fake.route("GET", PATH, Reply(200, {}, os.urandom(20), drip=0.5))
+    target = tmp_path / "a.bin"
+    with caplog.at_level(logging.WARNING), pytest.raises(ConnectionFailedError) as caught:
+        fetch_resumable(
+            fetcher(fake, SIGNED_QUERY),
+            target,
+            expected_size=20,
+            display_name="a.bin",
+            watch=TransferWatch(stall_s=1.0),
+        )
+    # the bytes read before the cut may be kept (urllib3 1) or not (urllib3 2)
+    assert re.fullmatch(
+        r'The download of "a\.bin" was interrupted after \d+ of 20 bytes: too little data for 1 s', caught.value.message
+    )
+    assert "s3cr3t" not in str(caught.value)
+    assert 'Retrying "a.bin" after too little data for 1 s' in caplog.text
+    assert not target.exists()
+
+
+def test_a_download_past_its_deadline_names_the_url_without_its_query(fake, tmp_path, monkeypatch):
+    monkeypatch.setattr(watchdog_module, "FILE_DEADLINE_BASE_S", 1.0)
+    fake.route("GET", PATH, Reply(200, {}, os.urandom(40), drip=0.1))
+    with pytest.raises(ConnectionFailedError) as caught:
+        fetch_resumable(
+            fetcher(fake, SIGNED_QUERY),
+            tmp_path / "a.bin",
+            expected_size=40,
+            max_retries=3,
+            display_name="a.bin",
+            watch=TransferWatch(stall_s=None),
+        )
+    assert str(caught.value).endswith(f"bytes: it took longer than its deadline (GET {fake.root}{PATH})")
+    assert "s3cr3t" not in str(caught.value)
+    assert len(fake.requests) == 1

@@ -1,0 +1,138 @@
+"""One file fetched again after a mismatch, a cut or a cancel: how often, after how long, against
+which listing, and what the folder remembers of the version that arrived.
+
+Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
+"""
+
+import hashlib
+import os
+
+import pytest
+
+from qfieldcloud_plugin.client import (
+    ChecksumMismatchError,
+    Client,
+    FileTransferStatus,
+    FileTransferType,
+    TransferCancelledError,
+)
+from qfieldcloud_plugin.client.download_record import DownloadRecord
+from tests.support.fake_http import Reply, json_reply
+
+PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
+NAME = "sub/a.bin"
+FILE = f"api/v1/files/{PID}/{NAME}/"
+METADATA = f"api/v1/files/metadata/{PID}/{NAME}/"
+
+
+def entry(data, **overrides):
+    return {
+        "name": NAME,
+        "size": len(data),
+        "md5sum": hashlib.md5(data).hexdigest(),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        **overrides,
+    }
+
+
+def client_for(fake, max_retries=2):
+    client = Client(fake.url, token="t", max_retries=max_retries)
+    client.transport.backoff_factor = 0
+    return client
+
+
+def gets(fake):
+    return [r for r in fake.requests if r.path == "/" + FILE]
+
+
+def test_the_folder_remembers_the_size_and_checksum_of_the_version_that_arrived(fake, tmp_path):
+    data = os.urandom(1000)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(data)]))
+    fake.route("GET", FILE, Reply(200, {}, data))
+    client_for(fake).download_project(PID, str(tmp_path))
+    assert DownloadRecord(tmp_path).load() == {NAME: {"size": 1000, "etag": hashlib.md5(data).hexdigest()}}
+
+
+def test_after_a_mismatch_the_version_remembered_is_the_one_of_the_fresh_listing(fake, tmp_path):
+    old, new = os.urandom(1000), os.urandom(1200)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(old)]))  # out of date
+    fake.route("GET", METADATA, json_reply(entry(new)))
+    fake.route("GET", FILE, Reply(200, {}, new))
+    client = client_for(fake)
+    files = client.download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0]["error"]
+    assert (tmp_path / "sub" / "a.bin").read_bytes() == new
+    assert DownloadRecord(tmp_path).load() == {NAME: {"size": 1200, "etag": hashlib.md5(new).hexdigest()}}
+    stats = client.transport.stats
+    assert (stats["checksum_retries"], stats["bytes_refetched"]) == (1, 1000)  # the listed size of the first try
+
+
+def test_a_file_that_never_matches_a_listing_that_keeps_changing_is_fetched_once_per_attempt(fake, tmp_path):
+    served = os.urandom(100)
+    listings = iter(range(100))
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(b"first")]))
+    fake.route("GET", METADATA, lambda request: json_reply(entry(b"version %d" % next(listings))))
+    fake.route("GET", FILE, Reply(200, {}, served))
+    files = client_for(fake, max_retries=3).download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.FAILED
+    assert isinstance(files[0]["error"], ChecksumMismatchError)
+    assert str(files[0]["error"]).startswith(f'"{NAME}" ')  # the file's own name, not the staged file's
+    assert len(gets(fake)) == 4  # 1 + max_retries
+    assert not (tmp_path / "sub" / "a.bin").exists()
+
+
+def test_a_cancel_between_two_attempts_stops_before_the_second(fake, tmp_path):
+    data = os.urandom(100)
+    fake.route("GET", METADATA, json_reply(entry(data)))
+    fake.route("GET", FILE, Reply(200, {}, b"wrong" * 20), Reply(200, {}, data))
+    cancelled = []
+    client = client_for(fake)
+    with pytest.raises(TransferCancelledError) as caught:
+        client.download_file(
+            PID,
+            FileTransferType.PROJECT,
+            tmp_path / "a.bin",
+            NAME,
+            remote_sha256=hashlib.sha256(data).hexdigest(),
+            remote_size=len(data),
+            # the user cancels once the first (wrong) answer was read
+            is_cancelled=lambda: bool(cancelled) or bool(gets(fake)) and not cancelled.append(1) and False,
+        )
+    assert str(caught.value) == f'Download of "{NAME}" cancelled'
+    assert len(gets(fake)) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cancel_while_the_body_arrives_stops_the_download(fake, tmp_path):
+    fake.route("GET", FILE, Reply(200, {}, os.urandom(64), drip=0.02))
+    progress = []
+    client = client_for(fake)
+    with pytest.raises(TransferCancelledError):
+        client.download_file(
+            PID,
+            FileTransferType.PROJECT,
+            tmp_path / "a.bin",
+            NAME,
+            remote_size=64,
+            progress_callback=lambda *event: progress.append(event),
+            is_cancelled=lambda: bool(progress),  # cancelled as soon as the first bytes were reported
+        )
+    assert len(gets(fake)) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_broken_download_waits_the_retry_policy_before_it_resumes(fake, tmp_path):
+    data = os.urandom(3000)
+
+    def rest(request):
+        start = int(request.headers["Range"].split("=")[1].rstrip("-"))
+        return Reply(206, {"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}"}, data[start:])
+
+    fake.route("GET", FILE, Reply(200, {}, data[:1000], announce_length=len(data)), rest)
+    client = Client(fake.url, token="t", max_retries=2)
+    client.transport.backoff_factor = 0.125
+    waits = []
+    client.transport.watch.sleep = waits.append  # the seam every wait between attempts goes through
+    client.download_file(PID, FileTransferType.PROJECT, tmp_path / "a.bin", NAME, remote_size=len(data))
+    assert (tmp_path / "a.bin").read_bytes() == data
+    assert waits == [0.125]
