@@ -130,6 +130,7 @@ class _Worker:
         self.read = 0
         self.current: Optional[dict] = None
         self.started = 0.0
+        self.basetemp = work / "tmp" / f"worker-{index}"
         env = dict(
             env,
             QFC_MUTATION_QUEUE=str(work / "queue"),
@@ -152,6 +153,9 @@ class _Worker:
                     "no:randomly",
                     "-o",
                     "tmp_path_retention_policy=failed",
+                    # one folder per worker slot, emptied by pytest when a worker starts: a worker
+                    # killed with a runaway mutant (a write that never ends) leaves no gigabytes behind
+                    f"--basetemp={self.basetemp}",
                     "-p",
                     "tests.support.mutation_batch",
                     *pytest_args,
@@ -178,6 +182,7 @@ class _Worker:
         except ProcessLookupError:
             pass
         self.process.wait()
+        shutil.rmtree(self.basetemp, ignore_errors=True)
 
 
 def _stop(signum, frame) -> None:
