@@ -31,7 +31,9 @@ class ChildRun:
 
     def check(self) -> "ChildRun":
         if self.returncode != 0 and not self.timed_out:
-            raise RuntimeError(f"{' '.join(map(str, self.argv))} exited {self.returncode}:\n{self.stderr[-3000:]}")
+            raise RuntimeError(
+                f"{' '.join(map(str, self.argv))} exited {self.returncode}:\n{self.stderr[-3000:]}{self.stdout[-1000:]}"
+            )
         return self
 
 

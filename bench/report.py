@@ -79,17 +79,29 @@ def _requests_cell(entry: Dict[str, Any]) -> str:
     return f"{_fmt(ours)} / {_fmt(sdk)}"
 
 
+# the other steps of a workload, beside ours, the SDK and the limit (curl)
+ALSO_MEASURED = {
+    "ours_4_at_once_s": "ours 4 at once",
+    "curl_sequential_s": "curl sequential",
+    "copy_s": "cp",
+}
+
+
+def _also_cell(entry: Dict[str, Any]) -> str:
+    return ", ".join(f"{label} {_fmt(entry[key])} s" for key, label in ALSO_MEASURED.items() if key in entry)
+
+
 def markdown_table(results: Dict[str, Dict[str, Any]]) -> str:
     lines = [
-        "| workload | ours s | SDK s | limit s | ratio (median of pairs) | ours / SDK peak RSS MB "
+        "| workload | ours s | SDK s | limit s | ratio (median of pairs) | also measured | ours / SDK peak RSS MB "
         "| requests ours / SDK | target | status |",
-        "| --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |",
+        "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- | --- |",
     ]
     for name, entry in results.items():
         target, status = verdict(name, entry)
         lines.append(
             f"| {name} | {_seconds(entry, 'ours')} | {_seconds(entry, 'sdk')} | {_fmt(entry.get('limit_s'))} "
-            f"| {_ratio_cell(name, entry)} | {_fmt(entry.get('ours_peak_rss_mb'))} / "
+            f"| {_ratio_cell(name, entry)} | {_also_cell(entry)} | {_fmt(entry.get('ours_peak_rss_mb'))} / "
             f"{_fmt(entry.get('sdk_peak_rss_mb'))} | {_requests_cell(entry)} | {target} | {status} |"
         )
     return "\n".join(lines)

@@ -32,6 +32,8 @@ from .measure import ChildRun, median, ratios, run_child
 from .workloads import BENCH_USER, PROJECTS, SCALES, Scale, generate
 
 BENCH_DIR = Path(__file__).resolve().parent
+# curl's parallel transfers for the many-small-files workloads (curl -Z --parallel-max 8)
+CURL_PARALLEL = ("--parallel", "--parallel-max", "8")
 REPO = BENCH_DIR.parent
 RUNNER = BENCH_DIR / "runner.py"
 GUI_STALL = BENCH_DIR / "gui_stall.py"
@@ -219,8 +221,8 @@ class Bench:
             "ours_peak_rss_mb": median([r.peak_rss_mb for r in runs.get("ours", [])]),
             "sdk_peak_rss_mb": median([r.peak_rss_mb for r in runs.get("sdk", [])]),
         }
-        for name in ("curl", "copy"):
-            if name in secs and name != limit:
+        for name in secs:
+            if name not in ("ours", "sdk", limit):
                 entry[f"{name}_s"] = median(secs[name])
         if "ours" in secs and "sdk" in secs:
             entry["sdk_over_ours"] = median(ratios(secs["sdk"], secs["ours"]))
@@ -237,28 +239,31 @@ class Bench:
         files = self.client.list_remote_files(pid)
         config = self.work / "curl-download-small.cfg"
 
-        def client_step(side):
+        def client_step(side, **options):
             def step(i):
                 target = self.fresh("dl", f"small-{side}-{i}")
-                run = self.side(side, "download_project", project_id=pid, dir=target)
+                run = self.side(side, "download_project", project_id=pid, dir=target, **options)
                 expect_files(target, n)
                 shutil.rmtree(target)
                 return run
 
             return step
 
-        def curl_step(i):
-            target = self.fresh("dl", f"small-curl-{i}")
-            config.write_text(
-                "".join(
-                    f'url = "{self.url("files/" + pid + "/" + f["name"] + "/")}"\noutput = "{target / f["name"]}"\n'
-                    for f in files
+        def curl_step(*parallel):
+            def step(i):
+                target = self.fresh("dl", f"small-curl-{i}")
+                config.write_text(
+                    "".join(
+                        f'url = "{self.url("files/" + pid + "/" + f["name"] + "/")}"\noutput = "{target / f["name"]}"\n'
+                        for f in files
+                    )
                 )
-            )
-            run = self.curl("--parallel", "--parallel-max", "4", "--create-dirs", "-K", str(config))
-            expect_files(target, n)
-            shutil.rmtree(target)
-            return run
+                run = self.curl(*parallel, "--create-dirs", "-K", str(config))
+                expect_files(target, n)
+                shutil.rmtree(target)
+                return run
+
+            return step
 
         def copy_step(i):
             target = self.fresh("dl", f"small-copy-{i}")
@@ -267,7 +272,15 @@ class Bench:
             return run
 
         runs = self.repeat(
-            {"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step, "copy": copy_step}
+            {
+                "ours": client_step("ours"),
+                # the lever: the default before transfers were fitted to the work (flight.py)
+                "ours_4_at_once": client_step("ours", concurrency=4),
+                "sdk": client_step("sdk"),
+                "curl": curl_step(*CURL_PARALLEL),
+                "curl_sequential": curl_step(),
+                "copy": copy_step,
+            }
         )
         entry = self.summarize(runs)
         entry["curl_files_per_s"] = n / entry["limit_s"]
@@ -279,30 +292,33 @@ class Bench:
         names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
         config = self.work / "curl-upload-small.cfg"
 
-        def client_step(side):
+        def client_step(side, **options):
             def step(i):
                 pid = self.new_project(f"up-small-{side}")
-                run = self.side(side, "upload_files", project_id=pid, dir=folder)
+                run = self.side(side, "upload_files", project_id=pid, dir=folder, **options)
                 self.expect_remote(pid, n)
                 self.client.delete_project(pid)
                 return run
 
             return step
 
-        def curl_step(i):
-            pid = self.new_project("up-small-curl")
-            auth = f"Authorization: Token {self.client.token}"
-            config.write_text(
-                "next\n".join(
-                    f'url = "{self.url("files/" + pid + "/" + name + "/")}"\nform = "file=@{folder / name}"\n'
-                    f'header = "{auth}"\noutput = "/dev/null"\n'
-                    for name in names
+        def curl_step(*parallel):
+            def step(i):
+                pid = self.new_project("up-small-curl")
+                auth = f"Authorization: Token {self.client.token}"
+                config.write_text(
+                    "next\n".join(
+                        f'url = "{self.url("files/" + pid + "/" + name + "/")}"\nform = "file=@{folder / name}"\n'
+                        f'header = "{auth}"\noutput = "/dev/null"\n'
+                        for name in names
+                    )
                 )
-            )
-            run = self.curl("--parallel", "--parallel-max", "4", "-K", str(config))
-            self.expect_remote(pid, n)
-            self.client.delete_project(pid)
-            return run
+                run = self.curl(*parallel, "-K", str(config))
+                self.expect_remote(pid, n)
+                self.client.delete_project(pid)
+                return run
+
+            return step
 
         def copy_step(i):
             target = self.fresh("up", f"small-copy-{i}")
@@ -311,7 +327,14 @@ class Bench:
             return run
 
         runs = self.repeat(
-            {"ours": client_step("ours"), "sdk": client_step("sdk"), "curl": curl_step, "copy": copy_step}
+            {
+                "ours": client_step("ours"),
+                "ours_4_at_once": client_step("ours", concurrency=4),
+                "sdk": client_step("sdk"),
+                "curl": curl_step(*CURL_PARALLEL),
+                "curl_sequential": curl_step(),
+                "copy": copy_step,
+            }
         )
         entry = self.summarize(runs)
         entry["curl_files_per_s"] = n / entry["limit_s"]

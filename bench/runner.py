@@ -59,6 +59,8 @@ def vmhwm_kb():
 def main(argv):
     side, op, args = argv[0], argv[1], json.loads(argv[2]) if len(argv) > 2 else {}
     client, transfer_type = make_client(side)
+    if args.get("concurrency"):  # ours only: a lever measured against the default
+        client.concurrency = int(args["concurrency"])
     counter = Counter()
     client.session.hooks.setdefault("response", []).append(counter.hook)
     failed = 0

@@ -2,6 +2,7 @@
 
 from typing import Any, Optional
 
+from .models import MAX_CONCURRENCY
 from .names import url_segment
 from .transport import Transport
 
@@ -25,8 +26,12 @@ class ApiBase:
     def url(self) -> str:
         return self.transport.url
 
+    def _overloads(self) -> int:
+        """The server's 429 and 503 answers so far: a batch then runs fewer transfers at once."""
+        return self.transport.stats["overloads"]
+
     def _workers(self, concurrency: Optional[int]) -> int:
-        workers = max(1, int(concurrency or self.concurrency))
+        workers = min(MAX_CONCURRENCY, max(1, int(concurrency or self.concurrency)))
         if workers > self.concurrency and workers > 10:
             # Enough pooled connections that no worker opens a throwaway one.
             self.transport.resize_pool(workers)

@@ -1,4 +1,5 @@
-"""The batch runner: one transfer per file on a thread pool, with stop, cancel and 401 rules."""
+"""The batch runner: one transfer per file on a thread pool, with stop, cancel and 401 rules, as
+many in flight as the gate lets through (flight.py)."""
 
 import functools
 import threading
@@ -6,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from .errors import AuthenticationError, QfcException, TransferCancelledError
+from .flight import FlightGate
 from .models import CancelCheck, FileTransferStatus
 from .progress import ProgressTracker
 
@@ -21,8 +23,11 @@ def run_batch(
     is_cancelled: Optional[CancelCheck],
     throw_on_error: bool,
     on_interrupt: Optional[Callable[[], None]] = None,
+    overloads: Optional[Callable[[], int]] = None,
 ) -> None:
-    """Run `work(item, report, should_stop)` for each item on a thread pool.
+    """Run `work(item, report, should_stop)` for each item on a thread pool of up to `concurrency`
+    workers, as many at once as a FlightGate allows (by count, bytes and `overloads()`, the
+    server's 429 and 503 answers so far).
 
     Sets each item's `status` and `error`. With `throw_on_error` the first failure stops
     the batch (running transfers stop between chunks, queued ones stay PENDING) and is
@@ -33,7 +38,7 @@ def run_batch(
     """
     if not items:
         return
-    batch = _Batch(work, tracker, is_cancelled, throw_on_error)
+    batch = _Batch(work, tracker, is_cancelled, throw_on_error, FlightGate(concurrency, overloads))
     with ThreadPoolExecutor(
         max_workers=max(1, min(concurrency, len(items))), thread_name_prefix="qfc-transfer"
     ) as pool:
@@ -61,9 +66,15 @@ class _Batch:
     """What the workers of one batch share: why it stops, and the failures to raise."""
 
     def __init__(
-        self, work: Work, tracker: ProgressTracker, is_cancelled: Optional[CancelCheck], throw_on_error: bool
+        self,
+        work: Work,
+        tracker: ProgressTracker,
+        is_cancelled: Optional[CancelCheck],
+        throw_on_error: bool,
+        gate: FlightGate,
     ) -> None:
         self.work = work
+        self.gate = gate
         self.tracker = tracker
         self.is_cancelled = is_cancelled
         self.throw_on_error = throw_on_error
@@ -80,11 +91,25 @@ class _Batch:
         return self.abort.is_set() or self.user_cancelled()
 
     def run_one(self, item: Dict[str, Any]) -> None:
-        if self.abort.is_set() or self.refused.is_set():
+        size = int(item.get("size") or 0)
+        if not self.gate.enter(size, lambda: not self._may_start(item)):
             return
+        try:
+            if self._may_start(item):
+                self._run(item)
+        finally:
+            self.gate.leave(size)
+
+    def _may_start(self, item: Dict[str, Any]) -> bool:
+        """Whether `item` may still start; a file the user cancelled is marked so."""
+        if self.abort.is_set() or self.refused.is_set():
+            return False
         if self.user_cancelled():
             mark_failed(item, TransferCancelledError("Transfer cancelled"))
-            return
+            return False
+        return True
+
+    def _run(self, item: Dict[str, Any]) -> None:
         name = item["name"]
         try:
             self.work(item, functools.partial(self.tracker.update, name), self.should_stop)

@@ -19,7 +19,7 @@ from .downloads import DownloadsApi
 from .errors import InvalidResponseError, mask_secrets
 from .files import FilesApi
 from .jobs import JobsApi
-from .models import DEFAULT_CONCURRENCY, Pagination
+from .models import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, Pagination
 from .people import PeopleApi
 from .projects import ProjectsApi, check_project_name
 from .transport import Transport, VerifyType, env_verify_ssl
@@ -39,7 +39,8 @@ class Client(ProjectsApi, UploadsApi, DownloadsApi, FilesApi, JobsApi, PeopleApi
         token: API token; defaults to env `QFIELDCLOUD_TOKEN`.
         connect_timeout, read_timeout: seconds; default env `QFC_SDK_CONNECT_TIMEOUT_S` /
             `QFC_SDK_READ_TIMEOUT_S`, then 10 / 300. 0 or less disables one.
-        concurrency: parallel file transfers (default 4); can be overridden per call.
+        concurrency: files transferred at once, at most (default DEFAULT_CONCURRENCY, at most
+            MAX_CONCURRENCY); can be overridden per call.
         proxies: a requests proxies mapping, e.g. `{"https": "http://proxy:3128"}`.
         max_retries: retries of idempotent requests on 502/503/504 and connection errors.
 
@@ -60,7 +61,7 @@ class Client(ProjectsApi, UploadsApi, DownloadsApi, FilesApi, JobsApi, PeopleApi
     ) -> None:
         if verify_ssl is None:
             verify_ssl = env_verify_ssl()
-        self.concurrency = max(1, int(concurrency or DEFAULT_CONCURRENCY))
+        self.concurrency = min(MAX_CONCURRENCY, max(1, int(concurrency or DEFAULT_CONCURRENCY)))
         self.transport = Transport(
             url=url,
             token=token if token is not None else os.environ.get("QFIELDCLOUD_TOKEN", ""),

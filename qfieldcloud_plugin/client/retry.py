@@ -12,6 +12,8 @@ import requests
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # 429: the server asks us to come back later (Retry-After); it did not process the request.
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# The server says it is overloaded (too many requests, or unavailable): send fewer at once.
+OVERLOAD_STATUSES = frozenset({429, 503})
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_BACKOFF_S = 0.5
 MAX_RETRY_AFTER_S = 60.0

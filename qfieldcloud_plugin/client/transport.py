@@ -29,7 +29,7 @@ from .errors import (
 from .models import DEFAULT_CONNECT_TIMEOUT_S, DEFAULT_READ_TIMEOUT_S, LIST_PAGE_SIZE, Pagination
 from .pagination import iter_pages
 from .responses import cut_short, decode_json, error_from_response, looks_like_html, reason
-from .retry import DEFAULT_BACKOFF_S, DEFAULT_MAX_RETRIES, RETRY_STATUSES, RetryPolicy, is_retryable
+from .retry import DEFAULT_BACKOFF_S, DEFAULT_MAX_RETRIES, OVERLOAD_STATUSES, RETRY_STATUSES, RetryPolicy, is_retryable
 from .urls import normalize_url, origin, safe_url
 from .version import __version__
 from .watchdog import STALL_MARGIN_S, TransferWatch
@@ -73,10 +73,20 @@ class TransferStats:
     failure; `resumes`: downloads continued with `Range`; `restarts`: downloads started
     over; `bytes_resent`: upload bytes sent again; `bytes_refetched`: downloaded bytes
     that were thrown away and fetched again; `checksum_retries`: files transferred again
-    after a checksum or size mismatch.
+    after a checksum or size mismatch; `overloads`: answers 429 or 503 (the server is overloaded:
+    batches then run fewer transfers at once, see flight.py).
     """
 
-    FIELDS = ("requests", "retries", "resumes", "restarts", "bytes_resent", "bytes_refetched", "checksum_retries")
+    FIELDS = (
+        "requests",
+        "retries",
+        "resumes",
+        "restarts",
+        "bytes_resent",
+        "bytes_refetched",
+        "checksum_retries",
+        "overloads",
+    )
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -291,6 +301,8 @@ class Transport:
                     sleep(self.retry.backoff(attempt))
                     continue
                 raise self.connection_error(exc, method, url) from None
+            if response.status_code in OVERLOAD_STATUSES:
+                self.stats.add("overloads")
             if not last and response.status_code in RETRY_STATUSES:
                 logger.info("%s %s answered %d; retrying", method, safe_url(url), response.status_code)
                 response.close()

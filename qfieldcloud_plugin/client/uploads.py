@@ -126,6 +126,7 @@ class UploadsApi(FilesApi):
                     is_cancelled=is_cancelled,
                     throw_on_error=throw_on_error,
                     on_interrupt=self.transport.abort_transfers,
+                    overloads=self._overloads,
                 )
                 if verify:
                     self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error, remote)

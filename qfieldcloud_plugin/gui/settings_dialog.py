@@ -3,6 +3,7 @@
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
+from ..client.models import MAX_CONCURRENCY
 from ..core.settings import Settings
 
 
@@ -19,7 +20,7 @@ class SettingsDialog(QDialog):
         self.max_transfers.setRange(1, 8)
         self.max_transfers.setValue(settings.max_transfers)
         self.concurrency = QSpinBox()
-        self.concurrency.setRange(1, 16)
+        self.concurrency.setRange(1, MAX_CONCURRENCY)
         self.concurrency.setValue(settings.transfer_concurrency)
         self.page_size = QSpinBox()
         self.page_size.setRange(10, 500)

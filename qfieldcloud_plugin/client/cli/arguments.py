@@ -28,8 +28,9 @@ def bool_flag(
     parser.set_defaults(**{dest: default})
 
 
-def whole_number(minimum: int) -> Callable[[str], int]:
-    """An argparse type: a whole number of at least `minimum` (a usage error otherwise)."""
+def whole_number(minimum: int, maximum: Optional[int] = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum` and at most `maximum` (a usage error
+    otherwise)."""
 
     def parse(text: str) -> int:
         try:
@@ -38,6 +39,8 @@ def whole_number(minimum: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
         if value < minimum:
             raise argparse.ArgumentTypeError(f"{value} is too small: give {minimum} or more")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"{value} is too large: give {maximum} or less")
         return value
 
     return parse

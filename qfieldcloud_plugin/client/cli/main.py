@@ -8,11 +8,11 @@ from typing import Any, Callable, List, Optional
 
 from ..client import Client
 from ..errors import QfcException, mask_secrets
-from ..models import DEFAULT_URL
+from ..models import DEFAULT_CONCURRENCY, DEFAULT_URL, MAX_CONCURRENCY
 from ..transport import env_verify_ssl
 from ..version import __version__
 from . import account, files, jobs, people, projects
-from .arguments import bool_flag
+from .arguments import bool_flag, whole_number
 from .output import Context
 
 EXIT_OK = 0
@@ -49,7 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ca-bundle", default=None, help="Trust the CA certificates in this PEM file.")
     parser.add_argument("--connect-timeout", type=float, default=None, help="Connect timeout in seconds (default 10).")
     parser.add_argument("--read-timeout", type=float, default=None, help="Read timeout in seconds (default 300).")
-    parser.add_argument("--concurrency", type=int, default=None, help="Parallel file transfers (default 4).")
+    parser.add_argument(
+        "--concurrency",
+        type=whole_number(1, MAX_CONCURRENCY),
+        default=None,
+        help=f"Files transferred at once, at most (default {DEFAULT_CONCURRENCY}; fewer for large files or a busy "
+        "server).",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -1,0 +1,77 @@
+"""How many transfers of a batch are in flight at once, and how many bytes.
+
+Round trips, not bandwidth, bound many small files on a real network: at 50 ms a 16 KB file costs
+a round trip for almost nothing, so many must be in flight to fill the link. Large files fill it
+on their own, and many of them at once only spread the disk writes and the memory. So a batch runs
+up to its ceiling of files at once (`DEFAULT_CONCURRENCY`, the per-server cap) while the files in
+flight together stay under `BYTES_IN_FLIGHT` (one file alone may exceed it).
+
+A server that answers 429 or 503 is overloaded: the number in flight is then halved, and grows
+again by one for every so many files that complete without another such answer (additive
+increase, multiplicative decrease, as TCP does).
+"""
+
+import threading
+from typing import Callable, Optional
+
+# Bytes (by listed size) that the files in flight may add up to.
+BYTES_IN_FLIGHT = 64 * 1024 * 1024
+# How long one wait for a free place lasts before the stop condition is checked again.
+WAIT_STEP_S = 0.25
+
+
+class FlightGate:
+    """A worker enters before its file starts and leaves when it ends.
+
+    `overloads()` counts the server's 429 and 503 answers so far (the transport's stats).
+    """
+
+    def __init__(
+        self,
+        ceiling: int,
+        overloads: Optional[Callable[[], int]] = None,
+        byte_budget: int = BYTES_IN_FLIGHT,
+    ) -> None:
+        self.ceiling = max(1, ceiling)
+        self.limit = self.ceiling
+        self.byte_budget = byte_budget
+        self._overloads = overloads or (lambda: 0)
+        self._seen_overloads = self._overloads()
+        self._calm = 0  # files completed since the last overload
+        self._files = 0
+        self._bytes = 0
+        self._changed = threading.Condition()
+
+    def enter(self, size: int, should_stop: Callable[[], bool]) -> bool:
+        """Wait for a place for a file of `size` bytes; False if `should_stop()` came first."""
+        size = max(0, size)
+        with self._changed:
+            while True:
+                self._notice_overloads()
+                fits = self._files == 0 or (self._files < self.limit and self._bytes + size <= self.byte_budget)
+                if fits:
+                    self._files += 1
+                    self._bytes += size
+                    return True
+                if should_stop():
+                    return False
+                self._changed.wait(WAIT_STEP_S)
+
+    def leave(self, size: int) -> None:
+        with self._changed:
+            self._files -= 1
+            self._bytes -= max(0, size)
+            self._notice_overloads()
+            self._calm += 1
+            if self._calm >= self.limit and self.limit < self.ceiling:
+                self.limit += 1
+                self._calm = 0
+            self._changed.notify_all()
+
+    def _notice_overloads(self) -> None:
+        count = self._overloads()
+        if count > self._seen_overloads:
+            self._seen_overloads = count
+            self.limit = max(1, self.limit // 2)
+            # the files still in flight started before the server said so: their end is not calm
+            self._calm = -self._files
