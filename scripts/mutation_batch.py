@@ -131,6 +131,7 @@ class _Worker:
         self.current: Optional[dict] = None
         self.started = 0.0
         self.basetemp = work / "tmp" / f"worker-{index}"
+        self.basetemp.parent.mkdir(exist_ok=True)  # pytest makes the folder itself, not its parents
         env = dict(
             env,
             QFC_MUTATION_QUEUE=str(work / "queue"),
