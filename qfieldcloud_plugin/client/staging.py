@@ -24,7 +24,7 @@ import shutil
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from .atomic_file import write_json_atomically
 from .errors import TransferCancelledError, TransferError
@@ -131,10 +131,11 @@ class Staging:
             )
         self._write_journal(entries, committed=False)
         done: List[Dict[str, Any]] = []
+        folders: Set[Path] = set()  # made (or found) during this apply: one mkdir per folder, not per file
         try:
             for entry in entries:
                 done.append(entry)
-                self._move_in(entry)
+                self._move_in(entry, folders)
         except OSError as exc:
             problems = self._roll_back(done)
             self._finish_journal(problems)
@@ -150,13 +151,13 @@ class Staging:
         self._write_journal(entries, committed=True)
         return self._file_replaced(entries)
 
-    def _move_in(self, entry: Dict[str, Any]) -> None:
+    def _move_in(self, entry: Dict[str, Any], folders: Set[Path]) -> None:
         target = self._abs(entry["target"])
         if entry["saved"]:
             saved = self._abs(entry["saved"])
-            saved.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(saved.parent, folders)
             os.replace(target, saved)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(target.parent, folders)
         os.replace(self._abs(entry["staged"]), target)
 
     def _roll_back(self, entries: Sequence[Dict[str, Any]]) -> List[str]:
@@ -285,6 +286,13 @@ def disk_full(error: Any) -> bool:
             return True
         error = error.__cause__ or error.__context__
     return False
+
+
+def _make_folder(folder: Path, made: Set[Path]) -> None:
+    """`folder` and its parents, unless `made` says they were made already."""
+    if folder not in made:
+        folder.mkdir(parents=True, exist_ok=True)
+        made.add(folder)
 
 
 def _remove_empty_folders(folder: Path) -> None:
