@@ -44,6 +44,9 @@ class _Batch:
         self.claimed.mkdir(exist_ok=True)
         self.log = log
         self.failed = self.timed_out = False
+        # names (without their number) of the folders fixtures made: one made again is a module
+        # fixture's, set up afresh for each mutant, and goes after it; a session fixture's is made once
+        self.folder_kinds = set()
 
     def _claim(self):
         for job in sorted(self.queue.glob("*.json")):
@@ -116,8 +119,10 @@ class _Batch:
             # the tmp_path folders of this mutant's tests (those of failed tests are kept by pytest);
             # not the session fixtures' folders (the local server's data), made on first use
             for made in set(base.iterdir()) - before:
-                if made.name.startswith("test_"):
+                kind = made.name.rstrip("0123456789")
+                if made.name.startswith("test_") or kind in self.folder_kinds:
                     shutil.rmtree(made, ignore_errors=True)
+                self.folder_kinds.add(kind)
         return True
 
 
