@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 # mutmut's exit codes (mutmut.stats.status_by_exit_code)
 KILLED, SURVIVED, NO_TESTS, SUSPICIOUS, TIMEOUT = 1, 0, 33, 35, 36
@@ -55,6 +55,7 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
     setup_source_paths()
     store_lines_covered_by_tests()
     create_mutants(jobs)
+    _forget_test_map_if_functions_were_added(collect_source_file_mutation_data, mangled_name_from_mutant_name)
     runner = get_mutant_runner(jobs)
     try:
         collect_or_load_stats(runner, apply_config_invalidation=True)
@@ -102,6 +103,21 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
     for data in by_path.values():
         data.save()
     print(f"queued {queued} mutants", flush=True)
+
+
+def _forget_test_map_if_functions_were_added(collect: Any, mangled_name: Any) -> None:
+    """mutmut maps a function to the tests that call it only when it collects its stats: a function
+    added since (split out of another, say) would be tested by the new tests alone, and its mutants
+    would survive whatever the old tests check. Collect the map afresh when that happened."""
+    stats = Path("mutants") / "mutmut-stats.json"
+    known = set(_load_json(stats).get("function_hashes", {}))
+    if not known:
+        return
+    mutants, _by_path = collect(mutant_names=())
+    added = {mangled_name(name.replace("__init__.", "")) for _data, name, _result in mutants} - known
+    if added:
+        print(f"{len(added)} functions are new since the test map was made; mapping the tests again", flush=True)
+        stats.unlink()
 
 
 def _fingerprint(tests: Sequence[str], file_hashes: Dict[str, str]) -> str:
