@@ -6,6 +6,7 @@ Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
 
 import hashlib
 import os
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +137,66 @@ def test_a_broken_download_waits_the_retry_policy_before_it_resumes(fake, tmp_pa
     client.download_file(PID, FileTransferType.PROJECT, tmp_path / "a.bin", NAME, remote_size=len(data))
     assert (tmp_path / "a.bin").read_bytes() == data
     assert waits == [0.125]
+
+
+@pytest.fixture
+def hashed(monkeypatch):
+    """The names of the files read to compute a checksum (the checksum cache's own reads)."""
+    from qfieldcloud_plugin.client import checksums
+
+    names = []
+    real = checksums.calc_etag
+    monkeypatch.setattr(
+        checksums, "calc_etag", lambda path, *a, **k: names.append(Path(path).name) or real(path, *a, **k)
+    )
+    # a file written in the last 2 s is not trusted from the cache (git's racy rule, tested in
+    # test_client_checksums.py): trusted at once here, so that the test needs no wait
+    monkeypatch.setattr(checksums, "RACY_NS", 0)
+    return names
+
+
+def test_a_verified_download_is_remembered_so_the_next_sync_reads_nothing_again(fake, tmp_path, hashed, monkeypatch):
+    monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
+    data = os.urandom(1000)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(data)]))
+    fake.route("GET", FILE, Reply(200, {}, data))
+    client = client_for(fake)
+    first = client.download_project(PID, str(tmp_path / "p"))
+    assert "staged" not in first[0]  # no path into a staging folder that is gone
+    second = client.download_project(PID, str(tmp_path / "p"))
+    assert second[0]["skipped"] and len(gets(fake)) == 1
+    assert hashed == []  # its checksum was known from the download: the file was not read again
+
+
+def test_a_refused_name_does_not_keep_the_files_after_it_from_being_remembered(fake, tmp_path):
+    data = os.urandom(100)
+    listing = [{**entry(b"x"), "name": "../outside.txt"}, entry(data)]
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply(listing))
+    fake.route("GET", FILE, Reply(200, {}, data))
+    files = client_for(fake).download_project(PID, str(tmp_path))
+    assert [f["status"] for f in files] == [FileTransferStatus.FAILED, FileTransferStatus.SUCCESS]
+    assert DownloadRecord(tmp_path).load() == {NAME: {"size": 100, "etag": hashlib.md5(data).hexdigest()}}
+
+
+def test_a_file_left_alone_because_it_changed_since_the_plan_does_not_stop_the_others_being_remembered(fake, tmp_path):
+    first, second = os.urandom(100), os.urandom(200)
+    listing = [{**entry(first), "name": "a.bin"}, {**entry(second), "name": "b.bin"}]
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, first))
+    fake.route("GET", f"api/v1/files/{PID}/b.bin/", Reply(200, {}, second))
+    files = client_for(fake).download_files(
+        listing, PID, FileTransferType.PROJECT, str(tmp_path), still_as_planned=lambda name, path: name != "a.bin"
+    )
+    assert [f["status"] for f in files] == [FileTransferStatus.FAILED, FileTransferStatus.SUCCESS]
+    assert not (tmp_path / "a.bin").exists() and (tmp_path / "b.bin").read_bytes() == second
+    assert DownloadRecord(tmp_path).load() == {"b.bin": {"size": 200, "etag": hashlib.md5(second).hexdigest()}}
+
+
+@pytest.mark.parametrize("key", ["md5sum", "etag"])
+def test_a_current_file_keeps_its_record_whichever_key_the_caller_gave_its_checksum(fake, tmp_path, key):
+    data = os.urandom(100)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.bin").write_bytes(data)
+    given = {"name": NAME, "size": len(data), key: hashlib.md5(data).hexdigest()}
+    files = client_for(fake).download_files([given], PID, FileTransferType.PROJECT, str(tmp_path))
+    assert files[0]["skipped"] and fake.requests == []
+    assert DownloadRecord(tmp_path).load() == {NAME: {"size": 100, "etag": hashlib.md5(data).hexdigest()}}
