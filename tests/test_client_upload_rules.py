@@ -108,3 +108,40 @@ def test_an_upload_asks_for_json_and_names_the_file_by_its_base_name(fake, tmp_p
     assert headers["accept"] == "application/json"  # error answers come as {code, message}, not an HTML page
     assert headers["content-type"].startswith("multipart/form-data; boundary=")
     assert b'name="file"; filename="x.gpkg"' in post.body
+
+
+def test_a_plan_re_checked_before_each_file_leaves_a_changed_file_unsent_and_says_why(fake, tmp_path):
+    """`still_as_planned(name, path, server entry)` runs just before a file goes: a reason fails it unsent."""
+    (tmp_path / "new.csv").write_bytes(b"new")
+    (tmp_path / "old.csv").write_bytes(b"edited here")
+    (tmp_path / "moved.csv").write_bytes(b"changed after the plan")
+    server_entry = listing_entry("old.csv", b"old")
+
+    def listing(request):  # as a 2024-09 server: no SHA-256 when asked to skip the metadata
+        skip = "skip_metadata=1" in request.query
+        return json_reply([{k: v for k, v in server_entry.items() if not (skip and k == "sha256")}])
+
+    fake.route("GET", LISTING, listing)
+    for name in ("new.csv", "old.csv"):
+        fake.route("POST", LISTING + f"{name}/", json_reply({}, 201))
+    asked = {}
+
+    def still_as_planned(name, path, remote):
+        asked[name] = (path, remote)
+        return "changed since the plan was shown" if name == "moved.csv" else None
+
+    files = {
+        f["name"]: f
+        for f in client_for(fake).upload_files(
+            PID, "project", str(tmp_path), verify=False, force=True, still_as_planned=still_as_planned
+        )
+    }
+    assert files["moved.csv"]["status"] == FileTransferStatus.FAILED
+    assert str(files["moved.csv"]["error"]) == '"moved.csv" changed since the plan was shown; not sent'
+    assert [files[n]["status"] for n in ("new.csv", "old.csv")] == [FileTransferStatus.SUCCESS] * 2
+    sent = sorted(r.path.rsplit("/", 2)[-2] for r in fake.requests if r.method == "POST")
+    assert sent == ["new.csv", "old.csv"]
+    assert asked["new.csv"] == (tmp_path / "new.csv", None)  # not on the server yet
+    assert asked["old.csv"][0] == tmp_path / "old.csv"
+    # the server's entry, with every checksum: the plan's check compares the SHA-256 when there is one
+    assert asked["old.csv"][1]["sha256"] == server_entry["sha256"]
