@@ -145,3 +145,14 @@ def test_a_plan_re_checked_before_each_file_leaves_a_changed_file_unsent_and_say
     assert asked["old.csv"][0] == tmp_path / "old.csv"
     # the server's entry, with every checksum: the plan's check compares the SHA-256 when there is one
     assert asked["old.csv"][1]["sha256"] == server_entry["sha256"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_file_the_server_already_holds_is_skipped_unless_forced(fake, tmp_path, force):
+    (tmp_path / "same.csv").write_bytes(b"same")
+    fake.route("GET", LISTING, json_reply([listing_entry("same.csv", b"same")]))
+    fake.route("POST", LISTING + "same.csv/", json_reply({}, 201))
+    files = client_for(fake).upload_files(PID, "project", str(tmp_path), force=force)
+    assert files[0]["status"] == FileTransferStatus.SUCCESS
+    assert files[0]["skipped"] is not force
+    assert len([r for r in fake.requests if r.method == "POST"]) == (1 if force else 0)
