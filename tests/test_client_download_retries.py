@@ -126,6 +126,8 @@ def test_a_broken_download_waits_the_retry_policy_before_it_resumes(fake, tmp_pa
     data = os.urandom(3000)
 
     def rest(request):
+        if "Range" not in request.headers:  # urllib3 2 loses the read that broke: nothing to resume
+            return Reply(200, {}, data)
         start = int(request.headers["Range"].split("=")[1].rstrip("-"))
         return Reply(206, {"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}"}, data[start:])
 
