@@ -121,3 +121,12 @@ def test_429_and_503_answers_count_as_overloads_and_the_download_still_completes
     assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 6
     assert {n: (tmp_path / n).read_bytes() for n in files} == files
     assert client.transport.stats["overloads"] == 6
+
+
+def test_a_caller_s_file_dict_with_a_size_that_is_not_a_number_still_downloads(fake, tmp_path):
+    data = os.urandom(100)
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
+    given = [{**listing_entry("a.bin", data), "size": "about 100 bytes"}]
+    files = Client(fake.url, token="t").download_files(given, PID, "project", str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0]["error"]
+    assert (tmp_path / "a.bin").read_bytes() == data
