@@ -2,7 +2,7 @@
 
 from typing import Any, Optional
 
-from .models import MAX_CONCURRENCY
+from .models import bounded_concurrency
 from .names import url_segment
 from .transport import Transport
 
@@ -31,7 +31,7 @@ class ApiBase:
         return self.transport.stats["overloads"]
 
     def _workers(self, concurrency: Optional[int]) -> int:
-        workers = min(MAX_CONCURRENCY, max(1, int(concurrency or self.concurrency)))
+        workers = bounded_concurrency(concurrency or self.concurrency)
         if workers > self.concurrency and workers > 10:
             # Enough pooled connections that no worker opens a throwaway one.
             self.transport.resize_pool(workers)

@@ -19,7 +19,7 @@ from .downloads import DownloadsApi
 from .errors import InvalidResponseError, mask_secrets
 from .files import FilesApi
 from .jobs import JobsApi
-from .models import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, Pagination
+from .models import DEFAULT_CONCURRENCY, Pagination, bounded_concurrency
 from .people import PeopleApi
 from .projects import ProjectsApi, check_project_name
 from .transport import Transport, VerifyType, env_verify_ssl
@@ -61,7 +61,7 @@ class Client(ProjectsApi, UploadsApi, DownloadsApi, FilesApi, JobsApi, PeopleApi
     ) -> None:
         if verify_ssl is None:
             verify_ssl = env_verify_ssl()
-        self.concurrency = min(MAX_CONCURRENCY, max(1, int(concurrency or DEFAULT_CONCURRENCY)))
+        self.concurrency = bounded_concurrency(concurrency or DEFAULT_CONCURRENCY)
         self.transport = Transport(
             url=url,
             token=token if token is not None else os.environ.get("QFIELDCLOUD_TOKEN", ""),

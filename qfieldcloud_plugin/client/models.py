@@ -1,4 +1,4 @@
-"""Constants, enums and typed shapes of the QFieldCloud API (one place for them)."""
+"""Constants, enums and typed shapes of the QFieldCloud API, and the bounds on them (one place for them)."""
 
 import datetime
 import os
@@ -33,6 +33,11 @@ PROJECT_NAME_PATTERN = r"^[a-zA-Z0-9-_.]+$"
 # S3-style ETag part size used by the server, the SDK and QFieldSync.
 ETAG_PART_SIZE = 8 * 1024 * 1024
 QGIS_PROJECT_SUFFIXES = (".qgs", ".qgz")
+
+
+def bounded_concurrency(value: int) -> int:
+    """`value` files at once, within 1 and MAX_CONCURRENCY."""
+    return min(MAX_CONCURRENCY, max(1, int(value)))
 
 
 class FileTransferStatus(str, Enum):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from qgis.core import QgsSettings
 
 from ..client.errors import QfcException
-from ..client.models import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
+from ..client.models import DEFAULT_CONCURRENCY, bounded_concurrency
 from ..client.urls import API_PATH, server_root
 
 PREFIX = "qfieldcloud/"
@@ -124,7 +124,7 @@ class Settings:
     @property
     def transfer_concurrency(self) -> int:
         """How many files one transfer task sends or fetches in parallel."""
-        return min(MAX_CONCURRENCY, max(1, self._value("transfer_concurrency", DEFAULT_CONCURRENCY, int)))
+        return bounded_concurrency(self._value("transfer_concurrency", DEFAULT_CONCURRENCY, int))
 
     @transfer_concurrency.setter
     def transfer_concurrency(self, value: int) -> None:
