@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from .errors import AuthenticationError, QfcException, TransferCancelledError
+from .file_download import listed_size
 from .flight import FlightGate
 from .models import CancelCheck, FileTransferStatus
 from .progress import ProgressTracker
@@ -91,7 +92,7 @@ class _Batch:
         return self.abort.is_set() or self.user_cancelled()
 
     def run_one(self, item: Dict[str, Any]) -> None:
-        size = _bytes_of(item)
+        size = listed_size(item) or 0
         if not self.gate.enter(size, lambda: not self._may_start(item)):
             return
         try:
@@ -136,12 +137,6 @@ class _Batch:
         with self._lock:
             self.failures.append(failure)
         self.abort.set()
-
-
-def _bytes_of(item: Dict[str, Any]) -> int:
-    """The item's size for the gate: a caller's dict may hold anything there (counted as 0)."""
-    size = item.get("size")
-    return size if isinstance(size, int) and not isinstance(size, bool) and size > 0 else 0
 
 
 def mark_failed(item: Dict[str, Any], error: BaseException) -> None:

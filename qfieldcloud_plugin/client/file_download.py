@@ -51,22 +51,20 @@ class FileDownloadApi(FilesApi):
         for attempt in range(transport.max_retries + 1):
             if should_stop and should_stop():
                 raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
-            size = expected.get("size")
+            # what this attempt is checked against, and (verified) what the caller records
+            size, sha256 = listed_size(expected), expected.get("sha256")
+            etag = expected.get("md5sum") or expected.get("etag")
             if verified is not None:
                 verified.clear()
-                verified.update(
-                    etag=expected.get("md5sum") or expected.get("etag"),
-                    sha256=expected.get("sha256"),
-                    size=listed_size(expected),
-                )
+                verified.update(etag=etag, sha256=sha256, size=size)
             try:
                 return fetch_resumable(
                     lambda extra: transport.request("GET", path, headers=extra, stream=True),
                     write_to,
                     first_headers=headers,
-                    expected_size=listed_size(expected),
-                    expected_sha256=expected.get("sha256"),
-                    expected_etag=expected.get("md5sum") or expected.get("etag"),
+                    expected_size=size,
+                    expected_sha256=sha256,
+                    expected_etag=etag,
                     max_retries=transport.max_retries,
                     stats=transport.stats,
                     on_progress=report,
@@ -80,7 +78,7 @@ class FileDownloadApi(FilesApi):
                 if attempt == transport.max_retries:
                     raise
                 transport.stats.add("checksum_retries")
-                transport.stats.add("bytes_refetched", int(size or 0))
+                transport.stats.add("bytes_refetched", size or 0)
                 fresh = self._fresh_file_info(project_id, download_type, remote_name)
                 if attempt >= 1 and (not fresh or _same_checks(fresh, expected)):
                     raise  # the same listing a second time: fetching again would only fail again
