@@ -271,17 +271,7 @@ class Bench:
             shutil.rmtree(target)
             return run
 
-        runs = self.repeat(
-            {
-                "ours": client_step("ours"),
-                # the lever: the default before transfers were fitted to the work (flight.py)
-                "ours_4_at_once": client_step("ours", concurrency=4),
-                "sdk": client_step("sdk"),
-                "curl": curl_step(*CURL_PARALLEL),
-                "curl_sequential": curl_step(),
-                "copy": copy_step,
-            }
-        )
+        runs = self.repeat(small_files_steps(client_step, curl_step, copy_step))
         entry = self.summarize(runs)
         entry["curl_files_per_s"] = n / entry["limit_s"]
         self.curl_rates["small_download_files_per_s"] = entry["curl_files_per_s"]
@@ -326,16 +316,7 @@ class Bench:
             shutil.rmtree(target)
             return run
 
-        runs = self.repeat(
-            {
-                "ours": client_step("ours"),
-                "ours_4_at_once": client_step("ours", concurrency=4),
-                "sdk": client_step("sdk"),
-                "curl": curl_step(*CURL_PARALLEL),
-                "curl_sequential": curl_step(),
-                "copy": copy_step,
-            }
-        )
+        runs = self.repeat(small_files_steps(client_step, curl_step, copy_step))
         entry = self.summarize(runs)
         entry["curl_files_per_s"] = n / entry["limit_s"]
         self.curl_rates["small_upload_files_per_s"] = entry["curl_files_per_s"]
@@ -512,6 +493,23 @@ class Bench:
         files = self.client.list_remote_files(pid)
         if len(files) != count or (size is not None and files[0]["size"] != size):
             raise RuntimeError(f"project {pid}: {len(files)} files on the server, expected {count}")
+
+
+def small_files_steps(
+    client_step: Callable[..., Callable[[int], ChildRun]],
+    curl_step: Callable[..., Callable[[int], ChildRun]],
+    copy_step: Callable[[int], ChildRun],
+) -> Dict[str, Callable[[int], ChildRun]]:
+    """The contenders of a many-small-files workload, each a step of one repetition."""
+    return {
+        "ours": client_step("ours"),
+        # the lever: the default before transfers were fitted to the work (flight.py)
+        "ours_4_at_once": client_step("ours", concurrency=4),
+        "sdk": client_step("sdk"),
+        "curl": curl_step(*CURL_PARALLEL),
+        "curl_sequential": curl_step(),
+        "copy": copy_step,
+    }
 
 
 def expect_files(folder: Path, count: int) -> None:
