@@ -4,6 +4,7 @@ Also the tests known to fail on one QGIS version of the `make test` matrix (KNOW
 """
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,22 @@ def qfc_server(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def hashing(monkeypatch):
+    """The names of the files the checksum cache reads to hash them (through calc_etag)."""
+    from qfieldcloud_plugin.client import checksums
+
+    calls = []
+    real = checksums.calc_etag
+
+    def counting(path, *args, **kwargs):
+        calls.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(checksums, "calc_etag", counting)
+    return calls
 
 
 @pytest.fixture

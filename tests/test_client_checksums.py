@@ -21,20 +21,6 @@ def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
 
 
-@pytest.fixture
-def hashing(monkeypatch):
-    """Counts the files hashed through calc_etag."""
-    calls = []
-    real = checksums.calc_etag
-
-    def counting(path, *args, **kwargs):
-        calls.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(checksums, "calc_etag", counting)
-    return calls
-
-
 def age(path: Path, seconds: float = 10.0) -> None:
     """Backdate a file's mtime, as if it had been written a while ago."""
     past = time.time_ns() - int(seconds * 1e9)

@@ -6,7 +6,6 @@ Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
 
 import hashlib
 import os
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from qfieldcloud_plugin.client import (
     FileTransferStatus,
     FileTransferType,
     TransferCancelledError,
+    checksums,
 )
 from qfieldcloud_plugin.client.download_record import DownloadRecord
 from tests.support.fake_http import Reply, json_reply
@@ -141,24 +141,11 @@ def test_a_broken_download_waits_the_retry_policy_before_it_resumes(fake, tmp_pa
     assert waits == [0.125]
 
 
-@pytest.fixture
-def hashed(monkeypatch):
-    """The names of the files read to compute a checksum (the checksum cache's own reads)."""
-    from qfieldcloud_plugin.client import checksums
-
-    names = []
-    real = checksums.calc_etag
-    monkeypatch.setattr(
-        checksums, "calc_etag", lambda path, *a, **k: names.append(Path(path).name) or real(path, *a, **k)
-    )
+def test_a_verified_download_is_remembered_so_the_next_sync_reads_nothing_again(fake, tmp_path, hashing, monkeypatch):
+    monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
     # a file written in the last 2 s is not trusted from the cache (git's racy rule, tested in
     # test_client_checksums.py): trusted at once here, so that the test needs no wait
     monkeypatch.setattr(checksums, "RACY_NS", 0)
-    return names
-
-
-def test_a_verified_download_is_remembered_so_the_next_sync_reads_nothing_again(fake, tmp_path, hashed, monkeypatch):
-    monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
     data = os.urandom(1000)
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(data)]))
     fake.route("GET", FILE, Reply(200, {}, data))
@@ -167,7 +154,7 @@ def test_a_verified_download_is_remembered_so_the_next_sync_reads_nothing_again(
     assert "staged" not in first[0]  # no path into a staging folder that is gone
     second = client.download_project(PID, str(tmp_path / "p"))
     assert second[0]["skipped"] and len(gets(fake)) == 1
-    assert hashed == []  # its checksum was known from the download: the file was not read again
+    assert hashing == []  # its checksum was known from the download: the file was not read again
 
 
 def test_a_refused_name_does_not_keep_the_files_after_it_from_being_remembered(fake, tmp_path):
