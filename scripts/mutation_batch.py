@@ -80,8 +80,9 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
         )
         fingerprint = _fingerprint(tests, file_hashes)
         # mutmut tests a mutant again only when its function changes; a survivor is also tested
-        # again when its tests did (a new test, or an edited one)
-        stale = result == SURVIVED and survived_with.get(name) != fingerprint
+        # again when its tests did (a new test, or an edited one), and a mutant that had no tests
+        # when the map lacked its function has some now
+        stale = (result == SURVIVED and survived_with.get(name) != fingerprint) or (result == NO_TESTS and tests)
         if result is not None and status_by_exit_code[result] not in rerun and not stale:
             continue
         if not tests:

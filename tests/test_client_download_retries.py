@@ -141,13 +141,18 @@ def test_a_broken_download_waits_the_retry_policy_before_it_resumes(fake, tmp_pa
     assert waits == [0.125]
 
 
-def test_a_verified_download_is_remembered_so_the_next_sync_reads_nothing_again(fake, tmp_path, hashing, monkeypatch):
+# a server may list the MD5 alone (older QFieldCloud) or both checksums
+@pytest.mark.parametrize("listed", [("md5sum", "sha256"), ("md5sum",)])
+def test_a_verified_download_is_remembered_so_the_next_sync_reads_nothing_again(
+    fake, tmp_path, hashing, monkeypatch, listed
+):
     monkeypatch.setenv("QFIELDCLOUD_CACHE_DIR", str(tmp_path / "cache"))
     # a file written in the last 2 s is not trusted from the cache (git's racy rule, tested in
     # test_client_checksums.py): trusted at once here, so that the test needs no wait
     monkeypatch.setattr(checksums, "RACY_NS", 0)
     data = os.urandom(1000)
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(data)]))
+    listing = {k: v for k, v in entry(data).items() if k in ("name", "size", *listed)}
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing]))
     fake.route("GET", FILE, Reply(200, {}, data))
     client = client_for(fake)
     first = client.download_project(PID, str(tmp_path / "p"))
@@ -189,3 +194,22 @@ def test_a_current_file_keeps_its_record_whichever_key_the_caller_gave_its_check
     files = client_for(fake).download_files([given], PID, FileTransferType.PROJECT, str(tmp_path))
     assert files[0]["skipped"] and fake.requests == []
     assert DownloadRecord(tmp_path).load() == {NAME: {"size": 100, "etag": hashlib.md5(data).hexdigest()}}
+
+
+def test_files_that_arrived_before_a_failure_say_which_file_kept_them_from_being_applied(fake, tmp_path):
+    first, second, third = os.urandom(100), os.urandom(200), os.urandom(300)
+    listing = [{**entry(data), "name": name} for name, data in (("a.bin", first), ("b.bin", second), ("c.bin", third))]
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply(listing))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, first))
+    # the token is refused on the second file: the batch stops, and the third is never asked for
+    fake.route("GET", f"api/v1/files/{PID}/b.bin/", json_reply({"code": "not_authenticated"}, status=401))
+    files = client_for(fake).download_project(PID, str(tmp_path), concurrency=1)
+    by_name = {f["name"]: f for f in files}
+    assert by_name["a.bin"]["status"] == FileTransferStatus.FAILED
+    # the third file failed too (never started), but without an error of its own: the one named is b.bin
+    assert str(by_name["a.bin"]["error"]) == (
+        '"a.bin" was downloaded but not applied: 2 other file(s) failed, first "b.bin"'
+    )
+    assert by_name["c.bin"]["error"] is None
+    assert [f.path for f in fake.requests if "c.bin" in f.path] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".qfieldcloud"]

@@ -18,6 +18,7 @@ from qfieldcloud_plugin.client import (
     UnsafePathError,
     calc_etag,
 )
+from qfieldcloud_plugin.client.download_record import DownloadRecord
 from qfieldcloud_plugin.client.local_files import list_local_files
 from qfieldcloud_plugin.client.names import SafeJoiner, match_glob, safe_join, validate_glob
 from tests.support.fake_http import FakeServer, Reply, json_reply
@@ -247,8 +248,26 @@ def test_a_differing_local_file_is_sent_as_if_none_match_and_304_keeps_it(fake, 
     assert result[0]["status"] == FileTransferStatus.SUCCESS and result[0]["skipped"]
     assert fake.requests[1].headers["If-None-Match"] == hashlib.md5(b"local").hexdigest()
     assert (tmp_path / "a.txt").read_bytes() == b"local"
-    client_for(fake).download_project(PID, str(tmp_path), force_download=True)
+    # remembered as the server's version it is, not as the out-of-date listing described it
+    assert DownloadRecord(tmp_path).load() == {"a.txt": {"size": 5, "etag": hashlib.md5(b"local").hexdigest()}}
+    forced = client_for(fake).download_project(PID, str(tmp_path), force_download=True)
     assert "If-None-Match" not in fake.requests[-1].headers
+    # a forced download asks for the file outright: a 304 to that is a server that lies
+    assert forced[0]["status"] == FileTransferStatus.FAILED
+    assert forced[0]["error"].message == (
+        'The server answered "not modified" for "a.txt" without being asked; the local file was not changed'
+    )
+    assert (tmp_path / "a.txt").read_bytes() == b"local"
+
+
+def test_a_304_to_a_file_that_is_not_here_fails_it_instead_of_calling_it_current(fake, tmp_path):
+    fake.route("GET", f"api/v1/files/{PID}/", listing(("a.txt", b"remote")))
+    fake.route("GET", f"api/v1/files/{PID}/a.txt/", Reply(304, {}, b""))
+    result = client_for(fake).download_project(PID, str(tmp_path))
+    assert result[0]["status"] == FileTransferStatus.FAILED
+    assert "not modified" in result[0]["error"].message
+    assert not (tmp_path / "a.txt").exists()
+    assert DownloadRecord(tmp_path).load() == {}
 
 
 def test_cancel_before_start_downloads_nothing(fake, tmp_path):

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 import requests
 
 from .disk import WRITEBACK_STEP, can_write_behind, new_file_mode, write_behind
-from .errors import ChecksumMismatchError, ConnectionFailedError, TransferCancelledError
+from .errors import ChecksumMismatchError, ConnectionFailedError, InvalidResponseError, TransferCancelledError
 from .hashing import LARGE_FILE_SIZE, StreamHashes
 from .models import CancelCheck
 from .watchdog import TransferWatch, file_deadline
@@ -169,6 +169,16 @@ def fetch_resumable(
             last_url = _strip_query(response.url)
             try:
                 if response.status_code == 304:
+                    if attempts > 1 or "If-None-Match" not in (first_headers or {}):
+                        # "not modified" answers a question only the first request asked: a server
+                        # that says it otherwise would leave a missing or partial file as current
+                        raise InvalidResponseError(
+                            f'The server answered "not modified" for "{name}" without being asked; '
+                            "the local file was not changed",
+                            status_code=304,
+                            url=last_url,
+                            method="GET",
+                        )
                     partial.discard()
                     return None
                 if partial.size:

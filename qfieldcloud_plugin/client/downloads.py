@@ -235,10 +235,11 @@ class DownloadsApi(FileDownloadApi):
             # the whole path, not a part of it, is more than this file system holds (PATH_MAX)
             raise refused_name(file, exc) from None
         if response is None:
-            file["skipped"] = file["verified"] = True  # 304: the local file is current
-        else:
-            file["staged"] = staged
-            file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
+            # 304: the local file is the server's version, whatever the (older) listing said
+            file["skipped"] = file["verified"] = True
+            return {"etag": headers["If-None-Match"], "size": target.stat().st_size}
+        file["staged"] = staged
+        file["verified"] = bool(checks.get("etag") or checks.get("sha256") or checks.get("size") is not None)
         return checks
 
     @staticmethod
@@ -339,11 +340,9 @@ def _arrived(
     for file in batch:
         if file["status"] != FileTransferStatus.SUCCESS:
             continue
-        checks = verified.get(id(file)) or {
-            "etag": file.get("md5sum") or file.get("etag"),
-            "sha256": file.get("sha256"),
-        }
-        # the checks it was verified against: after a mismatch, those of a fresher listing
+        # the checks it was verified against: after a mismatch, those of a fresher listing; a file
+        # that was already current is the listed one (the record keeps its size and MD5 only)
+        checks = verified.get(id(file)) or {"etag": file.get("md5sum") or file.get("etag")}
         now_here[file["name"]] = {"size": listed_size(file), **checks}
         if file["name"] in kept:
             file["kept_local_version"] = str(kept[file["name"]])

@@ -23,7 +23,8 @@ class Reply:
     body: bytes = b""
     # Announce this Content-Length but send only `body`, then close: a truncated answer.
     announce_length: Optional[int] = None
-    # Close the connection with a TCP reset instead of answering.
+    # Close the connection with a TCP reset instead of answering (or, with `announce_length`,
+    # after sending `body`: a connection that breaks mid-answer).
     reset: bool = False
     # Send raw bytes instead of an HTTP answer, then close.
     raw: Optional[bytes] = None
@@ -127,10 +128,8 @@ class FakeServer:
             def _send(self, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
-                if reply.reset:
-                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                    self.connection.close()
-                    self.close_connection = True
+                if reply.reset and reply.announce_length is None:
+                    self._reset()
                     return
                 if reply.raw is not None:
                     self.wfile.write(reply.raw)
@@ -160,8 +159,15 @@ class FakeServer:
                 if reply.body and self.command != "HEAD":
                     self.wfile.write(reply.body)
                 self.wfile.flush()
-                if reply.announce_length is not None:
+                if reply.reset:
+                    self._reset()
+                elif reply.announce_length is not None:
                     self.close_connection = True
+
+            def _reset(self) -> None:
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+                self.close_connection = True
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _handle
 
