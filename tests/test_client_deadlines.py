@@ -25,17 +25,17 @@ def listed(data, name="a.bin"):
 def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_margin(
     fake, tmp_path, monkeypatch, caplog
 ):
-    monkeypatch.setattr(transport_module, "STALL_MARGIN_S", 1.0)
+    monkeypatch.setattr(transport_module, "STALL_MARGIN_S", 0.5)
     data = os.urandom(2 * 1024 * 1024)
     fake.route("GET", f"api/v1/files/{PID}/", listed(data))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data, drip=0.05))  # 20 bytes/s: bytes keep coming
-    client = Client(fake.url, token="t", read_timeout=1, max_retries=1)
+    client = Client(fake.url, token="t", read_timeout=0.5, max_retries=1)
     client.transport.backoff_factor = 0
     with caplog.at_level(logging.WARNING, logger="qfieldcloud_plugin.client"):
         files = client.download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.FAILED
     assert isinstance(files[0]["error"], ConnectionFailedError)
-    assert 'Retrying "a.bin" after too little data for 2 s' in caplog.text  # the retry was said, and why
+    assert 'Retrying "a.bin" after too little data for 1 s' in caplog.text  # the retry was said, and why
     assert not (tmp_path / "a.bin").exists()
 
 

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -117,9 +116,13 @@ class JobWorker:
 
     def _run(self, job: Dict[str, Any]) -> None:
         try:
-            time.sleep(self.settings.job_step_seconds)
+            # a stop ends the wait: a server shutting down must not sit out a long --job-delay
+            # (a job it leaves queued or started is failed at the next start, as the real one does)
+            if self._stopping.wait(self.settings.job_step_seconds):
+                return
             self._set(job["id"], status="started", started_at=clock.now())
-            time.sleep(self.settings.job_step_seconds)
+            if self._stopping.wait(self.settings.job_step_seconds):
+                return
             ok, feedback, output = self._handlers[job["type"]](job)
         except Exception as error:  # a crashed worker is a failed job, never a stuck one
             ok, feedback, output = False, None, f"Job failed: {error!r}"
