@@ -213,3 +213,26 @@ def test_files_that_arrived_before_a_failure_say_which_file_kept_them_from_being
     assert by_name["c.bin"]["error"] is None
     assert [f.path for f in fake.requests if "c.bin" in f.path] == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [".qfieldcloud"]
+
+
+def test_the_callers_rule_decides_which_replaced_files_go_to_the_trash(fake, tmp_path):
+    new_a, new_b = os.urandom(100), os.urandom(200)
+    listing = [{**entry(new_a), "name": "a.bin"}, {**entry(new_b), "name": "b.bin"}]
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, new_a))
+    fake.route("GET", f"api/v1/files/{PID}/b.bin/", Reply(200, {}, new_b))
+    (tmp_path / "a.bin").write_bytes(b"old a")
+    (tmp_path / "b.bin").write_bytes(b"old b")
+    asked = []
+
+    def keep(name, path):
+        asked.append((name, path.read_bytes()))
+        return name == "a.bin"
+
+    files = client_for(fake).download_files(
+        listing, PID, FileTransferType.PROJECT, str(tmp_path), keep_local_versions=keep
+    )
+    assert [f["status"] for f in files] == [FileTransferStatus.SUCCESS] * 2
+    assert sorted(asked) == [("a.bin", b"old a"), ("b.bin", b"old b")]  # asked before each was replaced
+    kept = [p.read_bytes() for p in (tmp_path / ".qfieldcloud" / "trash").rglob("*") if p.is_file()]
+    assert kept == [b"old a"]
+    assert "kept_local_version" in files[0] and "kept_local_version" not in files[1]

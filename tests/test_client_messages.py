@@ -82,3 +82,11 @@ def test_without_a_terminal_only_finished_files_are_listed():
     printer(_progress("a.gpkg", 10, 100, 0))
     printer(_progress("a.gpkg", 100, 100, 1, files_total=1))
     assert stream.getvalue() == "1/1 a.gpkg\n"
+
+
+def test_an_answer_without_a_code_names_its_status_and_request_only(fake):
+    # a proxy's bare 404 page: no QFieldCloud code to show
+    fake.route("GET", f"api/v1/projects/{PID}/", json_reply({"detail": "Not found."}, status=404))
+    with pytest.raises(NotFoundError) as info:
+        Client(fake.url, token="t").get_project(PID)
+    assert str(info.value).endswith(f" (HTTP 404, GET {fake.url}projects/{PID}/)")

@@ -4,9 +4,11 @@ package upload goes to the job's package, whole and unverified by the project's 
 Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
 """
 
+from pathlib import PurePosixPath
+
 import pytest
 
-from qfieldcloud_plugin.client import Client, FileTransferStatus, QfcException
+from qfieldcloud_plugin.client import ChecksumMismatchError, Client, FileTransferStatus, QfcException, UnsafePathError
 from tests.support.fake_http import Reply, json_reply, listing_entry
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -156,3 +158,39 @@ def test_a_file_the_server_already_holds_is_skipped_unless_forced(fake, tmp_path
     assert files[0]["status"] == FileTransferStatus.SUCCESS
     assert files[0]["skipped"] is not force
     assert len([r for r in fake.requests if r.method == "POST"]) == (1 if force else 0)
+
+
+def test_one_file_named_by_a_path_goes_under_its_posix_name_without_progress_unless_asked(fake, tmp_path, capsys):
+    path = tmp_path / "x.gpkg"
+    path.write_bytes(b"data")
+    fake.route("POST", LISTING + "sub/x.gpkg/", json_reply({}, 201))
+    client_for(fake).upload_file(PID, "project", path, PurePosixPath("sub") / "x.gpkg")
+    assert [(r.method, r.path) for r in fake.requests] == [("POST", f"/{LISTING}sub/x.gpkg/")]
+    assert capsys.readouterr().err == ""
+    client_for(fake).upload_file(PID, "project", path, "sub/x.gpkg", show_progress=True)
+    assert "sub/x.gpkg" in capsys.readouterr().err
+
+
+def test_one_file_s_name_is_checked_as_given_not_tidied(fake, tmp_path):
+    path = tmp_path / "x.gpkg"
+    path.write_bytes(b"data")
+    with pytest.raises(UnsafePathError):
+        client_for(fake).upload_file(PID, "project", path, "sub//x.gpkg")
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize("stored", [b"data", b"torn"])
+def test_one_file_verified_on_request_is_read_back_from_the_listing(fake, tmp_path, stored):
+    path = tmp_path / "x.gpkg"
+    path.write_bytes(b"data")
+    fake.route("POST", LISTING + "sub/x.gpkg/", json_reply({}, 201))
+    fake.route("GET", f"api/v1/files/metadata/{PID}/sub/x.gpkg/", json_reply(listing_entry("sub/x.gpkg", stored)))
+    client = client_for(fake)
+    client.upload_file(PID, "project", path, "sub/x.gpkg")  # not verified unless asked
+    assert [r.method for r in fake.requests] == ["POST"]
+    if stored == b"data":
+        client.upload_file(PID, "project", path, "sub/x.gpkg", verify=True)
+    else:
+        with pytest.raises(ChecksumMismatchError, match=r'^"sub/x\.gpkg" on the server does not match the local file'):
+            client.upload_file(PID, "project", path, "sub/x.gpkg", verify=True)
+    assert [r.method for r in fake.requests][1:3] == ["POST", "GET"]

@@ -298,8 +298,10 @@ def _keep_rule(
     local work, that is differs from what was last downloaded here; False keeps none."""
     if callable(keep_local_versions):
         return keep_local_versions
-    previous = record.load() if keep_local_versions is True else {}
-    return lambda name, path: bool(keep_local_versions) and holds_local_work(name, path, previous, checksums)
+    if not keep_local_versions:
+        return lambda name, path: False
+    previous = record.load()
+    return lambda name, path: holds_local_work(name, path, previous, checksums)
 
 
 def _fail_not_applied(to_apply: List[Dict[str, Any]], failed: List[Dict[str, Any]]) -> None:

@@ -80,8 +80,7 @@ class UploadsApi(FilesApi):
         if upload_type == FileTransferType.PACKAGE:
             force = True
             verify = False  # package files are listed by the package job, not by files/
-            if not job_id:
-                raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
+            _require_job(job_id)
         remote: Dict[str, Dict[str, Any]] = {}
         if (not force or still_as_planned is not None) and local_files:
             remote = {f["name"]: f for f in self.list_remote_files(project_id, skip_metadata=False)}
@@ -129,7 +128,7 @@ class UploadsApi(FilesApi):
                     overloads=self._overloads,
                 )
                 if verify:
-                    self._verify_uploads(project_id, upload_type, batch, job_id, throw_on_error, remote)
+                    self._verify_uploads(project_id, batch, throw_on_error, remote)
                 if any(isinstance(f.get("error"), AuthenticationError) for f in batch):
                     break
         if throw_on_error and refused:
@@ -147,10 +146,7 @@ class UploadsApi(FilesApi):
         should_stop: Optional[CancelCheck],
     ) -> "tuple[Optional[str], int]":
         """POST one file (retried with the whole body on transient failures); SHA-256 and size of what was sent."""
-        if upload_type == FileTransferType.PROJECT:
-            path = f"files/{seg(project_id)}/{url_path(remote_name)}/"
-        else:
-            path = f"packages/{seg(project_id)}/{seg(job_id)}/files/{url_path(remote_name)}/"
+        path = _upload_path(project_id, upload_type, job_id, remote_name)
         _response, body = self._send_file(path, local_path, remote_name, report, should_stop)
         return body.sent_sha256, body.size
 
@@ -194,9 +190,7 @@ class UploadsApi(FilesApi):
     def _verify_uploads(
         self,
         project_id: str,
-        upload_type: FileTransferType,
         files: List[Dict[str, Any]],
-        job_id: str,
         throw_on_error: bool,
         known: Dict[str, Dict[str, Any]],
     ) -> None:
@@ -233,32 +227,20 @@ class UploadsApi(FilesApi):
                 continue
             if not wrong or attempt > self.transport.max_retries:
                 break
-            self._send_again(project_id, upload_type, wrong, job_id, throw_on_error)
+            self._send_again(project_id, wrong, throw_on_error)
             sent = [f for f in wrong if f.get("status") == FileTransferStatus.SUCCESS]
             wrong = sent
         _fail_not_stored_as_sent(wrong, listing, throw_on_error)
 
-    def _send_again(
-        self,
-        project_id: str,
-        upload_type: FileTransferType,
-        files: List[Dict[str, Any]],
-        job_id: str,
-        throw_on_error: bool,
-    ) -> None:
-        """Upload `files` once more, one after the other; a failure fails that file."""
+    def _send_again(self, project_id: str, files: List[Dict[str, Any]], throw_on_error: bool) -> None:
+        """Upload project `files` once more, one after the other; a failure fails that file.
+        (Only project uploads are verified: package files are listed by the package job.)"""
         for file in files:
             self.transport.stats.add("checksum_retries")
             self.transport.stats.add("bytes_resent", file["size"])
             try:
                 file["sha256"], file["size"] = self._upload_one(
-                    project_id,
-                    upload_type,
-                    Path(file["absolute_filename"]),
-                    file["name"],
-                    job_id,
-                    None,
-                    None,
+                    project_id, FileTransferType.PROJECT, Path(file["absolute_filename"]), file["name"], "", None, None
                 )
             except (QfcException, OSError) as exc:
                 mark_failed(file, exc)
@@ -296,8 +278,6 @@ class UploadsApi(FilesApi):
         progress_callback: Optional[ProgressCallback] = None,
         is_cancelled: Optional[CancelCheck] = None,
         verify: bool = False,
-        _report: Optional[Callable[[int, int], None]] = None,
-        _should_stop: Optional[CancelCheck] = None,
     ) -> requests.Response:
         """Upload one file, streamed from disk; `remote_filename` is its POSIX name in the project.
 
@@ -307,22 +287,30 @@ class UploadsApi(FilesApi):
         remote_name = Path(remote_filename).as_posix() if not isinstance(remote_filename, str) else remote_filename
         check_remote_name(remote_name)
         upload_type = FileTransferType(wire_value(upload_type))
-        if upload_type == FileTransferType.PROJECT:
-            path = f"files/{seg(project_id)}/{url_path(remote_name)}/"
-        else:
-            if not job_id:
-                raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
-            path = f"packages/{seg(project_id)}/{seg(job_id)}/files/{url_path(remote_name)}/"
-        report = _report
-        if report is None and (progress_callback or show_progress):
-            size = os.path.getsize(local_filename)
-            tracker = ProgressTracker(progress_callback or StderrProgress(), 1, size)
+        path = _upload_path(project_id, upload_type, job_id, remote_name)
+        tracker = report = None
+        if progress_callback or show_progress:
+            tracker = ProgressTracker(progress_callback or StderrProgress(), 1, os.path.getsize(local_filename))
             report = functools.partial(tracker.update, remote_name)
-        should_stop = _should_stop or is_cancelled
-        response, _sent = self._send_file(path, local_filename, remote_name, report, should_stop)
+        response, sent = self._send_file(path, local_filename, remote_name, report, is_cancelled)
         if verify and upload_type == FileTransferType.PROJECT:
             self.verify_upload(project_id, local_filename, remote_name)
+        if tracker:
+            tracker.finish(remote_name, sent.size)  # the file's line on stderr, or the last event
         return response
+
+
+def _require_job(job_id: str) -> None:
+    if not job_id:
+        raise QfcException('When the upload type is "package", you must pass the "job_id" parameter.')
+
+
+def _upload_path(project_id: str, upload_type: FileTransferType, job_id: str, remote_name: str) -> str:
+    """Where a file is POSTed: among the project's files, or into the package that job `job_id` makes."""
+    if upload_type == FileTransferType.PROJECT:
+        return f"files/{seg(project_id)}/{url_path(remote_name)}/"
+    _require_job(job_id)
+    return f"packages/{seg(project_id)}/{seg(job_id)}/files/{url_path(remote_name)}/"
 
 
 def _stored_as_sent(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> bool:
@@ -342,10 +330,9 @@ def _stored_as_sent(sent: Dict[str, Any], remote: Optional[Dict[str, Any]]) -> b
 def _fail_not_stored_as_sent(
     files: List[Dict[str, Any]], listing: Dict[str, Dict[str, Any]], throw_on_error: bool
 ) -> None:
-    """Fail each file still sent but not listed as sent: ChecksumMismatchError naming both copies."""
+    """Fail each of `files` (sent, and SUCCESS so far) that is not listed as sent:
+    ChecksumMismatchError naming both copies."""
     for file in files:
-        if file.get("status") != FileTransferStatus.SUCCESS:
-            continue
         entry = listing.get(file["name"])
         found = "is missing" if entry is None else f"holds {entry.get('size')} bytes, sha256 {entry.get('sha256')}"
         error = ChecksumMismatchError(
