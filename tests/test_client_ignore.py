@@ -216,3 +216,22 @@ def test_remembered_names_are_appended_after_what_the_file_held(tmp_path):
     rules = load_ignore_rules(tmp_path)
     assert [n for n in ("x.tmp", "a.pdf", "c.pdf", "d.pdf") if path_ignored(rules, n)] == ["x.tmp", "a.pdf", "c.pdf"]
     assert [p.name for p in tmp_path.iterdir()] == [".qfieldcloudignore"]  # no temporary file left
+
+
+def test_the_first_remembered_name_makes_the_ignore_file_with_that_name_alone(tmp_path):
+    from qfieldcloud_plugin.client.ignore import add_ignored_names
+
+    add_ignored_names(tmp_path, ["a.pdf"])
+    assert (tmp_path / ".qfieldcloudignore").read_bytes() == b"/a.pdf\n"
+
+
+def test_a_name_is_remembered_in_an_ignore_file_written_by_notepad(tmp_path):
+    # Windows' Notepad starts a UTF-8 file with a byte order mark: it is not part of the first pattern
+    from qfieldcloud_plugin.client.ignore import add_ignored_names, load_ignore_rules
+
+    (tmp_path / ".qfieldcloudignore").write_bytes("\ufeffcafé.tmp\r\n".encode("utf-8"))
+    add_ignored_names(tmp_path, ["naïve.pdf"])
+    # read as text: the line ends come back as \n
+    assert (tmp_path / ".qfieldcloudignore").read_bytes() == "café.tmp\n/naïve.pdf\n".encode("utf-8")
+    rules = load_ignore_rules(tmp_path)
+    assert [n for n in ("café.tmp", "naïve.pdf", "other.pdf") if path_ignored(rules, n)] == ["café.tmp", "naïve.pdf"]

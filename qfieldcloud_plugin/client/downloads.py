@@ -348,8 +348,9 @@ def _arrived(
         now_here[file["name"]] = {"size": listed_size(file), **checks}
         if file["name"] in kept:
             file["kept_local_version"] = str(kept[file["name"]])
-        if file.get("staged") is not None and (checks.get("etag") or checks.get("sha256")):
-            # Verified against these checksums when it arrived; recorded now, after the move.
-            checksums.record(file["name"], targets[id(file)], checks.get("etag"))
+        if file.get("staged") is not None and checks.get("etag"):
+            # Verified against this MD5 when it arrived; recorded now, after the move. (The cache
+            # keeps MD5s only: a file verified by SHA-256 alone is hashed when next compared.)
+            checksums.record(file["name"], targets[id(file)], checks["etag"])
         file.pop("staged", None)
     return now_here
