@@ -12,10 +12,8 @@ The run fails when a module scores under the target, or when a mutant survives t
 """
 
 import argparse
-import fnmatch
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +22,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 import libcst as cst
-from mutation_batch import Supervisor
+from mutation_batch import Supervisor, is_listed, listed_equivalents
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGIN = "qfieldcloud_plugin"
@@ -131,8 +129,6 @@ GROUPS = {
 }
 
 PRAGMA = "# pragma: no mutate block"
-# a listed name, or a glob of names (`...x__cut_short__mutmut_*`) for a whole function
-MUTANT_NAME = re.compile(r"`(" + PLUGIN + r"\.[\w.ǁ]+__mutmut_(?:\d+|\*))`")
 
 
 class _OutOfScope(cst.CSTTransformer):
@@ -271,16 +267,6 @@ def diff_of(work: Path, name: str) -> str:
     )
 
 
-def listed_equivalents() -> Set[str]:
-    if not EQUIVALENTS_FILE.exists():
-        return set()
-    return set(MUTANT_NAME.findall(EQUIVALENTS_FILE.read_text(encoding="utf-8")))
-
-
-def _listed(name: str, equivalents: Set[str]) -> bool:
-    return name in equivalents or any(fnmatch.fnmatchcase(name, e) for e in equivalents if e.endswith("*"))
-
-
 # "segfault" is how mutmut files a worker it had to SIGKILL after its CPU-time limit; "crashed" a
 # worker that another signal ended, such as PyQt's abort on an exception in a Qt callback (the
 # clean run of the same tests, which mutmut checks first, does not crash)
@@ -289,7 +275,7 @@ NOT_RUN = "not checked"
 
 
 def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str, Path]) -> int:
-    equivalents = listed_equivalents()
+    equivalents = listed_equivalents(EQUIVALENTS_FILE)
     rows, unexplained, failing, incomplete = [], [], [], []
     summary = {}
     for group, modules in group_results.items():
@@ -299,7 +285,7 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
             tested = total - counts[NOT_RUN]
             caught = sum(counts[s] for s in CAUGHT)
             survivors = sorted(n for n, s in statuses.items() if s not in CAUGHT and s != NOT_RUN)
-            listed = [n for n in survivors if _listed(n, equivalents)]
+            listed = [n for n in survivors if is_listed(n, equivalents)]
             # the usual mutation score: killed out of the mutants that can be killed at all, i.e.
             # without those tests/MUTATION.md shows to be equivalent
             score = 100.0 * caught / (tested - len(listed)) if tested > len(listed) else 0.0
@@ -318,7 +304,7 @@ def report(group_results: Dict[str, Dict[str, Dict[str, str]]], works: Dict[str,
                 incomplete.append(module)
             elif score < TARGET:
                 failing.append(module)
-            unexplained += [(group, n, statuses[n]) for n in survivors if not _listed(n, equivalents)]
+            unexplained += [(group, n, statuses[n]) for n in survivors if not is_listed(n, equivalents)]
     width = max(len(r[0]) for r in rows) if rows else 10
     print(f"\n{'module':<{width}}  mutants  tested  killed  survived  equivalent  killed/tested   score")
     for module, total, tested, caught, survived, listed, raw, score in rows:

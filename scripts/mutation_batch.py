@@ -9,9 +9,12 @@ testing the mutant (about one mutant a minute), and QGIS's threads deadlock a fo
     python scripts/mutation_batch.py generate   (in the work folder: mutants, stats, job queue)
 """
 
+import ast
+import fnmatch
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,6 +71,8 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
     mutants, by_path = collect_source_file_mutation_data(mutant_names=())
     durations = state().duration_by_test
     survived_with = _load_json(SURVIVORS_FILE)
+    equivalent = listed_equivalents(Path("tests") / "MUTATION.md")
+    sources: Dict[str, Dict[str, str]] = {}
     file_hashes: Dict[str, str] = {}
     queued = 0
     for data, name, result in mutants:
@@ -78,11 +83,16 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
             state().tests_by_mangled_function_name.get(mangled_name_from_mutant_name(name), ()),
             key=lambda t: (durations.get(t, 0.0), t),
         )
-        fingerprint = _fingerprint(tests, file_hashes)
+        fingerprint = _fingerprint(tests, sources)
+        if result == SURVIVED and survived_with.get(name) == _old_fingerprint(tests, file_hashes):
+            survived_with[name] = fingerprint  # filed under the whole-file fingerprint: the same tests
         # mutmut tests a mutant again only when its function changes; a survivor is also tested
-        # again when its tests did (a new test, or an edited one), and a mutant that had no tests
-        # when the map lacked its function has some now
-        stale = (result == SURVIVED and survived_with.get(name) != fingerprint) or (result == NO_TESTS and tests)
+        # again when its tests did (a new test, or an edited one) unless tests/MUTATION.md explains
+        # why no test can kill it, and a mutant that had no tests when the map lacked its function
+        # has some now
+        stale = (result == SURVIVED and survived_with.get(name) != fingerprint and not is_listed(name, equivalent)) or (
+            result == NO_TESTS and tests
+        )
         if result is not None and status_by_exit_code[result] not in rerun and not stale:
             continue
         if not tests:
@@ -103,6 +113,7 @@ def generate(jobs: int, modules: Sequence[str], rerun: Sequence[str]) -> None:
         (queue / f"1-{estimate:012.3f}-{job['id']}.json").write_text(json.dumps(job), encoding="utf-8")
     for data in by_path.values():
         data.save()
+    SURVIVORS_FILE.write_text(json.dumps(survived_with, indent=0), encoding="utf-8")
     print(f"queued {queued} mutants", flush=True)
 
 
@@ -121,8 +132,59 @@ def _forget_test_map_if_functions_were_added(collect: Any, mangled_name: Any) ->
         stats.unlink()
 
 
-def _fingerprint(tests: Sequence[str], file_hashes: Dict[str, str]) -> str:
-    """A hash of the tests' names and of the files that hold them."""
+def listed_equivalents(path: Path) -> List[str]:
+    """The mutant names (or name globs) in backticks that `path` (tests/MUTATION.md) explains as
+    equivalent."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    # a listed name, or a glob of names (`...x__cut_short__mutmut_*`) for a whole function
+    return re.findall(r"`(qfieldcloud_plugin\.[\w.ǁ]+__mutmut_(?:\d+|\*))`", text)
+
+
+def is_listed(name: str, equivalent: Sequence[str]) -> bool:
+    return any(name == e or (e.endswith("*") and fnmatch.fnmatchcase(name, e)) for e in equivalent)
+
+
+def _fingerprint(tests: Sequence[str], sources: Dict[str, Dict[str, str]]) -> str:
+    """A hash of the tests' names and sources: each test's own function (or class) with the code
+    of its file outside any test, so that a test added or edited elsewhere in the file leaves the
+    fingerprint of the others as it was."""
+    digest = hashlib.sha256(b"2\0")
+    for test in tests:
+        path, _, rest = test.partition("::")
+        if path not in sources:
+            sources[path] = _test_sources(Path("mutants", path).read_text(encoding="utf-8"))
+        own = sources[path].get(rest.split("::")[0].split("[")[0], "")
+        digest.update(f"{test}\0{sources[path]['']}\0{own}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _test_sources(text: str) -> Dict[str, str]:
+    """name -> source of each top-level test function or class (with its decorators); "" -> the
+    rest of the file (imports, helpers, module fixtures)."""
+    lines = text.splitlines(keepends=True)
+    tests: Dict[str, str] = {}
+    rest = []
+    last = 0
+    for node in ast.parse(text).body:
+        is_test = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+            node.name.startswith(("test", "Test"))
+        )
+        if not is_test:
+            continue
+        first = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+        rest.append("".join(lines[last:first]))
+        tests[node.name] = "".join(lines[first : node.end_lineno])
+        last = node.end_lineno or first
+    rest.append("".join(lines[last:]))
+    tests[""] = hashlib.sha256("".join(rest).encode("utf-8")).hexdigest()
+    return tests
+
+
+def _old_fingerprint(tests: Sequence[str], file_hashes: Dict[str, str]) -> str:
+    """The fingerprint of earlier runs (the tests' names and whole files), to carry their results over."""
     digest = hashlib.sha256()
     for test in tests:
         path = test.split("::")[0]
