@@ -529,3 +529,28 @@ def test_a_disk_that_fills_while_the_download_is_flushed_frees_what_was_staged(f
     assert all(f["status"] == FileTransferStatus.FAILED for f in files)
     assert not (tmp_path / ".qfieldcloud" / "staging").exists()
     assert not (tmp_path / "a.txt").exists()
+
+
+def test_an_apply_that_fails_fails_every_file_with_its_reason_and_keeps_them_staged_for_the_next(fake, tmp_path):
+    files = {"a.bin": os.urandom(1000), "b.bin": os.urandom(1000)}
+    listing = [listing_entry(n, d) for n, d in files.items()]
+    for name, data in files.items():
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", Reply(200, {}, data))
+
+    def a_folder_appears_in_the_way(name, path):
+        if name == "b.bin":
+            path.mkdir()  # made by another program after the files arrived, before they move
+        return True
+
+    client = Client(fake.url, token="t", max_retries=0)
+    first = client.download_files(
+        [dict(f) for f in listing], PID, "project", str(tmp_path), still_as_planned=a_folder_appears_in_the_way
+    )
+    assert [f["status"] for f in first] == [FileTransferStatus.FAILED] * 2
+    assert first[0]["error"] is first[1]["error"] and "b.bin" in str(first[0]["error"])
+    assert not (tmp_path / "a.bin").exists() and (tmp_path / "b.bin").is_dir()
+    (tmp_path / "b.bin").rmdir()
+    second = client.download_files([dict(f) for f in listing], PID, "project", str(tmp_path))
+    assert [f["status"] for f in second] == [FileTransferStatus.SUCCESS] * 2
+    assert {n: (tmp_path / n).read_bytes() for n in files} == files
+    assert len(fake.requests) == 2  # each file fetched once: the second run used what was staged
