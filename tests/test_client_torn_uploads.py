@@ -74,7 +74,8 @@ def test_a_file_changed_mid_upload_is_sent_again_whole_never_torn(alice, unique_
         assert alice.transport.stats["bytes_resent"] - resent_before == size  # the torn copy's size, counted once
 
 
-def test_a_file_that_keeps_changing_fails_with_a_clear_error_and_stores_nothing(alice, unique_name, tmp_path):
+def test_a_file_that_keeps_changing_fails_with_a_clear_error_and_stores_nothing(alice, unique_name, tmp_path, caplog):
+    caplog.set_level("INFO", logger="qfieldcloud_plugin")
     project = alice.create_project(unique_name)
     folder = tmp_path / "p"
     folder.mkdir()
@@ -91,6 +92,8 @@ def test_a_file_that_keeps_changing_fails_with_a_clear_error_and_stores_nothing(
         files[0]["error"]
     )
     assert alice.list_remote_files(project["id"]) == []
+    # read and sent 3 times in all, then given up
+    assert caplog.messages.count('"big.bin" changed while it was being uploaded; sending it again') == 2
 
 
 def test_an_edit_that_restores_the_mtime_is_still_seen_by_the_checksum_cache(tmp_path, monkeypatch):

@@ -171,6 +171,14 @@ def test_one_file_named_by_a_path_goes_under_its_posix_name_without_progress_unl
     assert "sub/x.gpkg" in capsys.readouterr().err
 
 
+def test_one_file_is_sent_under_the_base_name_of_its_remote_name_not_of_the_local_file(fake, tmp_path):
+    path = tmp_path / "draft 3.gpkg"
+    path.write_bytes(b"data")
+    fake.route("POST", LISTING + "sub/x.gpkg/", json_reply({}, 201))
+    client_for(fake).upload_file(PID, "project", path, "sub/x.gpkg")
+    assert b'name="file"; filename="x.gpkg"' in fake.requests[0].body
+
+
 def test_one_file_s_name_is_checked_as_given_not_tidied(fake, tmp_path):
     path = tmp_path / "x.gpkg"
     path.write_bytes(b"data")
