@@ -6,6 +6,7 @@ Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
 
 import hashlib
 import os
+import threading
 
 import pytest
 
@@ -40,6 +41,10 @@ def client_for(fake, max_retries=2):
     client = Client(fake.url, token="t", max_retries=max_retries)
     client.transport.backoff_factor = 0
     return client
+
+
+def contents_of(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name != ".qfieldcloud")
 
 
 def gets(fake):
@@ -236,3 +241,38 @@ def test_the_callers_rule_decides_which_replaced_files_go_to_the_trash(fake, tmp
     kept = [p.read_bytes() for p in (tmp_path / ".qfieldcloud" / "trash").rglob("*") if p.is_file()]
     assert kept == [b"old a"]
     assert "kept_local_version" in files[0] and "kept_local_version" not in files[1]
+
+
+def test_the_file_named_as_the_failure_is_one_that_failed_not_one_left_waiting_before_it(fake, tmp_path):
+    # Two large files cannot be in flight together (their sizes exceed the bytes in flight), so the
+    # one that waits never starts once the token is refused; it comes before the refused file in
+    # the listing, but it is the refused file that kept the others from being applied.
+    small, large = b"small", b"\0" * (40 * 1024 * 1024)
+    names = ["d.bin", "large-1.bin", "large-2.bin", "refused.bin"]
+    served = dict(zip(names, [small, large, large, b"x"]))
+    listing = [{**entry(data), "name": name} for name, data in served.items()]
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply(listing))
+    small_asked, refused_asked = threading.Event(), threading.Event()
+
+    def small_file(request):
+        small_asked.set()
+        return Reply(200, {}, small)
+
+    def large_file(request):
+        refused_asked.wait(30)  # in flight until the refusal is on its way
+        return Reply(200, {}, large)
+
+    def refused(request):
+        refused_asked.set()
+        small_asked.wait(30)  # the small file has started: it arrives, and is not applied
+        return json_reply({"code": "not_authenticated"}, status=401)
+
+    fake.route("GET", f"api/v1/files/{PID}/d.bin/", small_file)
+    fake.route("GET", f"api/v1/files/{PID}/large-1.bin/", large_file)
+    fake.route("GET", f"api/v1/files/{PID}/large-2.bin/", large_file)
+    fake.route("GET", f"api/v1/files/{PID}/refused.bin/", refused)
+    files = {f["name"]: f for f in client_for(fake, max_retries=0).download_project(PID, str(tmp_path), concurrency=4)}
+    assert str(files["d.bin"]["error"]).endswith('first "refused.bin"')
+    waited = [n for n in ("large-1.bin", "large-2.bin") if files[n]["status"] == FileTransferStatus.PENDING]
+    assert len(waited) <= 1 and all(files[n]["error"] is None for n in waited)
+    assert contents_of(tmp_path) == []
