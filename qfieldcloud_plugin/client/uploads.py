@@ -185,7 +185,7 @@ class UploadsApi(FilesApi):
                     raise
                 self.transport.stats.add("bytes_resent", body.size)
                 logger.info('"%s" changed while it was being uploaded; sending it again', remote_name)
-        raise AssertionError("unreachable")  # pragma: no cover
+        raise AssertionError("unreachable")  # pragma: no cover, no mutate
 
     def _verify_uploads(
         self,
