@@ -150,11 +150,13 @@ def test_a_plan_re_checked_before_each_file_leaves_a_changed_file_unsent_and_say
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_a_file_the_server_already_holds_is_skipped_unless_forced(fake, tmp_path, force):
+@pytest.mark.parametrize("re_checked", [False, True])  # a plan's re-check makes a forced upload read the listing too
+def test_a_file_the_server_already_holds_is_skipped_unless_forced(fake, tmp_path, force, re_checked):
     (tmp_path / "same.csv").write_bytes(b"same")
     fake.route("GET", LISTING, json_reply([listing_entry("same.csv", b"same")]))
     fake.route("POST", LISTING + "same.csv/", json_reply({}, 201))
-    files = client_for(fake).upload_files(PID, "project", str(tmp_path), force=force)
+    still_as_planned = (lambda name, path, remote: None) if re_checked else None
+    files = client_for(fake).upload_files(PID, "project", str(tmp_path), force=force, still_as_planned=still_as_planned)
     assert files[0]["status"] == FileTransferStatus.SUCCESS
     assert files[0]["skipped"] is not force
     assert len([r for r in fake.requests if r.method == "POST"]) == (1 if force else 0)
@@ -202,3 +204,19 @@ def test_one_file_verified_on_request_is_read_back_from_the_listing(fake, tmp_pa
         with pytest.raises(ChecksumMismatchError, match=r'^"sub/x\.gpkg" on the server does not match the local file'):
             client.upload_file(PID, "project", path, "sub/x.gpkg", verify=True)
     assert [r.method for r in fake.requests][1:3] == ["POST", "GET"]
+
+
+def test_an_upload_with_progress_counts_its_files_and_shows_them_on_stderr_when_asked(fake, tmp_path, capsys):
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / name).write_bytes(name.encode())
+    fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry(n, n.encode()) for n in ("a.csv", "b.csv")]))
+    fake.route("POST", LISTING + "a.csv/", json_reply({}, 201))
+    fake.route("POST", LISTING + "b.csv/", json_reply({}, 201))
+    seen = []
+    client_for(fake).upload_files(PID, "project", str(tmp_path), progress_callback=seen.append)
+    assert {e.files_total for e in seen} == {2} and seen[-1].files_done == 2
+    assert capsys.readouterr().err == ""
+    client_for(fake).upload_files(PID, "project", str(tmp_path), show_progress=True, force=True)
+    lines = capsys.readouterr().err.splitlines()  # one line per file, in the order they completed
+    assert sorted(line.split(" ", 1)[0] for line in lines) == ["1/2", "2/2"]
+    assert sorted(line.split(" ", 1)[1] for line in lines) == ["a.csv", "b.csv"]
