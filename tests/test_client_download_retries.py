@@ -276,3 +276,15 @@ def test_the_file_named_as_the_failure_is_one_that_failed_not_one_left_waiting_b
     waited = [n for n in ("large-1.bin", "large-2.bin") if files[n]["status"] == FileTransferStatus.PENDING]
     assert len(waited) <= 1 and all(files[n]["error"] is None for n in waited)
     assert contents_of(tmp_path) == []
+
+
+def test_a_project_download_asks_for_the_checksums_and_prints_nothing_unless_asked(fake, tmp_path, capsys):
+    data = os.urandom(100)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([entry(data)]))
+    fake.route("GET", FILE, Reply(200, {}, data))
+    client_for(fake).download_project(PID, str(tmp_path))
+    # an older server lists the SHA-256 only when asked with skip_metadata=0
+    assert "skip_metadata=0" in fake.requests[0].query
+    assert capsys.readouterr().err == ""
+    client_for(fake).download_project(PID, str(tmp_path / "again"), show_progress=True)
+    assert capsys.readouterr().err.splitlines() == [f"1/1 {NAME}"]

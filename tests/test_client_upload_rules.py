@@ -220,3 +220,19 @@ def test_an_upload_with_progress_counts_its_files_and_shows_them_on_stderr_when_
     lines = capsys.readouterr().err.splitlines()  # one line per file, in the order they completed
     assert sorted(line.split(" ", 1)[0] for line in lines) == ["1/2", "2/2"]
     assert sorted(line.split(" ", 1)[1] for line in lines) == ["a.csv", "b.csv"]
+
+
+def test_a_link_out_of_the_folder_is_left_out_and_the_log_says_why(fake, tmp_path, caplog):
+    folder, outside = tmp_path / "p", tmp_path / "outside.csv"
+    folder.mkdir()
+    outside.write_bytes(b"not the project's")
+    (folder / "ok.csv").write_bytes(b"ok")
+    (folder / "link.csv").symlink_to(outside)
+    fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry("ok.csv", b"ok")]))
+    fake.route("POST", LISTING + "ok.csv/", json_reply({}, 201))
+    with caplog.at_level("INFO", logger="qfieldcloud_plugin.client"):
+        files = {f["name"]: f for f in client_for(fake).upload_files(PID, "project", str(folder))}
+    assert files["ok.csv"]["status"] == FileTransferStatus.SUCCESS
+    assert files["link.csv"]["status"] == FileTransferStatus.FAILED
+    assert str(files["link.csv"]["error"]) in caplog.messages
+    assert [r.path for r in fake.requests if r.method == "POST"] == [f"/{LISTING}ok.csv/"]
