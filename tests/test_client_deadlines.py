@@ -69,6 +69,30 @@ def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
     assert not [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "downloaded.json"]
 
 
+def test_ctrl_c_while_an_upload_waits_for_its_answer_exits_130_promptly(fake, tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"sent whole; the answer never comes")
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([]))
+    fake.route("POST", f"api/v1/files/{PID}/a.csv/", Reply(201, {}, b"{}", delay=600))
+    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "qfieldcloud_plugin.client", "upload-files", PID, str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # see the download's test
+    )
+    try:
+        wait_until(lambda: any(r.method == "POST" for r in fake.requests), timeout=30, message="the upload to be sent")
+        cli.send_signal(signal.SIGINT)
+        # The default read timeout is 300 s: only the abort can end it within this bound.
+        out, err = cli.communicate(timeout=30)
+    finally:
+        cli.kill()
+    assert cli.returncode == 130 and "Cancelled" in err and "Traceback" not in err
+
+
 def test_the_cli_lists_each_file_as_it_arrives_and_says_when_it_retries_after_silence(fake, tmp_path):
     a, b = b"first file", b"second file"
     fake.route(

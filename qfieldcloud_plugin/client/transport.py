@@ -15,9 +15,9 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.exceptions import LocationParseError
 
+from .connections import ConnectionRegistry, TrackingAdapter
 from .errors import (
     ConnectionFailedError,
     InvalidResponseError,
@@ -179,6 +179,7 @@ class Transport:
         self.retry = RetryPolicy(max_retries, backoff_factor)
         self.stats = TransferStats()
         self.watch = TransferWatch(None if self.read_timeout is None else self.read_timeout + STALL_MARGIN_S)
+        self.connections = ConnectionRegistry()
         self.session = _Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self.resize_pool(pool_size)
@@ -200,14 +201,18 @@ class Transport:
         self.retry.backoff_factor = value
 
     def abort_transfers(self, reason: str = "cancelled") -> None:
-        """Cut every running download now and refuse every later request (Ctrl-C, shutting down)."""
+        """Cut every running request now, whether it sends, waits or receives, and refuse every
+        later one (Ctrl-C, shutting down)."""
         self.watch.abort_all(reason)
+        self.connections.shut_all()
 
     def resize_pool(self, pool_size: int) -> None:
         """Mount adapters whose pools hold `pool_size` connections, for http and https alike."""
         # Retries are done in `request`, where we know whether the body can be re-sent.
         for prefix in ("http://", "https://"):
-            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=max(1, pool_size), max_retries=0)
+            adapter = TrackingAdapter(
+                self.connections, pool_connections=4, pool_maxsize=max(1, pool_size), max_retries=0
+            )
             self.session.mount(prefix, adapter)
 
     @property
