@@ -481,10 +481,14 @@ def test_the_download_record_is_read_as_utf8_whatever_the_locale(tmp_path):
     assert printed_in_the_c_locale(script, str(tmp_path)) == ascii(["relevé.gpkg"])
 
 
-def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_next(fake, tmp_path):
+@pytest.mark.parametrize("listed", [("md5sum", "sha256"), ("sha256",), ("md5sum",)])
+def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_next(fake, tmp_path, listed):
     """All or nothing keeps the folder as it was, but what arrived and verified waits in staging."""
     files = {"a.bin": os.urandom(300_000), "b.bin": os.urandom(1000)}
-    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry(n, d) for n, d in files.items()]))
+    listing = [
+        {k: v for k, v in listing_entry(n, d).items() if k in ("name", "size", *listed)} for n, d in files.items()
+    ]
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply(listing))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, files["a.bin"]))
     fake.route(
         "GET",
@@ -500,6 +504,30 @@ def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_ne
     assert second == {"a.bin": FileTransferStatus.SUCCESS, "b.bin": FileTransferStatus.SUCCESS}
     assert {n: (tmp_path / n).read_bytes() for n in files} == files
     assert [r.path for r in fake.requests].count(f"/api/v1/files/{PID}/a.bin/") == 1
+
+
+@pytest.mark.parametrize("new_size", [300_000, 299_999])
+def test_a_file_staged_by_a_failed_download_is_fetched_again_when_the_server_s_copy_changed(fake, tmp_path, new_size):
+    old, new, b = os.urandom(300_000), os.urandom(new_size), os.urandom(1000)
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/",
+        json_reply([listing_entry("a.bin", old), listing_entry("b.bin", b)]),
+        json_reply([listing_entry("a.bin", new), listing_entry("b.bin", b)]),
+    )
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, old), Reply(200, {}, new))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/b.bin/",
+        json_reply({"code": "unknown_error", "message": "x"}, 500),
+        Reply(200, {}, b),
+    )
+    client = Client(fake.url, token="t", max_retries=0)
+    client.download_project(PID, str(tmp_path))  # b.bin fails: a.bin waits in staging
+    second = {f["name"]: f["status"] for f in client.download_project(PID, str(tmp_path))}
+    assert second == {"a.bin": FileTransferStatus.SUCCESS, "b.bin": FileTransferStatus.SUCCESS}
+    assert (tmp_path / "a.bin").read_bytes() == new  # not the stale staged copy
+    assert [r.path for r in fake.requests].count(f"/api/v1/files/{PID}/a.bin/") == 2
 
 
 def test_state_files_are_written_on_the_file_system_of_their_folder(small_disk):
