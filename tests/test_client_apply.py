@@ -138,6 +138,15 @@ def test_replaced_files_holding_local_work_go_to_the_trash_and_the_others_away(t
     assert state_leftovers(tmp_path) == []
 
 
+def test_replaced_files_whose_names_differ_by_a_space_or_a_slash_keep_their_own_trash_copies(tmp_path):
+    old = {"my notes.txt": b"old flat", "my/notes.txt": b"old nested"}
+    write_tree(tmp_path, old)
+    staging, moves = stage(tmp_path, {name: b"new" for name in old})
+    kept = staging.apply(moves, keep=lambda name, path: True)
+    assert {name: path.read_bytes() for name, path in kept.items()} == old
+    assert kept["my notes.txt"].name == "my notes.txt" and kept["my/notes.txt"].parent.name == "my"
+
+
 def test_an_old_backup_folder_without_a_journal_goes_to_the_trash_not_away(tmp_path):
     stray = tmp_path / ".qfieldcloud" / "backup-0123456789ab" / "survey.gpkg"
     stray.parent.mkdir(parents=True)
