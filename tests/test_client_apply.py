@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferError, calc_etag
+from qfieldcloud_plugin.client import Client, FileTransferStatus, QfcException, TransferError, calc_etag
 from qfieldcloud_plugin.client.checksums import ChecksumCache
 from qfieldcloud_plugin.client.download_record import holds_local_work
 from qfieldcloud_plugin.client.staging import Staging, move_to_trash, trash_folder
@@ -430,6 +430,34 @@ def test_a_download_that_fills_the_disk_changes_nothing_and_frees_what_it_staged
     assert not (small_disk / ".qfieldcloud" / "staging").exists()
     assert not [p for p in small_disk.rglob("*") if p.is_file() and p.name.endswith(".qfcpart")]
     assert used_bytes(small_disk) <= before + 64 * 1024  # the staged megabytes were given back
+
+
+def test_a_download_that_raises_on_a_full_disk_frees_what_it_staged_too(fake, small_disk):
+    serve(
+        fake, {"a.bin": os.urandom(1024 * 1024), "b.bin": os.urandom(1024 * 1024), "c.bin": os.urandom(2 * 1024 * 1024)}
+    )
+    with pytest.raises(OSError, match="No space left"):
+        Client(fake.url, token="t", max_retries=0).download_project(PID, str(small_disk), throw_on_error=True)
+    assert not (small_disk / ".qfieldcloud" / "staging").exists()
+
+
+def test_a_download_that_raises_on_a_failure_keeps_what_arrived_for_the_next(fake, tmp_path):
+    a, b = os.urandom(1000), os.urandom(1000)
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.bin", a), listing_entry("b.bin", b)]))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, a))
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/b.bin/",
+        json_reply({"code": "unknown_error", "message": "x"}, 500),
+        Reply(200, {}, b),
+    )
+    client = Client(fake.url, token="t", max_retries=0)
+    with pytest.raises(QfcException):
+        client.download_project(PID, str(tmp_path), throw_on_error=True, concurrency=1)
+    assert not (tmp_path / "a.bin").exists()
+    client.download_project(PID, str(tmp_path), throw_on_error=True)
+    assert (tmp_path / "a.bin").read_bytes() == a and (tmp_path / "b.bin").read_bytes() == b
+    assert [r.path for r in fake.requests].count(f"/api/v1/files/{PID}/a.bin/") == 1  # taken from staging
 
 
 def test_the_same_name_trashed_again_is_numbered_beside_the_first(tmp_path):
