@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qfieldcloud_plugin.client.atomic_file import write_json_atomically
+from tests.support.c_locale import printed_in_the_c_locale
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -65,3 +66,25 @@ def test_text_is_written_whole_as_given(tmp_path):
     write_text_atomically(target, "replaced", durable=True)
     assert target.read_text(encoding="utf-8") == "replaced"
     assert sorted(p.name for p in target.parent.iterdir()) == ["ignore"]
+
+
+def test_text_that_cannot_be_written_leaves_the_old_file_and_no_temporary_one(tmp_path):
+    from qfieldcloud_plugin.client.atomic_file import write_text_atomically
+
+    target = tmp_path / "ignore"
+    write_text_atomically(target, "old")
+    with pytest.raises(UnicodeEncodeError):
+        write_text_atomically(target, "half a surrogate pair: \udcff")  # fails while it is written
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ignore"]
+
+
+def test_text_is_written_as_utf8_whatever_the_locale(tmp_path):
+    target = tmp_path / "ignore"
+    printed_in_the_c_locale(
+        "import sys; from pathlib import Path;"
+        "from qfieldcloud_plugin.client.atomic_file import write_text_atomically;"
+        "write_text_atomically(Path(sys.argv[1]), 'na\\u00efve.pdf')",
+        str(target),
+    )
+    assert target.read_bytes() == "naïve.pdf".encode("utf-8")

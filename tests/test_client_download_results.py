@@ -4,11 +4,12 @@ content was checked against the listing (`verified`), which callers show and rec
 Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
 """
 
+import hashlib
 import os
 
 import pytest
 
-from qfieldcloud_plugin.client import Client, FileTransferStatus, TransferCancelledError
+from qfieldcloud_plugin.client import ChecksumMismatchError, Client, FileTransferStatus, TransferCancelledError
 from qfieldcloud_plugin.client import download as download_module
 from tests.support.fake_http import Reply, json_reply, listing_entry
 
@@ -127,3 +128,13 @@ def test_a_cancel_while_a_batch_s_file_arrives_stops_reading_it(fake, tmp_path, 
         )
     assert max(e.file_bytes_done for e in seen) < 64  # not read to its end
     assert [p.name for p in tmp_path.iterdir()] in ([], [".qfieldcloud"])
+
+
+def test_a_caller_s_file_dict_checked_by_its_etag_alone_refuses_other_bytes_of_the_same_size(fake, tmp_path):
+    wanted, served = b"the wanted bytes", b"other bytes here"  # the same size
+    given = {"name": "a.txt", "etag": hashlib.md5(wanted).hexdigest()}  # as a caller of download_files may give it
+    fake.route("GET", LISTING + "a.txt/", Reply(200, {}, served))
+    fake.route("GET", f"api/v1/files/metadata/{PID}/a.txt/", json_reply({}, 404))
+    (file,) = Client(fake.url, token="t", max_retries=0).download_files([given], PID, "project", str(tmp_path))
+    assert file["status"] == FileTransferStatus.FAILED and isinstance(file["error"], ChecksumMismatchError)
+    assert not (tmp_path / "a.txt").exists()
