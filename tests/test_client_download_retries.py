@@ -288,3 +288,16 @@ def test_a_project_download_asks_for_the_checksums_and_prints_nothing_unless_ask
     assert capsys.readouterr().err == ""
     client_for(fake).download_project(PID, str(tmp_path / "again"), show_progress=True)
     assert capsys.readouterr().err.splitlines() == [f"1/1 {NAME}"]
+
+
+def test_a_file_without_a_listed_size_fetched_again_after_a_mismatch_counts_no_listed_bytes(fake, tmp_path):
+    stale, fresh = b"stale bytes", b"the fresh version"
+    listed = {"name": NAME, "md5sum": hashlib.md5(fresh).hexdigest()}  # no size, no SHA-256
+    fake.route("GET", f"api/v1/files/{PID}/", json_reply([listed]))
+    fake.route("GET", METADATA, json_reply(listed))
+    fake.route("GET", FILE, Reply(200, {}, stale), Reply(200, {}, fresh))
+    client = client_for(fake)
+    files = client.download_project(PID, str(tmp_path))
+    assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0]["error"]
+    assert (tmp_path / "sub" / "a.bin").read_bytes() == fresh
+    assert (client.transport.stats["checksum_retries"], client.transport.stats["bytes_refetched"]) == (1, 0)

@@ -249,9 +249,7 @@ def _receive(
         for chunk in response.iter_content(chunk_size=DOWNLOAD_CHUNK_SIZE):
             if should_stop and should_stop():
                 raise TransferCancelledError(f'Download of "{name}" cancelled')
-            if not chunk:
-                continue
-            partial.write(chunk)
+            partial.write(chunk)  # never empty: urllib3 yields only data it read
             received += len(chunk)
             if expected_size is not None and partial.size > expected_size:
                 raise ChecksumMismatchError(
