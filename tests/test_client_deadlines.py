@@ -57,11 +57,12 @@ def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
     )
     try:
         wait_until(
-            lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=30, message="the download to start"
+            lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=120, message="the download to start"
         )
         cli.send_signal(signal.SIGINT)
-        # The default read timeout is 300 s: only the abort can end it within this bound.
-        out, err = cli.communicate(timeout=30)
+        # The default read timeout is 300 s: only the abort can end it within this bound (generous,
+        # for a machine loaded by mutation testing, where starting the CLI alone can take long).
+        out, err = cli.communicate(timeout=120)
     finally:
         cli.kill()
     assert cli.returncode == 130 and "Cancelled" in err and "Traceback" not in err
@@ -84,10 +85,11 @@ def test_ctrl_c_while_an_upload_waits_for_its_answer_exits_130_promptly(fake, tm
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # see the download's test
     )
     try:
-        wait_until(lambda: any(r.method == "POST" for r in fake.requests), timeout=30, message="the upload to be sent")
+        wait_until(lambda: any(r.method == "POST" for r in fake.requests), timeout=120, message="the upload to be sent")
         cli.send_signal(signal.SIGINT)
-        # The default read timeout is 300 s: only the abort can end it within this bound.
-        out, err = cli.communicate(timeout=30)
+        # The default read timeout is 300 s: only the abort can end it within this bound (generous,
+        # for a machine loaded by mutation testing, where starting the CLI alone can take long).
+        out, err = cli.communicate(timeout=120)
     finally:
         cli.kill()
     assert cli.returncode == 130 and "Cancelled" in err and "Traceback" not in err
