@@ -10,6 +10,10 @@ import hashlib
 import logging
 import os
 import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import requests
@@ -21,6 +25,7 @@ from qfieldcloud_plugin.client.transport import TransferStats
 from qfieldcloud_plugin.client.watchdog import TransferWatch
 from tests.support.fake_http import Reply
 
+REPO = Path(__file__).resolve().parents[1]
 PATH = "storage/a.bin"
 # a signed storage URL: its query is a credential, and one of its values holds a "?"
 SIGNED_QUERY = "?X-Amz-Signature=s3cr3t-signature&next=?part"
@@ -193,3 +198,38 @@ def test_a_download_past_its_deadline_names_the_url_without_its_query(fake, tmp_
     assert str(caught.value).endswith(f"bytes: it took longer than its deadline (GET {fake.root}{PATH})")
     assert "s3cr3t" not in str(caught.value)
     assert len(fake.requests) == 1
+
+
+def test_without_a_display_name_a_download_is_named_by_its_target_and_not_retried(fake, tmp_path):
+    # the one-answer downloads (a project seed) give neither: the file's own name, one attempt
+    data = os.urandom(4000)
+    fake.route("GET", PATH, Reply(200, {}, data[:1500], announce_length=len(data)))
+    with pytest.raises(ConnectionFailedError) as caught:
+        fetch_resumable(fetcher(fake), tmp_path / "seed.json", expected_size=len(data))
+    assert caught.value.message.startswith('The download of "seed.json" was interrupted after ')
+    assert len(fake.requests) == 1
+
+
+KILLED_WHILE_DOWNLOADING = """
+import os, signal, sys
+from pathlib import Path
+from qfieldcloud_plugin.client.download import PartialDownload
+
+partial = PartialDownload(Path(sys.argv[1]), sha256=True, etag=False, expected_size=None)
+partial.write(b"half of it")
+partial.file.flush()
+os.kill(os.getpid(), signal.SIGKILL)  # killed mid-download
+"""
+
+
+def test_a_download_killed_mid_way_leaves_only_a_hidden_partial_file_that_says_what_it_is(tmp_path):
+    target = tmp_path / "data.gpkg"
+    target.write_bytes(b"the user's file")
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_DOWNLOADING, str(target)], cwd=REPO, capture_output=True, timeout=60
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert target.read_bytes() == b"the user's file"
+    (leftover,) = [p.name for p in tmp_path.iterdir() if p.name != "data.gpkg"]
+    # hidden (a scan or an upload skips it), and named as the plugin's partial download
+    assert re.fullmatch(r"\.qfc-\w+\.qfcpart", leftover), leftover

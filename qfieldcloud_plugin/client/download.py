@@ -36,9 +36,7 @@ class PartialDownload:
     whether hashing runs on a helper thread (large files) or inline (small ones).
     """
 
-    def __init__(
-        self, target: Path, *, sha256: bool = True, etag: bool = True, expected_size: Optional[int] = None
-    ) -> None:
+    def __init__(self, target: Path, *, sha256: bool, etag: bool, expected_size: Optional[int]) -> None:
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
         # A short name of its own, never longer than the target's: a name near NAME_MAX must still work.
