@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from qfieldcloud_plugin.client import ChecksumMismatchError, ConnectionFailedError, TransferCancelledError
+from qfieldcloud_plugin.client import (
+    ChecksumMismatchError,
+    ConnectionFailedError,
+    InvalidResponseError,
+    TransferCancelledError,
+)
+from qfieldcloud_plugin.client import download as download_module
 from qfieldcloud_plugin.client import watchdog as watchdog_module
 from qfieldcloud_plugin.client.download import fetch_resumable
 from qfieldcloud_plugin.client.transport import TransferStats
@@ -233,3 +239,72 @@ def test_a_download_killed_mid_way_leaves_only_a_hidden_partial_file_that_says_w
     (leftover,) = [p.name for p in tmp_path.iterdir() if p.name != "data.gpkg"]
     # hidden (a scan or an upload skips it), and named as the plugin's partial download
     assert re.fullmatch(r"\.qfc-\w+\.qfcpart", leftover), leftover
+
+
+def test_a_resume_asks_only_for_the_rest_of_the_same_version(fake, tmp_path, monkeypatch):
+    # read in pieces, so that the bytes before the cut are kept with urllib3 2 too (it loses the
+    # read that breaks)
+    monkeypatch.setattr(download_module, "DOWNLOAD_CHUNK_SIZE", 500)
+    data = os.urandom(4000)
+    fake.route(
+        "GET",
+        PATH,
+        Reply(200, {"ETag": '"v1"'}, data[:1500], announce_length=len(data)),
+        Reply(206, {"Content-Range": f"bytes 1500-3999/{len(data)}"}, data[1500:]),
+    )
+    target = tmp_path / "a.bin"
+    target.write_bytes(b"local work")
+    fetch_resumable(
+        fetcher(fake),
+        target,
+        first_headers={"If-None-Match": "local-etag"},
+        expected_size=len(data),
+        expected_sha256=hashlib.sha256(data).hexdigest(),
+        max_retries=1,
+    )
+    assert target.read_bytes() == data
+    first, resume = (r.headers for r in fake.requests)
+    assert first.get("If-None-Match") == "local-etag" and "Range" not in first
+    # the rest, only if the file is still the version whose start arrived; the caller's
+    # condition belonged to the first question only
+    assert (resume.get("Range"), resume.get("If-Range"), resume.get("If-None-Match")) == ("bytes=1500-", '"v1"', None)
+
+
+def test_an_answer_that_breaks_before_its_first_byte_is_retried_once_per_retry(fake, tmp_path):
+    data = os.urandom(4000)
+    fake.route("GET", PATH, Reply(200, {}, b"", announce_length=len(data)), Reply(200, {}, data))
+    target = tmp_path / "a.bin"
+    fetch_resumable(fetcher(fake), target, expected_size=len(data), max_retries=1)
+    assert target.read_bytes() == data and len(fake.requests) == 2
+
+
+def test_a_server_that_cuts_every_answer_is_asked_at_most_four_times_per_retry_plus_one(fake, tmp_path, monkeypatch):
+    monkeypatch.setattr(download_module, "DOWNLOAD_CHUNK_SIZE", 50)  # see the resume test above
+    data = os.urandom(4000)
+    answers = [Reply(200, {}, data[:100], announce_length=len(data))]
+    answers += [Reply(206, {"Content-Range": f"bytes {n}-3999/4000"}, data[n : n + 100]) for n in range(100, 4000, 100)]
+    fake.route("GET", PATH, *answers)
+    with pytest.raises(ConnectionFailedError):
+        fetch_resumable(fetcher(fake), tmp_path / "a.bin", expected_size=len(data), max_retries=1)
+    assert len(fake.requests) == 5  # each answer brings bytes, so only this cap ends it
+
+
+def test_a_not_modified_answer_to_a_resume_is_refused_and_leaves_the_local_file(fake, tmp_path):
+    data = os.urandom(4000)
+    fake.route("GET", PATH, Reply(200, {}, data[:1500], announce_length=len(data)), Reply(304, {}, b""))
+    target = tmp_path / "a.bin"
+    target.write_bytes(b"local work")
+    with pytest.raises(InvalidResponseError) as caught:
+        fetch_resumable(
+            fetcher(fake, SIGNED_QUERY),
+            target,
+            first_headers={"If-None-Match": "local-etag"},
+            expected_size=len(data),
+            max_retries=1,
+            display_name="a.bin",
+        )
+    assert str(caught.value) == (
+        'The server answered "not modified" for "a.bin" without being asked; the local file was not changed '
+        f"(HTTP 304, GET {fake.root}{PATH})"
+    )
+    assert target.read_bytes() == b"local work" and [p.name for p in tmp_path.iterdir()] == ["a.bin"]
