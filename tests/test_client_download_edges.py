@@ -57,6 +57,15 @@ def test_a_gzip_encoded_answer_longer_than_the_file_arrives_whole(fake, tmp_path
     assert target.read_bytes() == data
 
 
+def test_a_file_of_unknown_size_reports_an_unknown_total_until_its_bytes_arrive(fake, tmp_path):
+    data = os.urandom(64 * 1024)
+    fake.route("GET", PATH, Reply(200, {"Content-Encoding": "gzip"}, gzip.compress(data)))
+    progress = []
+    fetch_resumable(fetcher(fake), tmp_path / "a.bin", on_progress=lambda done, total: progress.append((done, total)))
+    # the encoded length says nothing of the file's, and no size was listed: 0 means unknown
+    assert progress[0] == (0, 0) and progress[-1] == (len(data), len(data))
+
+
 def test_a_range_answered_with_the_whole_file_and_a_misleading_content_range_starts_over(fake, tmp_path):
     """A 200 is the whole file whatever its Content-Range says: appending it would double the start."""
     data = os.urandom(3 * 1024 * 1024)
@@ -241,7 +250,10 @@ def test_a_download_killed_mid_way_leaves_only_a_hidden_partial_file_that_says_w
     assert re.fullmatch(r"\.qfc-\w+\.qfcpart", leftover), leftover
 
 
-def test_a_resume_asks_only_for_the_rest_of_the_same_version(fake, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "etag, if_range", [('"v1"', '"v1"'), ('W/"v1"', None), (None, None)], ids=["strong", "weak", "none"]
+)
+def test_a_resume_asks_only_for_the_rest_of_the_same_version(fake, tmp_path, monkeypatch, etag, if_range):
     # read in pieces, so that the bytes before the cut are kept with urllib3 2 too (it loses the
     # read that breaks)
     monkeypatch.setattr(download_module, "DOWNLOAD_CHUNK_SIZE", 500)
@@ -249,7 +261,7 @@ def test_a_resume_asks_only_for_the_rest_of_the_same_version(fake, tmp_path, mon
     fake.route(
         "GET",
         PATH,
-        Reply(200, {"ETag": '"v1"'}, data[:1500], announce_length=len(data)),
+        Reply(200, {"ETag": etag} if etag else {}, data[:1500], announce_length=len(data)),
         Reply(206, {"Content-Range": f"bytes 1500-3999/{len(data)}"}, data[1500:]),
     )
     target = tmp_path / "a.bin"
@@ -265,9 +277,9 @@ def test_a_resume_asks_only_for_the_rest_of_the_same_version(fake, tmp_path, mon
     assert target.read_bytes() == data
     first, resume = (r.headers for r in fake.requests)
     assert first.get("If-None-Match") == "local-etag" and "Range" not in first
-    # the rest, only if the file is still the version whose start arrived; the caller's
-    # condition belonged to the first question only
-    assert (resume.get("Range"), resume.get("If-Range"), resume.get("If-None-Match")) == ("bytes=1500-", '"v1"', None)
+    # the rest, only if the file is still the version whose start arrived (a weak ETag cannot
+    # say so); the caller's condition belonged to the first question only
+    assert (resume.get("Range"), resume.get("If-Range"), resume.get("If-None-Match")) == ("bytes=1500-", if_range, None)
 
 
 def test_an_answer_that_breaks_before_its_first_byte_is_retried_once_per_retry(fake, tmp_path):
