@@ -148,8 +148,9 @@ def test_a_file_shorter_than_listed_fails_fast(fake, tmp_path):
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data))
     files = client_for(fake, max_retries=3).download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.FAILED
-    assert isinstance(files[0]["error"], ChecksumMismatchError) and "where its listing says 100" in str(
-        files[0]["error"]
+    assert isinstance(files[0]["error"], ChecksumMismatchError)
+    assert str(files[0]["error"]) == (
+        '"a.bin" has 50 bytes on the server where its listing says 100; the local file was not changed'
     )
     gets = [r for r in fake.requests if r.path == f"/api/v1/files/{PID}/a.bin/"]
     assert len(gets) <= 2  # once, and once more after reading the listing again: not minutes of retries
