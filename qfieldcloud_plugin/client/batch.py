@@ -11,6 +11,7 @@ from .file_download import listed_size
 from .flight import FlightGate
 from .models import CancelCheck, FileTransferStatus
 from .progress import ProgressTracker
+from .waiting import wait_all
 
 Work = Callable[[Dict[str, Any], Callable[[int, int], None], CancelCheck], None]
 
@@ -45,8 +46,7 @@ def run_batch(
     ) as pool:
         futures = [pool.submit(batch.run_one, item) for item in items]
         try:
-            for future in futures:
-                future.exception()
+            wait_all(futures)
         except BaseException:
             # Ctrl-C reaches this (main) thread: stop queued work and cut the running transfers
             # (`on_interrupt`), so leaving the pool does not wait for a stalled one.

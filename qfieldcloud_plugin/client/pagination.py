@@ -9,6 +9,7 @@ import requests
 from .errors import InvalidResponseError
 from .models import DEFAULT_PAGINATION_LIMIT, LIST_PAGE_SIZE, Pagination
 from .urls import safe_url
+from .waiting import wait_all
 
 if TYPE_CHECKING:  # only for the annotation: transport.py imports this module
     from .transport import Transport
@@ -98,6 +99,7 @@ def _remaining_pages(
         pages = [pool.submit(_page, transport, path, params, json_body, limit, o) for o in offsets]
         try:
             for page_offset, page in zip(offsets, pages):
+                wait_all([page])
                 response, payload = page.result()
                 expected = min(limit, total - page_offset)
                 if len(payload) != expected or _total_count(response) not in (None, total):
