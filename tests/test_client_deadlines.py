@@ -35,7 +35,7 @@ def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_m
         files = client.download_project(PID, str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.FAILED
     assert isinstance(files[0]["error"], ConnectionFailedError)
-    assert 'Retrying "a.bin" after too little data for 1 s' in caplog.text  # the retry was said, and why
+    assert 'Retrying "a.bin" after too little data for 1 s' in caplog.messages  # the retry was said, and why
     assert not (tmp_path / "a.bin").exists()
 
 

@@ -195,7 +195,7 @@ def test_a_stalled_download_that_runs_out_of_retries_says_it_stalled(fake, tmp_p
         r'The download of "a\.bin" was interrupted after \d+ of 20 bytes: too little data for 1 s', caught.value.message
     )
     assert "s3cr3t" not in str(caught.value)
-    assert 'Retrying "a.bin" after too little data for 1 s' in caplog.text
+    assert 'Retrying "a.bin" after too little data for 1 s' in caplog.messages
     assert not target.exists()
 
 

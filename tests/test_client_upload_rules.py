@@ -4,6 +4,7 @@ package upload goes to the job's package, whole and unverified by the project's 
 Real HTTP over loopback to a scriptable server (tests/support/fake_http.py).
 """
 
+import os
 from pathlib import PurePosixPath
 
 import pytest
@@ -236,3 +237,26 @@ def test_a_link_out_of_the_folder_is_left_out_and_the_log_says_why(fake, tmp_pat
     assert files["link.csv"]["status"] == FileTransferStatus.FAILED
     assert str(files["link.csv"]["error"]) in caplog.messages
     assert [r.path for r in fake.requests if r.method == "POST"] == [f"/{LISTING}ok.csv/"]
+
+
+def test_an_upload_asked_to_raise_names_the_file_it_left_out(fake, tmp_path):
+    folder, outside = tmp_path / "p", tmp_path / "outside.csv"
+    folder.mkdir()
+    outside.write_bytes(b"not the project's")
+    (folder / "ok.csv").write_bytes(b"ok")
+    (folder / "link.csv").symlink_to(outside)
+    fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry("ok.csv", b"ok")]))
+    fake.route("POST", LISTING + "ok.csv/", json_reply({}, 201))
+    with pytest.raises(UnsafePathError, match="link.csv"):
+        client_for(fake).upload_files(PID, "project", str(folder), throw_on_error=True)
+    assert [r.path for r in fake.requests if r.method == "POST"] == [f"/{LISTING}ok.csv/"]  # the others went
+
+
+def test_a_single_upload_reports_its_bytes_as_they_are_sent(fake, tmp_path):
+    path = tmp_path / "big.gpkg"
+    path.write_bytes(os.urandom(3 * 1024 * 1024))
+    fake.route("POST", LISTING + "big.gpkg/", json_reply({}, 201))
+    seen = []
+    client_for(fake).upload_file(PID, "project", path, "big.gpkg", progress_callback=seen.append)
+    assert any(0 < e.file_bytes_done < e.file_bytes_total for e in seen)  # not only the final event
+    assert seen[-1].file_bytes_done == 3 * 1024 * 1024
