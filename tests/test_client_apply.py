@@ -213,6 +213,7 @@ def killed_at_each_step(tmp_path, keep):
 def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, keep):
     """SIGKILL at each os.replace/unlink of an apply (journal, moves, commit mark, trash), then recover."""
     steps = 0
+    filed_away_whole = False
     for kill_at, root in killed_at_each_step(tmp_path, keep):
         steps = kill_at
         Staging(root).recover()
@@ -229,7 +230,11 @@ def test_kill_9_at_every_step_of_apply_leaves_every_file_old_or_new(tmp_path, ke
         kept = sorted(p.read_bytes() for p in trash.rglob("*") if p.is_file()) if trash.exists() else []
         if now == NEW and keep:
             assert kept == sorted(OLD.values()), kill_at
+        filed_away_whole = filed_away_whole or (now == NEW and kept == sorted(OLD.values()))
     assert steps >= 2 * len(NEW)  # a journal, then a backup and a move per file at least
+    # Killed just after the commit mark, before any old version was filed away: recovery cannot
+    # ask again which held local work, so it keeps them all, even those the apply would have dropped.
+    assert filed_away_whole
 
 
 def test_a_file_created_where_a_crashed_apply_left_a_gap_is_never_overwritten(tmp_path):
@@ -278,6 +283,21 @@ def test_a_roll_back_that_cannot_restore_a_file_names_it_and_the_next_run_puts_i
     assert Staging(tmp_path).recover()
     assert contents(tmp_path) == {name: data for name, data in OLD.items()}
     assert state_leftovers(tmp_path) == []
+
+
+def test_recovery_without_a_journal_says_there_was_nothing_to_recover(tmp_path):
+    write_tree(tmp_path, OLD)
+    assert Staging(tmp_path).recover() is False
+    assert contents(tmp_path) == OLD
+
+
+def test_an_unreadable_journal_changes_nothing_and_stops_nothing(tmp_path):
+    write_tree(tmp_path, OLD)
+    (tmp_path / ".qfieldcloud").mkdir()
+    (tmp_path / ".qfieldcloud" / "apply-journal.json").write_bytes(b"\x00 not json")
+    staging, moves = stage(tmp_path, NEW)
+    staging.apply(moves)  # recovers first: the damaged journal must not stop the download
+    assert contents(tmp_path) == NEW
 
 
 def test_recovery_puts_old_files_back_even_when_the_staging_folder_was_deleted(tmp_path):

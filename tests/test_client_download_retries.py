@@ -188,6 +188,7 @@ def test_a_file_left_alone_because_it_changed_since_the_plan_does_not_stop_the_o
     assert [f["status"] for f in files] == [FileTransferStatus.FAILED, FileTransferStatus.SUCCESS]
     assert not (tmp_path / "a.bin").exists() and (tmp_path / "b.bin").read_bytes() == second
     assert DownloadRecord(tmp_path).load() == {"b.bin": {"size": 200, "etag": hashlib.md5(second).hexdigest()}}
+    assert not (tmp_path / ".qfieldcloud" / "staging").exists()  # the copy left alone is not kept either
 
 
 @pytest.mark.parametrize("key", ["md5sum", "etag"])
