@@ -147,13 +147,17 @@ def test_replaced_files_whose_names_differ_by_a_space_or_a_slash_keep_their_own_
     assert kept["my notes.txt"].name == "my notes.txt" and kept["my/notes.txt"].parent.name == "my"
 
 
-def test_an_old_backup_folder_without_a_journal_goes_to_the_trash_not_away(tmp_path):
-    stray = tmp_path / ".qfieldcloud" / "backup-0123456789ab" / "survey.gpkg"
-    stray.parent.mkdir(parents=True)
-    stray.write_bytes(b"the only copy of my edits")
+def test_old_backup_folders_without_a_journal_go_to_the_trash_not_away(tmp_path):
+    base = tmp_path / ".qfieldcloud"
+    strays = {f"backup-{n:012x}": f"the only copy of my edits, {n}".encode() for n in range(3)}
+    for folder, data in strays.items():
+        (base / folder).mkdir(parents=True)
+        (base / folder / "survey.gpkg").write_bytes(data)
+    for n in range(12):  # the plugin's other state, listed among them in no set order
+        (base / f"state-{n}.json").write_text("{}", encoding="utf-8")
     Staging(tmp_path).recover()
-    kept = [p for p in (tmp_path / ".qfieldcloud" / "trash").rglob("survey.gpkg")]
-    assert [p.read_bytes() for p in kept] == [b"the only copy of my edits"]
+    kept = [p.read_bytes() for p in (base / "trash").rglob("survey.gpkg*")]
+    assert sorted(kept) == sorted(strays.values())
     assert state_leftovers(tmp_path) == []
 
 
