@@ -90,3 +90,18 @@ def test_an_answer_without_a_code_names_its_status_and_request_only(fake):
     with pytest.raises(NotFoundError) as info:
         Client(fake.url, token="t").get_project(PID)
     assert str(info.value).endswith(f" (HTTP 404, GET {fake.url}projects/{PID}/)")
+
+
+@pytest.mark.parametrize(
+    "text, secrets, shown",
+    [
+        ("token abcdef in a message", ["abcdef"], "token *** in a message"),  # 6 characters: masked
+        ("the word cloud stays", ["cloud"], "the word cloud stays"),  # shorter: an ordinary word
+        ("GET https://bob:pa55w0rd@qfield.example/api", [], "GET https://bob:***@qfield.example/api"),
+        ("Authorization: Token 0123456789abcdef", [], "Authorization: Token ***"),
+    ],
+)
+def test_secrets_are_masked_in_any_text(text, secrets, shown):
+    from qfieldcloud_plugin.client.errors import mask_secrets
+
+    assert mask_secrets(text, secrets) == shown
