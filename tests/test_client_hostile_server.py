@@ -101,6 +101,8 @@ def test_a_listing_shorter_than_its_total_count_is_refused(fake):
         ("just a string", "is a str"),
         ({"name": "a.txt", "size": "abc"}, "size 'abc'"),
         ({"name": "a.txt", "size": 3, "sha256": ["x"]}, "sha256 ['x']"),
+        ({"name": "a.txt", "size": 3, "md5sum": 12345}, '"a.txt" has the md5sum 12345'),
+        ({"name": "a.txt", "size": 3, "versions": "v1"}, '"a.txt" has versions that are not a list'),
         ({"name": 7, "size": 3}, "the name 7"),
         ({"name": "a.txt", "size": -1}, "size -1"),
     ],
