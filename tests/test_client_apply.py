@@ -63,6 +63,16 @@ def state_leftovers(root: Path):
     )
 
 
+def fails_once_then_serves(fake, name, data):
+    """The server's first answer for `name` is an error (500), the next ones `data`."""
+    fake.route(
+        "GET",
+        f"api/v1/files/{PID}/{name}/",
+        json_reply({"code": "unknown_error", "message": "x"}, 500),
+        Reply(200, {}, data),
+    )
+
+
 def test_a_move_that_fails_half_way_puts_every_old_file_back(tmp_path):
     write_tree(tmp_path, OLD)
     staging, moves = stage(tmp_path, NEW)
@@ -469,12 +479,7 @@ def test_a_download_that_raises_on_a_failure_keeps_what_arrived_for_the_next(fak
     a, b = os.urandom(1000), os.urandom(1000)
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([listing_entry("a.bin", a), listing_entry("b.bin", b)]))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, a))
-    fake.route(
-        "GET",
-        f"api/v1/files/{PID}/b.bin/",
-        json_reply({"code": "unknown_error", "message": "x"}, 500),
-        Reply(200, {}, b),
-    )
+    fails_once_then_serves(fake, "b.bin", b)
     client = Client(fake.url, token="t", max_retries=0)
     with pytest.raises(QfcException):
         client.download_project(PID, str(tmp_path), throw_on_error=True, concurrency=1)
@@ -551,12 +556,7 @@ def test_the_verified_files_of_a_failed_download_are_not_fetched_again_by_the_ne
     ]
     fake.route("GET", f"api/v1/files/{PID}/", json_reply(listing))
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, files["a.bin"]))
-    fake.route(
-        "GET",
-        f"api/v1/files/{PID}/b.bin/",
-        json_reply({"code": "unknown_error", "message": "x"}, 500),
-        Reply(200, {}, files["b.bin"]),
-    )
+    fails_once_then_serves(fake, "b.bin", files["b.bin"])
     client = Client(fake.url, token="t", max_retries=0)
     first = {f["name"]: f["status"] for f in client.download_project(PID, str(tmp_path))}
     assert first == {"a.bin": FileTransferStatus.FAILED, "b.bin": FileTransferStatus.FAILED}
@@ -577,12 +577,7 @@ def test_a_file_staged_by_a_failed_download_is_fetched_again_when_the_server_s_c
         json_reply([listing_entry("a.bin", new), listing_entry("b.bin", b)]),
     )
     fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, old), Reply(200, {}, new))
-    fake.route(
-        "GET",
-        f"api/v1/files/{PID}/b.bin/",
-        json_reply({"code": "unknown_error", "message": "x"}, 500),
-        Reply(200, {}, b),
-    )
+    fails_once_then_serves(fake, "b.bin", b)
     client = Client(fake.url, token="t", max_retries=0)
     client.download_project(PID, str(tmp_path))  # b.bin fails: a.bin waits in staging
     second = {f["name"]: f["status"] for f in client.download_project(PID, str(tmp_path))}

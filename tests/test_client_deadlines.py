@@ -39,15 +39,14 @@ def test_a_server_that_drip_feeds_is_abandoned_after_the_read_timeout_plus_the_m
     assert not (tmp_path / "a.bin").exists()
 
 
-def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
-    data = os.urandom(1024 * 1024)
-    fake.route("GET", f"api/v1/files/{PID}/", listed(data))
-    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data, drip=0.5))
+def ctrl_c_once_started(fake, command, path, started):
+    """Run the CLI's `command` on `path`, send it SIGINT once `started(request)` is seen by the
+    server, and return (its exit code, its stderr)."""
     env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
     # A shell's background job (`make test &`, or mutmut's workers) ignores SIGINT, and a child
     # inherits that: give the CLI the disposition a terminal gives it.
     cli = subprocess.Popen(
-        [sys.executable, "-m", "qfieldcloud_plugin.client", "download-files", PID, str(tmp_path)],
+        [sys.executable, "-m", "qfieldcloud_plugin.client", command, PID, str(path)],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
@@ -56,16 +55,22 @@ def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        wait_until(
-            lambda: any(r.path.endswith("/a.bin/") for r in fake.requests), timeout=120, message="the download to start"
-        )
+        wait_until(lambda: any(started(r) for r in fake.requests), timeout=120, message=f"the {command} to start")
         cli.send_signal(signal.SIGINT)
         # The default read timeout is 300 s: only the abort can end it within this bound (generous,
         # for a machine loaded by mutation testing, where starting the CLI alone can take long).
-        out, err = cli.communicate(timeout=120)
+        _out, err = cli.communicate(timeout=120)
     finally:
         cli.kill()
-    assert cli.returncode == 130 and "Cancelled" in err and "Traceback" not in err
+    return cli.returncode, err
+
+
+def test_ctrl_c_during_a_stalled_download_exits_130_promptly(fake, tmp_path):
+    data = os.urandom(1024 * 1024)
+    fake.route("GET", f"api/v1/files/{PID}/", listed(data))
+    fake.route("GET", f"api/v1/files/{PID}/a.bin/", Reply(200, {}, data, drip=0.5))
+    code, err = ctrl_c_once_started(fake, "download-files", tmp_path, lambda r: r.path.endswith("/a.bin/"))
+    assert code == 130 and "Cancelled" in err and "Traceback" not in err
     assert not (tmp_path / "a.bin").exists()
     assert not [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "downloaded.json"]
 
@@ -74,25 +79,8 @@ def test_ctrl_c_while_an_upload_waits_for_its_answer_exits_130_promptly(fake, tm
     (tmp_path / "a.csv").write_bytes(b"sent whole; the answer never comes")
     fake.route("GET", f"api/v1/files/{PID}/", json_reply([]))
     fake.route("POST", f"api/v1/files/{PID}/a.csv/", Reply(201, {}, b"{}", delay=600))
-    env = dict(os.environ, QFIELDCLOUD_URL=fake.url, QFIELDCLOUD_TOKEN="t")
-    cli = subprocess.Popen(
-        [sys.executable, "-m", "qfieldcloud_plugin.client", "upload-files", PID, str(tmp_path)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # see the download's test
-    )
-    try:
-        wait_until(lambda: any(r.method == "POST" for r in fake.requests), timeout=120, message="the upload to be sent")
-        cli.send_signal(signal.SIGINT)
-        # The default read timeout is 300 s: only the abort can end it within this bound (generous,
-        # for a machine loaded by mutation testing, where starting the CLI alone can take long).
-        out, err = cli.communicate(timeout=120)
-    finally:
-        cli.kill()
-    assert cli.returncode == 130 and "Cancelled" in err and "Traceback" not in err
+    code, err = ctrl_c_once_started(fake, "upload-files", tmp_path, lambda r: r.method == "POST")
+    assert code == 130 and "Cancelled" in err and "Traceback" not in err
 
 
 def test_the_cli_lists_each_file_as_it_arrives_and_says_when_it_retries_after_silence(fake, tmp_path):

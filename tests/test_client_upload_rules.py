@@ -223,7 +223,8 @@ def test_an_upload_with_progress_counts_its_files_and_shows_them_on_stderr_when_
     assert sorted(line.split(" ", 1)[1] for line in lines) == ["a.csv", "b.csv"]
 
 
-def test_a_link_out_of_the_folder_is_left_out_and_the_log_says_why(fake, tmp_path, caplog):
+def a_folder_with_a_link_out(fake, tmp_path):
+    """A project folder with ok.csv and link.csv, a link to a file outside it; the server takes ok.csv."""
     folder, outside = tmp_path / "p", tmp_path / "outside.csv"
     folder.mkdir()
     outside.write_bytes(b"not the project's")
@@ -231,6 +232,11 @@ def test_a_link_out_of_the_folder_is_left_out_and_the_log_says_why(fake, tmp_pat
     (folder / "link.csv").symlink_to(outside)
     fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry("ok.csv", b"ok")]))
     fake.route("POST", LISTING + "ok.csv/", json_reply({}, 201))
+    return folder
+
+
+def test_a_link_out_of_the_folder_is_left_out_and_the_log_says_why(fake, tmp_path, caplog):
+    folder = a_folder_with_a_link_out(fake, tmp_path)
     with caplog.at_level("INFO", logger="qfieldcloud_plugin.client"):
         files = {f["name"]: f for f in client_for(fake).upload_files(PID, "project", str(folder))}
     assert files["ok.csv"]["status"] == FileTransferStatus.SUCCESS
@@ -240,13 +246,7 @@ def test_a_link_out_of_the_folder_is_left_out_and_the_log_says_why(fake, tmp_pat
 
 
 def test_an_upload_asked_to_raise_names_the_file_it_left_out(fake, tmp_path):
-    folder, outside = tmp_path / "p", tmp_path / "outside.csv"
-    folder.mkdir()
-    outside.write_bytes(b"not the project's")
-    (folder / "ok.csv").write_bytes(b"ok")
-    (folder / "link.csv").symlink_to(outside)
-    fake.route("GET", LISTING, json_reply([]), json_reply([listing_entry("ok.csv", b"ok")]))
-    fake.route("POST", LISTING + "ok.csv/", json_reply({}, 201))
+    folder = a_folder_with_a_link_out(fake, tmp_path)
     with pytest.raises(UnsafePathError, match="link.csv"):
         client_for(fake).upload_files(PID, "project", str(folder), throw_on_error=True)
     assert [r.path for r in fake.requests if r.method == "POST"] == [f"/{LISTING}ok.csv/"]  # the others went
