@@ -16,6 +16,7 @@ from .download_record import DownloadRecord, holds_local_work
 from .download_targets import NAME_ERRNOS, download_targets, refused_name
 from .errors import NotAppliedError, QfcException, QfcRequestException, TransferError
 from .file_download import FileDownloadApi, listed_size
+from .hashing import listed_etag
 from .models import CancelCheck, FileTransferStatus, FileTransferType, ProgressCallback
 from .names import match_glob, validate_glob
 from .progress import ProgressTracker, StderrProgress
@@ -282,7 +283,7 @@ def _local_copy(
 ) -> "tuple[bool, Dict[str, str]]":
     """(True when the local file already is the listed one, else the headers of the GET: an
     `If-None-Match` on the local file's ETag, so that a server behind nginx can answer 304)."""
-    remote_etag = None if force_download else (file.get("etag") or file.get("md5sum"))
+    remote_etag = None if force_download else listed_etag(file)
     if not remote_etag or not target.is_file():
         return False, {}
     local_etag = checksums.etag(file["name"], target)
@@ -344,7 +345,7 @@ def _arrived(
             continue
         # the checks it was verified against: after a mismatch, those of a fresher listing; a file
         # that was already current is the listed one (the record keeps its size and MD5 only)
-        checks = verified.get(id(file)) or {"etag": file.get("md5sum") or file.get("etag")}
+        checks = verified.get(id(file)) or {"etag": listed_etag(file)}
         now_here[file["name"]] = {"size": listed_size(file), **checks}
         if file["name"] in kept:
             file["kept_local_version"] = str(kept[file["name"]])

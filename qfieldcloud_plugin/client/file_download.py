@@ -11,7 +11,7 @@ from .api_base import seg, wire_value
 from .download import fetch_resumable
 from .errors import ChecksumMismatchError, TransferCancelledError
 from .files import FilesApi
-from .hashing import calc_etag
+from .hashing import calc_etag, listed_etag
 from .models import CancelCheck, FileTransferType, PathLike, ProgressCallback
 from .names import check_remote_name, url_path
 from .progress import ProgressTracker, StderrProgress
@@ -53,7 +53,7 @@ class FileDownloadApi(FilesApi):
                 raise TransferCancelledError(f'Download of "{remote_name}" cancelled')
             # what this attempt is checked against, and (verified) what the caller records
             size, sha256 = listed_size(expected), expected.get("sha256")
-            etag = expected.get("md5sum") or expected.get("etag")
+            etag = listed_etag(expected)
             if verified is not None:
                 verified.clear()
                 verified.update(etag=etag, sha256=sha256, size=size)

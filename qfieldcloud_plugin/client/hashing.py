@@ -72,6 +72,12 @@ def calc_sha256(filename: PathLike) -> str:
     return hasher.hexdigest()
 
 
+def listed_etag(file: Mapping[str, Any]) -> Optional[str]:
+    """A file description's S3-style ETag: the server lists it as `md5sum`; records and callers
+    that describe a file themselves name it `etag`. None when neither is given."""
+    return file.get("md5sum") or file.get("etag") or None
+
+
 def same_content(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether two descriptions of a file (`size`, `sha256`, `md5sum` or `etag`) prove the same bytes.
 
@@ -85,7 +91,7 @@ def same_content(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     sha_a, sha_b = a.get("sha256"), b.get("sha256")
     if sha_a and sha_b:
         return str(sha_a).lower() == str(sha_b).lower()
-    etag_a, etag_b = a.get("md5sum") or a.get("etag"), b.get("md5sum") or b.get("etag")
+    etag_a, etag_b = listed_etag(a), listed_etag(b)
     if etag_a and etag_b:
         return str(etag_a).strip('"').lower() == str(etag_b).strip('"').lower()
     return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional
 
-from ..client.hashing import same_content
+from ..client.hashing import listed_etag, same_content
 from ..client.names import is_qgis_project
 
 
@@ -73,7 +73,7 @@ class FileState:
         size = file.get("size")
         return cls(
             size=int(size) if size is not None else None,
-            etag=file.get("md5sum") or file.get("etag") or None,
+            etag=listed_etag(file),
             sha256=file.get("sha256") or None,
             version_id=latest.get("version_id") or None,
         )
