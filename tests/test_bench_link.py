@@ -91,3 +91,19 @@ def test_the_physical_limit_counts_round_trips_and_the_slower_direction():
     assert physical_limit(spec, 3) == pytest.approx(0.15)
     assert physical_limit(spec, 3, down_bytes=200 * 16384) == pytest.approx(0.15 + 3_276_800 / 12_500_000)
     assert physical_limit(spec, 3, down_bytes=1000, up_bytes=2_500_000) == pytest.approx(0.15 + 1.0)
+
+
+def test_a_shaped_run_is_judged_by_the_issue_targets_of_its_link():
+    from bench.report import markdown_table, verdict
+
+    fast = {"ours_over_link_limit": 1.4, "sdk_over_ours": 10.0}
+    assert verdict("download_small", fast, "50ms")[1] == "MET"
+    # at 150 ms the SDK must be 12x slower: 10x misses, whatever the limit ratio
+    assert verdict("download_small", fast, "150ms")[1] == "missed"
+    assert verdict("download_small", dict(fast, ours_over_link_limit=1.6), "50ms")[1] == "missed"
+    assert verdict("upload_large", {"ours_over_link_limit": 1.06}, "50ms")[1] == "missed"
+    assert verdict("list_files", {"ours_over_link_limit": 1.2}, "rtt=80ms")[1] == "MET"
+    # a missing figure is never a pass; on loopback the loopback targets apply
+    assert verdict("download_large", {}, "50ms")[1] == "missed"
+    assert verdict("download_small", fast)[0] == "≥4x faster than SDK download_project"
+    assert "≤2x the link's limit" in markdown_table({"download_small": dict(fast, link_limit_s=0.7)}, "150ms")
