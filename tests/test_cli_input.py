@@ -37,7 +37,7 @@ def run(*args, url, token="t"):
         (["job-wait", "J", "--poll-interval", "nan"], "--poll-interval"),
         (["job-wait", "J", "--timeout", "0"], "--timeout"),
         (["--concurrency", "0", "list-files", "P"], "0 is too small: give 1 or more"),
-        (["--concurrency", "65", "list-files", "P"], "65 is too large: give 64 or less"),
+        (["--concurrency", "129", "list-files", "P"], "129 is too large: give 128 or less"),
     ],
 )
 def test_bad_numbers_are_usage_errors_before_any_request(fake, args, fragment):

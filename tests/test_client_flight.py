@@ -2,7 +2,10 @@
 overloaded, and every file of a batch still done. (The gate decides without waiting whenever a file
 fits; a file that does not fit asks its stop condition, which these tests answer at once.)"""
 
+import json
 import os
+import threading
+import time
 
 from qfieldcloud_plugin.client import Client, FileTransferStatus
 from qfieldcloud_plugin.client.batch import run_batch
@@ -130,3 +133,94 @@ def test_a_caller_s_file_dict_with_a_size_that_is_not_a_number_still_downloads(f
     files = Client(fake.url, token="t").download_files(given, PID, "project", str(tmp_path))
     assert files[0]["status"] == FileTransferStatus.SUCCESS, files[0]["error"]
     assert (tmp_path / "a.bin").read_bytes() == data
+
+
+def test_the_files_at_once_follow_the_server_s_answer_time_within_the_ceiling():
+    from qfieldcloud_plugin.client.flight import fitted_concurrency
+
+    assert fitted_concurrency(None, 64) == 64  # nothing seen yet: the ceiling
+    assert fitted_concurrency(0.0002, 64) == 4  # loopback: a few keep up
+    assert fitted_concurrency(0.05, 64) == 50  # a 50 ms round trip: one per millisecond
+    assert fitted_concurrency(0.3, 64) == 64
+    assert fitted_concurrency(0.05, 2) == 2  # the user's ceiling wins, even below the fewest
+
+
+def test_only_recent_answers_count_so_a_move_to_a_slower_network_is_noticed():
+    from qfieldcloud_plugin.client.flight import ANSWERS_KEPT, AnswerTimes
+
+    times = AnswerTimes()
+    assert times.fastest() is None
+    times.record(0.001)
+    for _ in range(ANSWERS_KEPT - 1):
+        times.record(0.08)
+    assert times.fastest() == 0.001
+    times.record(0.09)  # the office's answer is now older than the kept ones
+    assert times.fastest() == 0.08
+
+
+class _InFlight:
+    """Counts the file downloads the server is answering at once; with `hold_until`, each waits
+    (up to 10 s) until that many are in flight, which only enough workers can bring about."""
+
+    def __init__(self, files, hold_until=0, hold_s=0.0):
+        self.files, self.hold_until, self.hold_s = files, hold_until, hold_s
+        self.now = self.peak = 0
+        self.reached = False
+        self.changed = threading.Condition()
+
+    def __call__(self, record):
+        name = record.path.rstrip("/").rsplit("/", 1)[-1]
+        with self.changed:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+            self.reached = self.reached or self.now >= self.hold_until
+            self.changed.notify_all()
+            self.changed.wait_for(lambda: self.reached, timeout=10)
+        time.sleep(self.hold_s)  # the server's own time: lets the workers overlap
+        with self.changed:
+            self.now -= 1
+        return Reply(200, {}, self.files[name])
+
+
+def _slow_listing(fake, files, serve):
+    body = json.dumps([listing_entry(n, d) for n, d in files.items()]).encode()
+    # a listing that takes 100 ms, as a 100 ms round trip shows it to the client
+    fake.route("GET", f"api/v1/files/{PID}/", Reply(200, {"Content-Type": "application/json"}, body, delay=0.1))
+    for name in files:
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", serve)
+
+
+def test_a_slow_server_gets_more_files_at_once_than_a_fast_one_needs(fake, tmp_path):
+    files = {f"f{i:02d}.bin": os.urandom(100) for i in range(48)}
+    # every download waits until 40 are in flight: the old fixed 32 never got there
+    serve = _InFlight(files, hold_until=40)
+    _slow_listing(fake, files, serve)
+    result = Client(fake.url, token="t").download_project(PID, str(tmp_path))
+    assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 48
+    assert {n: (tmp_path / n).read_bytes() for n in files} == files
+    assert serve.peak >= 40
+
+
+def test_the_user_s_ceiling_holds_however_slow_the_server(fake, tmp_path):
+    files = {f"f{i:02d}.bin": os.urandom(100) for i in range(12)}
+    serve = _InFlight(files, hold_s=0.02)
+    _slow_listing(fake, files, serve)
+    result = Client(fake.url, token="t", concurrency=3).download_project(PID, str(tmp_path))
+    assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 12
+    assert 1 <= serve.peak <= 3
+
+
+def test_a_fast_server_gets_few_files_at_once_not_the_ceiling(fake, tmp_path):
+    files = {f"f{i:02d}.bin": os.urandom(100) for i in range(64)}
+    serve = _InFlight(files, hold_s=0.02)
+    body = json.dumps([listing_entry(n, d) for n, d in files.items()]).encode()
+    fake.route("GET", f"api/v1/files/{PID}/", Reply(200, {"Content-Type": "application/json"}, body))
+    fake.route("GET", "api/v1/status/", json_reply({"database": "ok", "storage": "ok"}))
+    for name in files:
+        fake.route("GET", f"api/v1/files/{PID}/{name}/", serve)
+    client = Client(fake.url, token="t")
+    for _ in range(4):  # a few answers over loopback, each a few milliseconds at most
+        client.check_server_status()
+    result = client.download_project(PID, str(tmp_path))
+    assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 64
+    assert 1 <= serve.peak <= 16  # the ceiling is 64: the fit kept the rest of the threads idle

@@ -2,6 +2,7 @@
 
 from typing import Any, Optional
 
+from .flight import fitted_concurrency
 from .models import bounded_concurrency
 from .names import url_segment
 from .transport import Transport
@@ -31,7 +32,10 @@ class ApiBase:
         return self.transport.stats["overloads"]
 
     def _workers(self, concurrency: Optional[int]) -> int:
-        workers = bounded_concurrency(concurrency or self.concurrency)
+        """Files of a batch at once: fitted to the server's recent answer times, at most the
+        call's `concurrency` or the client's."""
+        ceiling = bounded_concurrency(concurrency or self.concurrency)
+        workers = fitted_concurrency(self.transport.answer_times.fastest(), ceiling)
         if workers > self.concurrency and workers > 10:
             # Enough pooled connections that no worker opens a throwaway one.
             self.transport.resize_pool(workers)

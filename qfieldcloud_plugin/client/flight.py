@@ -3,21 +3,58 @@
 Round trips, not bandwidth, bound many small files on a real network: at 50 ms a 16 KB file costs
 a round trip for almost nothing, so many must be in flight to fill the link. Large files fill it
 on their own, and many of them at once only spread the disk writes and the memory. So a batch runs
-up to its ceiling of files at once (`DEFAULT_CONCURRENCY`, the per-server cap) while the files in
-flight together stay under `BYTES_IN_FLIGHT` (one file alone may exceed it).
+as many files at once as the server's answer time asks for (`fitted_concurrency`), up to its
+ceiling (`DEFAULT_CONCURRENCY`, the per-server cap), while the files in flight together stay under
+`BYTES_IN_FLIGHT` (one file alone may exceed it). On loopback or a LAN a few workers keep up, and
+more only cost CPU (threads and connections); at 50 ms dozens are needed.
 
 A server that answers 429 or 503 is overloaded: the number in flight is then halved, and grows
 again by one for every so many files that complete without another such answer (additive
 increase, multiplicative decrease, as TCP does).
 """
 
+import collections
+import math
 import threading
-from typing import Callable, Optional
+from typing import Callable, Deque, Optional
 
 # Bytes (by listed size) that the files in flight may add up to.
 BYTES_IN_FLIGHT = 64 * 1024 * 1024
 # How long one wait for a free place lasts before the stop condition is checked again.
 WAIT_STEP_S = 0.25
+# Files in flight per second of answer time: one per millisecond (a 16 KB file every millisecond
+# is about 130 Mbit/s), never fewer than FEWEST_IN_FLIGHT.
+FILES_PER_ANSWER_S = 1000
+FEWEST_IN_FLIGHT = 4
+# The answers whose time counts: the recent ones, so that a laptop that moves from the office's
+# network to a phone's is fitted to the new one.
+ANSWERS_KEPT = 16
+
+
+class AnswerTimes:
+    """How long the server's recent answers took (request sent to headers read): the round trip
+    plus the server's own time, which is what files in flight hide. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._recent: Deque[float] = collections.deque(maxlen=ANSWERS_KEPT)
+
+    def record(self, seconds: float) -> None:
+        with self._lock:
+            self._recent.append(max(0.0, seconds))
+
+    def fastest(self) -> Optional[float]:
+        """The fastest recent answer in seconds (the others waited on a busy server), or None."""
+        with self._lock:
+            return min(self._recent) if self._recent else None
+
+
+def fitted_concurrency(answer_s: Optional[float], ceiling: int) -> int:
+    """Files to run at once for a server that answers in `answer_s`, within the `ceiling` (the
+    user's, or the per-server cap); the ceiling itself before any answer was seen."""
+    if answer_s is None:
+        return ceiling
+    return max(1, min(ceiling, max(FEWEST_IN_FLIGHT, math.ceil(answer_s * FILES_PER_ANSWER_S))))
 
 
 class FlightGate:

@@ -19,10 +19,10 @@ LIST_PAGE_SIZE = 1000
 DEFAULT_CONNECT_TIMEOUT_S = 10.0
 DEFAULT_READ_TIMEOUT_S = 300.0
 # Files of one batch transferred at once, at most (the per-server cap): on a real network round
-# trips bound many small files, so many must be in flight; large files and a busy server get fewer
-# (flight.py). MAX_CONCURRENCY bounds what a user may ask for.
-DEFAULT_CONCURRENCY = 32
-MAX_CONCURRENCY = 64
+# trips bound many small files, so many must be in flight; a fast server, large files and a busy
+# server get fewer (flight.py). MAX_CONCURRENCY bounds what a user may ask for.
+DEFAULT_CONCURRENCY = 64
+MAX_CONCURRENCY = 128
 DEFAULT_JOB_TIMEOUT_S = 600.0
 DEFAULT_JOB_POLL_INTERVAL_S = 2.0
 # Polling a job more often than this only loads the server; the CLI refuses shorter intervals.

@@ -26,6 +26,7 @@ from .errors import (
     QfcRequestException,
     TransferCancelledError,
 )
+from .flight import AnswerTimes
 from .models import DEFAULT_CONNECT_TIMEOUT_S, DEFAULT_READ_TIMEOUT_S, LIST_PAGE_SIZE, Pagination
 from .pagination import iter_pages
 from .responses import cut_short, decode_json, error_from_response, looks_like_html, reason
@@ -178,6 +179,7 @@ class Transport:
         self.read_timeout = resolve_timeout(read_timeout, "QFC_SDK_READ_TIMEOUT_S", DEFAULT_READ_TIMEOUT_S)
         self.retry = RetryPolicy(max_retries, backoff_factor)
         self.stats = TransferStats()
+        self.answer_times = AnswerTimes()
         self.watch = TransferWatch(None if self.read_timeout is None else self.read_timeout + STALL_MARGIN_S)
         self.connections = ConnectionRegistry()
         self.session = _Session()
@@ -306,6 +308,7 @@ class Transport:
                     sleep(self.retry.backoff(attempt))
                     continue
                 raise self.connection_error(exc, method, url) from None
+            self.answer_times.record(response.elapsed.total_seconds())
             if response.status_code in OVERLOAD_STATUSES:
                 self.stats.add("overloads")
             if not last and response.status_code in RETRY_STATUSES:

@@ -53,8 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--concurrency",
         type=whole_number(1, MAX_CONCURRENCY),
         default=None,
-        help=f"Files transferred at once, at most (default {DEFAULT_CONCURRENCY}; fewer for large files or a busy "
-        "server).",
+        help=f"Files transferred at once, at most (default {DEFAULT_CONCURRENCY}; fewer for a server that answers "
+        "fast, for large files or a busy server).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
 
