@@ -224,3 +224,58 @@ def test_a_fast_server_gets_few_files_at_once_not_the_ceiling(fake, tmp_path):
     result = client.download_project(PID, str(tmp_path))
     assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 64
     assert 1 <= serve.peak <= 16  # the ceiling is 64: the fit kept the rest of the threads idle
+
+
+class _BusyAtFirst:
+    """Answers each file's first request 503 ("overloaded"), the next one `answer(name)` after
+    20 ms of the server's own time; notes how many answers were in progress while the later
+    files (`late`) were served."""
+
+    def __init__(self, late, answer):
+        self.late, self.answer = late, answer
+        self.seen, self.now, self.late_peak = set(), 0, 0
+        self.lock = threading.Lock()
+
+    def __call__(self, record):
+        name = record.path.rstrip("/").rsplit("/", 1)[-1]
+        with self.lock:
+            if name not in self.seen:
+                self.seen.add(name)
+                return Reply(503, {"Retry-After": "0"}, b"busy")
+            self.now += 1
+            if name in self.late:
+                self.late_peak = max(self.late_peak, self.now)
+        time.sleep(0.02)
+        with self.lock:
+            self.now -= 1
+        return self.answer(name)
+
+
+def test_a_download_from_an_overloaded_server_runs_fewer_files_at_once(fake, tmp_path):
+    files = {f"f{i:02d}.bin": os.urandom(100) for i in range(40)}
+    serve = _BusyAtFirst(set(list(files)[24:]), lambda name: Reply(200, {}, files[name]))
+    _slow_listing(fake, files, serve)
+    client = Client(fake.url, token="t", max_retries=2, concurrency=8)
+    client.transport.backoff_factor = 0
+    result = client.download_project(PID, str(tmp_path))
+    assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 40
+    assert {n: (tmp_path / n).read_bytes() for n in files} == files
+    # every file was refused once: the 8 allowed at first were halved, and stayed low
+    assert 1 <= serve.late_peak <= 4
+
+
+def test_an_upload_to_an_overloaded_server_sends_fewer_files_at_once(fake, tmp_path):
+    files = {f"f{i:02d}.bin": os.urandom(100) for i in range(40)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    before = json_reply([])
+    before.delay = 0.1  # as a 100 ms round trip shows it to the client
+    fake.route("GET", f"api/v1/files/{PID}/", before, json_reply([listing_entry(n, d) for n, d in files.items()]))
+    serve = _BusyAtFirst(set(list(files)[24:]), lambda name: json_reply({}, 201))
+    for name in files:
+        fake.route("POST", f"api/v1/files/{PID}/{name}/", serve)
+    client = Client(fake.url, token="t", max_retries=2, concurrency=8)
+    client.transport.backoff_factor = 0
+    result = client.upload_files(PID, "project", str(tmp_path))
+    assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 40
+    assert 1 <= serve.late_peak <= 4
