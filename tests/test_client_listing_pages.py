@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from qfieldcloud_plugin.client import Client, InvalidResponseError
+from qfieldcloud_plugin.client.models import LIST_PAGE_SIZE as PAGE
 from tests.support.fake_http import json_reply
 
 PID = "0b7c2a3e-5b1d-4f7a-9c2e-8d3f4a5b6c7d"
@@ -46,19 +47,19 @@ def offsets_asked(fake):
 
 
 def test_the_pages_after_the_first_are_asked_for_together_and_arrive_in_order(fake):
-    items = entries(2500)
+    items = entries(2 * PAGE + PAGE // 2)
     third_asked = threading.Event()
 
     def hold_the_second_until_the_third_is_asked(offset):
-        if offset == 2000:
+        if offset == 2 * PAGE:
             third_asked.set()
-        elif offset == 1000:
+        elif offset == PAGE:
             third_asked.wait(20)  # a deadline only: read one after the other, the third never comes first
 
     paged(fake, items, before_answer=hold_the_second_until_the_third_is_asked)
     listed = Client(fake.url, token="t").list_remote_files(PID)
     assert [f["name"] for f in listed] == [f["name"] for f in items]
-    assert sorted(offsets_asked(fake)) == [0, 1000, 2000]
+    assert sorted(offsets_asked(fake)) == [0, PAGE, 2 * PAGE]
     assert third_asked.is_set()
     assert offsets_asked(fake)[0] == 0  # the first page alone: it tells how many there are
 
@@ -71,9 +72,9 @@ def test_a_server_with_a_smaller_page_size_is_read_in_its_own_pages(fake):
     assert sorted(offsets_asked(fake)) == [0, 500, 1000]
 
 
-@pytest.mark.parametrize("short_page", [1000, 2000])
+@pytest.mark.parametrize("short_page", [PAGE, 2 * PAGE])
 def test_a_listing_that_changed_while_it_was_read_is_refused_not_taken_as_the_truth(fake, short_page):
-    paged(fake, entries(2500), shorten=short_page)
+    paged(fake, entries(2 * PAGE + PAGE // 2), shorten=short_page)
     with pytest.raises(InvalidResponseError) as caught:
         Client(fake.url, token="t").list_remote_files(PID)
     assert "The server's listing changed while it was read" in str(caught.value)

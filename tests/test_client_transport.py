@@ -24,6 +24,7 @@ from qfieldcloud_plugin.client import (
     ServerError,
     normalize_url,
 )
+from qfieldcloud_plugin.client.models import LIST_PAGE_SIZE
 from tests.support.fake_http import FakeServer, Reply, closed_port, json_reply
 
 SECRET = "S3cr3tT0k3n" * 9  # pragma: allowlist secret (a fake token the test checks is never leaked)
@@ -318,20 +319,20 @@ def test_pagination_follows_next_links_and_flattens(fake):
     assert len(fake.requests) == 3  # 20 + 20 + 7, each asked from our own base URL
     # the first page alone, then the rest at once (they may arrive in any order)
     asked = [r.query.split("limit=")[1] for r in fake.requests]
-    assert asked[0] == "1000&offset=0" and sorted(asked[1:]) == ["20&offset=20", "20&offset=40"]
+    assert asked[0] == f"{LIST_PAGE_SIZE}&offset=0" and sorted(asked[1:]) == ["20&offset=20", "20&offset=40"]
     assert client.list_projects(pagination=Pagination(limit=5, offset=10)) == items[10:15]
     assert client.list_projects(pagination=Pagination(offset=10)) == items[10:30]  # the SDK's 20 per page
 
 
 def test_listing_asks_large_pages_and_streams_them(fake):
-    items = [{"id": str(i), "name": f"p{i}"} for i in range(2500)]
+    items = [{"id": str(i), "name": f"p{i}"} for i in range(2 * LIST_PAGE_SIZE + LIST_PAGE_SIZE // 2)]
     fake.route("GET", "api/v1/projects/", _paged(items))
     client = make_client(fake.url)
     stream = client.iter_projects()
     assert next(stream) == items[0]
     assert len(fake.requests) == 1  # the first page is usable before the next one is asked
     assert [items[0], *stream] == items
-    assert len(fake.requests) == 3  # 1000 + 1000 + 500
+    assert len(fake.requests) == 3  # two whole pages and a half
     assert client.list_projects() == items
 
 

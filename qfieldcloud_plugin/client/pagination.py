@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # only for the annotation: transport.py imports this module
     from .transport import Transport
 
 # Once the first page says how many items there are, the other pages are asked for this many at a
-# time: on a real network each page costs a round trip, and 10,000 files are 10 pages.
+# time: on a real network each page costs a round trip (50,000 files are 10 pages).
 PAGES_AT_ONCE = 4
 
 
