@@ -227,25 +227,26 @@ def test_a_fast_server_gets_few_files_at_once_not_the_ceiling(fake, tmp_path):
 
 
 class _BusyAtFirst:
-    """Answers each file's first request 503 ("overloaded"), the next one `answer(name)` after
-    20 ms of the server's own time; notes how many answers were in progress while the later
-    files (`late`) were served."""
+    """Answers each file's first request 503 ("overloaded") unless not `refuse_first`, the next
+    one `answer(name)` after `hold_s` (20 ms) of the server's own time; notes how many answers
+    were in progress while the later files (`late`) were served."""
 
-    def __init__(self, late, answer):
-        self.late, self.answer = late, answer
+    def __init__(self, late, answer, refuse_first=True):
+        self.late, self.answer, self.refuse_first = late, answer, refuse_first
         self.seen, self.now, self.late_peak = set(), 0, 0
+        self.hold_s = 0.02
         self.lock = threading.Lock()
 
     def __call__(self, record):
         name = record.path.rstrip("/").rsplit("/", 1)[-1]
         with self.lock:
-            if name not in self.seen:
+            if self.refuse_first and name not in self.seen:
                 self.seen.add(name)
                 return Reply(503, {"Retry-After": "0"}, b"busy")
             self.now += 1
             if name in self.late:
                 self.late_peak = max(self.late_peak, self.now)
-        time.sleep(0.02)
+        time.sleep(self.hold_s)
         with self.lock:
             self.now -= 1
         return self.answer(name)
@@ -279,3 +280,62 @@ def test_an_upload_to_an_overloaded_server_sends_fewer_files_at_once(fake, tmp_p
     result = client.upload_files(PID, "project", str(tmp_path))
     assert [f["status"] for f in result] == [FileTransferStatus.SUCCESS] * 40
     assert 1 <= serve.late_peak <= 4
+
+
+def test_the_gate_lets_fewer_in_when_the_answers_say_fewer_are_enough():
+    wanted = [8]
+    gate = FlightGate(8, fitted=lambda: wanted[0])
+    assert all(gate.enter(10, stop_now) for _ in range(6))
+    wanted[0] = 2  # the first files answered fast
+    assert not gate.enter(10, stop_now)
+    for _ in range(4):
+        gate.leave(10)
+    assert not gate.enter(10, stop_now)  # 2 in flight: full
+    gate.leave(10)
+    assert gate.enter(10, stop_now)
+    wanted[0] = 0  # whatever the fit says, one file always goes
+    gate.leave(10)
+    gate.leave(10)
+    assert gate.enter(10, stop_now)
+
+
+def test_a_batch_runs_fewer_at_once_as_soon_as_the_answers_say_so():
+    items = [{"name": f"f{i}", "size": 1} for i in range(40)]
+    fit = [16]
+    lock, now, peaks = threading.Lock(), [0], {}
+    sixteen_in = threading.Event()
+
+    def work(item, report, should_stop):
+        index = int(item["name"][1:])
+        with lock:
+            now[0] += 1
+            peaks[index] = now[0]
+            if now[0] == 16:
+                sixteen_in.set()
+        if index < 16:
+            sixteen_in.wait(10)  # the first 16 run together, then their answers say 2 are enough
+            fit[0] = 2
+        with lock:
+            now[0] -= 1
+
+    run_batch(
+        items,
+        work,
+        tracker=ProgressTracker(None, 40, 40),
+        concurrency=16,
+        is_cancelled=None,
+        throw_on_error=False,
+        fitted=lambda: fit[0],
+    )
+    assert all(i["status"] == FileTransferStatus.SUCCESS for i in items)
+    assert max(peaks[i] for i in range(16)) == 16
+    assert max(peaks[i] for i in range(24, 40)) <= 2  # 16 threads, 2 files at once
+
+
+def test_the_client_fits_to_its_transport_s_recent_answers():
+    client = Client("http://127.0.0.1:9/", token="t", concurrency=64)
+    assert client._fitted(None)() == 64  # no answer seen yet
+    for _ in range(16):
+        client.transport.answer_times.record(0.012)
+    assert client._fitted(None)() == 12
+    assert client._fitted(8)() == 8  # a call's own ceiling

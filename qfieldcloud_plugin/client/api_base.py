@@ -1,6 +1,6 @@
 """What every group of endpoints shares: the transport, and the rules of the wire."""
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .flight import fitted_concurrency
 from .models import bounded_concurrency
@@ -31,11 +31,15 @@ class ApiBase:
         """The server's 429 and 503 answers so far: a batch then runs fewer transfers at once."""
         return self.transport.stats["overloads"]
 
-    def _workers(self, concurrency: Optional[int]) -> int:
-        """Files of a batch at once: fitted to the server's recent answer times, at most the
-        call's `concurrency` or the client's."""
+    def _fitted(self, concurrency: Optional[int]) -> Callable[[], int]:
+        """How many files at once the server's recent answer times ask for, at most the call's
+        `concurrency` or the client's: asked again as a batch's own answers arrive."""
         ceiling = bounded_concurrency(concurrency or self.concurrency)
-        workers = fitted_concurrency(self.transport.answer_times.fastest(), ceiling)
+        return lambda: fitted_concurrency(self.transport.answer_times.fastest(), ceiling)
+
+    def _workers(self, concurrency: Optional[int]) -> int:
+        """The threads of a batch: as many as the answers so far ask for (see `_fitted`)."""
+        workers = self._fitted(concurrency)()
         if workers > self.concurrency and workers > 10:
             # Enough pooled connections that no worker opens a throwaway one.
             self.transport.resize_pool(workers)

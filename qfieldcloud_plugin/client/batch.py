@@ -26,10 +26,11 @@ def run_batch(
     throw_on_error: bool,
     on_interrupt: Optional[Callable[[], None]] = None,
     overloads: Optional[Callable[[], int]] = None,
+    fitted: Optional[Callable[[], int]] = None,
 ) -> None:
     """Run `work(item, report, should_stop)` for each item on a thread pool of up to `concurrency`
-    workers, as many at once as a FlightGate allows (by count, bytes and `overloads()`, the
-    server's 429 and 503 answers so far).
+    workers, as many at once as a FlightGate allows (by count, bytes, `overloads()`, the
+    server's 429 and 503 answers so far, and `fitted()`, what its answer times ask for).
 
     Sets each item's `status` and `error`. With `throw_on_error` the first failure stops
     the batch (running transfers stop between chunks, queued ones stay PENDING) and is
@@ -40,7 +41,7 @@ def run_batch(
     """
     if not items:
         return
-    batch = _Batch(work, tracker, is_cancelled, throw_on_error, FlightGate(concurrency, overloads))
+    batch = _Batch(work, tracker, is_cancelled, throw_on_error, FlightGate(concurrency, overloads, fitted=fitted))
     with ThreadPoolExecutor(
         max_workers=max(1, min(concurrency, len(items))), thread_name_prefix="qfc-transfer"
     ) as pool:

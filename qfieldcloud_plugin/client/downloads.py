@@ -176,6 +176,7 @@ class DownloadsApi(FileDownloadApi):
                 throw_on_error=throw_on_error,
                 on_interrupt=self.transport.abort_transfers,
                 overloads=self._overloads,
+                fitted=self._fitted(concurrency),
             )
             failed = [f for f in batch if f["status"] != FileTransferStatus.SUCCESS and not f.get("refused")]
             to_apply = [f for f in batch if f.get("staged") is not None and f["status"] == FileTransferStatus.SUCCESS]

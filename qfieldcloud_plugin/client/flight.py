@@ -61,6 +61,10 @@ class FlightGate:
     """A worker enters before its file starts and leaves when it ends.
 
     `overloads()` counts the server's 429 and 503 answers so far (the transport's stats).
+    `fitted()`, read at every entry, is how many files the server's recent answer times ask for
+    (`fitted_concurrency`): the batch's threads were counted from the answers before it (a
+    listing, slowed by the server's own work on it), and its first files' answers may show that
+    fewer are enough.
     """
 
     def __init__(
@@ -68,8 +72,10 @@ class FlightGate:
         ceiling: int,
         overloads: Optional[Callable[[], int]] = None,
         byte_budget: int = BYTES_IN_FLIGHT,
+        fitted: Optional[Callable[[], int]] = None,
     ) -> None:
         self.ceiling = max(1, ceiling)
+        self._fitted = fitted or (lambda: self.ceiling)
         self.limit = self.ceiling
         self.byte_budget = byte_budget
         self._overloads = overloads or (lambda: 0)
@@ -85,7 +91,7 @@ class FlightGate:
         with self._changed:
             while True:
                 self._notice_overloads()
-                fits = self._files == 0 or (self._files < self.limit and self._bytes + size <= self.byte_budget)
+                fits = self._files == 0 or (self._files < self._allowed() and self._bytes + size <= self.byte_budget)
                 if fits:
                     self._files += 1
                     self._bytes += size
@@ -103,7 +109,13 @@ class FlightGate:
             if self._calm >= self.limit and self.limit < self.ceiling:
                 self.limit += 1
                 self._calm = 0
-            self._changed.notify_all()
+            # wake as many waiting workers as there are places now, not all of them: with dozens
+            # of threads waiting, waking each one at every file's end costs more CPU than the files
+            self._changed.notify(max(1, self._allowed() - self._files))
+
+    def _allowed(self) -> int:
+        """Files that may be in flight now: the overload limit, or fewer if the answers say so."""
+        return min(self.limit, self._fitted())
 
     def _notice_overloads(self) -> None:
         count = self._overloads()

@@ -126,6 +126,7 @@ class UploadsApi(FilesApi):
                     throw_on_error=throw_on_error,
                     on_interrupt=self.transport.abort_transfers,
                     overloads=self._overloads,
+                    fitted=self._fitted(concurrency),
                 )
                 if verify:
                     self._verify_uploads(project_id, batch, throw_on_error, remote)
