@@ -227,26 +227,25 @@ def test_a_fast_server_gets_few_files_at_once_not_the_ceiling(fake, tmp_path):
 
 
 class _BusyAtFirst:
-    """Answers each file's first request 503 ("overloaded") unless not `refuse_first`, the next
-    one `answer(name)` after `hold_s` (20 ms) of the server's own time; notes how many answers
-    were in progress while the later files (`late`) were served."""
+    """Answers each file's first request 503 ("overloaded"), the next one `answer(name)` after
+    20 ms of the server's own time; notes how many answers were in progress while the later
+    files (`late`) were served."""
 
-    def __init__(self, late, answer, refuse_first=True):
-        self.late, self.answer, self.refuse_first = late, answer, refuse_first
+    def __init__(self, late, answer):
+        self.late, self.answer = late, answer
         self.seen, self.now, self.late_peak = set(), 0, 0
-        self.hold_s = 0.02
         self.lock = threading.Lock()
 
     def __call__(self, record):
         name = record.path.rstrip("/").rsplit("/", 1)[-1]
         with self.lock:
-            if self.refuse_first and name not in self.seen:
+            if name not in self.seen:
                 self.seen.add(name)
                 return Reply(503, {"Retry-After": "0"}, b"busy")
             self.now += 1
             if name in self.late:
                 self.late_peak = max(self.late_peak, self.now)
-        time.sleep(self.hold_s)
+        time.sleep(0.02)
         with self.lock:
             self.now -= 1
         return self.answer(name)
